@@ -1,0 +1,147 @@
+"""The ``ecotracker`` command.
+
+With no subcommand it opens the window. Subcommands work headless: ``init``, ``figures``,
+``status``, and (from :mod:`core.excel.commands`) ``export``, ``template`` and ``import``.
+Every failure a person can cause ends with one clear line on stderr and a non-zero exit.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from . import __version__, present, queries, status
+from .db import ENV_VAR, describe_url, resolve_url
+from .errors import EcoError
+from .problems import InputError
+from .store import Store
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                   help=f"SQLite file path or SQLAlchemy URL (default ${ENV_VAR} or the "
+                        "embedded database in your data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ecotracker", description="Indicators and targets of an ecology and environment "
+        "bureau. With no command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_db(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="create (and seed) a database")
+    _add_db(p)
+    p.add_argument("--no-seed", action="store_true", help="create an empty database")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("figures", help="list figures, one row per figure")
+    _add_db(p)
+    p.add_argument("--indicator", metavar="CODE")
+    p.add_argument("--area", metavar="NAME", help="area code or Chinese or English name")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.set_defaults(func=cmd_figures)
+
+    p = sub.add_parser("status", help="the scorecard: target against actual for every "
+                                      "indicator and area")
+    _add_db(p)
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.set_defaults(func=cmd_status)
+
+    try:
+        from .excel import commands
+    except ImportError:  # the Excel commands are optional while being built
+        pass
+    else:
+        commands.add_subcommands(sub, _add_db)
+    return parser
+
+
+def _open(args, **kw) -> Store:
+    return Store.open(getattr(args, "db", None), **kw)
+
+
+def cmd_init(args) -> int:
+    url = resolve_url(getattr(args, "db", None))
+    store = Store.open(url, seed=not args.no_seed)
+    with store.read() as conn:
+        n = len(queries.figures(conn))
+    state = "created" if store.created else "already exists"
+    print(f"{describe_url(url)}: {state}, {n} figures")
+    store.close()
+    return 0
+
+
+def cmd_figures(args) -> int:
+    store = _open(args, create=False)
+    with store.read() as conn:
+        ind_codes = [queries.resolve_indicator(conn, args.indicator)] if args.indicator else None
+        area_codes = [queries.resolve_area(conn, args.area)] if args.area else None
+        figs = queries.figures(conn, indicators=ind_codes, areas=area_codes)
+        table = present.figures_table(figs, queries.indicators(conn), queries.areas(conn),
+                                      queries.sources(conn), args.lang)
+    store.close()
+    table = table.drop(columns=["derived", "derivation", "version"])
+    _emit(table, args.format)
+    return 0
+
+
+def cmd_status(args) -> int:
+    store = _open(args, create=False)
+    with store.read() as conn:
+        ind = queries.indicators(conn)
+        sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn))
+        table = present.scorecard_table(sc, queries.areas(conn), args.lang)
+    store.close()
+    if args.format == "table":
+        cols = ["indicator", "area", "latest_period", "latest", "target", "gap",
+                "period_status", "course_status"]
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 40,
+                               "display.width", 200):
+            print(table[cols].to_string(index=False))
+        return 0
+    _emit(table, args.format)
+    return 0
+
+
+def _emit(df: pd.DataFrame, fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def open_window(args) -> int:
+    try:
+        from gui.app import main as gui_main
+    except ImportError as exc:
+        print(f"ecotracker: the window cannot start ({exc}); the commands work: "
+              "ecotracker status, ecotracker figures", file=sys.stderr)
+        return 2
+    return gui_main(getattr(args, "db", None))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", open_window)
+    try:
+        return func(args)
+    except InputError as exc:
+        print(f"ecotracker: {exc}", file=sys.stderr)
+        return 1
+    except EcoError as exc:
+        print(f"ecotracker: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Where the database is and how to open it.
+
+``--db`` and ``ECOTRACKER_DB`` take a file path (SQLite) or a SQLAlchemy URL. PostgreSQL URLs
+without a driver get psycopg 3. With neither, the embedded default is a SQLite file in the
+user's data folder.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+
+from .errors import DatabaseError
+
+ENV_VAR = "ECOTRACKER_DB"
+APP_NAME = "EcoTracker"
+
+
+def default_path() -> Path:
+    """The embedded default: ``<user data dir>/EcoTracker/ecotracker.sqlite``."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "ecotracker.sqlite"
+
+
+def resolve_url(db: str | os.PathLike | None = None) -> str:
+    """Turn a ``--db`` argument (or the environment, or the default) into a SQLAlchemy URL."""
+    if db is None or str(db) == "":
+        db = os.environ.get(ENV_VAR) or default_path()
+    text = str(db)
+    if "://" not in text:
+        return "sqlite:///" + str(Path(text).expanduser().resolve())
+    if text.startswith("postgresql://") or text.startswith("postgres://"):
+        text = "postgresql+psycopg://" + text.split("://", 1)[1]
+    try:
+        make_url(text)
+    except ArgumentError as exc:
+        raise DatabaseError(f"cannot understand database URL {text!r}: {exc}") from None
+    return text
+
+
+def describe_url(url: str) -> str:
+    """A short, password-free name of the database for status bars and messages."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return u.database or ":memory:"
+    return u.render_as_string(hide_password=True)
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` for writers."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            path = Path(u.database)
+            if not path.parent.exists():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseError(f"cannot create folder {path.parent}: {exc}") from None
+        engine = create_engine(url, connect_args={"timeout": 30})
+        _sqlite_setup(engine)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args=_pg_args(u))
+    except Exception as exc:  # unknown dialect, missing driver
+        raise DatabaseError(f"cannot open database {describe_url(url)}: {exc}") from None
+
+
+def _pg_args(u) -> dict:
+    if u.get_backend_name() == "postgresql":
+        return {"connect_timeout": 10}
+    return {}
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    # pysqlite's own transaction handling defers BEGIN and cannot take the write lock up front;
+    # two desks upgrading a read lock at once would deadlock. We issue BEGIN ourselves, and
+    # writers (execution option ``ecotracker_write``) take the lock at once with IMMEDIATE.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        if conn.get_execution_options().get("ecotracker_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")

@@ -1,0 +1,126 @@
+"""Undoable edits: each ``apply`` performs one write and returns its inverse.
+
+The GUI wraps these in one generic ``QUndoCommand``; nothing here knows of Qt, so undo and redo
+are tested with plain pytest. Every application re-reads versions, so the inverse it returns is
+made from the row as it now stands and undo after undo after redo stays exact.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import rows
+from .store import Store
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What an edit changed, so views refresh only that."""
+
+    entity: str
+    key: object
+    indicator: str | None = None
+    area: str | None = None
+    period: str | None = None
+    action: str = "update"
+
+    @property
+    def structure(self) -> bool:
+        """True when the list of indicators itself changed."""
+        return self.entity == "indicator"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    inverse: Edit
+    changed: Changed
+    row: dict | None  # the row after the edit (None after a delete)
+
+
+def _changed(entity: str, row: dict, action: str) -> Changed:
+    key = row["code"] if entity == "indicator" else row["id"]
+    ind = row["code"] if entity == "indicator" else row["indicator"]
+    return Changed(entity, key, ind, row.get("area"), row.get("period"), action)
+
+
+class Edit:
+    """Base of the three edits. ``action``, ``entity`` and ``subject`` name it for undo text."""
+
+    action = ""
+    entity = ""
+    why = ""
+
+    @property
+    def subject(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def apply(self, store: Store) -> Outcome:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+@dataclass
+class CreateRow(Edit):
+    entity: str
+    values: dict
+    key: object = None  # set when this recreates a deleted row (undo of delete)
+    version: int = 1
+    why: str = "typed edit"
+    action: str = field(default="create", init=False)
+
+    @property
+    def subject(self) -> str:
+        return rows.describe(self.values, self.entity)
+
+    def apply(self, store: Store) -> Outcome:
+        with store.write() as conn:
+            new = rows.insert(conn, self.entity, self.values, who=store.user, why=self.why,
+                              key=self.key, version=self.version)
+        key = new["code"] if self.entity == "indicator" else new["id"]
+        inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}")
+        return Outcome(inverse, _changed(self.entity, new, "create"), new)
+
+
+@dataclass
+class UpdateRow(Edit):
+    entity: str
+    key: object
+    version: int
+    changes: dict
+    why: str = "typed edit"
+    label: str = ""
+    action: str = field(default="update", init=False)
+
+    @property
+    def subject(self) -> str:
+        return self.label or f"{self.entity} {self.key}"
+
+    def apply(self, store: Store) -> Outcome:
+        with store.write() as conn:
+            old, new = rows.update(conn, self.entity, self.key, self.version, self.changes,
+                                   who=store.user, why=self.why)
+        back = {k: old[k] for k in self.changes if k in old}
+        inverse = UpdateRow(self.entity, self.key, new["version"], back,
+                            why=f"undo: {self.why}", label=rows.describe(new, self.entity))
+        return Outcome(inverse, _changed(self.entity, new, "update"), new)
+
+
+@dataclass
+class DeleteRow(Edit):
+    entity: str
+    key: object
+    version: int
+    row: dict | None = None  # for the undo text only
+    why: str = "typed edit"
+    action: str = field(default="delete", init=False)
+
+    @property
+    def subject(self) -> str:
+        return rows.describe(self.row, self.entity) if self.row else f"{self.entity} {self.key}"
+
+    def apply(self, store: Store) -> Outcome:
+        with store.write() as conn:
+            old = rows.delete(conn, self.entity, self.key, self.version, who=store.user,
+                              why=self.why)
+        values = {k: v for k, v in old.items() if k not in ("version", "entered_by", "entered_at")}
+        inverse = CreateRow(self.entity, values, key=self.key, version=old["version"],
+                            why=f"undo: {self.why}")
+        return Outcome(inverse, _changed(self.entity, old, "delete"), None)

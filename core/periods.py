@@ -1,0 +1,158 @@
+"""Reporting periods: ``2024``, ``2024H1``, ``2024Q2``, ``2024-06``.
+
+A :class:`Period` knows its first and last day. Periods of different types sort on true dates:
+by start date, then the longer period first (``2024`` < ``2024H1`` < ``2024Q1`` < ``2024-01``),
+so a year heads the parts it contains.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache, total_ordering
+
+from .errors import PeriodError
+
+_RE = re.compile(r"^(\d{4})(?:(H)([12])|(Q)([1-4])|-(\d{2}))?$")
+
+KINDS = ("year", "half", "quarter", "month")
+_MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+_RANK = {"year": 0, "half": 1, "quarter": 2, "month": 3}
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One reporting period.
+
+    Parameters
+    ----------
+    year : int
+    kind : str
+        ``year``, ``half``, ``quarter`` or ``month``.
+    index : int
+        1 for a year; 1-2 for a half; 1-4 for a quarter; 1-12 for a month.
+    """
+
+    year: int
+    kind: str
+    index: int = 1
+
+    def __post_init__(self) -> None:
+        if self.kind not in _MONTHS_PER:
+            raise PeriodError(f"unknown period type {self.kind!r}")
+        top = 12 // _MONTHS_PER[self.kind]
+        if not 1 <= self.index <= top:
+            raise PeriodError(f"{self.kind} number {self.index} is outside 1..{top}")
+        if not 1900 <= self.year <= 2200:
+            raise PeriodError(f"year {self.year} is outside 1900..2200")
+
+    @property
+    def code(self) -> str:
+        if self.kind == "year":
+            return f"{self.year}"
+        if self.kind == "half":
+            return f"{self.year}H{self.index}"
+        if self.kind == "quarter":
+            return f"{self.year}Q{self.index}"
+        return f"{self.year}-{self.index:02d}"
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def first_month(self) -> int:
+        return (self.index - 1) * _MONTHS_PER[self.kind] + 1
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.first_month, 1)
+
+    @property
+    def end(self) -> date:
+        last = self.first_month + _MONTHS_PER[self.kind] - 1
+        return date(self.year, last, calendar.monthrange(self.year, last)[1])
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def mid(self) -> date:
+        """The middle day, where a plot places the period's point."""
+        return self.start + timedelta(days=(self.days - 1) / 2)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Integer key: start as ``year*100+month``, then longer first."""
+        return (self.year * 100 + self.first_month, _RANK[self.kind], 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.sort_key < other.sort_key
+
+    def previous(self) -> Period:
+        """The period of the same type just before this one."""
+        if self.index > 1:
+            return Period(self.year, self.kind, self.index - 1)
+        return Period(self.year - 1, self.kind, 12 // _MONTHS_PER[self.kind])
+
+    def same_period_last_year(self) -> Period:
+        return Period(self.year - 1, self.kind, self.index)
+
+    def years_until(self, other: Period) -> float:
+        """Years between the ends of two periods (the growth method's time span)."""
+        return (other.end - self.end).days / 365.25
+
+
+@lru_cache(maxsize=4096)
+def parse_period(text: str | int | Period) -> Period:
+    """Parse a period code.
+
+    >>> parse_period("2024H1").end
+    datetime.date(2024, 6, 30)
+
+    Raises
+    ------
+    PeriodError
+        For anything that is not one of the four forms.
+    """
+    if isinstance(text, Period):
+        return text
+    s = str(text).strip().upper()
+    m = _RE.match(s)
+    if not m:
+        raise PeriodError(
+            f"malformed period {str(text)!r}: use 2024, 2024H1, 2024Q2 or 2024-06")
+    year = int(m.group(1))
+    if m.group(2):
+        return Period(year, "half", int(m.group(3)))
+    if m.group(4):
+        return Period(year, "quarter", int(m.group(5)))
+    if m.group(6):
+        month = int(m.group(6))
+        if not 1 <= month <= 12:
+            raise PeriodError(f"malformed period {str(text)!r}: month {month} is not 01..12")
+        return Period(year, "month", month)
+    return Period(year, "year", 1)
+
+
+def period_sort_key(code: str) -> tuple[int, int, int]:
+    """Sort key for a period code (use with ``sorted(codes, key=period_sort_key)``)."""
+    return parse_period(code).sort_key
+
+
+def is_period(text: str) -> bool:
+    try:
+        parse_period(text)
+    except PeriodError:
+        return False
+    return True
+
+
+def period_ord(code: str | Period) -> int:
+    """The integer stored in ``period_ord`` columns: ``(year*100 + first month)*10 + rank``."""
+    start, rank, _ = parse_period(code).sort_key
+    return start * 10 + rank

@@ -1,0 +1,108 @@
+"""Tables for people: figures and the scorecard with names, units and formatted values.
+
+Shared by the command line, the window's models and the Excel export, so a value reads the same
+everywhere. ``lang`` is ``en`` or ``zh_CN``.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .values import format_value
+
+STATUS_TEXT = {
+    "en": {"met": "met", "close": "close", "missed": "missed", "no_data": "no data",
+           "no_target": "no target", "achieved": "achieved", "on_track": "on track",
+           "needs_acceleration": "needs acceleration", "limited_progress": "limited progress",
+           "deterioration": "deterioration"},
+    "zh_CN": {"met": "达标", "close": "接近", "missed": "未达标", "no_data": "无数据",
+              "no_target": "无目标", "achieved": "已实现", "on_track": "进展顺利",
+              "needs_acceleration": "需加快", "limited_progress": "进展有限",
+              "deterioration": "退步"},
+}
+COMPARATOR_TEXT = {">=": "≥", "<=": "≤", "=": "=", "between": ""}
+
+
+def status_text(code: str, lang: str = "en") -> str:
+    return STATUS_TEXT.get(lang, STATUS_TEXT["en"]).get(code, code or "")
+
+
+def name_col(lang: str) -> str:
+    return "name_zh" if lang.startswith("zh") else "name_en"
+
+
+def target_text(comparator, value, high, kind: str, decimals: int, lang: str = "en") -> str:
+    if comparator is None or pd.isna(comparator) or pd.isna(value):
+        return ""
+    fmt = lambda v: format_value(v, kind, decimals, lang=lang)  # noqa: E731
+    if comparator == "between":
+        return f"{fmt(value)} – {fmt(high)}"
+    return f"{COMPARATOR_TEXT.get(comparator, comparator)} {fmt(value)}"
+
+
+def source_text(source_id, source_ref, sources: pd.DataFrame) -> str:
+    """``Publisher, title (date), para 3`` for a source id and reference."""
+    if source_id is None or pd.isna(source_id) or source_id == "":
+        return str(source_ref or "")
+    hit = sources[sources["id"] == source_id]
+    if hit.empty:
+        return f"{source_id}, {source_ref}".strip(", ")
+    s = hit.iloc[0]
+    return ", ".join(p for p in (s["publisher"], f"{s['title']} ({s['date']})", source_ref) if p)
+
+
+def figures_table(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame,
+                  sources: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """One row per figure with code, name, area name, period, value text, unit, qualifier,
+    note and source text."""
+    ind = indicators.set_index("code")
+    ar = areas.set_index("code")
+    nc = name_col(lang)
+    kinds, decs = figs["indicator"].map(ind["value_kind"]), figs["indicator"].map(ind["decimals"])
+    src = {(s, r): source_text(s, r, sources)
+           for s, r in set(zip(figs["source"], figs["source_ref"]))}
+    return pd.DataFrame({
+        "indicator": figs["indicator"], "name": figs["indicator"].map(ind[nc]),
+        "area": figs["area"], "area_name": figs["area"].map(ar[nc]), "period": figs["period"],
+        "value": [format_value(v, k, d, lang=lang) for v, k, d in zip(figs["value"], kinds, decs)],
+        "unit": figs["indicator"].map(ind["unit"]), "qualifier": figs["qualifier"],
+        "status": figs["status"], "note": figs["note"],
+        "source": [src[(s, r)] for s, r in zip(figs["source"], figs["source_ref"])],
+        "derived": figs["derived"], "derivation": figs["derivation"],
+        "version": figs["version"],
+    })
+
+
+def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The scorecard with formatted values and translated statuses."""
+    ar = areas.set_index("code")
+    nc = name_col(lang)
+
+    def fmt(col, signed=False):
+        out = []
+        for v, k, d, q in zip(sc[col], sc["value_kind"], sc["decimals"],
+                              sc["qualifier"] if col == "latest_value" else [""] * len(sc)):
+            if pd.isna(v):
+                out.append("")
+            elif signed and k != "class":
+                out.append(f"{v:+,.{int(d)}f}")
+            elif signed:
+                out.append(f"{v:+.0f}")
+            else:
+                out.append(format_value(v, k, int(d), qualifier=q or "", lang=lang))
+        return out
+
+    return pd.DataFrame({
+        "indicator": sc["indicator"], "name": sc[nc], "area": sc["area"],
+        "area_name": sc["area"].map(ar[nc]), "unit": sc["unit"],
+        "latest_period": sc["latest_period"].fillna(""), "latest": fmt("latest_value"),
+        "target": [target_text(c, v, h, k, int(d), lang) for c, v, h, k, d in zip(
+            sc["target_comparator"], sc["target_value"], sc["target_value_high"],
+            sc["value_kind"], sc["decimals"])],
+        "target_period": sc["target_period"].fillna(""),
+        "gap": fmt("gap", signed=True),
+        "gap_pct": [f"{v:+.1f}%" if pd.notna(v) else "" for v in sc["gap_pct"]],
+        "change": fmt("change", signed=True),
+        "period_status": [status_text(s, lang) for s in sc["period_status"]],
+        "course_status": [status_text(s, lang) for s in sc["course_status"]],
+        "warnings": sc["warnings"],
+    })

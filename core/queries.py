@@ -1,0 +1,106 @@
+"""Read-only snapshots as DataFrames: what views, status and exports start from."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+from sqlalchemy import Connection, select
+
+from . import schema
+from .errors import NotFoundError
+
+
+def _frame(conn: Connection, stmt, columns: list[str]) -> pd.DataFrame:
+    result = conn.execute(stmt)
+    return pd.DataFrame(result.fetchall(), columns=columns)
+
+
+def categories(conn: Connection) -> pd.DataFrame:
+    t = schema.categories
+    return _frame(conn, select(t).order_by(t.c.sort, t.c.code), [c.name for c in t.columns])
+
+
+def areas(conn: Connection) -> pd.DataFrame:
+    t = schema.areas
+    return _frame(conn, select(t).order_by(t.c.sort, t.c.code), [c.name for c in t.columns])
+
+
+def sources(conn: Connection) -> pd.DataFrame:
+    t = schema.sources
+    return _frame(conn, select(t).order_by(t.c.id), [c.name for c in t.columns])
+
+
+def indicators(conn: Connection) -> pd.DataFrame:
+    t, c = schema.indicators, schema.categories
+    stmt = (select(t, c.c.sort.label("category_sort"))
+            .join(c, c.c.code == t.c.category).order_by(c.c.sort, t.c.code))
+    df = _frame(conn, stmt, [col.name for col in t.columns] + ["category_sort"])
+    df["cumulative"] = df["cumulative"].astype(bool)
+    return df
+
+
+def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
+            areas: Iterable[str] | None = None, period_from: int | None = None,
+            period_to: int | None = None) -> pd.DataFrame:
+    """Figures, ordered by indicator, area and period (``period_ord`` bounds inclusive)."""
+    t = schema.figures
+    stmt = select(t)
+    if indicators is not None:
+        stmt = stmt.where(t.c.indicator.in_(list(indicators)))
+    if areas is not None:
+        stmt = stmt.where(t.c.area.in_(list(areas)))
+    if period_from is not None:
+        stmt = stmt.where(t.c.period_ord >= period_from)
+    if period_to is not None:
+        stmt = stmt.where(t.c.period_ord <= period_to)
+    stmt = stmt.order_by(t.c.indicator, t.c.area, t.c.period_ord)
+    df = _frame(conn, stmt, [c.name for c in t.columns])
+    df["derived"] = df["derived"].astype(bool)
+    return df
+
+
+def targets(conn: Connection, *, indicators: Iterable[str] | None = None) -> pd.DataFrame:
+    t = schema.targets
+    stmt = select(t)
+    if indicators is not None:
+        stmt = stmt.where(t.c.indicator.in_(list(indicators)))
+    stmt = stmt.order_by(t.c.indicator, t.c.area, t.c.period_ord)
+    df = _frame(conn, stmt, [c.name for c in t.columns])
+    df["derived"] = df["derived"].astype(bool)
+    return df
+
+
+def resolve_area(conn: Connection, name: str) -> str:
+    """Area code for a code or a Chinese or English name (``沙坪坝区``, ``Shapingba``)."""
+    df = areas(conn)
+    key = name.strip().lower()
+    for col in ("code", "name_en", "name_zh"):
+        hit = df[df[col].str.lower() == key]
+        if len(hit):
+            return str(hit.iloc[0]["code"])
+    short = df["name_en"].str.lower().str.replace(
+        r"\s+(district|county|tujia.*|miao.*)$", "", regex=True)
+    hit = df[(short == key) | df["name_zh"].str.rstrip("区县") .eq(name.strip().rstrip("区县"))]
+    if len(hit) == 1:
+        return str(hit.iloc[0]["code"])
+    raise NotFoundError(f"unknown area {name!r}")
+
+
+def resolve_indicator(conn: Connection, code: str) -> str:
+    df = indicators(conn)
+    key = code.strip()
+    for col in ("code", "name_en", "name_zh"):
+        hit = df[df[col].str.lower() == key.lower()]
+        if len(hit):
+            return str(hit.iloc[0]["code"])
+    raise NotFoundError(f"unknown indicator {code!r}")
+
+
+def resolve_category(conn: Connection, name: str) -> str:
+    df = categories(conn)
+    key = name.strip().lower()
+    for col in ("code", "name_en", "name_zh"):
+        hit = df[df[col].str.lower() == key]
+        if len(hit):
+            return str(hit.iloc[0]["code"])
+    raise NotFoundError(f"unknown category {name!r}")

@@ -1,0 +1,145 @@
+"""Versioned create, update and delete of figures, targets and indicators.
+
+Every function runs inside the caller's write transaction and writes its change-log row there
+too. An update or delete names the version it was made from; if the stored row has another
+version the change is refused with :class:`StaleEditError`, never applied over it.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Connection, func, select
+
+from . import changelog, schema, validate
+from .errors import ConflictError, NotFoundError, StaleEditError
+from .values import format_value
+
+ENTITIES = ("figure", "target", "indicator")
+_DERIVED = ("version", "entered_by", "entered_at")
+
+
+def table(entity: str):
+    return schema.VERSIONED[entity]
+
+
+def key_column(entity: str):
+    t = table(entity)
+    return t.c.code if entity == "indicator" else t.c.id
+
+
+def fetch(conn: Connection, entity: str, key) -> dict | None:
+    row = conn.execute(select(table(entity)).where(key_column(entity) == key)).mappings().first()
+    return dict(row) if row else None
+
+
+def describe(row: dict, entity: str) -> str:
+    """Names a row for a person: ``AIR.PM25 / chongqing / 2024H1``."""
+    if entity == "indicator":
+        return f"indicator {row['code']}"
+    what = f"{row['indicator']} / {row['area']} / {row['period']}"
+    return f"target {what} ({row['kind']})" if entity == "target" else f"figure {what}"
+
+
+def _show(conn: Connection, row: dict, entity: str) -> str:
+    if entity == "indicator":
+        return f"version {row['version']}"
+    ind = validate.indicator_row(conn, row["indicator"])
+    return format_value(row["value"], ind["value_kind"], ind["decimals"],
+                        qualifier=row.get("qualifier", ""))
+
+
+def _clean(entity: str, values: dict) -> dict:
+    cols = {c.name for c in table(entity).columns}
+    return {k: v for k, v in values.items() if k in cols}
+
+
+def _check_unique(conn: Connection, entity: str, values: dict, exclude=None) -> None:
+    if entity == "indicator":
+        return
+    t = table(entity)
+    cond = [t.c.indicator == values["indicator"], t.c.area == values["area"],
+            t.c.period == values["period"]]
+    if entity == "target":
+        cond.append(t.c.kind == values["kind"])
+    if exclude is not None:
+        cond.append(t.c.id != exclude)
+    if conn.execute(select(func.count()).select_from(t).where(*cond)).scalar():
+        raise ConflictError(f"{describe(values, entity)} already exists; edit it instead")
+
+
+def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = "",
+           origin: str = "", key=None, version: int = 1) -> dict:
+    """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
+    vals = _clean(entity, validate.VALIDATORS[entity](conn, values))
+    if entity == "indicator" and fetch(conn, entity, vals["code"]) is not None:
+        raise ConflictError(f"indicator {vals['code']} already exists")
+    _check_unique(conn, entity, vals)
+    vals.update(_clean(entity, dict(version=version, entered_by=who,
+                                    entered_at=changelog.now_iso())))
+    if entity != "indicator":
+        vals.pop("id", None)
+        if key is not None:
+            vals["id"] = key
+    result = conn.execute(table(entity).insert().values(**vals))
+    new_key = vals["code"] if entity == "indicator" else (key or result.inserted_primary_key[0])
+    new = fetch(conn, entity, new_key)
+    changelog.write(conn, [changelog.log_entry(entity, "create", None, new, who=who, why=why,
+                                               origin=origin)])
+    return new
+
+
+def _current_or_stale(conn: Connection, entity: str, key, expected_version: int,
+                      mine: dict | None = None) -> dict:
+    row = fetch(conn, entity, key)
+    if row is None:
+        label = describe(mine, entity) if mine else f"{entity} {key}"
+        raise StaleEditError(label, _show(conn, mine, entity) if mine else "?", "deleted",
+                             deleted=True)
+    if row["version"] != expected_version:
+        raise StaleEditError(describe(row, entity), "version %d" % expected_version,
+                             _show(conn, row, entity))
+    return row
+
+
+def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
+           who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
+    """Change fields of a row made from ``expected_version``. Returns (old, new)."""
+    old = _current_or_stale(conn, entity, key, expected_version)
+    merged = {**old, **changes}
+    vals = _clean(entity, validate.VALIDATORS[entity](conn, merged))
+    if entity == "indicator" and vals["code"] != old["code"]:
+        raise ConflictError("an indicator's code cannot be changed; create a new one")
+    _check_unique(conn, entity, vals, exclude=None if entity == "indicator" else key)
+    for k in _DERIVED + ("id",):
+        vals.pop(k, None)
+    vals.update(_clean(entity, dict(version=expected_version + 1, entered_by=who,
+                                    entered_at=changelog.now_iso())))
+    t = table(entity)
+    result = conn.execute(t.update().where(key_column(entity) == key,
+                                           t.c.version == expected_version).values(**vals))
+    if result.rowcount != 1:  # someone committed between our read and this write
+        _current_or_stale(conn, entity, key, expected_version)
+        raise StaleEditError(describe(old, entity), _show(conn, old, entity), "changed")
+    new = fetch(conn, entity, key)
+    changelog.write(conn, [changelog.log_entry(entity, "update", old, new, who=who, why=why,
+                                               origin=origin)])
+    return old, new
+
+
+def delete(conn: Connection, entity: str, key, expected_version: int, *, who: str,
+           why: str = "", origin: str = "") -> dict:
+    """Delete a row made from ``expected_version``. Returns the row as it was."""
+    old = _current_or_stale(conn, entity, key, expected_version)
+    if entity == "indicator":
+        for dep in (schema.figures, schema.targets):
+            n = conn.execute(select(func.count()).select_from(dep)
+                             .where(dep.c.indicator == key)).scalar()
+            if n:
+                raise ConflictError(f"indicator {key} still has {n} {dep.name}; delete them first")
+    t = table(entity)
+    result = conn.execute(t.delete().where(key_column(entity) == key,
+                                           t.c.version == expected_version))
+    if result.rowcount != 1:
+        _current_or_stale(conn, entity, key, expected_version)
+        raise NotFoundError(f"{describe(old, entity)} could not be deleted")
+    changelog.write(conn, [changelog.log_entry(entity, "delete", old, None, who=who, why=why,
+                                               origin=origin)])
+    return old

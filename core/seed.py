@@ -1,0 +1,85 @@
+"""The starter data set in ``seeds/``, loaded on first start through the users' load path."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Connection
+
+from . import rows, schema
+from .errors import EcoError
+from .loader import apply_plan, plan_figures
+from .problems import InputError, Problem
+from .store import Store
+
+SEED_USER = "seed"
+WHY = "seed data set"
+
+
+def seed_dir() -> Path:
+    """``$ECOTRACKER_SEEDS`` or the ``seeds/`` folder beside the ``core`` package."""
+    env = os.environ.get("ECOTRACKER_SEEDS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "seeds"
+
+
+def read(directory: Path, name: str) -> pd.DataFrame:
+    path = directory / name
+    if not path.exists():
+        raise EcoError(f"seed file {path} is missing")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _none(v: str):
+    return None if v == "" else v
+
+
+def load_reference(conn: Connection, directory: Path) -> None:
+    """Categories, areas and sources (plain rows: they carry no figures of their own)."""
+    conn.execute(schema.categories.insert(), [
+        {"code": r["code"], "sort": int(r["sort"]), "name_zh": r["name_zh"],
+         "name_en": r["name_en"]} for r in read(directory, "categories.csv").to_dict("records")])
+    areas = read(directory, "areas.csv")
+    areas = areas.assign(_top=areas["parent"] != "").sort_values(["_top", "sort"])
+    conn.execute(schema.areas.insert(), [
+        {"code": r["code"], "parent": _none(r["parent"]), "level": r["level"],
+         "sort": int(r["sort"]), "name_zh": r["name_zh"], "name_en": r["name_en"]}
+        for r in areas.to_dict("records")])
+    conn.execute(schema.sources.insert(), read(directory, "sources.csv").to_dict("records"))
+
+
+def _each(conn, directory: Path, name: str, entity: str, convert) -> list[Problem]:
+    problems = []
+    for i, r in enumerate(read(directory, name).to_dict("records"), start=2):
+        try:
+            rows.insert(conn, entity, convert(r), who=SEED_USER, why=WHY, origin=f"seeds/{name}")
+        except EcoError as exc:
+            problems.append(Problem(str(exc), name, "", i))
+    return problems
+
+
+def _indicator(r: dict) -> dict:
+    return {**r, "cumulative": r["cumulative"] == "1", "decimals": int(r["decimals"] or 0),
+            "tolerance": float(r["tolerance"] or 0)}
+
+
+def _target(r: dict) -> dict:
+    return {**r, "derived": r.get("derived") == "1", "source_ref": r.get("paragraph", "")}
+
+
+def load_seeds(store: Store, directory: Path | None = None) -> dict:
+    """Load the seed data set in one transaction; any problem leaves the database untouched."""
+    directory = directory or seed_dir()
+    with store.write() as conn:
+        load_reference(conn, directory)
+        problems = _each(conn, directory, "indicators.csv", "indicator", _indicator)
+        if problems:
+            raise InputError(problems)
+        figs = read(directory, "figures.csv").rename(columns={"paragraph": "source_ref"})
+        figs["_row"] = range(2, len(figs) + 2)
+        plan = plan_figures(conn, figs, file="figures.csv")
+        problems = plan.problems + _each(conn, directory, "targets.csv", "target", _target)
+        if problems:
+            raise InputError(problems)
+        counts = apply_plan(conn, plan, who=SEED_USER, why=WHY, origin="seeds/figures.csv")
+    return counts

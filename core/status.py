@@ -1,0 +1,201 @@
+"""The scorecard: for every indicator x area, latest value, target, gap and two statuses.
+
+Everything is vectorised over pandas/numpy columns; on the bureau-scale synthetic data set
+(about 700,000 figures) it runs in well under a second (``benchmarks/bench_status.py``).
+
+Period status answers *did we meet it this period?*: the latest actual against the target that
+applies, with the target's comparator (``>=`` for higher-is-better, ``<=`` for lower-is-better,
+``between`` for a band, ``=``) and the indicator's tolerance for "close". Ordinal classes
+compare as ranks (class I = 1 is best, so "Class II or better" is ``<= II``). Without a target,
+an indicator whose direction is ``band`` is judged against its own band. A qualifier ("more
+than 3,800") is judged by its number: the scorecard shows the qualifier beside it.
+
+Which target applies to a row: the target for exactly the latest period if there is one,
+otherwise the nearest deadline on or after it, otherwise the most recent past target. Among
+targets of one period a national assessment target outranks a municipal plan target, then a
+standard.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import coherence, course
+from .periods import parse_period
+
+PERIOD_LABELS = ("met", "close", "missed", "no_data", "no_target")
+KIND_RANK = {"national_assessment": 0, "municipal_plan": 1, "standard": 2,
+             "national_standard": 3}
+
+
+def _period_info(codes: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(end date as datetime64, period kind) for period codes, parsing each distinct code once."""
+    uniq = pd.unique(codes.dropna())
+    ends = {c: pd.Timestamp(parse_period(c).end) for c in uniq}
+    kinds = {c: parse_period(c).kind for c in uniq}
+    return codes.map(ends), codes.map(kinds)
+
+
+def latest_and_previous(figs: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator x area: latest figure, the previous one of the same period type,
+    the first figure (a fallback baseline) and the number of figures."""
+    if figs.empty:
+        return pd.DataFrame(columns=["indicator", "area", "period", "value", "qualifier",
+                                     "prev_period", "prev_value", "first_period",
+                                     "first_value", "n_figures"])
+    ind = pd.Categorical(figs["indicator"])
+    area = pd.Categorical(figs["area"])
+    key = ind.codes.astype(np.int64) * 100_000 + area.codes.astype(np.int64)
+    ordv = figs["period_ord"].to_numpy(np.int64)
+    kind = ordv % 10  # the rank digit of period_ord is the period type
+    val = figs["value"].to_numpy(float)
+    per = figs["period"].to_numpy(object)
+
+    o = np.lexsort((ordv, kind, key))  # previous figure of the same type
+    same = np.r_[False, (key[o][1:] == key[o][:-1]) & (kind[o][1:] == kind[o][:-1])]
+    prev_val = np.full(len(o), np.nan)
+    prev_per = np.full(len(o), None, dtype=object)
+    prev_val[o[same]] = val[o[np.flatnonzero(same) - 1]]
+    prev_per[o[same]] = per[o[np.flatnonzero(same) - 1]]
+
+    o2 = np.lexsort((ordv, key))  # latest and first per indicator x area
+    k2 = key[o2]
+    last = o2[np.r_[k2[1:] != k2[:-1], True]]
+    first = o2[np.r_[True, k2[1:] != k2[:-1]]]
+    counts = np.diff(np.r_[np.flatnonzero(np.r_[True, k2[1:] != k2[:-1]]), len(k2)])
+    q = figs["qualifier"].to_numpy(object) if "qualifier" in figs else np.full(len(val), "")
+    return pd.DataFrame({
+        "indicator": np.asarray(ind)[last], "area": np.asarray(area)[last],
+        "period": per[last], "value": val[last], "qualifier": q[last],
+        "prev_period": prev_per[last], "prev_value": prev_val[last],
+        "first_period": per[first], "first_value": val[first], "n_figures": counts,
+    })
+
+
+def applicable_targets(latest: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
+    """Pick one target per indicator x area (see the module docstring)."""
+    cols = ["indicator", "area", "period", "comparator", "value", "value_high", "kind",
+            "baseline_period", "baseline_value"]
+    t = targets[cols].rename(columns={c: f"t_{c}" for c in cols[2:]})
+    if t.empty:
+        return t.iloc[0:0]
+    t = t.assign(t_end=_period_info(t["t_period"])[0],
+                 t_rank=t["t_kind"].map(KIND_RANK).fillna(9))
+    lat = latest[["indicator", "area", "period"]].rename(columns={"period": "l_period"})
+    m = t.merge(lat, on=["indicator", "area"], how="left")
+    l_end = _period_info(m["l_period"])[0]
+    exact = (m["t_period"] == m["l_period"]).to_numpy()
+    ahead = (m["t_end"] >= l_end).fillna(True).to_numpy()
+    days = (m["t_end"] - l_end).dt.days.fillna(0).to_numpy()
+    # smaller is better: exact, then nearest ahead, then most recent past
+    m["score"] = np.where(exact, 0, np.where(ahead, 1 + days, 1e7 - days))
+    m = m.sort_values(["indicator", "area", "score", "t_rank"], kind="stable")
+    return m.drop_duplicates(["indicator", "area"], keep="first").drop(
+        columns=["l_period", "score", "t_rank"])
+
+
+def period_status(actual, comparator, target, target_high, tolerance):
+    """Vectorised met / close / missed / no_data / no_target, with gap in the unit."""
+    a = np.asarray(actual, float)
+    v = np.asarray(target, float)
+    hi = np.asarray(target_high, float)
+    tol = np.nan_to_num(np.asarray(tolerance, float))
+    cmp = np.asarray(comparator, object)
+    ge, le, eq, bt = (cmp == ">="), (cmp == "<="), (cmp == "="), (cmp == "between")
+    with np.errstate(invalid="ignore"):
+        below = np.maximum(v - a, 0)
+        above = np.maximum(a - np.where(bt, hi, v), 0)
+        # distance the wrong way from the target (0 when met)
+        miss_by = np.select([ge, le, eq, bt], [below, np.maximum(a - v, 0), np.abs(a - v),
+                                                below + above], default=np.nan)
+        gap = np.select([bt], [np.where(a < v, a - v, np.where(a > hi, a - hi, 0.0))],
+                        default=a - v)
+    has_target = ge | le | eq | bt
+    has_data = ~np.isnan(a)
+    eps = 1e-9 * np.maximum(1.0, np.abs(np.nan_to_num(v)))
+    status = np.select(
+        [~has_target, ~has_data, miss_by <= eps, miss_by <= tol + eps],
+        ["no_target", "no_data", "met", "close"], default="missed")
+    return status, np.where(has_target & has_data, gap, np.nan)
+
+
+def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataFrame,
+              *, warnings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Compute the scorecard.
+
+    Parameters
+    ----------
+    indicators, figures, targets : DataFrame
+        As returned by :mod:`core.queries`.
+    warnings : DataFrame, optional
+        Coherence warnings already computed (else computed here).
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator x area that has figures or targets, in indicator order.
+    """
+    lat = latest_and_previous(figures)
+    tg = applicable_targets(lat, targets)
+    df = lat.merge(tg, on=["indicator", "area"], how="outer")
+    ind = indicators.set_index("code")
+    df = df[df["indicator"].isin(ind.index)]
+    for col in ("category", "name_en", "name_zh", "unit", "value_kind", "decimals", "direction",
+                "tolerance", "vmax", "band_low", "band_high"):
+        df[col] = df["indicator"].map(ind[col])
+    # Without a target, a band indicator is judged against its own band.
+    band = df["t_comparator"].isna() & (df["direction"] == "band") & df["band_low"].notna()
+    cmp = df["t_comparator"].where(~band, "between")
+    tv = df["t_value"].where(~band, df["band_low"]).astype(float)
+    th = df["t_value_high"].where(~band, df["band_high"]).astype(float)
+    st, gap = period_status(df["value"], cmp.fillna(""), tv, th, df["tolerance"])
+    df["period_status"], df["gap"] = st, gap
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df["gap_pct"] = np.where(tv != 0, gap / np.abs(tv) * 100.0, np.nan)
+        df["change"] = df["value"] - df["prev_value"]
+        df["change_pct"] = np.where(df["prev_value"] != 0,
+                                    df["change"] / np.abs(df["prev_value"]) * 100.0, np.nan)
+    _add_course(df)
+    df["target_source"] = np.where(band, "band", np.where(df["t_comparator"].notna(), "target", ""))
+    if warnings is None:
+        warnings = coherence.check(indicators, figures)
+    counts = warnings.groupby(["indicator", "area"]).size().rename("warnings")
+    df = df.merge(counts, left_on=["indicator", "area"], right_index=True, how="left")
+    df["warnings"] = df["warnings"].fillna(0).astype(int)
+    df["n_figures"] = df["n_figures"].fillna(0).astype(int)
+    df = df.rename(columns={"period": "latest_period", "value": "latest_value",
+                            "t_period": "target_period", "t_comparator": "target_comparator",
+                            "t_value": "target_value", "t_value_high": "target_value_high",
+                            "t_kind": "target_kind"})
+    order = ind["category_sort"] if "category_sort" in ind else pd.Series(0, index=ind.index)
+    df["_o"] = df["indicator"].map(order)
+    df = df.sort_values(["_o", "indicator", "area"], kind="stable").drop(columns=["_o", "t_end"])
+    return df.reset_index(drop=True)
+
+
+def _add_course(df: pd.DataFrame) -> None:
+    """Course status columns, in place (see :mod:`core.course`)."""
+    has_bl = df["t_baseline_period"].notna() & df["t_baseline_value"].notna()
+    bper = df["t_baseline_period"].where(has_bl, df["first_period"])
+    bval = df["t_baseline_value"].where(has_bl, df["first_value"]).astype(float)
+    bend, _ = _period_info(bper.astype(object))
+    cend, _ = _period_info(df["period"].astype(object))
+    tend, _ = _period_info(df["t_period"].astype(object))
+    yo = (cend - bend).dt.days / 365.25
+    yr = (tend - bend).dt.days / 365.25
+    cmp = df["t_comparator"]
+    want_up = (cmp == ">=").to_numpy()
+    x = df["t_value"].astype(float).to_numpy()
+    # a band's nearest edge is the target to move to
+    x = np.where(cmp == "between", np.where(df["value"] < x, x, df["t_value_high"]), x)
+    short = np.where(want_up & (df["value_kind"] == "percent").to_numpy(),
+                     df["vmax"].astype(float).to_numpy(), np.nan)
+    obs, req, ratio = course.growth_ratio(
+        bval.to_numpy(), df["value"].to_numpy(float), x, yo.to_numpy(float), yr.to_numpy(float),
+        shortfall_max=short, linear_only=(df["value_kind"] == "class").to_numpy(),
+        want_up=want_up)
+    df["baseline_period"], df["baseline_value"] = bper, bval
+    df["growth_observed"], df["growth_required"], df["growth_ratio"] = obs, req, ratio
+    df["course_status"] = course.course_labels(
+        ratio, (df["period_status"] == "met").to_numpy(), cmp.notna().to_numpy(),
+        df["value"].notna().to_numpy())

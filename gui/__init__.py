@@ -1,0 +1,1 @@
+"""EcoTracker's Qt window: a thin layer over :mod:`core` services."""

@@ -1,0 +1,94 @@
+"""Shared fixtures: a fresh database on SQLite and on PostgreSQL for every test that asks.
+
+``db_url`` is parametrised over both back ends. The PostgreSQL half uses a schema of its own
+per test on the server named by ``ECOTRACKER_TEST_PG``. Under CI (``CI`` set) a server that
+cannot be reached fails the run: a skipped PostgreSQL test is not a passing one.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+PG_URL = os.environ.get("ECOTRACKER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+IN_CI = bool(os.environ.get("CI"))
+REPO = Path(__file__).resolve().parent.parent
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _pg_admin_engine():
+    return sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT",
+                            connect_args={"connect_timeout": 5})
+
+
+_pg_state: dict[str, object] = {}
+
+
+def pg_available() -> bool:
+    if "ok" not in _pg_state:
+        try:
+            with _pg_admin_engine().connect() as c:
+                c.execute(sa.text("select 1"))
+            _pg_state["ok"] = True
+        except Exception as exc:  # noqa: BLE001
+            _pg_state["ok"], _pg_state["why"] = False, str(exc).splitlines()[0]
+    return bool(_pg_state["ok"])
+
+
+def need_pg() -> None:
+    if not pg_available():
+        msg = f"PostgreSQL at {PG_URL} is not reachable: {_pg_state.get('why')}"
+        if IN_CI:
+            pytest.fail(msg)
+        pytest.skip(msg)
+
+
+@pytest.fixture
+def pg_url():
+    """A URL whose connections live in a fresh schema of the test server."""
+    need_pg()
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = _pg_admin_engine()
+    with admin.connect() as c:
+        c.execute(sa.text(f'CREATE SCHEMA "{name}"'))
+    url = sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={name}"})
+    yield url.render_as_string(hide_password=False)
+    with admin.connect() as c:
+        c.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return str(tmp_path / "eco.sqlite")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty database on each back end."""
+    if request.param == "sqlite":
+        return str(tmp_path / "eco.sqlite")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(db_url):
+    """A seeded store on each back end."""
+    from core.store import Store
+
+    s = Store.open(db_url, user="tester")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    from core.store import Store
+
+    s = Store.open(str(tmp_path / "eco.sqlite"), user="tester")
+    yield s
+    s.close()
