@@ -87,7 +87,7 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
          .map(repr).astype(object))
     period, perr = _map_unique(df["period"].astype("string").str.strip(),
                                lambda p: parse_period(p).code)
-    flag(period.isna(), "period", perr.fillna("a period is required"))
+    flag(period.isna(), "period", perr.astype(object).where(perr.notna(), "a period is required"))
 
     kind = codes.map(ind["value_kind"])
     value = pd.Series(np.nan, index=df.index)
