@@ -33,7 +33,7 @@ def _period_info(codes: pd.Series) -> tuple[pd.Series, pd.Series]:
     uniq = pd.unique(codes.dropna())
     ends = {c: pd.Timestamp(parse_period(c).end) for c in uniq}
     kinds = {c: parse_period(c).kind for c in uniq}
-    return codes.map(ends), codes.map(kinds)
+    return pd.to_datetime(codes.map(ends)), codes.map(kinds)
 
 
 def latest_and_previous(figs: pd.DataFrame) -> pd.DataFrame:
@@ -169,7 +169,8 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
                             "t_kind": "target_kind"})
     order = ind["category_sort"] if "category_sort" in ind else pd.Series(0, index=ind.index)
     df["_o"] = df["indicator"].map(order)
-    df = df.sort_values(["_o", "indicator", "area"], kind="stable").drop(columns=["_o", "t_end"])
+    df = df.sort_values(["_o", "indicator", "area"], kind="stable").drop(
+        columns=["_o", "t_end"], errors="ignore")
     return df.reset_index(drop=True)
 
 

@@ -1,0 +1,113 @@
+"""Period status, gap and change: hand-computed cases for every label and both directions."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from core.status import scorecard
+from tests import frames as F
+
+
+def one(ind: dict, figs: list[tuple], tgts: list[dict], area="cq"):
+    sc = scorecard(F.indicators(ind), F.figures(*figs), F.targets(*tgts))
+    row = sc[(sc["indicator"] == ind["code"]) & (sc["area"] == area)]
+    assert len(row) == 1
+    return row.iloc[0]
+
+
+SHARE = dict(code="W", value_kind="percent", vmin=0, vmax=100, tolerance=0.5)
+PM = dict(code="PM", direction="lower", tolerance=1.0)
+
+
+@pytest.mark.parametrize("actual,label,gap", [
+    (98.6, "met", 1.3), (97.3, "met", 0.0), (97.0, "close", -0.3), (96.8, "close", -0.5),
+    (96.0, "missed", -1.3)])
+def test_higher_is_better_share(actual, label, gap):
+    r = one(SHARE, [("W", "cq", "2024H1", actual)],
+            [dict(indicator="W", area="cq", period="2024H1", comparator=">=", value=97.3,
+                  kind="national_assessment")])
+    assert r["period_status"] == label
+    assert r["gap"] == pytest.approx(gap)
+    assert r["gap_pct"] == pytest.approx(gap / 97.3 * 100)
+
+
+@pytest.mark.parametrize("actual,label,gap", [
+    (34.5, "met", -0.5), (35.0, "met", 0.0), (35.8, "close", 0.8), (37.0, "missed", 2.0)])
+def test_lower_is_better(actual, label, gap):
+    r = one(PM, [("PM", "cq", "2024", actual)],
+            [dict(indicator="PM", area="cq", period="2024", comparator="<=", value=35)])
+    assert r["period_status"] == label
+    assert r["gap"] == pytest.approx(gap)
+
+
+@pytest.mark.parametrize("actual,tol,label", [(1, 0, "met"), (2, 0, "met"), (3, 0, "missed"),
+                                               (3, 1, "close"), (6, 1, "missed")])
+def test_ordinal_water_classes(actual, tol, label):
+    ind = dict(code="Y", value_kind="class", direction="lower", tolerance=tol, unit="class")
+    r = one(ind, [("Y", "cq", "2025H1", actual)],
+            [dict(indicator="Y", area="cq", period="2025H1", comparator="<=", value=2)])
+    assert r["period_status"] == label
+
+
+@pytest.mark.parametrize("actual,label,gap", [(7.0, "met", 0.0), (9.3, "close", 0.3),
+                                               (5.8, "close", -0.2), (10.0, "missed", 1.0)])
+def test_band_indicator_without_target_uses_its_band(actual, label, gap):
+    ind = dict(code="PH", direction="band", band_low=6.0, band_high=9.0, tolerance=0.5)
+    r = one(ind, [("PH", "cq", "2024", actual)], [])
+    assert r["period_status"] == label
+    assert r["gap"] == pytest.approx(gap)
+    assert r["target_source"] == "band"
+
+
+def test_between_target_and_equal_target():
+    ind = dict(code="B", tolerance=1.0)
+    r = one(ind, [("B", "cq", "2024", 12)],
+            [dict(indicator="B", area="cq", period="2024", comparator="between", value=5,
+                  value_high=11)])
+    assert (r["period_status"], r["gap"]) == ("close", 1.0)
+    r = one(ind, [("B", "cq", "2024", 100)],
+            [dict(indicator="B", area="cq", period="2024", comparator="=", value=100)])
+    assert r["period_status"] == "met"
+
+
+def test_no_target_and_no_data():
+    figs = [("PM", "cq", "2024", 30.0)]
+    tg = [dict(indicator="PM", area="sp", period="2024", comparator="<=", value=35)]
+    sc = scorecard(F.indicators(PM), F.figures(*figs), F.targets(*tg))
+    by_area = sc.set_index("area")
+    assert by_area.loc["cq", "period_status"] == "no_target"
+    assert by_area.loc["cq", "course_status"] == "no_target"
+    assert by_area.loc["sp", "period_status"] == "no_data"
+    assert by_area.loc["sp", "course_status"] == "no_data"
+    assert math.isnan(by_area.loc["sp", "gap"])
+
+
+def test_latest_previous_and_change_use_same_period_type():
+    figs = [("PM", "cq", "2023H1", 40.9), ("PM", "cq", "2023", 39.0), ("PM", "cq", "2024H1", 36.6)]
+    r = one(PM, figs, [])
+    assert r["latest_period"] == "2024H1" and r["latest_value"] == 36.6
+    assert r["prev_period"] == "2023H1"
+    assert r["change"] == pytest.approx(-4.3)
+    assert r["change_pct"] == pytest.approx(-4.3 / 40.9 * 100)
+    assert r["n_figures"] == 3
+
+
+def test_target_choice_exact_then_next_deadline_then_latest_past():
+    figs = [("PM", "cq", "2024", 36.0)]
+    tg = [dict(indicator="PM", area="cq", period="2023", comparator="<=", value=50),
+          dict(indicator="PM", area="cq", period="2030", comparator="<=", value=25),
+          dict(indicator="PM", area="cq", period="2026", comparator="<=", value=33)]
+    assert one(PM, figs, tg)["target_period"] == "2026"
+    tg.append(dict(indicator="PM", area="cq", period="2024", comparator="<=", value=37))
+    assert one(PM, figs, tg)["target_period"] == "2024"
+    assert one(PM, figs, tg[:1])["target_period"] == "2023"
+
+
+def test_national_assessment_target_outranks_plan_of_the_same_period():
+    tg = [dict(indicator="W", area="cq", period="2024H1", comparator=">=", value=98,
+               kind="municipal_plan"),
+          dict(indicator="W", area="cq", period="2024H1", comparator=">=", value=97.3,
+               kind="national_assessment")]
+    r = one(SHARE, [("W", "cq", "2024H1", 97.5)], tg)
+    assert (r["target_kind"], r["period_status"]) == ("national_assessment", "met")
