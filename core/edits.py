@@ -45,9 +45,8 @@ def _changed(entity: str, row: dict, action: str) -> Changed:
 class Edit:
     """Base of the three edits. ``action``, ``entity`` and ``subject`` name it for undo text."""
 
-    action = ""
-    entity = ""
-    why = ""
+    # Subclasses are dataclasses with fields ``entity``, ``action`` and ``why``; no class
+    # defaults here, or dataclasses would take them as field defaults.
 
     @property
     def subject(self) -> str:  # pragma: no cover - overridden

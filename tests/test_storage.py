@@ -1,0 +1,146 @@
+"""Storage on SQLite and PostgreSQL: versions, stale edits, change log, transactions."""
+from __future__ import annotations
+
+import multiprocessing as mp
+
+import pytest
+import sqlalchemy as sa
+
+from core import changelog, queries, rows, schema
+from core.edits import UpdateRow
+from core.errors import ConflictError, StaleEditError, ValueParseError
+from core.store import Store
+
+
+def _pm25(store, area="chongqing", period="2024H1") -> dict:
+    with store.read() as conn:
+        f = queries.figures(conn, indicators=["AIR.PM25"], areas=[area])
+    return f[f["period"] == period].iloc[0].to_dict()
+
+
+def _log_count(store) -> int:
+    with store.read() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(schema.changelog)).scalar()
+
+
+def test_stale_update_is_refused_naming_figure_and_both_values(store, db_url):
+    fig = _pm25(store)
+    other = Store.open(db_url, user="other desk")
+    try:
+        with other.write() as conn:
+            rows.update(conn, "figure", fig["id"], fig["version"], {"value": 35.0},
+                        who=other.user, why="typed edit")
+        with pytest.raises(StaleEditError) as err:
+            with store.write() as conn:
+                rows.update(conn, "figure", fig["id"], fig["version"], {"value": 37.0},
+                            who=store.user, why="typed edit")
+    finally:
+        other.close()
+    msg = str(err.value)
+    assert "AIR.PM25 / chongqing / 2024H1" in msg and "35.0" in msg
+    assert f"version {fig['version']}" in msg
+    assert _pm25(store)["value"] == 35.0
+
+
+def test_every_write_logs_who_when_old_new_why(store):
+    before = _log_count(store)
+    fig = _pm25(store)
+    with store.write() as conn:
+        old, new = rows.update(conn, "figure", fig["id"], fig["version"], {"value": 36.0,
+                               "note": "corrected"}, who="alice", why="typed edit")
+    hist = _history(store, fig["id"])
+    last = hist.iloc[-1]
+    assert (last["action"], last["who"], last["why"]) == ("update", "alice", "typed edit")
+    assert last["old"]["value"] == 36.6 and last["new"]["value"] == 36.0
+    assert last["new"]["note"] == "corrected" and last["at"]
+    assert new["version"] == fig["version"] + 1
+    with store.write() as conn:
+        rows.delete(conn, "figure", fig["id"], new["version"], who="bob", why="wrong row")
+    last = _history(store, fig["id"]).iloc[-1]
+    assert (last["action"], last["who"], last["new"]) == ("delete", "bob", None)
+    assert _log_count(store) == before + 2
+
+
+def _history(store, fid):
+    with store.read() as conn:
+        return changelog.history(conn, "figure", fid)
+
+
+def test_change_and_log_roll_back_together(store):
+    fig, before = _pm25(store), _log_count(store)
+    with pytest.raises(RuntimeError):
+        with store.write() as conn:
+            rows.update(conn, "figure", fig["id"], fig["version"], {"value": 1.0},
+                        who="x", why="typed edit")
+            raise RuntimeError("power cut")
+    assert _pm25(store)["value"] == fig["value"]
+    assert _log_count(store) == before
+
+
+def test_invalid_values_and_duplicates_are_refused_and_nothing_written(store):
+    fig, before = _pm25(store), _log_count(store)
+    with pytest.raises(ValueParseError):
+        UpdateRow("figure", fig["id"], fig["version"], {"value": "abc"}).apply(store)
+    with store.read() as conn:
+        share = queries.figures(conn, indicators=["WATER.STATE_SECTIONS_EXCELLENT"]).iloc[0]
+    with pytest.raises(ValueParseError, match="above the natural maximum 100"):
+        UpdateRow("figure", int(share["id"]), int(share["version"]), {"value": 101}).apply(store)
+    with pytest.raises(ConflictError, match="already exists"):
+        with store.write() as conn:
+            rows.insert(conn, "figure", {"indicator": "AIR.PM25", "area": "chongqing",
+                                         "period": "2024H1", "value": 30}, who="x")
+    assert _pm25(store)["value"] == fig["value"] and _log_count(store) == before
+
+
+def _increment_worker(url: str, fid: int, n: int, q) -> None:
+    store = Store.open(url, user=mp.current_process().name)
+    refused = 0
+    for _ in range(n):
+        while True:
+            with store.read() as conn:
+                cur = rows.fetch(conn, "figure", fid)
+            try:
+                with store.write() as conn:
+                    rows.update(conn, "figure", fid, cur["version"],
+                                {"value": cur["value"] + 1}, who=store.user, why="race")
+                break
+            except StaleEditError:
+                refused += 1
+    store.close()
+    q.put(refused)
+
+
+def test_two_processes_never_lose_an_update(store, db_url):
+    """Two desks increment the same figure; every stale try is refused and retried."""
+    fig, n = _pm25(store), 40
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    procs = [ctx.Process(target=_increment_worker, args=(db_url, fig["id"], n, q))
+             for _ in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    refused = [q.get(timeout=5) for _ in procs]
+    after = _pm25(store)
+    assert after["value"] == pytest.approx(fig["value"] + 2 * n)
+    assert after["version"] == fig["version"] + 2 * n
+    hist = _history(store, fig["id"])
+    assert (hist["why"] == "race").sum() == 2 * n
+    assert sum(refused) >= 0  # how many tries were refused depends on timing
+
+
+def test_reopening_keeps_data_and_does_not_reseed(db_url):
+    s1 = Store.open(db_url)
+    assert s1.created
+    n = len(_all(s1))
+    s1.close()
+    s2 = Store.open(db_url)
+    assert not s2.created and len(_all(s2)) == n
+    s2.close()
+
+
+def _all(store):
+    with store.read() as conn:
+        return queries.figures(conn)
