@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -115,20 +116,23 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
 
 
-def open_window(args) -> int:
-    try:
-        from gui.app import main as gui_main
-    except ImportError as exc:
-        print(f"ecotracker: the window cannot start ({exc}); the commands work: "
-              "ecotracker status, ecotracker figures", file=sys.stderr)
-        return 2
-    return gui_main(getattr(args, "db", None))
+def _no_window(args) -> int:
+    print("ecotracker: the window is not installed here; the commands work: "
+          "ecotracker status, ecotracker figures (see ecotracker --help)", file=sys.stderr)
+    return 2
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, open_window: Callable | None = None) -> int:
+    """Run the command line. ``open_window(db)`` opens the window when no command is given
+    (passed in by :mod:`gui.launcher`, since ``core`` never imports the GUI)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    func = getattr(args, "func", open_window)
+    if hasattr(args, "func"):
+        func = args.func
+    elif open_window is not None:
+        func = lambda a: open_window(getattr(a, "db", None))  # noqa: E731
+    else:
+        func = _no_window
     try:
         return func(args)
     except InputError as exc:
