@@ -1,0 +1,255 @@
+"""The trend frame: everything a trend plot draws for one indicator, computed without Qt.
+
+x is seconds since the epoch (UTC) of a period's middle day (:attr:`Period.mid`), so a year,
+a half-year and a month sit on their true dates on one axis. A target is a horizontal segment
+that ends at the last day of its deadline period. The projection continues the current course
+(the growth observed between the baseline and the latest figure, :mod:`core.course`) from the
+latest point to that deadline:
+
+* compound growth ``c * (1 + g) ** t`` where the course method uses compound growth,
+* a straight line ``c + g * t`` where it uses linear rates (ordinal classes, zeros),
+* on the *shortfall* ``max - value`` for higher-is-better shares with a natural maximum,
+
+with ``t`` in years between period ends, as the course method measures time. The curve starts
+at the latest point (drawn at its period's middle) and reaches, at the deadline's end, the
+value that course projects there; it is clipped to the indicator's natural limits.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+import pandas as pd
+
+from .periods import parse_period
+from .present import source_text
+
+PROJECTION_STEPS = 24
+
+
+def epoch_seconds(day: date) -> float:
+    """Seconds since 1970-01-01 UTC of midnight starting ``day``."""
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()
+
+
+def period_x(code: str) -> float:
+    """x of a period: its middle day."""
+    return epoch_seconds(parse_period(code).mid)
+
+
+def period_end_x(code: str) -> float:
+    """x of a period's last day (where a target to that deadline ends)."""
+    return epoch_seconds(parse_period(code).end)
+
+
+@dataclass
+class Series:
+    """One area's figures, in period order."""
+
+    area: str
+    x: list[float]
+    y: list[float]
+    periods: list[str]
+    qualifiers: list[str]
+    sources: list[str]
+    ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TargetSegment:
+    """The applicable target of one area, drawn from ``x0`` to its deadline ``x1``."""
+
+    area: str
+    x0: float
+    x1: float
+    comparator: str
+    y: float
+    y_high: float | None
+    period: str
+    kind: str
+
+
+@dataclass
+class Projection:
+    """The current course continued to the deadline; ``mode`` is compound, linear or none."""
+
+    area: str
+    x: list[float]
+    y: list[float]
+    mode: str
+    course_status: str = ""
+
+
+@dataclass
+class TrendFrame:
+    code: str
+    value_kind: str
+    decimals: int
+    unit: str
+    series: list[Series]
+    targets: list[TargetSegment]
+    projections: list[Projection]
+    ticks: list[tuple[float, str]]
+
+    @property
+    def areas(self) -> list[str]:
+        return [s.area for s in self.series]
+
+    def series_for(self, area: str) -> Series | None:
+        return next((s for s in self.series if s.area == area), None)
+
+
+def _num(v) -> float | None:
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
+    out: list[Series] = []
+    if figs.empty:
+        return out
+    xs = {p: period_x(p) for p in pd.unique(figs["period"])}
+    src_cache: dict[tuple, str] = {}
+    for area, g in figs.groupby("area", sort=False):
+        g = g.assign(_x=g["period"].map(xs)).sort_values("_x", kind="stable")
+        srcs = []
+        for s, r in zip(g["source"], g["source_ref"]):
+            key = (s, r)
+            if key not in src_cache:
+                src_cache[key] = (source_text(s, r, sources) if sources is not None
+                                  else ", ".join(str(p) for p in key if p and not pd.isna(p)))
+            srcs.append(src_cache[key])
+        out.append(Series(str(area), g["_x"].tolist(), g["value"].astype(float).tolist(),
+                          g["period"].tolist(), g["qualifier"].fillna("").tolist(), srcs,
+                          g["id"].astype(int).tolist() if "id" in g else []))
+    return out
+
+
+def _target(row, first_x: float | None) -> TargetSegment | None:
+    cmp_, period = row.get("target_comparator"), row.get("target_period")
+    y = _num(row.get("target_value"))
+    if not isinstance(cmp_, str) or not isinstance(period, str) or y is None:
+        return None
+    x1 = period_end_x(period)
+    bp = row.get("t_baseline_period")
+    x0 = period_x(bp) if isinstance(bp, str) and bp else first_x
+    if x0 is None or x0 > x1:
+        x0 = period_x(period)
+    y_high = _num(row.get("target_value_high")) if cmp_ == "between" else None
+    return TargetSegment(str(row["area"]), x0, x1, cmp_, y, y_high, period,
+                         str(row.get("target_kind") or ""))
+
+
+def project(current: float, growth: float, years: float, *, mode: str,
+            shortfall_max: float | None = None) -> float:
+    """The value after ``years`` on the observed course (see the module docstring)."""
+    base = shortfall_max - current if shortfall_max is not None else current
+    moved = base + growth * years if mode == "linear" else base * (1.0 + growth) ** years
+    return shortfall_max - moved if shortfall_max is not None else moved
+
+
+def course_mode(ind: dict, row) -> tuple[str, float | None]:
+    """(compound or linear, shortfall maximum or None) as :func:`core.course.growth_ratio`
+    chooses them for a scorecard row."""
+    cmp_ = row.get("target_comparator")
+    vmax = _num(ind.get("vmax"))
+    short = vmax if (cmp_ == ">=" and ind.get("value_kind") == "percent"
+                     and vmax is not None) else None
+    b, c = _num(row.get("baseline_value")), _num(row.get("latest_value"))
+    x = _num(row.get("target_value"))
+    if cmp_ == "between" and c is not None and x is not None and c >= x:
+        x = _num(row.get("target_value_high"))
+    vals = [v for v in (b, c, x) if v is not None]
+    if short is not None:
+        vals = [short - v for v in vals]
+    linear = ind.get("value_kind") == "class" or any(v <= 0 for v in vals)
+    return ("linear" if linear else "compound"), short
+
+
+def _projection(ind: dict, row) -> Projection | None:
+    g = _num(row.get("growth_observed"))
+    c = _num(row.get("latest_value"))
+    latest, deadline = row.get("latest_period"), row.get("target_period")
+    if g is None or c is None or not isinstance(latest, str) or not isinstance(deadline, str):
+        return None
+    lp, dp = parse_period(latest), parse_period(deadline)
+    years = lp.years_until(dp)
+    if years <= 0:
+        return None
+    mode, short = course_mode(ind, row)
+    x0, x1 = period_x(latest), period_end_x(deadline)
+    steps = 1 if mode == "linear" else PROJECTION_STEPS
+    lo, hi = _num(ind.get("vmin")), _num(ind.get("vmax"))
+    xs, ys = [], []
+    for i in range(steps + 1):
+        f = i / steps
+        y = project(c, g, years * f, mode=mode, shortfall_max=short)
+        if lo is not None:
+            y = max(lo, y)
+        if hi is not None:
+            y = min(hi, y)
+        xs.append(x0 + (x1 - x0) * f)
+        ys.append(y)
+    return Projection(str(row["area"]), xs, ys, mode, str(row.get("course_status") or ""))
+
+
+def _ticks(figs: pd.DataFrame, targets: list[TargetSegment]) -> list[tuple[float, str]]:
+    codes = set(figs["period"]) if not figs.empty else set()
+    codes |= {t.period for t in targets}
+    return sorted((period_x(c), c) for c in codes)
+
+
+def trend_frame(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataFrame,
+                scorecard_rows: pd.DataFrame | None, code: str, *,
+                sources: pd.DataFrame | None = None) -> TrendFrame:
+    """Compute what the trend plot of indicator ``code`` draws.
+
+    Parameters
+    ----------
+    indicators : DataFrame
+        :func:`core.queries.indicators` (the row of ``code`` is used).
+    figures, targets : DataFrame
+        :func:`core.queries.figures` / ``targets``; rows of other indicators are ignored.
+    scorecard_rows : DataFrame or None
+        Rows of :func:`core.status.scorecard` (the applicable target, baseline and observed
+        growth per area); computed here from ``targets`` when None.
+    code : str
+    sources : DataFrame, optional
+        :func:`core.queries.sources`, to name each figure's source in tooltips.
+
+    Returns
+    -------
+    TrendFrame
+        One series per area with figures, in first-seen order of ``figures``.
+    """
+    hit = indicators[indicators["code"] == code]
+    if hit.empty:
+        raise KeyError(code)
+    ind = hit.iloc[0].to_dict()
+    figs = figures[figures["indicator"] == code] if len(figures) else figures
+    if scorecard_rows is None and targets is not None:
+        from .status import scorecard
+
+        tg = targets[targets["indicator"] == code] if len(targets) else targets
+        scorecard_rows = scorecard(hit, figs, tg)
+    series = _series(figs, sources)
+    first = {s.area: s.x[0] for s in series}
+    segs: list[TargetSegment] = []
+    projs: list[Projection] = []
+    if scorecard_rows is not None and len(scorecard_rows):
+        rows = scorecard_rows[scorecard_rows["indicator"] == code]
+        for row in rows.to_dict("records"):
+            seg = _target(row, first.get(row["area"]))
+            if seg is not None:
+                segs.append(seg)
+                proj = _projection(ind, row)
+                if proj is not None:
+                    projs.append(proj)
+    return TrendFrame(code, str(ind["value_kind"]), int(ind["decimals"]), str(ind["unit"] or ""),
+                      series, segs, projs, _ticks(figs, segs))
