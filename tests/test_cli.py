@@ -1,0 +1,103 @@
+"""The ``ecotracker`` command as a person uses it: real subprocesses, real exit codes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = Path(sys.executable).parent / "ecotracker"
+
+
+def run(*args, env=None, ok=True):
+    full_env = {**os.environ, **(env or {})}
+    r = subprocess.run([str(EXE), *args], capture_output=True, text=True, env=full_env,
+                       timeout=120)
+    if ok:
+        assert r.returncode == 0, r.stderr
+    return r
+
+
+@pytest.fixture
+def cli_db(db_url):
+    run("init", "--db", db_url)
+    return db_url
+
+
+def test_init_creates_and_seeds_then_reports_existing(tmp_path):
+    db = str(tmp_path / "a.sqlite")
+    assert "created, 63 figures" in run("init", "--db", db).stdout
+    assert "already exists" in run("init", "--db", db).stdout
+    empty = str(tmp_path / "b.sqlite")
+    assert "created, 0 figures" in run("init", "--db", empty, "--no-seed").stdout
+
+
+def test_figures_csv_has_one_row_per_figure_with_source(cli_db):
+    out = run("figures", "--db", cli_db, "--indicator", "AIR.PM25").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["period"] for r in rows} >= {"2023H1", "2024H1", "2025H1"}
+    assert list(rows[0])[:6] == ["indicator", "name", "area", "area_name", "period", "value"]
+    city = [r for r in rows if r["area"] == "chongqing" and r["period"] == "2024H1"][0]
+    assert city["value"] == "36.6" and city["unit"] == "µg/m³"
+    assert city["name"] == "PM2.5 average concentration" or "PM2.5" in city["name"]
+    assert all(r["source"] for r in rows)
+
+
+def test_figures_by_area_name_in_chinese_as_json(cli_db):
+    out = run("figures", "--db", cli_db, "--area", "沙坪坝区", "--format", "json",
+              "--lang", "zh_CN").stdout
+    rows = json.loads(out)
+    assert rows and {r["area"] for r in rows} == {"shapingba"}
+    assert rows[0]["area_name"] == "沙坪坝区"
+
+
+def test_qualifier_is_listed(cli_db):
+    rows = json.loads(run("figures", "--db", cli_db, "--indicator", "WASTE.ZERO_WASTE_CELLS",
+                          "--format", "json").stdout)
+    assert {r["qualifier"] for r in rows} == {"more_than"}
+
+
+def test_status_lists_every_seeded_indicator_with_both_statuses(cli_db):
+    out = run("status", "--db", cli_db, "--format", "json").stdout
+    rows = json.loads(out)
+    figs = json.loads(run("figures", "--db", cli_db, "--format", "json").stdout)
+    assert {r["indicator"] for r in rows} == {f["indicator"] for f in figs}
+    assert all(r["period_status"] and r["course_status"] for r in rows)
+    water = [r for r in rows if r["indicator"] == "WATER.STATE_SECTIONS_EXCELLENT"][0]
+    assert (water["period_status"], water["target"], water["gap"]) == ("met", "≥ 97.3%", "+1.3")
+    table = run("status", "--db", cli_db).stdout
+    assert "WATER.YANGTZE_MAINSTEM_CLASS" in table and "achieved" in table
+
+
+def test_environment_variable_names_the_database(tmp_path):
+    db = str(tmp_path / "env.sqlite")
+    run("init", env={"ECOTRACKER_DB": db})
+    assert Path(db).exists()
+    assert run("status", "--format", "csv", env={"ECOTRACKER_DB": db}).stdout.count("\n") > 40
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["figures", "--indicator", "NOPE"], "unknown indicator 'NOPE'"),
+    (["figures", "--area", "Atlantis"], "unknown area 'Atlantis'"),
+])
+def test_bad_input_is_one_clear_line_and_non_zero(cli_db, args, needle):
+    r = run(*args, "--db", cli_db, ok=False)
+    assert r.returncode != 0
+    assert needle in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("db,needle", [
+    ("/nonexistent/dir/x.sqlite", "does not exist"),
+    ("postgresql://nobody@127.0.0.1:1/none", "cannot open database"),
+    ("notadialect://x", "cannot"),
+])
+def test_unreachable_databases_fail_cleanly(db, needle):
+    r = run("status", "--db", db, ok=False)
+    assert r.returncode != 0 and needle in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -1,0 +1,73 @@
+"""The one bulk path for users' tidy figures: validate all, report all, write all or nothing."""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from core import queries, schema
+from core.loader import apply_plan, plan_figures
+
+
+def _df(*rows):
+    return pd.DataFrame(rows, columns=["indicator", "area", "period", "value", "qualifier"])
+
+
+def test_every_problem_is_reported_at_once_with_row_and_column(store):
+    df = _df(("AIR.PM25", "chongqing", "2026H1", "30", ""),
+             ("AIR.NOPE", "chongqing", "2026H1", "30", ""),
+             ("AIR.PM25", "atlantis", "2026H1", "30", ""),
+             ("AIR.PM25", "hechuan", "2026H3", "30", ""),
+             ("AIR.PM25", "yubei", "2026H1", "thirty", ""),
+             ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2026H1", "101", ""),
+             ("WATER.YANGTZE_MAINSTEM_CLASS", "chongqing", "2026H1", "VII", ""),
+             ("AIR.PM25", "banan", "2026H1", "30", "roughly"),
+             ("AIR.GOOD_DAYS", "chongqing", "2026H1", "1.5", ""),
+             ("AIR.PM25", "chongqing", "2026H1", "31", ""))
+    with store.read() as conn:
+        plan = plan_figures(conn, df, file="in.xlsx", sheet="Data",
+                            columns={"value": "Value", "area": "Area"})
+    got = {(p.row, p.column): p.message for p in plan.problems}
+    assert got[(3, "indicator")] == "unknown indicator 'AIR.NOPE'"
+    assert got[(4, "Area")] == "unknown area 'atlantis'"
+    assert "2026H3" in got[(5, "period")]
+    assert got[(6, "Value")] == "'thirty' is not a number"
+    assert "above the natural maximum 100" in got[(7, "Value")]
+    assert "not a water quality class" in got[(8, "Value")]
+    assert "unknown qualifier" in got[(9, "qualifier")]
+    assert "not a whole number" in got[(10, "Value")]
+    assert "duplicates row 2 with a different value" in got[(11, "Value")]
+    assert len(plan.problems) == 9
+    assert str(plan.problems[0]).startswith("in.xlsx, sheet Data, row 3, column indicator:")
+
+
+def test_plan_then_apply_creates_updates_and_logs_the_file(store):
+    df = _df(("AIR.PM25", "chongqing", "2024H1", "36.6", ""),   # unchanged
+             ("AIR.PM25", "chongqing", "2025H1", "33.0", "about"),  # new
+             ("AIR.PM25", "shapingba", "2025H1", "30.5", ""),   # changed 31.2 -> 30.5
+             ("AIR.PM25", "shapingba", "2025H1", "30.5", ""))   # identical duplicate: fine
+    with store.read() as conn:
+        plan = plan_figures(conn, df, file="d.xlsx")
+    assert plan.ok and (len(plan.new), len(plan.changed), plan.unchanged) == (1, 1, 1)
+    assert plan.changed.iloc[0][["old_value", "value"]].tolist() == [31.2, 30.5]
+    with store.write() as conn:
+        counts = apply_plan(conn, plan, who="district", why="import", origin="d.xlsx")
+    assert counts == {"created": 1, "updated": 1, "unchanged": 1}
+    with store.read() as conn:
+        f = queries.figures(conn, indicators=["AIR.PM25"]).set_index(["area", "period"])
+        log = conn.execute(sa.select(schema.changelog).where(
+            schema.changelog.c.origin == "d.xlsx")).mappings().all()
+    assert f.loc[("chongqing", "2025H1"), "qualifier"] == "about"
+    assert f.loc[("shapingba", "2025H1"), "version"] == 2
+    assert sorted(r["action"] for r in log) == ["create", "update"]
+    with store.read() as conn:  # applying the same input again changes nothing
+        again = plan_figures(conn, df)
+    assert (len(again.new), len(again.changed), again.unchanged) == (0, 0, 3)
+
+
+def test_a_version_older_than_the_database_is_a_problem(store):
+    df = _df(("AIR.PM25", "shapingba", "2025H1", "29", "")).assign(version=[0])
+    with store.read() as conn:
+        plan = plan_figures(conn, df, file="old.xlsx", sheet="Data")
+    assert len(plan.problems) == 1
+    assert "changed in the database since this workbook was made" in plan.problems[0].message
+    assert len(plan.changed) == 0
