@@ -1,0 +1,155 @@
+"""The meeting workbook: scorecard first, then charts, then the tidy ``Data`` sheet.
+
+Written with openpyxl in write-only (streaming) mode: rows go to disk as they are made, so a
+100,000-figure export stays within bounded memory, and the file appears only when complete
+(written beside the target and renamed), so a cancelled or failed export leaves nothing behind.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from .. import queries, status
+from ..errors import EcoError
+from ..periods import parse_period, period_ord
+from ..store import Store
+from . import Cancelled, never, no_progress
+from .charts import write_chart_sheets
+from .data_sheet import data_frame, write_data_sheet
+from .headers import sheet_name
+from .scorecard_sheet import as_of, texts, write_scorecard_sheet
+
+
+@dataclass
+class ExportOptions:
+    """What to export: the same choices as ``ecotracker export`` and the export dialog."""
+
+    category: str | None = None
+    area: str | None = None
+    period_from: str | None = None
+    period_to: str | None = None
+    lang: str = "en"
+
+
+@dataclass
+class Snapshot:
+    indicators: pd.DataFrame
+    categories: pd.DataFrame
+    areas: pd.DataFrame
+    sources: pd.DataFrame
+    figures: pd.DataFrame
+    targets: pd.DataFrame
+    filters: str
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    figures: int
+    rows: int
+    charts: int
+
+
+def gather(conn, opts: ExportOptions) -> Snapshot:
+    """Read what the export needs, applying the filters (names or codes are accepted)."""
+    ind = queries.indicators(conn)
+    cats = queries.categories(conn)
+    areas = queries.areas(conn)
+    t = texts(opts.lang)
+    parts = []
+    if opts.category:
+        code = queries.resolve_category(conn, opts.category)
+        ind = ind[ind["category"] == code]
+        parts.append(f"{t['category']} {code}")
+    area_codes = None
+    if opts.area:
+        area_codes = [queries.resolve_area(conn, opts.area)]
+        parts.append(f"{t['area']} {area_codes[0]}")
+    lo = period_ord(parse_period(opts.period_from)) if opts.period_from else None
+    hi = period_ord(parse_period(opts.period_to)) if opts.period_to else None
+    if opts.period_from:
+        parts.append(f"{t['from']} {parse_period(opts.period_from).code}")
+    if opts.period_to:
+        parts.append(f"{t['to']} {parse_period(opts.period_to).code}")
+    if lo is not None and hi is not None and lo > hi:
+        raise EcoError(f"--from {opts.period_from} is after --to {opts.period_to}")
+    codes = ind["code"].tolist()
+    figs = queries.figures(conn, indicators=codes if opts.category else None, areas=area_codes,
+                           period_from=lo, period_to=hi)
+    tg = queries.targets(conn, indicators=codes if opts.category else None)
+    if area_codes is not None:
+        tg = tg[tg["area"].isin(area_codes)]
+    if hi is not None:
+        # targets set beyond the range still belong on the scorecard (deadlines ahead)
+        pass
+    return Snapshot(ind, cats, areas, queries.sources(conn), figs, tg,
+                    "; ".join(parts) or t["none"])
+
+
+def export_workbook(store: Store, out: str | Path, opts: ExportOptions | None = None, *,
+                    progress=no_progress, cancelled=never) -> ExportResult:
+    """Write the meeting workbook to ``out``.
+
+    Raises
+    ------
+    Cancelled
+        If ``cancelled()`` turned true; no file is left behind.
+    EcoError
+        For unknown filters or a file that cannot be written.
+    """
+    opts = opts or ExportOptions()
+    with store.read() as conn:
+        snap = gather(conn, opts)
+    return write_workbook(snap, out, opts.lang, progress=progress, cancelled=cancelled)
+
+
+def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progress=no_progress,
+                   cancelled=never) -> ExportResult:
+    out = Path(out)
+    n = len(snap.figures)
+    total = n + 2
+    progress(0, total)
+    sc = status.scorecard(snap.indicators, snap.figures, snap.targets) if n or len(
+        snap.targets) else pd.DataFrame(columns=["latest_period"])
+    frame = data_frame(snap.figures, snap.indicators, snap.areas, snap.sources, lang)
+    if cancelled():
+        raise Cancelled("the export")
+    wb = Workbook(write_only=True)
+    score_ws = wb.create_sheet(sheet_name("scorecard", lang))
+    charts_ws = wb.create_sheet(sheet_name("charts", lang))
+    data_ws = wb.create_sheet(sheet_name("data", lang))
+    chart_data_ws = wb.create_sheet(sheet_name("chart_data", lang))
+    generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    write_scorecard_sheet(score_ws, sc, snap.categories, snap.areas, lang, as_of=as_of(sc),
+                          filters=snap.filters, generated=generated)
+    charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
+                                snap.indicators, snap.areas, lang)
+    progress(1, total)
+    write_data_sheet(data_ws, frame, lang, progress=progress, cancelled=cancelled, offset=1,
+                     total=total)
+    wb.properties.title = texts(lang)["title"]
+    wb.properties.creator = "EcoTracker"
+    if cancelled():
+        raise Cancelled("the export")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    progress(total, total)
+    return ExportResult(out, n, len(frame), charts)

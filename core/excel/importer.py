@@ -1,0 +1,217 @@
+"""Import figures from a workbook: read, validate every row, preview, then apply at once.
+
+:func:`read_import` never writes: it returns a :class:`Preview` whose ``plan`` says what would
+be new, what would change (old -> new) and how many are unchanged, with every problem and its
+sheet, row and column. :func:`apply_import` writes a clean plan in one transaction through
+:func:`core.loader.apply_plan` (each change-log row names the file), after copying a SQLite
+database aside. A PostgreSQL server's own backups are relied on.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sqlalchemy.exc import IntegrityError
+
+from .. import queries
+from ..errors import EcoError
+from ..loader import Plan, apply_plan, plan_figures
+from ..problems import InputError
+from ..store import Store
+from ..values import format_value
+from . import Cancelled, never, no_progress
+from .headers import status_code
+from .reader import read_table
+from .safety import check_workbook
+
+WHY = "import"
+PLAN_FIELDS = ("indicator", "area", "period", "value", "qualifier", "status", "note", "source",
+               "source_ref", "version", "_row")
+TEXT_FIELDS = ("indicator", "area", "period", "qualifier", "status", "note", "source",
+               "source_ref")
+
+
+@dataclass
+class Preview:
+    """What importing a workbook would do."""
+
+    path: Path
+    sheet: str
+    kind: str
+    rows: int
+    plan: Plan
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @property
+    def ok(self) -> bool:
+        return self.plan.ok
+
+    @property
+    def counts(self) -> dict[str, int]:
+        p = self.plan
+        return {"new": len(p.new), "changed": len(p.changed), "unchanged": p.unchanged,
+                "problems": len(p.problems)}
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not len(self.plan.new) and not len(self.plan.changed)
+
+    def changes(self, indicators: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+        """New and changed figures as text: indicator, area, period, old, new."""
+        ind = indicators.set_index("code")
+        out = []
+        for df, what in ((self.plan.changed, "changed"), (self.plan.new, "new")):
+            if df.empty:
+                continue
+            kinds, decs = df["indicator"].map(ind["value_kind"]), df["indicator"].map(ind["decimals"])
+            old = df["old_value"] if "old_value" in df else pd.Series(np.nan, index=df.index)
+            fmt = lambda s: [format_value(v, k, int(d), lang=lang)  # noqa: E731
+                             for v, k, d in zip(s, kinds, decs)]
+            out.append(pd.DataFrame({"change": what, "indicator": df["indicator"],
+                                     "area": df["area"], "period": df["period"],
+                                     "old": fmt(old), "new": fmt(df["value"])}))
+        cols = ["change", "indicator", "area", "period", "old", "new"]
+        return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=cols)
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"{self.file}, sheet {self.sheet}: {self.rows} rows; {c['new']} new, "
+                f"{c['changed']} changed, {c['unchanged']} unchanged, {c['problems']} problems")
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    """Cells as text: a number typed into a text column (2024, 4.0) reads as ``2024``, ``4``."""
+    def one(v):
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return str(v)
+        return v
+    if s.map(type).eq(str).all():
+        return s
+    return s.map(one)
+
+
+def _keep_existing(conn, df: pd.DataFrame) -> pd.DataFrame:
+    """Entry workbooks: a blank note or qualifier keeps what the database has."""
+    areas = queries.areas(conn)
+    look = {}
+    for col in ("name_zh", "name_en", "code"):
+        look.update({str(v).lower(): c for v, c in zip(areas[col], areas["code"])})
+    code = df["area"].astype(str).str.strip().str.lower().map(look)
+    figs = queries.figures(conn, indicators=df["indicator"].astype(str).str.strip().unique())
+    key = figs.set_index(["indicator", "area", "period"])
+    idx = pd.MultiIndex.from_arrays([df["indicator"].astype(str).str.strip(), code,
+                                     df["period"].astype(str).str.strip().str.upper()])
+    for f in ("note", "qualifier"):
+        if f in df and len(key):
+            have = pd.Series(key[f].reindex(idx).to_numpy(), index=df.index)
+            blank = df[f].astype(str).str.strip() == ""
+            df[f] = df[f].where(~blank | have.isna(), have)
+    return df
+
+
+def read_import(store: Store, path: str | Path, *, progress=no_progress,
+                cancelled=never) -> Preview:
+    """Read a workbook and plan the import; writes nothing.
+
+    Raises
+    ------
+    UnsafeFileError
+        For files refused before parsing (see :mod:`core.excel.safety`).
+    EcoError
+        If no sheet holds figures. Row problems are not raised: they are in ``plan.problems``.
+    """
+    path = Path(path)
+    progress(0, 3)
+    check_workbook(path)
+    if cancelled():
+        raise Cancelled("the import")
+    table = read_table(path, cancelled=cancelled)
+    progress(1, 3)
+    if cancelled():
+        raise Cancelled("the import")
+    df = table.frame
+    for f in TEXT_FIELDS:
+        if f in df:
+            df[f] = _as_text(df[f])
+    if "status" in df:
+        df["status"] = df["status"].map(status_code)
+    # A row with nothing in its key and value is padding, not data.
+    blank = np.ones(len(df), dtype=bool)
+    for f in ("indicator", "area", "period", "value"):
+        blank &= (df[f].astype(str).str.strip() == "").to_numpy()
+    if table.kind == "entry":
+        blank |= (df["value"].astype(str).str.strip() == "").to_numpy()
+    df = df[~blank]
+    cols = [c for c in PLAN_FIELDS if c in df]
+    df = df[cols]
+    with store.read() as conn:
+        if table.kind == "entry" and len(df):
+            df = _keep_existing(conn, df.copy())
+        plan = plan_figures(conn, df, file=path.name, sheet=table.sheet,
+                            columns=table.headings)
+    progress(3, 3)
+    return Preview(path, table.sheet, table.kind, int(len(df)), plan)
+
+
+def backup_sqlite(store: Store) -> Path | None:
+    """Copy a SQLite database to ``<its folder>/backups/<name>.<UTC time>.sqlite``."""
+    src = store.sqlite_path
+    if src is None or str(src) == ":memory:":
+        return None
+    folder = src.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    dest = folder / f"{src.stem}.{stamp}.sqlite"
+    with sqlite3.connect(str(src)) as a, sqlite3.connect(str(dest)) as b:
+        a.backup(b)  # consistent even in WAL mode, unlike a file copy
+    b.close()
+    a.close()
+    return dest
+
+
+@dataclass
+class Applied:
+    created: int
+    updated: int
+    unchanged: int
+    backup: Path | None
+
+
+def apply_import(store: Store, preview: Preview, *, progress=no_progress,
+                 cancelled=never) -> Applied:
+    """Write a previewed import in one transaction (all or nothing).
+
+    Raises
+    ------
+    InputError
+        If the preview has problems (nothing is written).
+    StaleEditError
+        If someone changed one of the figures since the preview.
+    """
+    if not preview.ok:
+        raise InputError(preview.plan.problems)
+    if preview.nothing_to_do:
+        return Applied(0, 0, preview.plan.unchanged, None)
+    progress(0, 2)
+    if cancelled():
+        raise Cancelled("the import")
+    backup = backup_sqlite(store)
+    progress(1, 2)
+    try:
+        with store.write() as conn:
+            counts = apply_plan(conn, preview.plan, who=store.user, why=WHY,
+                                origin=preview.file)
+    except IntegrityError:
+        raise EcoError("someone added some of these figures since the preview; nothing was "
+                       "written: preview the import again") from None
+    progress(2, 2)
+    return Applied(counts["created"], counts["updated"], counts["unchanged"], backup)

@@ -1,0 +1,91 @@
+"""Read the figures table out of a workbook with python-calamine.
+
+Finds the sheet (``Data`` / ``数据`` of an export, ``Entry`` / ``填报`` of an entry workbook, or
+any sheet whose header row names an indicator code, area, period and value), the header row
+(within the first rows), and returns the rows as columns of fields with each row's Excel row
+number and each field's column letter, so problems can say exactly where they are.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+from python_calamine import CalamineError, CalamineWorkbook
+
+from ..errors import EcoError
+from .headers import SHEETS, field_of
+
+REQUIRED = ("indicator", "area", "period", "value")
+HEADER_SCAN = 12
+
+
+@dataclass
+class SheetTable:
+    """The figures found in one sheet."""
+
+    sheet: str
+    kind: str                      # "data" (an export's Data sheet) or "entry"
+    frame: pd.DataFrame            # one column per field, plus ``_row`` (Excel row number)
+    headings: dict[str, str] = field(default_factory=dict)  # field -> "E (Value)"
+
+
+def _candidates(names: list[str]) -> list[str]:
+    first = [n for key in ("data", "entry") for n in names
+             if n.strip().lower() in {v.lower() for v in SHEETS[key].values()}]
+    return first + [n for n in names if n not in first]
+
+
+def _header(rows: list[list]) -> tuple[int, dict[str, int]] | None:
+    for r, row in enumerate(rows[:HEADER_SCAN]):
+        found: dict[str, int] = {}
+        for c, cell in enumerate(row):
+            f = field_of(cell) if isinstance(cell, str) else None
+            if f and f not in found:
+                found[f] = c
+        if all(k in found for k in REQUIRED):
+            return r, found
+    return None
+
+
+def read_table(path: str | Path, *, cancelled=lambda: False) -> SheetTable:
+    """Read the first sheet that holds figures.
+
+    Raises
+    ------
+    EcoError
+        If the workbook cannot be read or no sheet has the required headings.
+    """
+    name = Path(path).name
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as exc:
+        raise EcoError(f"{name} cannot be read as a workbook: {exc}") from None
+    except Exception as exc:  # PasswordError, XmlError, ZipError are separate classes
+        raise EcoError(f"{name} cannot be read as a workbook: {exc}") from None
+    try:
+        for sheet in _candidates(list(wb.sheet_names)):
+            if cancelled():
+                break
+            try:
+                rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:  # noqa: BLE001 - calamine raises several unrelated types
+                raise EcoError(f"{name}, sheet {sheet} cannot be read: {exc}") from None
+            hit = _header(rows)
+            if hit is None:
+                continue
+            r, cols = hit
+            kind = "entry" if ("last_value" in cols or "range" in cols
+                               or sheet in SHEETS["entry"].values()) else "data"
+            body = rows[r + 1:]
+            frame = pd.DataFrame({f: [row[c] if c < len(row) else "" for row in body]
+                                  for f, c in cols.items()}, dtype=object)
+            frame["_row"] = range(r + 2, r + 2 + len(body))
+            headings = {f: f"{get_column_letter(c + 1)} ({rows[r][c]})" for f, c in cols.items()}
+            return SheetTable(sheet, kind, frame, headings)
+    finally:
+        wb.close()
+    raise EcoError(f"{name} has no sheet with the columns Indicator code, Area, Period and "
+                   "Value (or 指标代码, 地区, 期间, 数值); export a workbook or make a "
+                   "template to see the layout")

@@ -1,0 +1,134 @@
+"""The scorecard sheet: one row per indicator x area, statuses in red / amber / green."""
+from __future__ import annotations
+
+import pandas as pd
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+
+from .. import present
+from ..values import class_name, qualifier_label
+from .styles import (CENTER, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, STATUS_STYLE,
+                     SUBTITLE, TITLE, WRAP, clean_text, number_format, print_setup)
+
+COLUMNS = [  # field, English, Chinese, width
+    ("category", "Category", "类别", 16),
+    ("indicator", "Indicator", "指标", 42),
+    ("area", "Area", "地区", 16),
+    ("unit", "Unit", "单位", 10),
+    ("latest_period", "Latest period", "最新期间", 10),
+    ("qualifier", "Qualifier", "限定词", 10),
+    ("latest_value", "Latest value", "最新数值", 12),
+    ("target", "Target", "目标", 14),
+    ("target_period", "Target period", "目标期间", 10),
+    ("gap", "Gap", "差距", 10),
+    ("change", "Change", "变化", 10),
+    ("period_status", "Period status", "本期状态", 14),
+    ("course_status", "Course status", "进度状态", 18),
+]
+HEADER_ROW = 6
+TEXTS = {
+    "en": {"title": "Environmental indicators: target against actual", "as_of": "As of",
+           "filters": "Filters", "generated": "Generated", "none": "none (everything)",
+           "category": "category", "area": "area", "from": "from", "to": "to",
+           "empty": "No figures match these filters."},
+    "zh_CN": {"title": "生态环境指标目标完成情况", "as_of": "截至", "filters": "筛选条件",
+              "generated": "生成时间", "none": "无（全部）", "category": "类别", "area": "地区",
+              "from": "起", "to": "止", "empty": "没有符合筛选条件的数据。"},
+}
+
+
+def texts(lang: str) -> dict:
+    return TEXTS["zh_CN" if lang.startswith("zh") else "en"]
+
+
+def _cell(ws, value, font=None, fill=None, align=None, fmt=None, border=None):
+    c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
+    if font is not None:
+        c.font = font
+    if fill is not None:
+        c.fill = fill
+    if align is not None:
+        c.alignment = align
+    if fmt is not None:
+        c.number_format = fmt
+    if border is not None:
+        c.border = border
+    return c
+
+
+def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas: pd.DataFrame,
+                          lang: str, *, as_of: str, filters: str, generated: str) -> None:
+    """Write the scorecard (``core.status.scorecard`` output) into a write-only worksheet."""
+    t = texts(lang)
+    zh = lang.startswith("zh")
+    nc = present.name_col(lang)
+    ncols = len(COLUMNS)
+    last = get_column_letter(ncols)
+    for i, (_, _, _, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(sc), 1)}"
+    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=t["title"])
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.row_dimensions[1].height = 26
+    ws.append([_cell(ws, t["title"], TITLE)])
+    for key, text in (("as_of", as_of), ("filters", filters), ("generated", generated)):
+        ws.append([_cell(ws, t[key], SUBTITLE), _cell(ws, text, SUBTITLE)])
+    ws.append([])
+    ws.row_dimensions[HEADER_ROW].height = 30
+    ws.append([_cell(ws, zh_ if zh else en, HEADER_FONT, HEADER_FILL, HEADER_ALIGN, border=GRID)
+               for _, en, zh_, _ in COLUMNS])
+    if sc.empty:
+        ws.append([_cell(ws, t["empty"], SUBTITLE)])
+        return
+    cat = categories.set_index("code")[nc]
+    area = areas.set_index("code")[nc]
+    for r in sc.itertuples(index=False):
+        kind, dec = r.value_kind, int(r.decimals)
+        fmt = number_format(kind, dec)
+        sfmt = number_format(kind, dec, signed=True)
+
+        def num(v, f=fmt):
+            if pd.isna(v):
+                return _cell(ws, None, border=GRID)
+            if kind == "class":
+                return _cell(ws, class_name(v, lang), align=CENTER, border=GRID)
+            return _cell(ws, float(v), fmt=f, border=GRID)
+
+        def signed(v):
+            if pd.isna(v):
+                return _cell(ws, None, border=GRID)
+            return _cell(ws, float(v), fmt="+0;-0;0" if kind == "class" else sfmt, border=GRID)
+
+        def status(code):
+            fill, font = STATUS_STYLE.get(code, (None, None))
+            return _cell(ws, present.status_text(code, lang), font, fill, CENTER, border=GRID)
+
+        ws.append([
+            _cell(ws, cat.get(r.category, r.category), align=WRAP, border=GRID),
+            _cell(ws, f"{getattr(r, nc)}\n{r.indicator}", align=WRAP, border=GRID),
+            _cell(ws, area.get(r.area, r.area), align=WRAP, border=GRID),
+            _cell(ws, r.unit, border=GRID),
+            _cell(ws, r.latest_period if isinstance(r.latest_period, str) else None,
+                  align=CENTER, border=GRID),
+            _cell(ws, qualifier_label(r.qualifier, lang) if isinstance(r.qualifier, str)
+                  else None, border=GRID),
+            num(r.latest_value),
+            _cell(ws, present.target_text(r.target_comparator, r.target_value,
+                                          r.target_value_high, kind, dec, lang) or None,
+                  align=CENTER, border=GRID),
+            _cell(ws, r.target_period if isinstance(r.target_period, str) else None,
+                  align=CENTER, border=GRID),
+            signed(r.gap),
+            signed(r.change),
+            status(r.period_status),
+            status(r.course_status),
+        ])
+
+
+def as_of(sc: pd.DataFrame) -> str:
+    """The latest period any row of the scorecard is as of."""
+    from ..periods import period_sort_key
+
+    periods = [p for p in sc.get("latest_period", pd.Series(dtype=object)).dropna().unique()]
+    return max(periods, key=period_sort_key) if periods else "—"

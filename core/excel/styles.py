@@ -1,0 +1,74 @@
+"""Shared look of the workbooks: fonts, fills, status colours, number formats, print set-up."""
+from __future__ import annotations
+
+import re
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.properties import PageSetupProperties
+
+TITLE = Font(name="Calibri", size=16, bold=True, color="1F4E3D")
+SUBTITLE = Font(name="Calibri", size=10, color="595959")
+HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="2E6B50")
+ENTRY_FILL = PatternFill("solid", fgColor="FFF9E1")
+LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center")
+HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+THIN = Side(style="thin", color="BFBFBF")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+UNLOCKED = Protection(locked=False)
+
+# Status colours: the conventional Excel "good / neutral / bad" pairs, fill and font.
+GREEN = (PatternFill("solid", fgColor="C6EFCE"), Font(color="006100", bold=True))
+AMBER = (PatternFill("solid", fgColor="FFEB9C"), Font(color="9C5700", bold=True))
+RED = (PatternFill("solid", fgColor="FFC7CE"), Font(color="9C0006", bold=True))
+GREY = (PatternFill("solid", fgColor="EDEDED"), Font(color="595959"))
+STATUS_STYLE = {
+    "met": GREEN, "achieved": GREEN, "on_track": GREEN,
+    "close": AMBER, "needs_acceleration": AMBER,
+    "missed": RED, "limited_progress": RED, "deterioration": RED,
+    "no_data": GREY, "no_target": GREY,
+}
+
+_FORMULA_START = ("=", "+", "-", "@")
+_ILLEGAL = re.compile(ILLEGAL_CHARACTERS_RE.pattern)
+
+
+def number_format(kind: str, decimals: int, *, signed: bool = False) -> str:
+    """Excel number format for an indicator's values (percent values are stored as 98.6)."""
+    d = max(0, int(decimals or 0))
+    body = "#,##0" + ("." + "0" * d if d else "")
+    suffix = '"%"' if kind == "percent" else ""
+    if signed:
+        return f"+{body}{suffix};-{body}{suffix};0{suffix}"
+    return body + suffix
+
+
+def looks_like_formula(text: object) -> bool:
+    return isinstance(text, str) and text.startswith(_FORMULA_START)
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters that are illegal in XML (openpyxl refuses them)."""
+    return _ILLEGAL.sub("", text)
+
+
+def print_setup(ws, *, title_rows: str | None = None, footer: str = "") -> None:
+    """A4 landscape, one page wide, header row repeated, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.center.size = 9
+    if footer:
+        ws.oddFooter.left.text = footer.replace("&", "&&")
+        ws.oddFooter.left.size = 9
