@@ -56,6 +56,13 @@ class Edit:
         raise NotImplementedError
 
 
+_BOOK = ("version", "entered_by", "entered_at")
+
+
+def _content(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in _BOOK}
+
+
 @dataclass
 class CreateRow(Edit):
     entity: str
@@ -74,7 +81,8 @@ class CreateRow(Edit):
             new = rows.insert(conn, self.entity, self.values, who=store.user, why=self.why,
                               key=self.key, version=self.version)
         key = new["code"] if self.entity == "indicator" else new["id"]
-        inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}")
+        inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
+                            expect=_content(new))
         return Outcome(inverse, _changed(self.entity, new, "create"), new)
 
 
@@ -86,6 +94,7 @@ class UpdateRow(Edit):
     changes: dict
     why: str = "typed edit"
     label: str = ""
+    expect: dict | None = None  # undo/redo: check content instead of ``version``
     action: str = field(default="update", init=False)
 
     @property
@@ -94,11 +103,15 @@ class UpdateRow(Edit):
 
     def apply(self, store: Store) -> Outcome:
         with store.write() as conn:
-            old, new = rows.update(conn, self.entity, self.key, self.version, self.changes,
+            version = self.version
+            if self.expect is not None:
+                version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
+            old, new = rows.update(conn, self.entity, self.key, version, self.changes,
                                    who=store.user, why=self.why)
         back = {k: old[k] for k in self.changes if k in old}
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
-                            why=f"undo: {self.why}", label=rows.describe(new, self.entity))
+                            why=f"undo: {self.why}", label=rows.describe(new, self.entity),
+                            expect={k: new[k] for k in self.changes if k in new})
         return Outcome(inverse, _changed(self.entity, new, "update"), new)
 
 
@@ -109,6 +122,7 @@ class DeleteRow(Edit):
     version: int
     row: dict | None = None  # for the undo text only
     why: str = "typed edit"
+    expect: dict | None = None  # undo/redo: check content instead of ``version``
     action: str = field(default="delete", init=False)
 
     @property
@@ -117,9 +131,12 @@ class DeleteRow(Edit):
 
     def apply(self, store: Store) -> Outcome:
         with store.write() as conn:
-            old = rows.delete(conn, self.entity, self.key, self.version, who=store.user,
+            version = self.version
+            if self.expect is not None:
+                version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
+            old = rows.delete(conn, self.entity, self.key, version, who=store.user,
                               why=self.why)
-        values = {k: v for k, v in old.items() if k not in ("version", "entered_by", "entered_at")}
-        inverse = CreateRow(self.entity, values, key=self.key, version=old["version"],
+        # Restored with a newer version, so a desk still holding the old row reloads first.
+        inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
                             why=f"undo: {self.why}")
         return Outcome(inverse, _changed(self.entity, old, "delete"), None)

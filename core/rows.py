@@ -99,6 +99,33 @@ def _current_or_stale(conn: Connection, entity: str, key, expected_version: int,
     return row
 
 
+def _same(a, b) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        try:
+            return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)))
+        except (TypeError, ValueError):
+            return False
+    return (a or None) == (b or None) if not isinstance(a, bool) else a == b
+
+
+def matching(conn: Connection, entity: str, key, expect: dict) -> dict:
+    """The row, provided it still holds ``expect``; else :class:`StaleEditError`.
+
+    Undo and redo check content rather than version: the row must still hold what the edit
+    being undone wrote. Our own later edits, already undone, leave it so; another desk's
+    change to those fields does not, and is never overwritten.
+    """
+    row = fetch(conn, entity, key)
+    if row is None:
+        raise StaleEditError(describe(expect, entity) if "indicator" in expect or "code" in expect
+                             else f"{entity} {key}", "your edit", "deleted", deleted=True)
+    if not all(_same(row.get(k), v) for k, v in expect.items()):
+        mine = {**row, **expect}
+        raise StaleEditError(describe(row, entity), _show(conn, mine, entity),
+                             _show(conn, row, entity))
+    return row
+
+
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
            who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new)."""

@@ -19,11 +19,6 @@ def fig(store: Store, fid: int):
     return None if hit.empty else hit.iloc[0].to_dict()
 
 
-LIFO_BUG = ("core/edits.py: an inverse keeps the version its edit left; undoing a later edit of the "
-            "same row bumps that version, so undoing the earlier edit is refused as stale "
-            "(create, update, undo, undo -> StaleEditError). Reported to the core owner.")
-
-
 def test_one_edit_undo_redo_many_times(store):
     created = CreateRow("figure", dict(NEW)).apply(store)
     fid = created.row["id"]
@@ -40,7 +35,6 @@ def test_one_edit_undo_redo_many_times(store):
     assert fig(store, fid)["note"] == "x"
 
 
-@pytest.mark.xfail(strict=True, raises=StaleEditError, reason=LIFO_BUG)
 def test_create_update_undo_undo_redo_redo(store):
     created = CreateRow("figure", dict(NEW)).apply(store)
     fid = created.row["id"]
@@ -109,3 +103,36 @@ def test_target_and_indicator_chains(store):
     back.inverse.apply(store)
     with store.read() as conn:
         assert "TEST.X" in set(queries.indicators(conn)["code"])
+
+
+def test_undo_after_another_desk_changed_the_same_field_is_refused(store, db_url):
+    """Undo checks content: it never overwrites what another desk wrote since."""
+    from core.store import Store
+
+    created = CreateRow("figure", dict(NEW)).apply(store)
+    fid = created.row["id"]
+    updated = UpdateRow("figure", fid, created.row["version"], {"value": 24.0}).apply(store)
+    other = Store.open(db_url, user="other desk")
+    try:
+        UpdateRow("figure", fid, updated.row["version"], {"value": 23.0}).apply(other)
+    finally:
+        other.close()
+    with pytest.raises(StaleEditError, match="23.0"):
+        updated.inverse.apply(store)
+    assert fig(store, fid)["value"] == 23.0
+
+
+def test_undo_keeps_another_desks_change_to_other_fields(store, db_url):
+    from core.store import Store
+
+    created = CreateRow("figure", dict(NEW)).apply(store)
+    fid = created.row["id"]
+    updated = UpdateRow("figure", fid, created.row["version"], {"value": 24.0}).apply(store)
+    other = Store.open(db_url, user="other desk")
+    try:
+        UpdateRow("figure", fid, updated.row["version"], {"note": "checked"}).apply(other)
+    finally:
+        other.close()
+    updated.inverse.apply(store)
+    row = fig(store, fid)
+    assert (row["value"], row["note"]) == (25.5, "checked")
