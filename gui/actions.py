@@ -1,0 +1,137 @@
+"""The window's actions and menus, with stable object names and shortcuts.
+
+Texts are set in :meth:`WindowActions.retranslate`, called again on every language change.
+Undo and redo come from the undo stack (enabled state and triggering stay Qt's); their texts
+are re-set by a slot connected after Qt's own, so they follow a language switched at runtime
+(Qt's own slot keeps the prefix of the language the action was created in).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from .i18n import LANGUAGE_NAMES, LANGUAGES
+
+_NAMES = ("NewIndicator", "NewFigure", "NewTarget", "EditIndicator", "Delete", "ExportExcel",
+          "ImportExcel", "Refresh", "Quit", "FindIndicator", "ShowScorecard", "ShowIndicator",
+          "About")
+_KEYS = {
+    "NewIndicator": "Ctrl+Alt+N", "NewFigure": QKeySequence.StandardKey.New,
+    "NewTarget": "Ctrl+Shift+N", "EditIndicator": "Ctrl+Shift+E",
+    "Delete": QKeySequence.StandardKey.Delete, "ExportExcel": "Ctrl+E",
+    "ImportExcel": "Ctrl+I", "Refresh": QKeySequence.StandardKey.Refresh,
+    "Quit": QKeySequence.StandardKey.Quit, "FindIndicator": QKeySequence.StandardKey.Find,
+    "ShowScorecard": "Ctrl+1", "ShowIndicator": "Ctrl+2",
+}
+
+
+class WindowActions(QObject):
+    """Creates every action of ``window`` (``self.<name>``, objectName ``action<Name>``)."""
+
+    def __init__(self, window: QMainWindow, undo_stack):
+        super().__init__(window)
+        self.window = window
+        self.stack = undo_stack
+        self.undo = undo_stack.createUndoAction(window)
+        self.redo = undo_stack.createRedoAction(window)
+        self.undo.setObjectName("actionUndo")
+        self.redo.setObjectName("actionRedo")
+        self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        undo_stack.undoTextChanged.connect(self._undo_text)
+        undo_stack.redoTextChanged.connect(self._redo_text)
+        self.all: dict[str, QAction] = {}
+        for name in _NAMES:
+            action = QAction(window)
+            action.setObjectName(f"action{name}")
+            key = _KEYS.get(name)
+            if key is not None:
+                action.setShortcut(QKeySequence(key))
+            setattr(self, name[0].lower() + name[1:], action)
+            self.all[name] = action
+        self.refresh.setShortcut(QKeySequence("F5"))
+        self.languages = QActionGroup(window)
+        self.languages.setExclusive(True)
+        self.language: dict[str, QAction] = {}
+        for lang in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[lang], window)
+            action.setObjectName(f"actionLanguage_{lang}")
+            action.setCheckable(True)
+            action.setData(lang)
+            self.languages.addAction(action)
+            self.language[lang] = action
+
+    def build_menus(self) -> dict[str, QMenu]:
+        bar = self.window.menuBar()
+        menus = {key: QMenu(bar) for key in ("file", "edit", "view", "language", "help")}
+        for key, menu in menus.items():
+            menu.setObjectName(f"menu{key.title()}")
+        f, e, v, lang, h = (menus[k] for k in ("file", "edit", "view", "language", "help"))
+        f.addActions([self.newIndicator, self.newFigure, self.newTarget])
+        f.addSeparator()
+        f.addActions([self.importExcel, self.exportExcel])
+        f.addSeparator()
+        f.addAction(self.quit)
+        e.addActions([self.undo, self.redo])
+        e.addSeparator()
+        e.addActions([self.editIndicator, self.delete])
+        e.addSeparator()
+        e.addAction(self.findIndicator)
+        v.addActions([self.showScorecard, self.showIndicator])
+        v.addSeparator()
+        v.addAction(self.refresh)
+        v.addSeparator()
+        lang.addActions(list(self.language.values()))
+        v.addMenu(lang)
+        h.addAction(self.about)
+        for key in ("file", "edit", "view", "help"):
+            bar.addMenu(menus[key])
+        return menus
+
+    def _undo_text(self, text: str) -> None:
+        self.undo.setText(self.tr("&Undo %1").replace("%1", text) if text else self.tr("&Undo"))
+
+    def _redo_text(self, text: str) -> None:
+        self.redo.setText(self.tr("&Redo %1").replace("%1", text) if text else self.tr("&Redo"))
+
+    def retranslate(self, menus: dict[str, QMenu]) -> None:
+
+        texts = {
+            "NewIndicator": (self.tr("New &indicator…"),
+                             self.tr("Add an indicator with its names, unit and direction")),
+            "NewFigure": (self.tr("New &figure…"),
+                          self.tr("Enter a figure for the selected indicator")),
+            "NewTarget": (self.tr("New &target…"),
+                          self.tr("Set a target for the selected indicator")),
+            "EditIndicator": (self.tr("&Edit indicator…"),
+                              self.tr("Edit the selected indicator")),
+            "Delete": (self.tr("&Delete"), self.tr("Delete the selected figure or target")),
+            "ExportExcel": (self.tr("&Export to Excel…"),
+                            self.tr("Save a workbook for a meeting")),
+            "ImportExcel": (self.tr("&Import from Excel…"),
+                            self.tr("Import a filled-in entry workbook, with a preview first")),
+            "Refresh": (self.tr("&Refresh"),
+                        self.tr("Re-read the database (picks up other desks' changes)")),
+            "Quit": (self.tr("&Quit"), self.tr("Close EcoTracker; every edit is already saved")),
+            "FindIndicator": (self.tr("&Find indicator"),
+                              self.tr("Type in the indicator filter")),
+            "ShowScorecard": (self.tr("&Scorecard"),
+                              self.tr("Target against actual for every indicator")),
+            "ShowIndicator": (self.tr("&Indicator"),
+                              self.tr("Figures, targets and trend of the selected indicator")),
+            "About": (self.tr("&About EcoTracker"), ""),
+        }
+        for name, (text, tip) in texts.items():
+            action = self.all[name]
+            action.setText(text)
+            if action.isEnabled() or not action.property("disabledWhy"):
+                action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+            action.setStatusTip(tip)
+        self._undo_text(self.stack.undoText())
+        self._redo_text(self.stack.redoText())
+        menus["file"].setTitle(self.tr("&File"))
+        menus["edit"].setTitle(self.tr("&Edit"))
+        menus["view"].setTitle(self.tr("&View"))
+        menus["language"].setTitle(self.tr("&Language"))
+        menus["help"].setTitle(self.tr("&Help"))

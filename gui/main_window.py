@@ -1,0 +1,277 @@
+"""The main window: indicator tree on the left, scorecard and indicator view in tabs.
+
+The window only arranges screens and routes actions: every change to data goes through
+``AppContext.edit`` in the screens, and the screens refresh from ``AppContext.changed``.
+"""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
+                               QWidget)
+
+from core.errors import EcoError, StaleEditError
+
+from .actions import WindowActions
+from .context import AppContext
+from .i18n import remember_language, settings, translators
+from .scorecard import ScorecardPanel
+from .tree import IndicatorPanel
+
+
+def _optional(module: str, name: str):
+    """``module.name`` if it can be imported (screens built by others may be absent)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.actions_ = WindowActions(self, ctx.undo_stack)
+
+        self.indicators = IndicatorPanel(ctx, self)
+        self.scorecard = ScorecardPanel(ctx, self)
+        view_cls = _optional("gui.indicator.view", "IndicatorView")
+        self.indicator_view = view_cls(ctx, self) if view_cls is not None else None
+        if self.indicator_view is None:
+            self.placeholder = QLabel(self)
+            self.placeholder.setObjectName("indicatorPlaceholder")
+            self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.placeholder.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("centralTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.scorecard, "")
+        self.tabs.addTab(self.indicator_view or self.placeholder, "")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.indicators)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([320, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self.menus = self.actions_.build_menus()
+        self._export = _optional("gui.excel.export_dialog", "open_export_dialog")
+        self._import = _optional("gui.excel.import_dialog", "open_import_dialog")
+        self._new_indicator = _optional("gui.dialogs.indicator_dialog", "new_indicator")
+        self._connect()
+        self.retranslate()
+        self.actions_.language[ctx.lang].setChecked(True)
+        self._error_box: QMessageBox | None = None
+
+    # wiring --------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a, ctx = self.actions_, self.ctx
+        a.refresh.triggered.connect(self.refresh)
+        a.quit.triggered.connect(self.close)
+        a.findIndicator.triggered.connect(self._focus_filter)
+        a.showScorecard.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        a.showIndicator.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
+        a.about.triggered.connect(self._about)
+        a.newIndicator.triggered.connect(self.new_indicator)
+        a.exportExcel.triggered.connect(lambda: self._export(ctx, self))
+        a.importExcel.triggered.connect(lambda: self._import(ctx, self))
+        for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
+                             ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
+            getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
+        a.languages.triggered.connect(lambda act: self.set_language(act.data()))
+        self.indicators.indicator_selected.connect(self.show_indicator)
+        self.scorecard.open_indicator.connect(self.open_indicator)
+        self.scorecard.updated.connect(self._scorecard_updated)
+        self.scorecard.failed.connect(self.report_error)
+        self.tabs.currentChanged.connect(lambda _i: self._update_enabled())
+        ctx.error.connect(self.report_error)
+        ctx.reloaded.connect(self.scorecard.refresh)
+        ctx.changed.connect(lambda _ch: self._update_counts())
+
+    def _view_call(self, method: str) -> None:
+        if self.indicator_view is None:
+            return
+        try:
+            getattr(self.indicator_view, method)()
+        except EcoError as exc:
+            self.report_error(exc)
+
+    def _update_enabled(self) -> None:
+        a = self.actions_
+        has_view = self.indicator_view is not None
+        has_ind = has_view and bool(self.indicators.current_code())
+        for act in (a.newFigure, a.newTarget, a.editIndicator):
+            act.setEnabled(has_ind)
+        a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
+        a.newIndicator.setEnabled(self._new_indicator is not None)
+        for act, fn in ((a.exportExcel, self._export), (a.importExcel, self._import)):
+            act.setEnabled(fn is not None)
+            act.setProperty("disabledWhy", fn is None)
+            if fn is None:
+                act.setToolTip(self.tr("Not available in this build: the Excel module is "
+                                       "missing"))
+
+    # navigation ----------------------------------------------------------------------------
+    def show_indicator(self, code: str) -> None:
+        """The tree's selection changed: show that indicator in the Indicator tab."""
+        if self.indicator_view is not None:
+            self.indicator_view.set_indicator(code or None)
+        self.tabs.setCurrentIndex(1)
+        self._update_enabled()
+
+    def open_indicator(self, code: str) -> None:
+        """Open ``code`` (from a double-click in the scorecard, or by automation)."""
+        if not self.indicators.select(code):
+            self.show_indicator(code)
+        self.tabs.setCurrentIndex(1)
+
+    def _focus_filter(self) -> None:
+        self.indicators.filter.setFocus()
+        self.indicators.filter.selectAll()
+
+    def refresh(self) -> None:
+        """F5: re-read everything (other desks may have changed a shared database)."""
+        self.ctx.reload()
+        self.statusBar().showMessage(self.tr("Reloaded from the database"), 3000)
+
+    def new_indicator(self) -> None:
+        if self._new_indicator is None:
+            return
+        try:
+            code = self._new_indicator(self.ctx, self)
+        except EcoError as exc:
+            self.report_error(exc)
+            return
+        if code:
+            self.open_indicator(code)
+
+    # scorecard, counts ---------------------------------------------------------------------
+    def _scorecard_updated(self) -> None:
+        self.indicators.set_statuses(self.scorecard.model.indicator_status())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        n = self.scorecard.counts
+        text = self.tr("%1 indicators · %2 figures · %3 targets")
+        text = text.replace("%1", f"{len(self.ctx.indicators):,}").replace(
+            "%2", f"{n['figures']:,}").replace("%3", f"{n['targets']:,}")
+        if self.scorecard.busy:
+            text = self.tr("Computing the scorecard…") + "   " + text
+        self.counts_label.setText(text)
+
+    # errors --------------------------------------------------------------------------------
+    def report_error(self, exc: BaseException) -> None:
+        """Tell the person what happened; a stale edit offers to reload."""
+        box = QMessageBox(self)
+        box.setObjectName("errorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        if isinstance(exc, StaleEditError):
+            box.setWindowTitle(self.tr("Changed by someone else"))
+            box.setText(self.tr("Your edit was not saved: someone else changed this first."))
+            box.setInformativeText(str(exc))
+            reload_btn = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+        else:
+            box.setWindowTitle(self.tr("Could not do that"))
+            box.setText(str(exc) if isinstance(exc, EcoError)
+                        else self.tr("Something went wrong: %1").replace("%1", str(exc)))
+            reload_btn = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.setDetailedText(getattr(exc, "__traceback_text__", "") or "")
+        self._error_box = box
+        box.finished.connect(lambda _r: self._error_closed(box, reload_btn))
+        box.open()
+
+    def _error_closed(self, box: QMessageBox, reload_btn) -> None:
+        if box.clickedButton() is reload_btn:
+            self.refresh()
+        self._error_box = None
+        box.deleteLater()
+
+    # language ------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch every visible text and every model to ``lang`` and remember the choice."""
+        translators().apply(lang)
+        remember_language(lang)
+        self.actions_.language[lang].setChecked(True)
+        self.ctx.set_language(lang)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("EcoTracker — %1").replace("%1", self.ctx.store.name))
+        self.actions_.retranslate(self.menus)
+        self.tabs.setTabText(0, self.tr("Scorecard"))
+        self.tabs.setTabText(1, self.tr("Indicator"))
+        self.tabs.setAccessibleName(self.tr("Scorecard and indicator"))
+        if self.indicator_view is None:
+            self.placeholder.setText(self.tr("The indicator view is not available in this "
+                                             "build."))
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.store.name))
+        self.db_label.setToolTip(self.ctx.store.url.split("@")[-1])
+        self._update_enabled()
+        self._update_counts()
+
+    # settings ------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        split = s.value("window/splitter")
+        if isinstance(split, QByteArray):
+            self.splitter.restoreState(split)
+        header = s.value("scorecard/header")
+        if isinstance(header, QByteArray):
+            self.scorecard.table.horizontalHeader().restoreState(header)
+        code = s.value("indicator/last", "", str)
+        tab = int(s.value("window/tab", 0) or 0)
+        if code:
+            self.indicators.select(code)
+        self.tabs.setCurrentIndex(tab if tab in (0, 1) else 0)
+
+    def save_state(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        s.setValue("scorecard/header", self.scorecard.table.horizontalHeader().saveState())
+        s.setValue("indicator/last", self.indicators.current_code())
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.ctx.store.close()  # every edit is already committed
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About EcoTracker"), self.tr(
+            "EcoTracker keeps the bureau's environmental indicators and targets, compares "
+            "target against actual and exports workbooks for meetings.\n\nEvery edit is saved "
+            "to the database at once."))
+
+    def start(self) -> None:
+        """Compute the scorecard once the window is up (after the first paint)."""
+        QTimer.singleShot(0, self.scorecard.refresh)

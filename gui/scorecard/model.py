@@ -1,0 +1,257 @@
+"""The scorecard as a table model over a DataFrame snapshot.
+
+The model holds the whole scorecard (``core.status.scorecard``) and its formatted twin
+(``core.present.scorecard_table``) and shows the rows that pass the filter, in the sorted order.
+Filtering and sorting are numpy operations on the snapshot, not per-row Python callbacks, so a
+bureau-scale scorecard (thousands of rows) filters and sorts without a visible pause.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from core import present
+
+from . import palette
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (indicator code, area code)
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # status code of a status cell
+
+# column id, formatted column, raw column sorted on
+COLUMNS = (
+    ("indicator", "name", "name"),
+    ("area", "area_name", "area_name"),
+    ("latest_period", "latest_period", "latest_period"),
+    ("latest", "latest", "latest_value"),
+    ("unit", "unit", "unit"),
+    ("target", "target", "target_value"),
+    ("target_period", "target_period", "target_period"),
+    ("gap", "gap", "gap_pct"),
+    ("change", "change", "change_pct"),
+    ("period_status", "period_status", "period_status"),
+    ("course_status", "course_status", "course_status"),
+    ("warnings", "warnings", "warnings"),
+)
+COLUMN_IDS = tuple(c[0] for c in COLUMNS)
+NUMERIC = {"latest", "target", "gap", "change", "warnings"}
+STATUS_COLUMNS = {"period_status", "course_status"}
+
+
+class ScorecardModel(QAbstractTableModel):
+    """Rows: indicator x area. ``set_frame`` swaps in a new snapshot."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lang = "en"
+        self._areas = pd.DataFrame(columns=["code", "name_en", "name_zh"])
+        self._raw = pd.DataFrame()
+        self._cells: list[np.ndarray] = []
+        self._keys: list[tuple[str, str]] = []
+        self._rows = np.zeros(0, dtype=np.int64)  # visible rows, in display order
+        self._filter: dict[str, str | None] = {"category": None, "area": None, "status": None}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._status: dict[str, np.ndarray] = {c: np.zeros(0, dtype=object)
+                                               for c in STATUS_COLUMNS}
+        self._sortkeys = pd.DataFrame()
+
+    # headers -----------------------------------------------------------------------------
+    def _headers(self) -> list[str]:
+        return [self.tr("Indicator"), self.tr("Area"), self.tr("Latest period"),
+                self.tr("Latest value"), self.tr("Unit"), self.tr("Target"),
+                self.tr("Target period"), self.tr("Gap"), self.tr("Change"),
+                self.tr("Status this period"), self.tr("Course to target"),
+                self.tr("Warnings")]
+
+    def retranslate(self, lang: str, areas: pd.DataFrame) -> None:
+        """Re-format every cell in ``lang`` (names, class values, status words)."""
+        self.lang, self._areas = lang, areas
+        self.layoutAboutToBeChanged.emit()
+        self._format()
+        self._apply_sort()
+        self.layoutChanged.emit()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    # snapshot ----------------------------------------------------------------------------
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._raw
+
+    def set_frame(self, frame: pd.DataFrame, areas: pd.DataFrame, lang: str) -> None:
+        """Swap in a whole new scorecard (a full reload): a model reset."""
+        self.beginResetModel()
+        self._raw, self._areas, self.lang = frame.reset_index(drop=True), areas, lang
+        self._format()
+        self._select_rows()
+        self.endResetModel()
+
+    def replace_indicator(self, code: str, rows: pd.DataFrame, order: pd.Series) -> bool:
+        """Put ``rows`` (the fresh scorecard of one indicator) in place of its old rows.
+
+        When the indicator keeps the same areas only its cells change (``dataChanged``) and the
+        view keeps its selection and scroll; otherwise the snapshot is rebuilt (a reset).
+        Returns True when it was a reset. ``order`` maps indicator code to category sort.
+        """
+        old = np.flatnonzero(self._raw["indicator"].to_numpy(object) == code) \
+            if len(self._raw) else np.zeros(0, dtype=np.int64)
+        rows = rows.reset_index(drop=True)
+        same = (len(old) == len(rows) and len(old) > 0 and
+                list(self._raw["area"].iloc[old]) == list(rows["area"]))
+        if not same:
+            rest = self._raw[self._raw["indicator"] != code]
+            merged = pd.concat([rest, rows], ignore_index=True) if len(rest) else rows
+            if len(merged):
+                merged = merged.assign(_o=merged["indicator"].map(order).fillna(1e9))
+                merged = merged.sort_values(["_o", "indicator", "area"], kind="stable")
+                merged = merged.drop(columns="_o")
+            self.set_frame(merged, self._areas, self.lang)
+            return True
+        # same rows in the same places: swap them in by position, re-format only them
+        self._raw = pd.concat([self._raw.drop(index=old), rows.set_axis(old)]).sort_index()
+        fmt = present.scorecard_table(rows, self._areas, self.lang)
+        for j, (_cid, fcol, _s) in enumerate(COLUMNS):
+            self._cells[j][old] = fmt[fcol].astype(object).where(
+                fmt[fcol].notna(), "").to_numpy(object)
+        for cid in STATUS_COLUMNS:
+            self._status[cid][old] = rows[cid].to_numpy(object)
+        self._sortkeys = pd.concat([self._sortkeys.drop(index=old), fmt.set_axis(old)]
+                                   ).sort_index()
+        changed = np.flatnonzero(np.isin(self._rows, old))
+        if len(changed):
+            self.dataChanged.emit(self.index(int(changed.min()), 0),
+                                  self.index(int(changed.max()), len(COLUMNS) - 1))
+        return False
+
+    def _format(self) -> None:
+        if self._raw.empty:
+            self._cells = [np.zeros(0, dtype=object) for _ in COLUMNS]
+            self._keys = []
+            self._status = {c: np.zeros(0, dtype=object) for c in STATUS_COLUMNS}
+            return
+        fmt = present.scorecard_table(self._raw, self._areas, self.lang)
+        self._cells = [fmt[fcol].astype(object).where(fmt[fcol].notna(), "").to_numpy(object)
+                       for _c, fcol, _s in COLUMNS]
+        self._keys = list(zip(self._raw["indicator"], self._raw["area"]))
+        self._status = {c: self._raw[c].to_numpy(object).copy() for c in STATUS_COLUMNS}
+        self._sortkeys = fmt  # formatted names sort in the shown language
+
+    # filter and sort ---------------------------------------------------------------------
+    def set_filter(self, *, category: str | None = None, area: str | None = None,
+                   status: str | None = None) -> None:
+        self.beginResetModel()
+        self._filter = {"category": category, "area": area, "status": status}
+        self._select_rows()
+        self.endResetModel()
+
+    def _select_rows(self) -> None:
+        n = len(self._raw)
+        mask = np.ones(n, dtype=bool)
+        f = self._filter
+        if n and f["category"]:
+            mask &= (self._raw["category"] == f["category"]).to_numpy()
+        if n and f["area"]:
+            mask &= (self._raw["area"] == f["area"]).to_numpy()
+        if n and f["status"]:
+            wanted = {"attention": ("missed", "close")}.get(f["status"], (f["status"],))
+            mask &= self._raw["period_status"].isin(wanted).to_numpy()
+        self._rows = np.flatnonzero(mask)
+        self._apply_sort()
+
+    def _sort_key(self, column: int) -> pd.Series:
+        cid, fcol, raw = COLUMNS[column]
+        if cid in STATUS_COLUMNS:
+            return self._raw[raw].map(lambda s: -palette.SEVERITY[palette.tone(s)])
+        if cid in NUMERIC:
+            return pd.to_numeric(self._raw[raw], errors="coerce")
+        return self._sortkeys[fcol].astype(str).str.lower()
+
+    def _apply_sort(self) -> None:
+        if self._sort is None or not len(self._rows):
+            return
+        column, order = self._sort
+        key = self._sort_key(column).iloc[self._rows]
+        asc = order == Qt.SortOrder.AscendingOrder
+        pos = key.reset_index(drop=True).sort_values(
+            ascending=asc, kind="stable", na_position="last").index.to_numpy()
+        self._rows = self._rows[pos]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column >= len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows.copy()
+        if column < 0:
+            self._sort = None
+            self._select_rows()
+        else:
+            self._sort = (column, order)
+            self._apply_sort()
+        where = {int(r): i for i, r in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        new = [self.index(where.get(int(before[i.row()]), i.row()), i.column())
+               if i.isValid() and i.row() < len(before) else QModelIndex() for i in old]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # lookups -----------------------------------------------------------------------------
+    def key(self, row: int) -> tuple[str, str]:
+        return self._keys[int(self._rows[row])]
+
+    def row_of(self, key: tuple[str, str]) -> int:
+        try:
+            i = self._keys.index(tuple(key))
+        except ValueError:
+            return -1
+        hit = np.flatnonzero(self._rows == i)
+        return int(hit[0]) if len(hit) else -1
+
+    def indicator_status(self) -> dict[str, str]:
+        """Worst period status of each indicator across its areas (for the tree's marks)."""
+        if self._raw.empty:
+            return {}
+        out: dict[str, str] = {}
+        for code, st in zip(self._raw["indicator"], self._raw["period_status"]):
+            out[code] = palette.worst((out.get(code, "no_target"), st))
+        return out
+
+    # Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self._headers()[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        i, c = int(self._rows[index.row()]), index.column()
+        cid = COLUMN_IDS[c]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self._cells[c][i]
+            if cid in STATUS_COLUMNS:
+                return f"{palette.symbol(self._status[cid][i])} {text}"
+            return "" if text is None else str(text)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if cid == "indicator":
+                return f"{self._keys[i][0]}: {self._cells[c][i]}"
+            return str(self._cells[c][i]) or None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            if cid in STATUS_COLUMNS or cid == "gap":
+                st = self._status["period_status" if cid == "gap" else cid][i]
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return palette.foreground(st)
+                return None if cid == "gap" else palette.background(st)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and cid in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == KEY_ROLE:
+            return self._keys[i]
+        if role == STATUS_ROLE and cid in STATUS_COLUMNS:
+            return self._status[cid][i]
+        return None

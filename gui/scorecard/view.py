@@ -1,0 +1,233 @@
+"""The scorecard screen: a filter bar over a sortable table of target against actual.
+
+The panel owns the scorecard's recomputation: a full one (open, F5) or one indicator's (after an
+edit) runs in a worker (:func:`gui.workers.start`); the result is swapped into the model on the
+GUI thread and :attr:`ScorecardPanel.updated` tells the tree and the status bar.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QTableView, QVBoxLayout, QWidget)
+
+from core.edits import Changed
+from gui import workers
+from gui.context import AppContext
+
+from . import palette
+from .job import ScorecardResult, compute
+from .model import KEY_ROLE, ScorecardModel
+
+STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data")
+
+
+class ScorecardPanel(QWidget):
+    """Signals: ``open_indicator(code)`` on double-click; ``updated()`` after a new snapshot;
+    ``failed(exc)`` when a recomputation fails."""
+
+    open_indicator = Signal(str)
+    updated = Signal()
+    failed = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("scorecardPanel")
+        self.model = ScorecardModel(self)
+        self.model.lang = ctx.lang
+        self.counts = {"figures": 0, "targets": 0}
+        self.busy = False
+        self._job = None
+        self._again = False  # a full recomputation was asked for while one ran
+
+        self.category = self._combo("scorecardCategoryFilter")
+        self.area = self._combo("scorecardAreaFilter")
+        self.status = self._combo("scorecardStatusFilter")
+        self.category_label, self.area_label = QLabel(self), QLabel(self)
+        self.status_label, self.summary = QLabel(self), QLabel(self)
+        self.summary.setObjectName("scorecardSummary")
+        self.category_label.setBuddy(self.category)
+        self.area_label.setBuddy(self.area)
+        self.status_label.setBuddy(self.status)
+        bar = QHBoxLayout()
+        for w in (self.category_label, self.category, self.area_label, self.area,
+                  self.status_label, self.status):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("scorecardTable")
+        self.table.setModel(self.model)
+        # no sort indicator first: the scorecard's own order (category, indicator, area) is
+        # the natural reading order until someone clicks a header
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(0, 300)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.activated.connect(self._double_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        for combo in (self.category, self.area, self.status):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        ctx.changed.connect(self._on_changed)
+        ctx.language_changed.connect(self._on_language)
+        self.retranslate()
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    # recomputation -------------------------------------------------------------------------
+    def refresh(self, indicator: str | None = None) -> None:
+        """Recompute the whole scorecard, or one indicator's rows, in a worker."""
+        if self.busy:
+            self._again = True  # one full run after this one covers any edit in between
+            return
+        self.busy = indicator is None
+        self._job = workers.start(compute, self.ctx.store, indicator, on_done=self._done,
+                                  on_failed=self._failed)
+
+    def _done(self, result: ScorecardResult | None) -> None:
+        full = result is None or result.indicator is None
+        if full:
+            self.busy = False
+        if result is not None and (full or not self.busy):
+            self._apply(result)
+        if full and self._again:
+            self._again = False
+            self.refresh()
+
+    def _apply(self, result: ScorecardResult) -> None:
+        key = self._selected_key()
+        if result.indicator is None:
+            self.counts = {"figures": result.n_figures, "targets": result.n_targets}
+            self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang)
+            self._fill_area_filter()
+        else:
+            order = self.ctx.indicators.set_index("code")["category_sort"]
+            if not self.model.replace_indicator(result.indicator, result.frame, order):
+                key = None  # cells changed in place: the selection stayed
+        if key:
+            self._select_key(key)
+        self._update_summary()
+        self.updated.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.failed.emit(exc)
+
+    def _on_changed(self, changed: Changed) -> None:
+        if changed.entity in ("figure", "target") and changed.action in ("create", "delete"):
+            key = "figures" if changed.entity == "figure" else "targets"
+            self.counts[key] += 1 if changed.action == "create" else -1
+        if changed.structure or not changed.indicator:
+            self.refresh()
+        else:
+            self.refresh(changed.indicator)
+
+    # selection and filters -----------------------------------------------------------------
+    def _selected_key(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], KEY_ROLE) if rows else None
+
+    def _select_key(self, key) -> None:
+        row = self.model.row_of(key)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _double_clicked(self, index) -> None:
+        if index.isValid():
+            self.open_indicator.emit(self.model.key(index.row())[0])
+
+    def _filter_changed(self) -> None:
+        key = self._selected_key()
+        self.model.set_filter(category=self.category.currentData() or None,
+                              area=self.area.currentData() or None,
+                              status=self.status.currentData() or None)
+        if key:
+            self._select_key(key)
+        self._update_summary()
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.blockSignals(False)
+
+    def _fill_area_filter(self) -> None:
+        nc = self.ctx.name_col
+        present = set(self.model.frame["area"]) if len(self.model.frame) else set()
+        areas = self.ctx.areas
+        self._fill(self.area, [(self.tr("All areas"), "")] + [
+            (str(r[nc]), str(r["code"])) for _, r in areas.iterrows() if r["code"] in present])
+
+    def _update_summary(self) -> None:
+        frame = self.model.frame
+        if frame.empty:
+            self.summary.setText(self.tr("Computing the scorecard…") if self.busy else "")
+            return
+        counts = frame["period_status"].value_counts()
+        parts = [f"{palette.symbol(s)} {n} {self._status_word(s)}"
+                 for s in ("met", "close", "missed") if (n := int(counts.get(s, 0)))]
+        shown = self.tr("%n row(s) shown", "", self.model.rowCount())
+        self.summary.setText("   ".join(parts + [shown]))
+
+    def _status_word(self, code: str) -> str:
+        from core.present import status_text
+
+        return status_text(code, self.ctx.lang)
+
+    # language ------------------------------------------------------------------------------
+    def _on_language(self, lang: str) -> None:
+        key = self._selected_key()
+        self.model.retranslate(lang, self.ctx.areas)
+        self.retranslate()
+        if key:
+            self._select_key(key)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.category_label.setText(self.tr("&Category:"))
+        self.area_label.setText(self.tr("&Area:"))
+        self.status_label.setText(self.tr("&Status:"))
+        nc = self.ctx.name_col
+        self._fill(self.category, [(self.tr("All categories"), "")] + [
+            (str(r[nc]), str(r["code"])) for _, r in self.ctx.categories.iterrows()])
+        if len(self.model.frame):
+            self._fill_area_filter()
+        else:
+            self._fill(self.area, [(self.tr("All areas"), "")])
+        words = {"": self.tr("All statuses"), "attention": self.tr("Missed or close")}
+        self._fill(self.status, [
+            (words.get(s) or f"{palette.symbol(s)} {self._status_word(s)}", s)
+            for s in STATUS_FILTERS])
+        self.table.setAccessibleName(self.tr("Scorecard: target against actual"))
+        self.category.setAccessibleName(self.tr("Filter by category"))
+        self.area.setAccessibleName(self.tr("Filter by area"))
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self._update_summary()

@@ -1,0 +1,106 @@
+"""The left pane: a filter box above the indicator tree."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from gui.context import AppContext
+
+from .model import CODE_ROLE, IndicatorFilter, IndicatorTreeModel
+
+
+class IndicatorPanel(QWidget):
+    """Signal ``indicator_selected(code)``: the person picked an indicator ('' for none)."""
+
+    indicator_selected = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("indicatorPanel")
+        self.model = IndicatorTreeModel(self)
+        self.proxy = IndicatorFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("indicatorFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("indicatorTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setExpandsOnDoubleClick(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        ctx.language_changed.connect(lambda _lang: self.rebuild())
+        ctx.reloaded.connect(self.rebuild)
+        ctx.changed.connect(lambda ch: self.rebuild() if ch.structure else None)
+        self.rebuild()
+        self.retranslate()
+
+    # contents ------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Re-read the categories and indicators (keeps the selection and the filter)."""
+        code = self.current_code()
+        self.tree.selectionModel().blockSignals(True)
+        self.model.rebuild(self.ctx.categories, self.ctx.indicators, self.ctx.lang)
+        self.tree.selectionModel().blockSignals(False)
+        self.tree.expandAll()
+        if code:
+            self.select(code, notify=False)
+
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        self.model.set_statuses(statuses)
+
+    def current_code(self) -> str:
+        idx = self.tree.currentIndex()
+        return (idx.data(CODE_ROLE) or "") if idx.isValid() else ""
+
+    def select(self, code: str, *, notify: bool = True) -> bool:
+        """Make ``code`` the current indicator (clearing a filter that hides it)."""
+        src = self.model.index_of(code)
+        if not src.isValid():
+            return False
+        idx = self.proxy.mapFromSource(src)
+        if not idx.isValid():
+            self.filter.clear()
+            idx = self.proxy.mapFromSource(src)
+        sm = self.tree.selectionModel()
+        if not notify:
+            sm.blockSignals(True)
+        sm.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if not notify:
+            sm.blockSignals(False)
+            self.tree.viewport().update()
+        self.tree.scrollTo(idx)
+        return True
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.tree.expandAll()
+
+    def _current_changed(self, current, _previous) -> None:
+        code = current.data(CODE_ROLE) if current.isValid() else None
+        if code:
+            self.indicator_selected.emit(code)
+
+    # language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter: code or name, 中文 or English"))
+        self.filter.setAccessibleName(self.tr("Filter indicators"))
+        self.filter.setToolTip(self.tr("Type part of a code or of a Chinese or English name"))
+        self.tree.setAccessibleName(self.tr("Indicators by category"))
