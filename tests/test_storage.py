@@ -144,3 +144,14 @@ def test_reopening_keeps_data_and_does_not_reseed(db_url):
 def _all(store):
     with store.read() as conn:
         return queries.figures(conn)
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_store):
+    with sqlite_store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with pytest.raises(sa.exc.IntegrityError):
+        with sqlite_store.write() as conn:
+            conn.execute(schema.figures.insert().values(
+                indicator="NO.SUCH", area="chongqing", period="2024", period_ord=2024010,
+                value=1.0))
