@@ -1,0 +1,93 @@
+"""``ecotracker export``, ``ecotracker template`` and ``ecotracker import``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..store import Store
+from ..problems import InputError
+
+
+def add_subcommands(sub, add_db) -> None:
+    """Add the Excel subcommands to the ``ecotracker`` parser (called by :mod:`core.cli`)."""
+    p = sub.add_parser("export", help="write the meeting workbook (scorecard, charts, data)")
+    add_db(p)
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--category", metavar="C", help="category code or name")
+    p.add_argument("--area", metavar="A", help="area code or Chinese or English name")
+    p.add_argument("--from", dest="period_from", metavar="P", help="first period, e.g. 2024H1")
+    p.add_argument("--to", dest="period_to", metavar="P", help="last period, e.g. 2025H1")
+    p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("template", help="write an entry workbook for districts to fill in")
+    add_db(p)
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--period", required=True, metavar="P", help="the period to fill in")
+    p.add_argument("--area", metavar="A")
+    p.add_argument("--category", metavar="C")
+    p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("import", help="import figures from an exported or entry workbook")
+    add_db(p)
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
+    p.set_defaults(func=cmd_import)
+
+
+def _open(args) -> Store:
+    return Store.open(getattr(args, "db", None), create=False)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import ExportOptions, export_workbook
+
+    opts = ExportOptions(args.category, args.area, args.period_from, args.period_to, args.lang)
+    with _open(args) as store:
+        r = export_workbook(store, args.out, opts)
+    print(f"{r.path}: {r.rows} figures, {r.charts} charts")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from .template import write_template
+
+    with _open(args) as store:
+        n = write_template(store, args.out, args.period, area=args.area,
+                           category=args.category, lang=args.lang)
+    print(f"{args.out}: {n} rows to fill in")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import apply_import, read_import
+
+    with _open(args) as store:
+        preview = read_import(store, args.file)
+        print(preview.summary())
+        if not preview.ok:
+            raise InputError(preview.plan.problems)
+        with store.read() as conn:
+            from .. import queries
+
+            changes = preview.changes(queries.indicators(conn))
+        for r in changes.itertuples(index=False):
+            if r.change == "changed":
+                print(f"  changed {r.indicator} / {r.area} / {r.period}: {r.old} -> {r.new}")
+        n_new = int((changes["change"] == "new").sum()) if len(changes) else 0
+        for r in changes[changes["change"] == "new"].head(20).itertuples(index=False) if n_new else []:
+            print(f"  new     {r.indicator} / {r.area} / {r.period}: {r.new}")
+        if n_new > 20:
+            print(f"  ... and {n_new - 20} more new")
+        if args.dry_run:
+            print("dry run: nothing was written")
+            return 0
+        if preview.nothing_to_do:
+            print("nothing to change")
+            return 0
+        done = apply_import(store, preview)
+    where = f"; backup {done.backup}" if done.backup else \
+        "; PostgreSQL: the server's own backups cover this change"
+    print(f"imported: {done.created} new, {done.updated} changed{where}", file=sys.stdout)
+    return 0
