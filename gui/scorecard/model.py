@@ -129,8 +129,9 @@ class ScorecardModel(QAbstractTableModel):
             self._status = {c: np.zeros(0, dtype=object) for c in STATUS_COLUMNS}
             return
         fmt = present.scorecard_table(self._raw, self._areas, self.lang)
-        self._cells = [fmt[fcol].astype(object).where(fmt[fcol].notna(), "").to_numpy(object)
-                       for _c, fcol, _s in COLUMNS]
+        # copies: pandas hands out read-only views, and edits write cells in place
+        self._cells = [fmt[fcol].astype(object).where(fmt[fcol].notna(), "").to_numpy(
+            object, copy=True) for _c, fcol, _s in COLUMNS]
         self._keys = list(zip(self._raw["indicator"], self._raw["area"]))
         self._status = {c: self._raw[c].to_numpy(object).copy() for c in STATUS_COLUMNS}
         self._sortkeys = fmt  # formatted names sort in the shown language

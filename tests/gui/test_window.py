@@ -1,0 +1,158 @@
+"""The window as a whole: opens and seeds, status bar, F5, double-click, errors, settings."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QAction  # noqa: E402
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableView, QTreeView  # noqa: E402
+
+from core import queries  # noqa: E402
+from core.edits import UpdateRow  # noqa: E402
+from core.errors import StaleEditError  # noqa: E402
+from core.store import Store  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+MISSABLE = ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing")  # target >= 97.3, actual 98.6
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, monkeypatch):
+    """Factory: a window on a database, with settings in a temp folder, scorecard computed."""
+    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))
+    from gui.app import create_window
+    from gui.i18n import translators
+
+    made = []
+
+    def _open(db, lang="en"):
+        w = create_window(db, lang=lang)
+        qtbot.addWidget(w)
+        w.show()
+        made.append(w)
+        qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0 and not w.scorecard.busy,
+                        timeout=20000)
+        return w
+
+    yield _open
+    for w in made:
+        w.close()
+    translators().apply("en")
+
+
+def missed_edit(store: Store, value: float = 90.0) -> UpdateRow:
+    with store.read() as conn:
+        f = queries.figures(conn, indicators=[MISSABLE[0]], areas=[MISSABLE[1]])
+    row = f.iloc[-1]
+    return UpdateRow("figure", int(row["id"]), int(row["version"]), {"value": value})
+
+
+def status_of(window, key) -> str:
+    from gui.scorecard import STATUS_ROLE
+
+    m = window.scorecard.model
+    r = m.row_of(key)
+    assert r >= 0, key
+    return m.data(m.index(r, 9), STATUS_ROLE)
+
+
+def test_opens_a_fresh_database_seeds_it_and_names_it(open_window, db_url):
+    w = open_window(db_url)
+    assert w.ctx.store.created
+    assert w.findChild(QTreeView, "indicatorTree").model().rowCount() >= 5
+    assert isinstance(w.findChild(QLineEdit, "indicatorFilter"), QLineEdit)
+    assert w.findChild(QTableView, "scorecardTable").model().rowCount() >= 50
+    for name in ("actionUndo", "actionRedo", "actionNewIndicator", "actionNewFigure",
+                 "actionNewTarget", "actionExportExcel", "actionImportExcel", "actionRefresh"):
+        assert isinstance(w.findChild(QAction, name), QAction), name
+    assert w.ctx.store.name in w.db_label.text()
+    assert "63" in w.counts_label.text() or "figures" in w.counts_label.text()
+    assert w.findChild(QAction, "actionRefresh").shortcut().toString() == "F5"
+    assert w.findChild(QAction, "actionUndo").shortcut().toString() == "Ctrl+Z"
+    assert w.findChild(QAction, "actionRedo").shortcut().toString() == "Ctrl+Shift+Z"
+
+
+def test_f5_picks_up_a_change_from_another_desk(open_window, db_url, qtbot):
+    w = open_window(db_url)
+    assert status_of(w, MISSABLE) == "met"
+    other = Store.open(db_url, user="other desk")
+    try:
+        missed_edit(other).apply(other)
+    finally:
+        other.close()
+    assert status_of(w, MISSABLE) == "met"  # nothing changes until F5
+    qtbot.keyClick(w, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: status_of(w, MISSABLE) == "missed", timeout=20000)
+
+
+def test_edit_updates_the_scorecard_row_in_place_and_keeps_selection(open_window, db_url,
+                                                                      qtbot):
+    w = open_window(db_url)
+    m, table = w.scorecard.model, w.scorecard.table
+    table.selectRow(m.row_of(MISSABLE))
+    resets = []
+    m.modelReset.connect(lambda: resets.append(1))
+    w.ctx.edit(missed_edit(w.ctx.store), "edit")
+    qtbot.waitUntil(lambda: status_of(w, MISSABLE) == "missed", timeout=20000)
+    assert not resets  # only that indicator's rows were recomputed and swapped in
+    assert table.selectionModel().selectedRows()[0].row() == m.row_of(MISSABLE)
+    w.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: status_of(w, MISSABLE) == "met", timeout=20000)
+
+
+def test_double_click_in_scorecard_opens_the_indicator(open_window, sqlite_url, qtbot):
+    w = open_window(sqlite_url)
+    m, table = w.scorecard.model, w.scorecard.table
+    w.tabs.setCurrentIndex(0)
+    row = m.row_of(("AIR.PM25", "chongqing"))
+    table.scrollTo(m.index(row, 1))
+    rect = table.visualRect(m.index(row, 1))
+    # a real double-click is a press, a release, then the double-click event
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.indicators.current_code() == "AIR.PM25"
+    assert w.tabs.currentIndex() == 1
+
+
+def test_stale_edit_message_offers_reload(open_window, sqlite_url, qtbot):
+    w = open_window(sqlite_url)
+    reloaded = []
+    w.ctx.reloaded.connect(lambda: reloaded.append(1))
+    w.report_error(StaleEditError("AIR.PM25 / chongqing / 2024H1", "30.1", "31.0"))
+    box = w.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert "someone else" in box.text() and "31.0" in box.informativeText()
+    reload_btn = next(b for b in box.buttons() if b.text() == "Reload")
+    qtbot.mouseClick(reload_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(reloaded))
+
+
+def test_context_error_signal_shows_a_message(open_window, sqlite_url):
+    w = open_window(sqlite_url)
+    w.ctx.error.emit(StaleEditError("x", "1", "2"))
+    assert w.findChild(QMessageBox, "errorBox") is not None
+
+
+def test_window_remembers_last_indicator_and_language(open_window, sqlite_url, qtbot):
+    w = open_window(sqlite_url)
+    assert w.indicators.select("WASTE.ZERO_WASTE_CELLS")
+    w.set_language("zh_CN")
+    w.close()
+    from gui.i18n import preferred_language
+
+    assert preferred_language() == "zh_CN"
+    w2 = open_window(sqlite_url, lang=None)
+    assert w2.ctx.lang == "zh_CN"
+    assert w2.indicators.current_code() == "WASTE.ZERO_WASTE_CELLS"
+
+
+def test_missing_excel_module_disables_its_actions_with_a_reason(open_window, sqlite_url):
+    w = open_window(sqlite_url)
+    for name, fn in (("actionExportExcel", w._export), ("actionImportExcel", w._import)):
+        action = w.findChild(QAction, name)
+        assert action.isEnabled() == (fn is not None)
+        if fn is None:
+            assert action.toolTip()
