@@ -74,33 +74,31 @@ def resolve_area(conn: Connection, name: str) -> str:
     """Area code for a code or a Chinese or English name (``沙坪坝区``, ``Shapingba``)."""
     df = areas(conn)
     key = name.strip().lower()
-    for col in ("code", "name_en", "name_zh"):
-        hit = df[df[col].str.lower() == key]
-        if len(hit):
-            return str(hit.iloc[0]["code"])
+    try:
+        return _resolve(df, name, "area")
+    except NotFoundError:
+        pass
     short = df["name_en"].str.lower().str.replace(
         r"\s+(district|county|tujia.*|miao.*)$", "", regex=True)
-    hit = df[(short == key) | df["name_zh"].str.rstrip("区县") .eq(name.strip().rstrip("区县"))]
+    hit = df[(short == key) | df["name_zh"].str.rstrip("区县").eq(name.strip().rstrip("区县"))]
     if len(hit) == 1:
         return str(hit.iloc[0]["code"])
     raise NotFoundError(f"unknown area {name!r}")
 
 
-def resolve_indicator(conn: Connection, code: str) -> str:
-    df = indicators(conn)
-    key = code.strip()
-    for col in ("code", "name_en", "name_zh"):
-        hit = df[df[col].str.lower() == key.lower()]
-        if len(hit):
-            return str(hit.iloc[0]["code"])
-    raise NotFoundError(f"unknown indicator {code!r}")
-
-
-def resolve_category(conn: Connection, name: str) -> str:
-    df = categories(conn)
+def _resolve(df: pd.DataFrame, name: str, what: str) -> str:
+    """Code of the row whose code or Chinese or English name is ``name`` (any case)."""
     key = name.strip().lower()
     for col in ("code", "name_en", "name_zh"):
         hit = df[df[col].str.lower() == key]
         if len(hit):
             return str(hit.iloc[0]["code"])
-    raise NotFoundError(f"unknown category {name!r}")
+    raise NotFoundError(f"unknown {what} {name!r}")
+
+
+def resolve_indicator(conn: Connection, code: str) -> str:
+    return _resolve(indicators(conn), code, "indicator")
+
+
+def resolve_category(conn: Connection, name: str) -> str:
+    return _resolve(categories(conn), name, "category")
