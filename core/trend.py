@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+import numpy as np
 import pandas as pd
 
 from .periods import parse_period
@@ -111,23 +112,35 @@ def _num(v) -> float | None:
 
 
 def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
-    out: list[Series] = []
+    """Per-area series with plain numpy: this runs on every indicator selection."""
     if figs.empty:
-        return out
-    xs = {p: period_x(p) for p in pd.unique(figs["period"])}
-    src_cache: dict[tuple, str] = {}
-    for area, g in figs.groupby("area", sort=False):
-        g = g.assign(_x=g["period"].map(xs)).sort_values("_x", kind="stable")
-        srcs = []
-        for s, r in zip(g["source"], g["source_ref"]):
-            key = (s, r)
-            if key not in src_cache:
-                src_cache[key] = (source_text(s, r, sources) if sources is not None
-                                  else ", ".join(str(p) for p in key if p and not pd.isna(p)))
-            srcs.append(src_cache[key])
-        out.append(Series(str(area), g["_x"].tolist(), g["value"].astype(float).tolist(),
-                          g["period"].tolist(), g["qualifier"].fillna("").tolist(), srcs,
-                          g["id"].astype(int).tolist() if "id" in g else []))
+        return []
+    period = figs["period"].to_numpy(object)
+    uniq, inv = np.unique(period.astype(str), return_inverse=True)
+    x = np.array([period_x(p) for p in uniq])[inv]
+    area = figs["area"].to_numpy(object).astype(str)
+    first_seen = {a: i for i, a in reversed(list(enumerate(pd.unique(area))))}
+    rank = np.array([first_seen[a] for a in area])
+    order = np.lexsort((x, rank))
+    y = figs["value"].to_numpy(float)[order]
+    qual = figs["qualifier"].fillna("").to_numpy(object)[order]
+    src, ref = figs["source"].to_numpy(object)[order], figs["source_ref"].to_numpy(object)[order]
+    ids = figs["id"].to_numpy()[order] if "id" in figs else np.zeros(len(order), int)
+    x, period, area = x[order], period[order], area[order]
+    cache: dict[tuple, str] = {}
+
+    def name(key: tuple) -> str:
+        if key not in cache:
+            cache[key] = (source_text(key[0], key[1], sources) if sources is not None
+                          else ", ".join(str(p) for p in key if p and not pd.isna(p)))
+        return cache[key]
+
+    bounds = np.flatnonzero(np.r_[True, area[1:] != area[:-1], True])
+    out = []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        out.append(Series(str(area[a]), x[a:b].tolist(), y[a:b].tolist(), period[a:b].tolist(),
+                          qual[a:b].tolist(), [name(k) for k in zip(src[a:b], ref[a:b])],
+                          [int(i) for i in ids[a:b]]))
     return out
 
 
@@ -200,7 +213,7 @@ def _projection(ind: dict, row) -> Projection | None:
 
 
 def _ticks(figs: pd.DataFrame, targets: list[TargetSegment]) -> list[tuple[float, str]]:
-    codes = set(figs["period"]) if not figs.empty else set()
+    codes = set(pd.unique(figs["period"])) if not figs.empty else set()
     codes |= {t.period for t in targets}
     return sorted((period_x(c), c) for c in codes)
 

@@ -1,0 +1,236 @@
+"""The figures of one indicator, one row per figure, editable in place.
+
+The model holds a snapshot as numpy arrays and formats lazily in :meth:`data`. Edits are
+checked with :func:`core.values.parse_value` first, then sent as a
+:class:`core.edits.UpdateRow` through :meth:`AppContext.edit`. The model never opens a dialog:
+a refused entry is reported by :attr:`refused` and a stale edit by :attr:`stale`, and the view
+decides how to tell the person.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from core.edits import UpdateRow
+from core.errors import EcoError, StaleEditError, ValueParseError
+from core.present import source_text
+from core.validate import FIGURE_STATUSES
+from core.values import format_value, parse_qualifier, parse_value, qualifier_label
+
+from . import labels
+
+COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "entered_by",
+           "entered_at")
+EDITABLE = frozenset({"value", "qualifier", "status", "note"})
+_ARRAYS = ("id", "version", "area", "period", "value", "qualifier", "status", "note", "source",
+           "source_ref", "entered_by", "entered_at", "derived")
+_DTYPES = {"value": float, "id": np.int64, "version": np.int64}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def local_time(iso: str) -> str:
+    """``2026-11-23 19:30`` in local time from a stored UTC ISO timestamp."""
+    try:
+        return datetime.fromisoformat(str(iso)).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(iso or "")
+
+
+class FigureModel(QAbstractTableModel):
+    """Rows: figures of one indicator, by area order then period."""
+
+    refused = Signal(object, str)  # (QModelIndex, why)
+    stale = Signal(object)  # StaleEditError
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._ind: dict = {}
+        self._a: dict[str, np.ndarray] = {c: np.empty(0, object) for c in _ARRAYS}
+        self._n = 0
+        self._names: dict[str, str] = {}
+        self._src: dict[tuple, str] = {}
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self.frame = pd.DataFrame()
+
+    # snapshot ---------------------------------------------------------------------------
+    def set_frame(self, figs: pd.DataFrame, ind: dict | None) -> None:
+        """Show ``figs`` (one indicator's figures) for indicator row ``ind``."""
+        self.beginResetModel()
+        self._ind = ind or {}
+        if len(figs):
+            order = self._ctx.areas.reset_index().set_index("code")["index"]
+            rank = figs["area"].map(order).fillna(1e9).to_numpy()
+            figs = figs.iloc[np.lexsort((figs["period_ord"].to_numpy(), rank))]
+        self.frame = figs.reset_index(drop=True)
+        self._a = {c: self.frame[c].to_numpy(dtype=_DTYPES.get(c, object), copy=True)
+                   if c in self.frame else np.empty(0, object) for c in _ARRAYS}
+        self._n = len(self.frame)
+        self._src.clear()
+        self._names = self._area_names()
+        self.endResetModel()
+
+    def patch(self, row: dict) -> bool:
+        """Replace one figure from its stored row (after an edit, undo or redo)."""
+        hit = np.flatnonzero(self._a["id"] == row["id"])
+        if not len(hit):
+            return False
+        r = int(hit[0])
+        for c in _ARRAYS:
+            if c in row:
+                self._a[c][r] = row[c]
+                self.frame.at[r, c] = row[c]
+        self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+        return True
+
+    def retranslate(self) -> None:
+        self._names = self._area_names()
+        self._src.clear()
+        if self._n:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def _area_names(self) -> dict[str, str]:
+        ar = self._ctx.areas
+        return dict(zip(ar["code"], ar[self._ctx.name_col])) if len(ar) else {}
+
+    # lookups ----------------------------------------------------------------------------
+    def figure_id(self, row: int) -> int | None:
+        return int(self._a["id"][row]) if 0 <= row < self._n else None
+
+    def row_of(self, fid: int) -> int:
+        hit = np.flatnonzero(self._a["id"] == fid)
+        return int(hit[0]) if len(hit) else -1
+
+    def row_dict(self, row: int) -> dict:
+        return self.frame.iloc[row].to_dict()
+
+    def source_of(self, row: int) -> str:
+        key = (self._a["source"][row], self._a["source_ref"][row])
+        if key not in self._src:
+            self._src[key] = source_text(key[0], key[1], self._ctx.sources)
+        return self._src[key]
+
+    def describe(self, row: int) -> str:
+        return f"{self._ind.get('code', '')} / {self._names.get(self._a['area'][row], '')} / " \
+               f"{self._a['period'][row]}"
+
+    # Qt model ---------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._n
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        unit = self._ind.get("unit") or ""
+        titles = {"area": self.tr("Area"), "period": self.tr("Period"),
+                  "value": self.tr("Value (%1)").replace("%1", unit) if unit and
+                  self._ind.get("value_kind") not in ("class", "percent") else self.tr("Value"),
+                  "qualifier": self.tr("Qualifier"), "status": self.tr("Status"),
+                  "note": self.tr("Note"), "source": self.tr("Source"),
+                  "entered_by": self.tr("Entered by"), "entered_at": self.tr("Entered at")}
+        return titles[COLUMNS[section]]
+
+    def flags(self, index: _Index):
+        base = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()] in EDITABLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, col = index.row(), COLUMNS[index.column()]
+        a = self._a
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return a[col][r] if col in a else self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "source":
+                return self.source_of(r)
+            if col == "note" and a["note"][r]:
+                return str(a["note"][r])
+            if col in EDITABLE:
+                return self.tr("Double-click or press F2 to edit")
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "value":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and a["status"][r] == "provisional":
+            return self._italic
+        if role == ID_ROLE:
+            return int(a["id"][r])
+        return None
+
+    def _display(self, r: int, col: str) -> str:
+        a, lang = self._a, self._ctx.lang
+        if col == "area":
+            return self._names.get(a["area"][r], a["area"][r])
+        if col == "value":
+            return format_value(a["value"][r], self._ind.get("value_kind", "number"),
+                                int(self._ind.get("decimals") or 0), lang=lang)
+        if col == "qualifier":
+            return qualifier_label(a["qualifier"][r] or "", lang)
+        if col == "status":
+            return labels.figure_status(a["status"][r])
+        if col == "source":
+            return self.source_of(r)
+        if col == "entered_at":
+            return local_time(a["entered_at"][r])
+        v = a[col][r]
+        return "" if v is None else str(v)
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        r, col = index.row(), COLUMNS[index.column()]
+        if col not in EDITABLE:
+            return False
+        try:
+            new = self._parse(col, value)
+        except ValueParseError as exc:
+            self.refused.emit(QModelIndex(index), str(exc))
+            return False
+        old = self._a[col][r]
+        if new == old or (col == "note" and (old or "") == new):
+            return False
+        what = self.describe(r)
+        edit = UpdateRow("figure", int(self._a["id"][r]), int(self._a["version"][r]),
+                         {col: new}, label=what)
+        try:
+            self._ctx.edit(edit, self.tr("Edit figure %1").replace("%1", what))
+        except StaleEditError as exc:
+            self.stale.emit(exc)
+            return False
+        except EcoError as exc:
+            self.refused.emit(QModelIndex(index), str(exc))
+            return False
+        return True
+
+    def _parse(self, col: str, value):
+        ind = self._ind
+        if col == "value":
+            return parse_value(value, ind.get("value_kind", "number"), vmin=_opt(ind, "vmin"),
+                               vmax=_opt(ind, "vmax"))
+        if col == "qualifier":
+            return parse_qualifier(value)
+        if col == "status":
+            if value not in FIGURE_STATUSES:
+                raise ValueParseError(self.tr("status must be final or provisional"))
+            return value
+        return "" if value is None else str(value).strip()
+
+
+def _opt(ind: dict, key: str) -> float | None:
+    v = ind.get(key)
+    return None if v is None or pd.isna(v) else float(v)

@@ -1,0 +1,128 @@
+"""The widgets of the indicator view and their texts (no behaviour here)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from .delegates import FigureDelegate
+from .plot import TrendPlot
+
+translate = QCoreApplication.translate  # texts share the view's context ("IndicatorView")
+FIGURE_WIDTHS = (150, 70, 90, 80, 80, 220, 260, 90, 120)
+TARGET_WIDTHS = (150, 80, 110, 170, 110, 240, 200)
+
+
+def _named(widget, name: str):
+    widget.setObjectName(name)
+    widget.setAccessibleName(name)
+    return widget
+
+
+def _table(name: str, model, widths) -> QTableView:
+    t = _named(QTableView(), name)
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.verticalHeader().setVisible(False)
+    # Fixed row heights: the view never measures rows, so 10,000 figures load instantly.
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
+    t.horizontalHeader().setStretchLastSection(True)
+    for i, w in enumerate(widths):
+        t.setColumnWidth(i, w)
+    return t
+
+
+class IndicatorUi:
+    def __init__(self, view):
+        self.view = view
+        self.title = _named(QLabel(), "indicatorTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = _named(QLabel(), "indicatorDetails")
+        self.definition = _named(QLabel(), "indicatorDefinition")
+        self.definition.setWordWrap(True)
+        self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.figure_table = _table("figureTable", view.figures_model, FIGURE_WIDTHS)
+        self.figure_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                          | QAbstractItemView.EditTrigger.EditKeyPressed
+                                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.delegate = FigureDelegate(view.ctx, view.figures_model, self.figure_table)
+        self.figure_table.setItemDelegate(self.delegate)
+        self.target_table = _table("targetTable", view.targets_model, TARGET_WIDTHS)
+        self.target_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view = _table("historyView", view.history_model, (120, 80, 70, 260))
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.plot = TrendPlot()
+        self.message = _named(QLabel(), "indicatorMessage")
+        self.message.setStyleSheet("color: #B8420F;")  # vermilion, readable for all
+        self.message.setWordWrap(True)
+        self.source = _named(QLabel(), "figureSource")
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = {}
+        bar = QHBoxLayout()
+        for name, slot in (("newFigureButton", view.new_figure),
+                           ("newTargetButton", view.new_target),
+                           ("editIndicatorButton", view.edit_indicator),
+                           ("deleteButton", view.delete_selected),
+                           ("savePlotButton", view.save_plot)):
+            b = _named(QToolButton(), name)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+            self.buttons[name] = b
+        bar.addStretch(1)
+
+        self.figures_label, self.targets_label = QLabel(), QLabel()
+        self.history_label = QLabel()
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.figures_label)
+        lv.addWidget(self.figure_table, 3)
+        lv.addWidget(self.message)
+        lv.addWidget(self.targets_label)
+        lv.addWidget(self.target_table, 1)
+        right = _named(QSplitter(Qt.Orientation.Vertical), "indicatorRightSplitter")
+        right.addWidget(self.plot)
+        hist = QWidget()
+        hv = QVBoxLayout(hist)
+        hv.setContentsMargins(0, 0, 0, 0)
+        hv.addWidget(self.history_label)
+        hv.addWidget(self.source)
+        hv.addWidget(self.history_view)
+        right.addWidget(hist)
+        right.setSizes([400, 200])
+        self.splitter = _named(QSplitter(Qt.Orientation.Horizontal), "indicatorSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([560, 480])
+
+        outer = QVBoxLayout(view)
+        outer.addWidget(self.title)
+        outer.addWidget(self.details)
+        outer.addWidget(self.definition)
+        outer.addLayout(bar)
+        outer.addWidget(self.splitter, 1)
+
+    def retranslate(self) -> None:
+        texts = {"newFigureButton": translate("IndicatorView", "New figure…"), "newTargetButton": translate("IndicatorView", "New target…"),
+                 "editIndicatorButton": translate("IndicatorView", "Edit indicator…"), "deleteButton": translate("IndicatorView", "Delete…"),
+                 "savePlotButton": translate("IndicatorView", "Save plot as PNG…")}
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        self.buttons["deleteButton"].setToolTip(translate("IndicatorView", "Delete the selected figures or targets"))
+        self.figures_label.setText(translate("IndicatorView", "Figures (double-click a value, qualifier, status or note "
+                                      "to edit it)"))
+        self.targets_label.setText(translate("IndicatorView", "Targets"))
+        self.history_label.setText(translate("IndicatorView", "History of the selected figure"))
+        self.message.setText("")
+
+
+def build(view) -> IndicatorUi:
+    return IndicatorUi(view)

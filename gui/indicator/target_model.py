@@ -1,0 +1,81 @@
+"""The targets of one indicator (read-only here; add, edit and delete go through dialogs)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from core.present import source_text, target_text
+from core.values import format_value
+
+from . import labels
+
+COLUMNS = ("area", "period", "target", "kind", "baseline", "source", "note")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TargetModel(QAbstractTableModel):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._ind: dict = {}
+        self._rows: list[dict] = []
+        self.frame = pd.DataFrame()
+
+    def set_frame(self, tgts: pd.DataFrame, ind: dict | None) -> None:
+        self.beginResetModel()
+        self._ind = ind or {}
+        if len(tgts):
+            order = self._ctx.areas.reset_index().set_index("code")["index"]
+            rank = tgts["area"].map(order).fillna(1e9).to_numpy()
+            tgts = tgts.iloc[np.lexsort((tgts["period_ord"].to_numpy(), rank))]
+        self.frame = tgts.reset_index(drop=True)
+        self._rows = self.frame.to_dict("records")
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def row_dict(self, row: int) -> dict:
+        return dict(self._rows[row])
+
+    def describe(self, row: int) -> str:
+        r = self._rows[row]
+        return f"{r['indicator']} / {self._ctx.area_name(r['area'])} / {r['period']}"
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Area"), self.tr("Deadline"), self.tr("Target"), self.tr("Kind"),
+                self.tr("Baseline"), self.tr("Source"), self.tr("Note"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        r, col = self._rows[index.row()], COLUMNS[index.column()]
+        kind, dec, lang = self._ind.get("value_kind", "number"), \
+            int(self._ind.get("decimals") or 0), self._ctx.lang
+        if col == "area":
+            return self._ctx.area_name(r["area"])
+        if col == "period":
+            return r["period"]
+        if col == "target":
+            return target_text(r["comparator"], r["value"], r["value_high"], kind, dec, lang)
+        if col == "kind":
+            return labels.target_kind(r["kind"])
+        if col == "baseline":
+            if not r.get("baseline_period"):
+                return ""
+            return f"{format_value(r['baseline_value'], kind, dec, lang=lang)} " \
+                   f"({r['baseline_period']})"
+        if col == "source":
+            return source_text(r["source"], r["source_ref"], self._ctx.sources)
+        return str(r.get(col) or "")

@@ -1,0 +1,328 @@
+"""The indicator view: definition, figures, targets, trend plot and a figure's history.
+
+It reads one indicator's figures and targets (an indexed query, a few milliseconds even on
+the bureau-scale database), refreshes only for changes that concern that indicator, and
+edits only through :meth:`AppContext.edit` (in place via the figure model, or via dialogs).
+"""
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolTip, QWidget
+
+from core import queries, rows, status
+from core.changelog import history
+from core.edits import Changed, DeleteRow
+from core.errors import EcoError, StaleEditError
+from core.trend import trend_frame
+from gui import workers
+
+from .figure_model import FigureModel
+from .history import HistoryModel
+from .labels import direction, period_type, value_kind
+from .layout import build
+from .target_model import TargetModel
+
+
+def course_frame(one, figs, tgts, code, sources, *, progress, cancelled):
+    """The full trend frame with targets and projections (runs in a worker)."""
+    return trend_frame(one, figs, tgts, status.scorecard(one, figs, tgts), code, sources=sources)
+
+
+class IndicatorView(QWidget):
+    """One indicator. ``status_message(str)`` carries short notes for the status bar."""
+
+    status_message = Signal(str)
+    course_ready = Signal()  # targets and projection drawn (after a worker computed them)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("indicatorView")
+        self.setAccessibleName("indicatorView")
+        self.code: str | None = None
+        self.ind: dict | None = None
+        self.figures_model = FigureModel(ctx, self)
+        self.targets_model = TargetModel(ctx, self)
+        self.history_model = HistoryModel(ctx, self)
+        self.ui = build(self)
+        self.figure_table, self.target_table = self.ui.figure_table, self.ui.target_table
+        self.history_view, self.plot = self.ui.history_view, self.ui.plot
+        self.frame = None
+        self._history_id: int | None = None
+        self._plot_gen = 0
+        self._course_job = None
+        self.figures_model.refused.connect(self._on_refused)
+        self.figures_model.stale.connect(self._on_stale)
+        self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.figure_table.doubleClicked.connect(self._on_figure_double)
+        self.target_table.doubleClicked.connect(lambda i: self.edit_target(i.row()))
+        ctx.changed.connect(self._on_changed)
+        ctx.reloaded.connect(self._on_reloaded)
+        ctx.language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+
+    # loading ----------------------------------------------------------------------------
+    def set_indicator(self, code: str | None) -> None:
+        """Show indicator ``code`` (None clears the view)."""
+        self.code = code
+        try:
+            self.ind = self.ctx.indicator(code) if code else None
+        except KeyError:
+            self.code, self.ind = None, None
+        self._load()
+
+    def _load(self, figures: bool = True, targets: bool = True) -> None:
+        code = self.code
+        if code is None:
+            self.figures_model.set_frame(pd.DataFrame(), None)
+            self.targets_model.set_frame(pd.DataFrame(), None)
+            self.frame = None
+        else:
+            with self.ctx.store.read() as conn:
+                figs = queries.figures(conn, indicators=[code]) if figures \
+                    else self.figures_model.frame
+                tgts = queries.targets(conn, indicators=[code]) if targets \
+                    else self.targets_model.frame
+            keep = self._history_id
+            if figures:
+                self.figures_model.set_frame(figs, self.ind)
+            if targets:
+                self.targets_model.set_frame(tgts, self.ind)
+            self._select_figure(keep)
+        self._show_header()
+        self._replot()
+        if figures:
+            self._show_history()
+
+    def _replot(self) -> None:
+        """Draw the lines now; targets and the projected course follow from a worker, since
+        the scorecard they need costs more than the 50 ms a selection may take."""
+        self._plot_gen += 1
+        if self.code is None or self.ind is None:
+            self.frame = None
+        else:
+            figs, tgts = self.figures_model.frame, self.targets_model.frame
+            one = self.ctx.indicators[self.ctx.indicators["code"] == self.code]
+            self.frame = trend_frame(one, figs, tgts, pd.DataFrame(), self.code,
+                                     sources=self.ctx.sources)
+            if len(tgts):
+                gen = self._plot_gen
+                self._course_job = workers.start(
+                    course_frame, one, figs.copy(), tgts.copy(), self.code, self.ctx.sources,
+                    on_done=lambda fr: self._on_course(gen, fr),
+                    on_failed=lambda exc: self.status_message.emit(str(exc)))
+        names = dict(zip(self.ctx.areas["code"], self.ctx.areas[self.ctx.name_col]))
+        self.plot.show_frame(self.frame, names, self.ctx.lang)
+
+    def _on_course(self, gen: int, frame) -> None:
+        if gen == self._plot_gen:  # else the person has moved on
+            self.frame = frame
+            self.plot.show_course(frame)
+            self.course_ready.emit()
+
+    def _show_header(self) -> None:
+        ui, ind = self.ui, self.ind
+        if ind is None:
+            ui.title.setText(self.tr("No indicator selected"))
+            ui.details.setText("")
+            ui.definition.setText(self.tr("Choose an indicator on the left."))
+            return
+        zh = self.ctx.lang.startswith("zh")
+        ui.title.setText(f"{ind['name_zh' if zh else 'name_en']}  ({ind['code']})")
+        facts = [self.tr("Unit: %1").replace("%1", ind["unit"] or "–"),
+                 value_kind(ind["value_kind"]), direction(ind["direction"]),
+                 self.tr("by %1").replace("%1", period_type(ind["period_type"]))]
+        if ind["cumulative"]:
+            facts.append(self.tr("cumulative"))
+        ui.details.setText(" · ".join(facts))
+        ui.definition.setText(ind["definition_zh" if zh else "definition_en"]
+                              or ind["definition_en"] or "")
+
+    # selection and history --------------------------------------------------------------
+    def _select_figure(self, fid: int | None) -> None:
+        row = self.figures_model.row_of(fid) if fid is not None else -1
+        sel = self.figure_table.selectionModel()
+        if row >= 0:
+            sel.setCurrentIndex(self.figures_model.index(row, 0),
+                                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self._history_id = None
+
+    def _on_current(self, current, _previous) -> None:
+        fid = self.figures_model.figure_id(current.row()) if current.isValid() else None
+        if fid != self._history_id:
+            self._history_id = fid
+            self._show_history()
+
+    def _show_history(self) -> None:
+        fid = self._history_id
+        row = self.figures_model.row_of(fid) if fid is not None else -1
+        if row < 0:
+            self.history_model.set_history(None, self.ind)
+            self.ui.source.setText("")
+            return
+        with self.ctx.store.read() as conn:
+            df = history(conn, "figure", fid)
+        self.history_model.set_history(df, self.ind)
+        src = self.figures_model.source_of(row)
+        self.ui.source.setText(self.tr("Source: %1").replace("%1", src or self.tr("not given")))
+
+    def selected_figure_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.figure_table.selectionModel().selectedRows()})
+
+    def selected_target_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.target_table.selectionModel().selectedRows()})
+
+    # changes from anywhere ---------------------------------------------------------------
+    @Slot(object)
+    def _on_changed(self, ch: Changed) -> None:
+        if ch.entity == "indicator":
+            if ch.key == self.code:
+                self.set_indicator(self.code if ch.action != "delete" else None)
+            return
+        if self.code is None or ch.indicator != self.code:
+            return
+        if ch.entity == "figure" and ch.action == "update":
+            with self.ctx.store.read() as conn:
+                row = rows.fetch(conn, "figure", ch.key)
+            if row is not None and self.figures_model.patch(row):
+                self._replot()
+                if ch.key == self._history_id:
+                    self._show_history()
+                return
+        self._load(figures=ch.entity == "figure", targets=ch.entity == "target")
+
+    @Slot()
+    def _on_reloaded(self) -> None:
+        self.set_indicator(self.code)
+
+    def retranslate(self) -> None:
+        self.ui.retranslate()
+        self.figures_model.retranslate()
+        self.targets_model.retranslate()
+        self.history_model.retranslate()
+        self._show_header()
+        self._replot()
+        self._show_history()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslate()
+        super().changeEvent(event)
+
+    # messages ------------------------------------------------------------------------------
+    def _on_refused(self, index, why: str) -> None:
+        text = self.tr("Not saved: %1").replace("%1", why)
+        self.ui.message.setText(text)
+        rect = self.figure_table.visualRect(index)
+        QToolTip.showText(self.figure_table.viewport().mapToGlobal(
+            rect.bottomLeft() if rect.isValid() else QPoint(0, 0)), text, self.figure_table)
+        self.status_message.emit(text)
+
+    def _on_stale(self, exc: StaleEditError) -> None:
+        self.ui.message.setText(self.tr("Not saved: someone else changed this figure first."))
+        answer = QMessageBox.warning(
+            self, self.tr("Changed by someone else"),
+            self.tr("Someone else changed this figure since you loaded it, so your edit was "
+                    "not saved.\n\n%1\n\nReload to see their value?").replace("%1", str(exc)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ctx.reload()
+
+    def _report(self, exc: EcoError) -> None:
+        if isinstance(exc, StaleEditError):
+            self._on_stale(exc)
+        else:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+
+    # actions -------------------------------------------------------------------------------
+    @Slot()
+    def new_figure(self) -> None:
+        if self.code is None:
+            return
+        from gui.dialogs.figure_dialog import new_figure
+
+        rows_ = self.selected_figure_rows()
+        area = self.figures_model.row_dict(rows_[0])["area"] if rows_ else None
+        out = new_figure(self.ctx, self, self.code, area=area, existing=self.figures_model.frame)
+        if out is not None:
+            self._select_figure(out.row["id"])
+
+    @Slot()
+    def new_target(self) -> None:
+        if self.code is None:
+            return
+        from gui.dialogs.target_dialog import new_target
+
+        new_target(self.ctx, self, self.code)
+
+    @Slot()
+    def edit_indicator(self) -> None:
+        if self.code is None:
+            return
+        from gui.dialogs.indicator_dialog import edit_indicator
+
+        edit_indicator(self.ctx, self, self.code)
+
+    def edit_figure(self, row: int) -> None:
+        from gui.dialogs.figure_dialog import edit_figure
+
+        edit_figure(self.ctx, self, self.figures_model.row_dict(row),
+                    existing=self.figures_model.frame)
+
+    def edit_target(self, row: int) -> None:
+        from gui.dialogs.target_dialog import edit_target
+
+        if row >= 0:
+            edit_target(self.ctx, self, self.targets_model.row_dict(row))
+
+    def _on_figure_double(self, index) -> None:
+        if not (self.figures_model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            self.edit_figure(index.row())
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Delete the selected targets (if the target table has focus) or figures."""
+        on_targets = self.target_table.hasFocus() or (
+            not self.selected_figure_rows() and self.selected_target_rows())
+        model = self.targets_model if on_targets else self.figures_model
+        picked = self.selected_target_rows() if on_targets else self.selected_figure_rows()
+        if not picked:
+            return
+        entity = "target" if on_targets else "figure"
+        names = [model.describe(r) for r in picked]
+        what = self.tr("target") if on_targets else self.tr("figure")
+        question = (self.tr("Delete the %1 %2?").replace("%1", what).replace("%2", names[0])
+                    if len(names) == 1 else
+                    self.tr("Delete %1 rows?").replace("%1", str(len(names)))
+                    + "\n" + "\n".join(names[:10]))
+        if QMessageBox.question(self, self.tr("Delete"), question,
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        edits = [(model.row_dict(r), n) for r, n in zip(picked, names)]
+        stack = self.ctx.undo_stack
+        if len(edits) > 1:
+            stack.beginMacro(self.tr("Delete %1 rows").replace("%1", str(len(edits))))
+        try:
+            for row, name in edits:
+                text = (self.tr("Delete target %1") if on_targets
+                        else self.tr("Delete figure %1")).replace("%1", name)
+                self.ctx.edit(DeleteRow(entity, int(row["id"]), int(row["version"]), row), text)
+        except EcoError as exc:
+            self._report(exc)
+        finally:
+            if len(edits) > 1:
+                stack.endMacro()
+
+    @Slot()
+    def save_plot(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plot as PNG"),
+                                              f"{self.code or 'trend'}.png",
+                                              self.tr("PNG images (*.png)"))
+        if path:
+            self.plot.save_png(path)
+            self.status_message.emit(self.tr("Saved %1").replace("%1", path))
