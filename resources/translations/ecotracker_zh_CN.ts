@@ -5,401 +5,714 @@
     <name>FigureModel</name>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间</translation>
     </message>
     <message>
         <source>Value (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>数值（%1）</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Qualifier</source>
-        <translation type="unfinished"></translation>
+        <translation>限定词</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Entered by</source>
-        <translation type="unfinished"></translation>
+        <translation>录入人</translation>
     </message>
     <message>
         <source>Entered at</source>
-        <translation type="unfinished"></translation>
+        <translation>录入时间</translation>
     </message>
     <message>
         <source>Double-click or press F2 to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>双击或按 F2 编辑</translation>
     </message>
     <message>
         <source>Edit figure %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑数据 %1</translation>
     </message>
     <message>
         <source>status must be final or provisional</source>
-        <translation type="unfinished"></translation>
+        <translation>状态须为“正式”或“初步”</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>IndicatorPanel</name>
     <message>
         <source>Filter: code or name, 中文 or English</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：代码或名称，中文或英文均可</translation>
     </message>
     <message>
         <source>Filter indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选指标</translation>
     </message>
     <message>
         <source>Type part of a code or of a Chinese or English name</source>
-        <translation type="unfinished"></translation>
+        <translation>输入代码或中英文名称的一部分</translation>
     </message>
     <message>
         <source>Indicators by category</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别列出的指标</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorView</name>
+    <message>
+        <source>New figure…</source>
+        <translation>新增数据…</translation>
+    </message>
+    <message>
+        <source>New target…</source>
+        <translation>新增目标…</translation>
+    </message>
+    <message>
+        <source>Edit indicator…</source>
+        <translation>编辑指标…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Save plot as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Delete the selected figures or targets</source>
+        <translation>删除所选数据或目标</translation>
+    </message>
+    <message>
+        <source>Figures (double-click a value, qualifier, status or note to edit it)</source>
+        <translation>数据（双击数值、限定词、状态或备注即可编辑）</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>History of the selected figure</source>
+        <translation>所选数据的修改记录</translation>
+    </message>
+    <message>
+        <source>No indicator selected</source>
+        <translation>未选择指标</translation>
+    </message>
+    <message>
+        <source>Choose an indicator on the left.</source>
+        <translation>请在左侧选择一个指标。</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>方向：%1</translation>
+    </message>
+    <message>
+        <source>cumulative</source>
+        <translation>累计值</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this figure first.</source>
+        <translation>未保存：他人已先修改了此数据。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Someone else changed this figure since you loaded it, so your edit was not saved.
+
+%1
+
+Reload to see their value?</source>
+        <translation>自您加载以来，他人已修改了此数据，因此您的修改未保存。
+
+%1
+
+是否重新加载以查看其数值？</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Delete the %1 %2?</source>
+        <translation>删除%1 %2？</translation>
+    </message>
+    <message>
+        <source>Delete %1 rows?</source>
+        <translation>删除 %1 行？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete %1 rows</source>
+        <translation>删除 %1 行</translation>
+    </message>
+    <message>
+        <source>Delete target %1</source>
+        <translation>删除目标 %1</translation>
+    </message>
+    <message>
+        <source>Delete figure %1</source>
+        <translation>删除数据 %1</translation>
+    </message>
+    <message>
+        <source>Save plot as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>final</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>初步</translation>
+    </message>
+    <message>
+        <source>national assessment target</source>
+        <translation>国家考核目标</translation>
+    </message>
+    <message>
+        <source>municipal plan target</source>
+        <translation>市级规划目标</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>national standard</source>
+        <translation>国家标准</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>water quality class</source>
+        <translation>水质类别</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>within a band</source>
+        <translation>区间内为宜</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>at least (≥)</source>
+        <translation>不低于（≥）</translation>
+    </message>
+    <message>
+        <source>at most (≤)</source>
+        <translation>不高于（≤）</translation>
+    </message>
+    <message>
+        <source>equal to (=)</source>
+        <translation>等于（=）</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Not available in this build: the Excel module is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本不可用：缺少 Excel 模块</translation>
     </message>
     <message>
         <source>Reloaded from the database</source>
-        <translation type="unfinished"></translation>
+        <translation>已从数据库重新加载</translation>
     </message>
     <message>
         <source>%1 indicators · %2 figures · %3 targets</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 项指标 · %2 条数据 · %3 个目标</translation>
     </message>
     <message>
         <source>Computing the scorecard…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算达标情况表…</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>已被他人修改</translation>
     </message>
     <message>
         <source>Your edit was not saved: someone else changed this first.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的修改未保存：他人已先修改了此项。</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载</translation>
     </message>
     <message>
         <source>Could not do that</source>
-        <translation type="unfinished"></translation>
+        <translation>无法完成操作</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出现错误：%1</translation>
     </message>
     <message>
         <source>EcoTracker — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>生态环境指标跟踪 — %1</translation>
     </message>
     <message>
         <source>Scorecard</source>
-        <translation type="unfinished"></translation>
+        <translation>达标情况</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Scorecard and indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>达标情况与指标</translation>
     </message>
     <message>
         <source>The indicator view is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本中指标视图不可用。</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>About EcoTracker</source>
-        <translation type="unfinished"></translation>
+        <translation>关于生态环境指标跟踪</translation>
     </message>
     <message>
         <source>EcoTracker keeps the bureau&apos;s environmental indicators and targets, compares target against actual and exports workbooks for meetings.
 
 Every edit is saved to the database at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>生态环境指标跟踪（EcoTracker）用于管理本局的生态环境指标与目标，对照目标评估实际完成情况，并导出会议用 Excel 工作簿。
+
+每次修改都会立即保存到数据库。</translation>
     </message>
 </context>
 <context>
     <name>ScorecardModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Latest period</source>
-        <translation type="unfinished"></translation>
+        <translation>最新期间</translation>
     </message>
     <message>
         <source>Latest value</source>
-        <translation type="unfinished"></translation>
+        <translation>最新值</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Target period</source>
-        <translation type="unfinished"></translation>
+        <translation>目标期限</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished"></translation>
+        <translation>差距</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <source>Status this period</source>
-        <translation type="unfinished"></translation>
+        <translation>本期达标情况</translation>
     </message>
     <message>
         <source>Course to target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标进展</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警示</translation>
     </message>
 </context>
 <context>
     <name>ScorecardPanel</name>
     <message>
         <source>All areas</source>
-        <translation type="unfinished"></translation>
+        <translation>全部区域</translation>
     </message>
     <message>
         <source>Computing the scorecard…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算达标情况表…</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>显示 %n 行</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Area:</source>
-        <translation type="unfinished"></translation>
+        <translation>区域(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)：</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Missed or close</source>
-        <translation type="unfinished"></translation>
+        <translation>未达标或接近</translation>
     </message>
     <message>
         <source>Scorecard: target against actual</source>
-        <translation type="unfinished"></translation>
+        <translation>达标情况表：目标与实际对照</translation>
     </message>
     <message>
         <source>Filter by category</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别筛选</translation>
     </message>
     <message>
         <source>Filter by area</source>
-        <translation type="unfinished"></translation>
+        <translation>按区域筛选</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>按状态筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TargetModel</name>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPlot</name>
+    <message>
+        <source>No figures yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Qualifier: %1</source>
+        <translation>限定词：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>New &amp;indicator…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建指标(&amp;I)…</translation>
     </message>
     <message>
         <source>Add an indicator with its names, unit and direction</source>
-        <translation type="unfinished"></translation>
+        <translation>新增指标，填写名称、单位和方向</translation>
     </message>
     <message>
         <source>New &amp;figure…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增数据(&amp;F)…</translation>
     </message>
     <message>
         <source>Enter a figure for the selected indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选指标录入数据</translation>
     </message>
     <message>
         <source>New &amp;target…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增目标(&amp;T)…</translation>
     </message>
     <message>
         <source>Set a target for the selected indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选指标设定目标</translation>
     </message>
     <message>
         <source>&amp;Edit indicator…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑指标(&amp;E)…</translation>
     </message>
     <message>
         <source>Edit the selected indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑所选指标</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Delete the selected figure or target</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选数据或目标</translation>
     </message>
     <message>
         <source>&amp;Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
         <source>Save a workbook for a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会议用工作簿</translation>
     </message>
     <message>
         <source>&amp;Import from Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
         <source>Import a filled-in entry workbook, with a preview first</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已填写的录入工作簿（先预览变更）</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Re-read the database (picks up other desks&apos; changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取数据库（获取其他同事的修改）</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Close EcoTracker; every edit is already saved</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭程序；所有修改均已保存</translation>
     </message>
     <message>
         <source>&amp;Find indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>查找指标(&amp;F)</translation>
     </message>
     <message>
         <source>Type in the indicator filter</source>
-        <translation type="unfinished"></translation>
+        <translation>在指标筛选框中输入</translation>
     </message>
     <message>
         <source>&amp;Scorecard</source>
-        <translation type="unfinished"></translation>
+        <translation>达标情况(&amp;S)</translation>
     </message>
     <message>
         <source>Target against actual for every indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>各项指标目标与实际对照</translation>
     </message>
     <message>
         <source>&amp;Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标(&amp;I)</translation>
     </message>
     <message>
         <source>Figures, targets and trend of the selected indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>所选指标的数据、目标和趋势</translation>
     </message>
     <message>
         <source>&amp;About EcoTracker</source>
-        <translation type="unfinished"></translation>
+        <translation>关于本程序(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,140 @@
+"""The scorecard: colours and labels follow status, filters, sorting, names."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from core import queries  # noqa: E402
+from core.edits import UpdateRow  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+BG, FG = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+MET = ("WATER.DRINKING_SOURCE_COMPLIANCE", "chongqing")
+MISSABLE = ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing")  # >= 97.3; 98.6 in the seeds
+STATUS_COL, COURSE_COL = 9, 10
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch, db_url):
+    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))
+    from gui.app import create_window
+    from gui.i18n import translators
+
+    w = create_window(db_url, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0 and not w.scorecard.busy,
+                    timeout=20000)
+    yield w
+    w.close()
+    translators().apply("en")
+
+
+def cell(model, key, col, role=Qt.ItemDataRole.DisplayRole):
+    return model.data(model.index(model.row_of(key), col), role)
+
+
+def make_missed(window, qtbot):
+    store = window.ctx.store
+    with store.read() as conn:
+        f = queries.figures(conn, indicators=[MISSABLE[0]], areas=[MISSABLE[1]]).iloc[-1]
+    window.ctx.edit(UpdateRow("figure", int(f["id"]), int(f["version"]), {"value": 90.0}),
+                    "make it missed")
+    qtbot.waitUntil(lambda: "missed" in cell(window.scorecard.model, MISSABLE, STATUS_COL),
+                    timeout=20000)
+
+
+def test_colours_and_labels_follow_status(window, qtbot):
+    m = window.scorecard.model
+    make_missed(window, qtbot)
+    met_bg, missed_bg = cell(m, MET, STATUS_COL, BG), cell(m, MISSABLE, STATUS_COL, BG)
+    met_fg, missed_fg = cell(m, MET, STATUS_COL, FG), cell(m, MISSABLE, STATUS_COL, FG)
+    assert met_bg.color() != missed_bg.color() and met_fg.color() != missed_fg.color()
+    # Okabe-Ito: blue tint for met, vermillion tint for missed
+    assert met_bg.color().blue() > met_bg.color().red()
+    assert missed_bg.color().red() > missed_bg.color().blue()
+    # never colour alone: a symbol and a word
+    assert cell(m, MET, STATUS_COL) == "✔ met"
+    assert cell(m, MISSABLE, STATUS_COL) == "✖ missed"
+    assert "missed" in cell(m, MISSABLE, STATUS_COL, Qt.ItemDataRole.AccessibleTextRole)
+    assert cell(m, MISSABLE, 7).startswith("-")  # the gap, signed
+    assert cell(m, MISSABLE, 7, FG).color() == missed_fg.color()
+
+
+def test_filter_by_status_category_and_area(window, qtbot):
+    panel, m = window.scorecard, window.scorecard.model
+    make_missed(window, qtbot)
+    total = m.rowCount()
+    panel.status.setCurrentIndex(panel.status.findData("missed"))
+    assert m.rowCount() == 1 and m.key(0) == MISSABLE
+    panel.status.setCurrentIndex(panel.status.findData("met"))
+    assert m.rowCount() >= 4
+    assert all("met" in m.data(m.index(r, STATUS_COL)) for r in range(m.rowCount()))
+    panel.status.setCurrentIndex(0)
+    panel.category.setCurrentIndex(panel.category.findData("water"))
+    assert 0 < m.rowCount() < total
+    assert all(m.key(r)[0].startswith("WATER.") for r in range(m.rowCount()))
+    panel.category.setCurrentIndex(0)
+    panel.area.setCurrentIndex(panel.area.findData("shapingba"))
+    assert m.rowCount() >= 2 and all(m.key(r)[1] == "shapingba" for r in range(m.rowCount()))
+    panel.area.setCurrentIndex(0)
+    assert m.rowCount() == total
+
+
+def test_sorting_by_status_puts_the_worst_first_and_keeps_selection(window, qtbot):
+    panel, m = window.scorecard, window.scorecard.model
+    make_missed(window, qtbot)
+    panel.table.selectRow(m.row_of(MET))
+    panel.table.sortByColumn(STATUS_COL, Qt.SortOrder.AscendingOrder)
+    assert m.key(0) == MISSABLE
+    selected = panel.table.selectionModel().selectedRows()
+    assert selected and m.key(selected[0].row()) == MET
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    names = [m.data(m.index(r, 0)) for r in range(m.rowCount())]
+    assert names == sorted(names, key=str.lower)
+
+
+def test_headers_and_names(window):
+    m = window.scorecard.model
+    headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert headers[:2] == ["Indicator", "Area"] and "Gap" in headers
+    assert cell(m, ("AIR.PM25", "chongqing"), 0) == "PM2.5 average concentration"
+    assert window.scorecard.table.objectName() == "scorecardTable"
+    assert window.scorecard.table.accessibleName()
+
+
+def test_model_update_in_place_without_reset(qtbot):
+    """The model alone: replacing one indicator's rows is a dataChanged, not a reset."""
+    import pandas as pd
+
+    from gui.scorecard import ScorecardModel
+
+    areas = pd.DataFrame({"code": ["a", "b"], "name_en": ["A", "B"], "name_zh": ["甲", "乙"]})
+    base = dict(latest_period="2024", latest_value=1.0, qualifier="", target_period="2024",
+                target_comparator=">=", target_value=1.0, target_value_high=float("nan"),
+                category="c", name_en="X", name_zh="叉", unit="t", value_kind="number",
+                decimals=1, gap=0.0, gap_pct=0.0, change=float("nan"), change_pct=float("nan"),
+                period_status="met", course_status="achieved", warnings=0)
+    frame = pd.DataFrame([{**base, "indicator": "X", "area": "a"},
+                          {**base, "indicator": "X", "area": "b"},
+                          {**base, "indicator": "Y", "area": "a"}])
+    m = ScorecardModel()
+    m.set_frame(frame, areas, "en")
+    resets, changes = [], []
+    m.modelReset.connect(lambda: resets.append(1))
+    m.dataChanged.connect(lambda a, b: changes.append((a.row(), b.row())))
+    new = frame[frame.indicator == "X"].assign(latest_value=0.5, gap=-0.5,
+                                              period_status="missed")
+    assert not m.replace_indicator("X", new, pd.Series({"X": 1, "Y": 2}))
+    assert not resets and changes == [(0, 1)]
+    assert m.data(m.index(0, STATUS_COL)) == "✖ missed"
+    assert m.data(m.index(2, STATUS_COL)) == "✔ met"
+    # a new area for X: the snapshot is rebuilt (a reset), in indicator order
+    more = pd.concat([new, new.iloc[:1].assign(area="c")])
+    assert m.replace_indicator("X", more, pd.Series({"X": 1, "Y": 2}))
+    assert [m.key(r) for r in range(m.rowCount())] == [("X", "a"), ("X", "b"), ("X", "c"),
+                                                      ("Y", "a")]
