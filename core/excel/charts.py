@@ -11,6 +11,12 @@ import pandas as pd
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.worksheet.dimensions import SheetFormatProperties
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProperties,
+                                   RegularTextRun)
 
 from .. import present
 from ..periods import period_sort_key
@@ -18,9 +24,14 @@ from .styles import HEADER_FONT, HEADER_FILL, SUBTITLE, TITLE, clean_text, print
 
 MAX_AREAS = 8
 PER_ROW = 2
-CHART_W, CHART_H = 16.0, 7.5   # cm
-ROWS_PER_CHART = 16
-COLS_PER_CHART = 10
+# The grid is laid out on columns and rows of fixed size (Excel and Calc differ in their
+# defaults), so two charts side by side fit A4 landscape and page breaks fall between charts.
+COL_WIDTH = 8.5                # characters: about 1.8 cm
+ROW_HEIGHT = 15                # points: 0.53 cm
+COLS_PER_CHART = 7             # 12.6 cm
+ROWS_PER_CHART = 15            # 7.9 cm
+CHART_W, CHART_H = 11.6, 7.3   # cm
+CHART_ROWS_PER_PAGE = 2
 TEXTS = {"en": {"title": "Trends: actual by area, with target", "target": "Target",
                 "period": "Period", "more": "showing {n} of {total} areas",
                 "empty": "No figures to chart."},
@@ -75,8 +86,12 @@ def write_chart_sheets(charts_ws, data_ws, figs: pd.DataFrame, targets: pd.DataF
     """
     t = _t(lang)
     nc = present.name_col(lang)
+    for i in range(PER_ROW * COLS_PER_CHART):
+        charts_ws.column_dimensions[_letter(i)].width = COL_WIDTH
+    charts_ws.sheet_format = SheetFormatProperties(defaultRowHeight=ROW_HEIGHT, customHeight=True)
     charts_ws.append([_c(charts_ws, t["title"], TITLE)])
     print_setup(charts_ws, footer=t["title"])
+    charts_ws.print_options.horizontalCentered = False
     data_ws.column_dimensions["A"].width = 12
     row = 1
     n = 0
@@ -93,7 +108,7 @@ def write_chart_sheets(charts_ws, data_ws, figs: pd.DataFrame, targets: pd.DataF
         row = last + 2
 
         chart = LineChart()
-        chart.title = clean_text(title + (f" — {note}" if note else ""))
+        chart.title = _title(clean_text(title + (f" — {note}" if note else "")))
         chart.width, chart.height = CHART_W, CHART_H
         chart.display_blanks = "span"
         chart.legend.position = "b"
@@ -123,7 +138,24 @@ def write_chart_sheets(charts_ws, data_ws, figs: pd.DataFrame, targets: pd.DataF
         n += 1
     if n == 0:
         charts_ws.append([_c(charts_ws, t["empty"], SUBTITLE)])
+    else:  # printing scales the chart grid, not just the used cells, to one page wide
+        grid_rows = -(-n // PER_ROW)
+        rows = 2 + grid_rows * ROWS_PER_CHART
+        for r in range(2, rows + 1):  # explicit heights: Calc ignores the default row height
+            charts_ws.row_dimensions[r].height = ROW_HEIGHT
+            charts_ws.append([])
+        for k in range(CHART_ROWS_PER_PAGE, grid_rows, CHART_ROWS_PER_PAGE):
+            charts_ws.row_breaks.append(Break(id=2 + k * ROWS_PER_CHART))
+        charts_ws.print_area = f"A1:{_letter(PER_ROW * COLS_PER_CHART)}{rows}"
+    data_ws.sheet_state = "hidden"  # the numbers behind the charts; Data has the figures
     return n
+
+
+def _title(text: str) -> Title:
+    """A chart title at 11 pt (Excel and Calc default to a large 18 pt one)."""
+    cp = CharacterProperties(sz=1100, b=True)
+    para = Paragraph(pPr=ParagraphProperties(defRPr=cp), r=[RegularTextRun(rPr=cp, t=text)])
+    return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
 
 
 def _letter(i: int) -> str:

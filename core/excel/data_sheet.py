@@ -16,7 +16,8 @@ from .. import present
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS
 from . import Cancelled
 from .headers import DATA_COLUMNS, STATUS_LABELS, heading
-from .styles import HEADER_ALIGN, HEADER_FILL, HEADER_FONT, clean_text, looks_like_formula
+from .styles import (HEADER_ALIGN, HEADER_FILL, HEADER_FONT, clean_text, looks_like_formula,
+                     print_setup)
 
 WIDTHS = {"indicator": 30, "name": 40, "area": 18, "period": 9, "value": 12, "unit": 10,
           "qualifier": 11, "note": 50, "source_text": 50, "status": 10, "source": 11,
@@ -96,7 +97,7 @@ def write_data_sheet(ws, frame: pd.DataFrame, lang: str, *, progress=None,
     n = len(frame)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{n + 1}"
-    ws.print_title_rows = "1:1"
+    print_setup(ws, title_rows="1:1", footer=ws.title)
     header = []
     for f in fields:
         c = WriteOnlyCell(ws, value=heading(f, lang))

@@ -7,8 +7,9 @@ from openpyxl.utils import get_column_letter
 
 from .. import present
 from ..values import class_name, qualifier_label
-from .styles import (CENTER, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, STATUS_STYLE,
-                     SUBTITLE, TITLE, WRAP, clean_text, number_format, print_setup)
+from .styles import (CENTER, MID, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, STATUS_STYLE,
+                     SUBTITLE, TITLE, WRAP, clean_text, number_format, print_setup,
+                     row_height, text_lines)
 
 COLUMNS = [  # field, English, Chinese, width
     ("category", "Category", "类别", 16),
@@ -43,6 +44,8 @@ def texts(lang: str) -> dict:
 
 def _cell(ws, value, font=None, fill=None, align=None, fmt=None, border=None):
     c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
+    if align is None and border is not None:
+        align = MID
     if font is not None:
         c.font = font
     if fill is not None:
@@ -83,7 +86,15 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
         return
     cat = categories.set_index("code")[nc]
     area = areas.set_index("code")[nc]
+    widths = {f: w for f, _, _, w in COLUMNS}
+    row = HEADER_ROW
     for r in sc.itertuples(index=False):
+        row += 1
+        name = f"{getattr(r, nc)}\n{r.indicator}"
+        ws.row_dimensions[row].height = row_height(max(
+            text_lines(name, widths["indicator"]),
+            text_lines(cat.get(r.category, r.category), widths["category"]),
+            text_lines(area.get(r.area, r.area), widths["area"])))
         kind, dec = r.value_kind, int(r.decimals)
         fmt = number_format(kind, dec)
         sfmt = number_format(kind, dec, signed=True)
@@ -106,9 +117,9 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
 
         ws.append([
             _cell(ws, cat.get(r.category, r.category), align=WRAP, border=GRID),
-            _cell(ws, f"{getattr(r, nc)}\n{r.indicator}", align=WRAP, border=GRID),
+            _cell(ws, name, align=WRAP, border=GRID),
             _cell(ws, area.get(r.area, r.area), align=WRAP, border=GRID),
-            _cell(ws, r.unit, border=GRID),
+            _cell(ws, r.unit, align=WRAP, border=GRID),
             _cell(ws, r.latest_period if isinstance(r.latest_period, str) else None,
                   align=CENTER, border=GRID),
             _cell(ws, qualifier_label(r.qualifier, lang) if isinstance(r.qualifier, str)

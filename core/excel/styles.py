@@ -13,7 +13,8 @@ HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2E6B50")
 ENTRY_FILL = PatternFill("solid", fgColor="FFF9E1")
 LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
-WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP = Alignment(wrap_text=True, vertical="center")
+MID = Alignment(vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center")
 HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 THIN = Side(style="thin", color="BFBFBF")
@@ -48,6 +49,21 @@ def number_format(kind: str, decimals: int, *, signed: bool = False) -> str:
 
 def looks_like_formula(text: object) -> bool:
     return isinstance(text, str) and text.startswith(_FORMULA_START)
+
+
+def text_lines(text: object, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count 2)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    total = 0
+    for part in text.split("\n"):
+        n = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+        total += max(1, -(-int(n * 1.1) // max(int(width), 1)))
+    return total
+
+
+def row_height(lines: int) -> float:
+    return 15.0 * max(1, min(lines, 6))
 
 
 def clean_text(text: str) -> str:

@@ -23,10 +23,11 @@ from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS, class_name
 from . import Cancelled, never, no_progress
 from .headers import ENTRY_COLUMNS, ENTRY_FIELDS, heading, sheet_name
 from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, LOCKED_FILL,
-                     SUBTITLE, TITLE, UNLOCKED, WRAP, clean_text, number_format, print_setup)
+                     SUBTITLE, TITLE, UNLOCKED, WRAP, MID, clean_text, number_format, print_setup,
+                     row_height, text_lines)
 
 HEADER_ROW = 4
-WIDTHS = {"indicator": 28, "name": 40, "area": 16, "period": 9, "unit": 10, "range": 16,
+WIDTHS = {"indicator": 36, "name": 40, "area": 16, "period": 9, "unit": 10, "range": 20,
           "last_period": 10, "last_value": 12, "value": 14, "qualifier": 12, "note": 40,
           "version": 8}
 TEXTS = {
@@ -166,6 +167,8 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
                   "last_value": last, "value": None, "qualifier": None, "note": None,
                   "version": int(r.version) if pd.notna(r.version) else None}
         fmt = number_format(r.value_kind, int(r.decimals))
+        ws.row_dimensions[i].height = row_height(max(
+            text_lines(values[f], WIDTHS[f]) for f in ("name", "unit", "range")))
         for f in fields:
             c = ws.cell(i, col[f], values[f])
             c.border = GRID
@@ -175,8 +178,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
                 c.fill = LOCKED_FILL
             if f in ("value", "last_value") and r.value_kind != "class":
                 c.number_format = fmt
-            if f in ("name", "note"):
-                c.alignment = WRAP
+            c.alignment = WRAP if f in ("name", "note", "unit", "range") else MID
         ref = f"{get_column_letter(col['value'])}{i}"
         if dv is None:
             class_cells.append(ref)
