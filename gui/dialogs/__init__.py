@@ -1,0 +1,1 @@
+"""Dialogs that add and edit indicators, figures and targets through core edits."""

@@ -1,0 +1,139 @@
+"""Add or edit one target: area, deadline period, comparator and value(s), kind, baseline,
+source and reference."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+
+from core import validate
+from core.edits import CreateRow, UpdateRow
+from core.errors import EcoError, PeriodError, ValueParseError
+from core.periods import parse_period
+from core.validate import COMPARATORS, TARGET_KINDS
+from core.values import format_value, parse_value
+from gui.indicator import labels
+
+from .common import FormDialog, combo, field_for, select_data
+from .figure_dialog import area_items, source_items
+
+EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
+            "baseline_value", "note", "source", "source_ref")
+
+
+class TargetDialog(FormDialog):
+    """Values are typed as text (``35``, ``97.3%``, ``II``) and parsed by the core."""
+
+    def __init__(self, ctx, indicator: str, row: dict | None = None, parent=None):
+        super().__init__(ctx, parent, name="targetDialog")
+        self.ind = ctx.indicator(indicator)
+        self.row = row
+        name = self.ind[ctx.name_col]
+        self.setWindowTitle(self.tr("Edit target of %1").replace("%1", name) if row
+                            else self.tr("New target of %1").replace("%1", name))
+        hint = self.tr("e.g. II or 3") if self.ind["value_kind"] == "class" else ""
+        self.add("area", self.tr("Area:"), combo(area_items(ctx)))
+        p = self.add("period", self.tr("Deadline period:"), QLineEdit())
+        p.setPlaceholderText(self.tr("e.g. 2025 or 2025H2"))
+        default_cmp = {"higher": ">=", "lower": "<=", "band": "between"}[self.ind["direction"]]
+        self.add("comparator", self.tr("Comparator:"),
+                 combo([(labels.comparator(c), c) for c in COMPARATORS]))
+        select_data(self.fields["comparator"], default_cmp)
+        self.add("value", self.tr("Target value:"), QLineEdit()).setPlaceholderText(hint)
+        self.add("value_high", self.tr("Upper value (between):"), QLineEdit())
+        self.add("kind", self.tr("Kind:"),
+                 combo([(labels.target_kind(k), k) for k in TARGET_KINDS]))
+        self.add("baseline_period", self.tr("Baseline period:"), QLineEdit())
+        self.add("baseline_value", self.tr("Baseline value:"), QLineEdit())
+        self.add("note", self.tr("Note:"), QLineEdit())
+        self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
+        self.add("source_ref", self.tr("Reference:"), QLineEdit())
+        self.fields["comparator"].currentIndexChanged.connect(self._between)
+        if row:
+            self.load(row)
+        self._between()
+        self.ready()
+
+    def _show(self, v) -> str:
+        if v is None or v != v:
+            return ""
+        kind = self.ind["value_kind"]
+        return format_value(v, kind, int(self.ind["decimals"]) if kind != "class" else 0) \
+            .replace(",", "").rstrip("%")
+
+    def load(self, row: dict) -> None:
+        f = self.fields
+        select_data(f["area"], row["area"])
+        f["period"].setText(str(row["period"]))
+        select_data(f["comparator"], row["comparator"])
+        f["value"].setText(self._show(row["value"]))
+        f["value_high"].setText(self._show(row.get("value_high")))
+        select_data(f["kind"], row["kind"])
+        f["baseline_period"].setText(str(row.get("baseline_period") or ""))
+        f["baseline_value"].setText(self._show(row.get("baseline_value")))
+        f["note"].setText(str(row.get("note") or ""))
+        select_data(f["source"], row.get("source") or "")
+        f["source_ref"].setText(str(row.get("source_ref") or ""))
+
+    def _between(self) -> None:
+        self.fields["value_high"].setEnabled(self.fields["comparator"].currentData() == "between")
+
+    def values(self) -> dict:
+        v = super().values()
+        v["indicator"] = self.ind["code"]
+        v["source"] = v["source"] or None
+        return v
+
+    def check(self, values: dict) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        ind = self.ind
+        lim = dict(vmin=_opt(ind["vmin"]), vmax=_opt(ind["vmax"]))
+        for key in ("period", "baseline_period"):
+            if values[key] or key == "period":
+                try:
+                    parse_period(values[key])
+                except PeriodError as exc:
+                    problems[key] = str(exc)
+        keys = ["value", "baseline_value"] + (["value_high"] if values["comparator"] == "between"
+                                              else [])
+        for key in keys:
+            if values[key] or key in ("value", "value_high"):
+                try:
+                    parse_value(values[key] or None, ind["value_kind"], **lim)
+                except ValueParseError as exc:
+                    problems[key] = str(exc)
+        if problems:
+            return problems
+        try:
+            with self.ctx.store.read() as conn:
+                validate.target_values(conn, values)
+        except EcoError as exc:
+            problems[field_for(str(exc), self.fields)] = str(exc)
+        return problems
+
+    def commit(self, values: dict):
+        what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
+               f"{parse_period(values['period']).code}"
+        if self.row is None:
+            return self.ctx.edit(CreateRow("target", values),
+                                 self.tr("Add target %1").replace("%1", what))
+        with self.ctx.store.read() as conn:
+            clean = validate.target_values(conn, values)
+        changes = {k: clean[k] for k in EDITABLE if clean.get(k) != self.row.get(k)}
+        if not changes:
+            return None
+        return self.ctx.edit(UpdateRow("target", int(self.row["id"]), int(self.row["version"]),
+                                       changes, label=what),
+                             self.tr("Edit target %1").replace("%1", what))
+
+
+def _opt(v):
+    return None if v is None or v != v else float(v)
+
+
+def new_target(ctx, parent, indicator: str):
+    dlg = TargetDialog(ctx, indicator, parent=parent)
+    return dlg.outcome if dlg.exec() == TargetDialog.DialogCode.Accepted else None
+
+
+def edit_target(ctx, parent, row: dict):
+    dlg = TargetDialog(ctx, row["indicator"], row, parent=parent)
+    return dlg.outcome if dlg.exec() == TargetDialog.DialogCode.Accepted else None

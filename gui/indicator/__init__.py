@@ -1,0 +1,1 @@
+"""The indicator view: figures, targets, history and the trend plot of one indicator."""

@@ -1,0 +1,109 @@
+"""The indicator view: selecting fills table, targets and plot; history; language."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from core import queries
+from core.edits import CreateRow
+from gui.context import AppContext
+from gui.indicator.view import IndicatorView
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def view(qtbot, store):
+    ctx = AppContext(store)
+    v = IndicatorView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    return v
+
+
+def add_figure(ctx, area, period, value, ind="AIR.PM25"):
+    return ctx.edit(CreateRow("figure", dict(indicator=ind, area=area, period=period,
+                                             value=value)), "add")
+
+
+def test_names_and_interface(view):
+    assert view.objectName() == "indicatorView"
+    for name, kind in (("figureTable", QTableView), ("targetTable", QTableView),
+                       ("historyView", QTableView)):
+        w = view.findChild(kind, name)
+        assert w is not None and w.accessibleName() == name
+    assert view.plot.objectName() == "trendPlot"
+    assert view.plot.accessibleName() == "trendPlot"
+
+
+def test_selecting_fills_table_and_plots_one_line_per_area(view, qtbot):
+    ctx = view.ctx
+    add_figure(ctx, "yuzhong", "2024H1", 33.0)
+    add_figure(ctx, "yuzhong", "2025H1", 31.5)
+    view.set_indicator("AIR.PM25")
+    with ctx.store.read() as conn:
+        figs = queries.figures(conn, indicators=["AIR.PM25"])
+    m = view.figure_table.model()
+    assert m.rowCount() == len(figs)
+    assert set(view.plot.lines) == set(figs["area"])  # one line per area with data
+    assert len(view.plot.lines) >= 2
+    # formatted values, area names in the current language
+    col = {c: i for i, c in enumerate(("area", "period", "value"))}
+    texts = {(m.index(r, col["area"]).data(), m.index(r, col["period"]).data(),
+              m.index(r, col["value"]).data()) for r in range(m.rowCount())}
+    assert ("Yuzhong District", "2025H1", "31.5") in texts
+    assert "PM2.5" in view.ui.title.text() and "µg/m³" in view.ui.details.text()
+    view.set_indicator(None)
+    assert m.rowCount() == 0 and view.plot.lines == {}
+
+
+def test_class_indicator_and_targets(view, qtbot):
+    with qtbot.waitSignal(view.course_ready, timeout=5000):
+        view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
+    m = view.figure_table.model()
+    values = {m.index(r, 2).data() for r in range(m.rowCount())}
+    assert values == {"II"}
+    t = view.target_table.model()
+    assert t.rowCount() == 2
+    assert t.index(0, 2).data() == "≤ II"
+    assert view.plot.frame.targets  # drawn as segments to their deadline
+    ticks = view.plot.getPlotItem().getAxis("left")._tickLevels
+    assert ticks and ("I", 1) in [(n, v) for v, n in [(v, n) for v, n in ticks[0]]] or \
+        (1, "I") in ticks[0]
+    assert view.plot.getPlotItem().getViewBox().yInverted()
+
+
+def test_history_and_source_of_selected_figure(view, qtbot):
+    ctx = view.ctx
+    view.set_indicator("AIR.PM25")
+    m = view.figure_table.model()
+    view.figure_table.selectRow(0)
+    assert view.history_view.model().rowCount() >= 1  # its creation by the seed loader
+    assert view.ui.source.text().startswith("Source:")
+    before = view.history_view.model().rowCount()
+    assert m.setData(m.index(0, 5), "checked twice")  # the note
+    assert view.history_view.model().rowCount() == before + 1
+    change = view.history_view.model().index(0, 3).data()
+    assert "note" in change and "checked twice" in change
+    assert ctx.undo_stack.count() == 1
+
+
+def test_language_switch_reformats(view, qtbot):
+    view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
+    m = view.figure_table.model()
+    assert m.index(0, 0).data() == "Chongqing"
+    view.ctx.set_language("zh_CN")
+    assert m.index(0, 0).data() == "重庆市"
+    assert m.index(0, 2).data() == "Ⅱ类"
+    assert "长江" in view.ui.title.text()
+
+
+def test_refresh_only_for_own_indicator(view, qtbot, monkeypatch):
+    view.set_indicator("AIR.PM25")
+    loads = []
+    monkeypatch.setattr(view, "_load", lambda *a, **k: loads.append(a or k))
+    add_figure(view.ctx, "yuzhong", "2024H1", 2.0, ind="AIR.SEVERE_POLLUTION_DAYS")
+    assert loads == []
+    add_figure(view.ctx, "yuzhong", "2024H1", 33.0)
+    assert len(loads) == 1

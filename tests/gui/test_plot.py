@@ -1,0 +1,83 @@
+"""The trend plot draws a core frame: lines, targets, projection, hover text, PNG."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from core.periods import period_ord
+from core.trend import trend_frame
+from gui.indicator.plot import OKABE_ITO, TrendPlot
+
+pytestmark = pytest.mark.gui
+
+
+def frame(kind="number"):
+    ind = pd.DataFrame([dict(code="X", category="air", name_zh="x", name_en="x", unit="µg/m³",
+                             value_kind=kind, direction="lower", band_low=None,
+                             band_high=None, cumulative=False, vmin=0.0, vmax=None,
+                             period_type="year", decimals=1, tolerance=0.0, version=1,
+                             definition_en="", definition_zh="", category_sort=1)])
+    rows = [("a", "2020", 4, "about"), ("a", "2024", 3, ""), ("b", "2022H1", 2, "")]
+    figs = pd.DataFrame([dict(id=i, indicator="X", area=a, period=p, period_ord=period_ord(p),
+                              value=float(v), qualifier=q, status="final", derived=False,
+                              derivation="", note="", source=None, source_ref="para 2",
+                              version=1) for i, (a, p, v, q) in enumerate(rows)])
+    tg = pd.DataFrame([dict(id=1, indicator="X", area="a", period="2026", period_ord=20261,
+                            comparator="<=", value=2.0, value_high=None, kind="municipal_plan",
+                            baseline_period="2020", baseline_value=4.0, derived=False,
+                            derivation="", note="", source=None, source_ref="", version=1)])
+    return trend_frame(ind, figs, tg, None, "X")
+
+
+@pytest.fixture
+def plot(qtbot):
+    p = TrendPlot()
+    qtbot.addWidget(p)
+    p.resize(640, 400)
+    return p
+
+
+def test_lines_targets_projection_and_ticks(plot):
+    fr = frame()
+    plot.show_frame(fr, {"a": "Area A", "b": "Area B"}, "en")
+    assert set(plot.lines) == {"a", "b"}
+    assert plot.lines["a"].opts["pen"].color().name().upper() == OKABE_ITO[0].upper()
+    extras = plot.extras["a"]
+    assert len(extras) == 2  # target segment and projection
+    assert plot.xaxis.period_ticks == fr.ticks
+    labels = [n for _, n in fr.ticks]
+    assert labels == ["2020", "2022H1", "2024", "2026"]
+    assert [i.name() for i, _ in [(s.item, s) for s, _l in plot.legend.items]] == \
+        ["Area A", "Area B"]
+
+
+def test_hover_text_and_toggle(plot):
+    plot.show_frame(frame(), {"a": "Area A", "b": "Area B"}, "en")
+    tips = plot.lines["a"].scatter.data["data"]
+    assert "Area A, 2020: about" not in tips[0]  # the value is shown without qualifier ...
+    assert tips[0].startswith("Area A, 2020: 4.0 µg/m³")
+    assert "Qualifier: about" in tips[0] and "Source: para 2" in tips[0]
+    plot.set_area_visible("a", False)
+    assert plot.visible_areas() == ["b"]
+    assert not any(it.isVisible() for it in plot.extras["a"])  # target follows its line
+    plot.set_area_visible("a", True)
+    assert all(it.isVisible() for it in plot.extras["a"])
+
+
+def test_class_axis_inverted(plot):
+    plot.show_frame(frame("class"), {}, "zh_CN")
+    assert plot.getPlotItem().getViewBox().yInverted()
+    plot.show_frame(frame("number"), {}, "en")
+    assert not plot.getPlotItem().getViewBox().yInverted()
+
+
+def test_save_png(plot, tmp_path):
+    plot.show_frame(frame(), {}, "en")
+    out = tmp_path / "trend.png"
+    plot.save_png(str(out), width=800)
+    assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_empty(plot):
+    plot.show_frame(None, {}, "en")
+    assert plot.lines == {}
