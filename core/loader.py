@@ -152,7 +152,7 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         flag(mask, "value", pd.Series({i: f"duplicates row {first.get(i)} with a different value"
                                        for i in disagree}).reindex(out.index))
     good = out[~bad].drop_duplicates(key, keep="first")
-    plan = _diff(conn, good, present, file=file, sheet=sheet)
+    plan = _diff(conn, good, present, file=file, sheet=sheet, column=heading("version", "Version"))
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows.iloc[i]), heading(c, c)) for i, c, m in problems]
         + plan.problems, key=lambda p: (p.row or 0, p.column))
@@ -160,7 +160,7 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
 
 
 def _diff(conn: Connection, good: pd.DataFrame, present: list[str], *, file: str,
-          sheet: str) -> Plan:
+          sheet: str, column: str = "Version") -> Plan:
     key = ["indicator", "area", "period"]
     fields = ("value", *present)
     if good.empty:
@@ -186,7 +186,7 @@ def _diff(conn: Connection, good: pd.DataFrame, present: list[str], *, file: str
             problems.append(Problem(
                 f"{r['indicator']} / {r['area']} / {r['period']} was changed in the database "
                 f"since this workbook was made (version {int(r['version'])} here, "
-                f"{int(r['db_version'])} there)", file, sheet, int(r["_row"]), "Version"))
+                f"{int(r['db_version'])} there)", file, sheet, int(r["_row"]), column))
         changed &= ~stale
     new = m[is_new][list(good.columns.drop(["version"], errors="ignore")) + ["period_ord"]]
     ch = m[changed].copy()
