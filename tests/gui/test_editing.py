@@ -135,19 +135,29 @@ def test_target_dialog_creates_edits_and_undo(view, qtbot):
     assert not dlg.ok_button.isEnabled() and "baseline" in dlg.problem("baseline_value")
     dlg.fields["baseline_value"].setText("40")
     dlg.ok_button.click()
-    assert dlg.outcome is not None and view.targets_model.rowCount() == n + 1
-    row = view.targets_model.row_dict(n if n == 0 else view.targets_model.rowCount() - 1)
-    edit = TargetDialog(view.ctx, "AIR.PM25", dlg.outcome.row)
+    tid = dlg.outcome.row["id"]
+    assert view.targets_model.rowCount() == n + 1
+    stack = view.ctx.undo_stack
+    stack.undo()
+    assert view.targets_model.rowCount() == n
+    stack.redo()
+    assert view.targets_model.rowCount() == n + 1
+
+    with view.ctx.store.read() as conn:
+        row = queries.targets(conn, indicators=["AIR.PM25"]).set_index("id").loc[tid]
+    edit = TargetDialog(view.ctx, "AIR.PM25", {**row.to_dict(), "id": tid})
     qtbot.addWidget(edit)
     assert edit.fields["value"].text() == "25.0"
     edit.fields["value"].setText("24")
     edit.ok_button.click()
-    with view.ctx.store.read() as conn:
-        tg = queries.targets(conn, indicators=["AIR.PM25"]).set_index("id")
-    assert tg.loc[dlg.outcome.row["id"], "value"] == 24.0
-    view.ctx.undo_stack.undo()  # the edit
-    view.ctx.undo_stack.undo() if False else None
-    assert row is not None
+
+    def value():
+        with view.ctx.store.read() as conn:
+            return queries.targets(conn, indicators=["AIR.PM25"]).set_index("id").loc[tid, "value"]
+
+    assert value() == 24.0
+    stack.undo()
+    assert value() == 25.0
 
 
 def test_indicator_dialog_new_and_undo(view, qtbot, monkeypatch):

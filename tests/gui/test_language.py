@@ -49,7 +49,9 @@ def test_switching_language_changes_visible_text(window, qtbot):
     assert m.data(m.index(m.row_of(key), 1)) == "重庆市"
     assert window.indicators.proxy.index(0, 0).data() == "大气环境"
     water = ("WATER.DRINKING_SOURCE_COMPLIANCE", "chongqing")
-    assert m.data(m.index(m.row_of(water), 9)) == "✔ 达标"
+    from gui.scorecard import column
+
+    assert m.data(m.index(m.row_of(water), column("period_status"))) == "✔ 达标"
     assert window.findChild(QAction, "actionRefresh").text() == "刷新(&R)"
     assert "全部" in window.scorecard.category.itemText(0)
     window.findChild(QAction, "actionLanguage_en").trigger()

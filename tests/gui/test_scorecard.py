@@ -12,10 +12,19 @@ from core.edits import UpdateRow  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
+
+def col(cid: str) -> int:
+    from gui.scorecard import column
+
+    return column(cid)
+
+
+STATUS_COL, GAP_COL = col("period_status"), col("gap")
+
 BG, FG = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
 MET = ("WATER.DRINKING_SOURCE_COMPLIANCE", "chongqing")
 MISSABLE = ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing")  # >= 97.3; 98.6 in the seeds
-STATUS_COL, COURSE_COL = 9, 10
+
 
 
 @pytest.fixture
@@ -61,8 +70,8 @@ def test_colours_and_labels_follow_status(window, qtbot):
     assert cell(m, MET, STATUS_COL) == "✔ met"
     assert cell(m, MISSABLE, STATUS_COL) == "✖ missed"
     assert "missed" in cell(m, MISSABLE, STATUS_COL, Qt.ItemDataRole.AccessibleTextRole)
-    assert cell(m, MISSABLE, 7).startswith("-")  # the gap, signed
-    assert cell(m, MISSABLE, 7, FG).color() == missed_fg.color()
+    assert cell(m, MISSABLE, GAP_COL).startswith("-")  # the gap, signed
+    assert cell(m, MISSABLE, GAP_COL, FG).color() == missed_fg.color()
 
 
 def test_filter_by_status_category_and_area(window, qtbot):

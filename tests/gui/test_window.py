@@ -51,12 +51,12 @@ def missed_edit(store: Store, value: float = 90.0) -> UpdateRow:
 
 
 def status_of(window, key) -> str:
-    from gui.scorecard import STATUS_ROLE
+    from gui.scorecard import STATUS_ROLE, column
 
     m = window.scorecard.model
     r = m.row_of(key)
     assert r >= 0, key
-    return m.data(m.index(r, 9), STATUS_ROLE)
+    return m.data(m.index(r, column("period_status")), STATUS_ROLE)
 
 
 def test_opens_a_fresh_database_seeds_it_and_names_it(open_window, db_url):
