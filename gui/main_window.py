@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([320, 1000])
+        self.splitter.setSizes([360, 1040])
         self.setCentralWidget(self.splitter)
 
         self.db_label = QLabel(self)
@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
         header = s.value("scorecard/header")
-        if isinstance(header, QByteArray):
-            self.scorecard.table.horizontalHeader().restoreState(header)
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.scorecard.sized = self.scorecard.table.horizontalHeader().restoreState(header)
         code = s.value("indicator/last", "", str)
         tab = int(s.value("window/tab", 0) or 0)
         if code:

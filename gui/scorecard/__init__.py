@@ -1,7 +1,7 @@
 """The scorecard: target against actual for every indicator and area."""
 from __future__ import annotations
 
-from .model import KEY_ROLE, STATUS_ROLE, ScorecardModel
+from .model import KEY_ROLE, STATUS_ROLE, ScorecardModel, column
 from .view import ScorecardPanel
 
-__all__ = ["KEY_ROLE", "STATUS_ROLE", "ScorecardModel", "ScorecardPanel"]
+__all__ = ["KEY_ROLE", "STATUS_ROLE", "ScorecardModel", "ScorecardPanel", "column"]

@@ -19,21 +19,28 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (indicator code, area code)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # status code of a status cell
 
 # column id, formatted column, raw column sorted on
+# Reading order of a review: what, where, when, actual, target, gap, the two verdicts, then
+# the details.
 COLUMNS = (
     ("indicator", "name", "name"),
     ("area", "area_name", "area_name"),
     ("latest_period", "latest_period", "latest_period"),
     ("latest", "latest", "latest_value"),
-    ("unit", "unit", "unit"),
     ("target", "target", "target_value"),
-    ("target_period", "target_period", "target_period"),
     ("gap", "gap", "gap_pct"),
-    ("change", "change", "change_pct"),
     ("period_status", "period_status", "period_status"),
     ("course_status", "course_status", "course_status"),
+    ("unit", "unit", "unit"),
+    ("target_period", "target_period", "target_period"),
+    ("change", "change", "change_pct"),
     ("warnings", "warnings", "warnings"),
 )
 COLUMN_IDS = tuple(c[0] for c in COLUMNS)
+
+
+def column(cid: str) -> int:
+    """Position of the column ``cid`` (``"period_status"``, ``"gap"`` ...)."""
+    return COLUMN_IDS.index(cid)
 NUMERIC = {"latest", "target", "gap", "change", "warnings"}
 STATUS_COLUMNS = {"period_status", "course_status"}
 
@@ -57,11 +64,23 @@ class ScorecardModel(QAbstractTableModel):
 
     # headers -----------------------------------------------------------------------------
     def _headers(self) -> list[str]:
-        return [self.tr("Indicator"), self.tr("Area"), self.tr("Latest period"),
-                self.tr("Latest value"), self.tr("Unit"), self.tr("Target"),
-                self.tr("Target period"), self.tr("Gap"), self.tr("Change"),
-                self.tr("Status this period"), self.tr("Course to target"),
+        return [self.tr("Indicator"), self.tr("Area"), self.tr("Period"), self.tr("Actual"),
+                self.tr("Target"), self.tr("Gap"), self.tr("Status"), self.tr("Course"),
+                self.tr("Unit"), self.tr("Target period"), self.tr("Change"),
                 self.tr("Warnings")]
+
+    def _header_tips(self) -> list[str]:
+        return [self.tr("Indicator (the code is in the cell's tooltip)"), self.tr("Area"),
+                self.tr("Period of the latest figure"), self.tr("Latest value"),
+                self.tr("The target that applies to the latest period"),
+                self.tr("Actual minus target, in the indicator's unit"),
+                self.tr("Status this period: met, close, missed"),
+                self.tr("Course to the target's deadline: on track, needs acceleration, "
+                        "limited progress, deterioration"),
+                self.tr("Unit"), self.tr("Period or deadline of the target"),
+                self.tr("Change since the previous figure of the same period type"),
+                self.tr("Coherence warnings (a cumulative count that falls, a share over "
+                        "100 ...)")]
 
     def retranslate(self, lang: str, areas: pd.DataFrame) -> None:
         """Re-format every cell in ``lang`` (names, class values, status words)."""
@@ -224,8 +243,10 @@ class ScorecardModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers()[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips()[section]
         return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):

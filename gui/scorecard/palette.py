@@ -22,7 +22,7 @@ TONE = {
     "missed": "bad", "deterioration": "bad",
     "no_data": "none", "no_target": "none", "": "none",
 }
-SYMBOL = {"good": "✔", "warn": "▲", "bad": "✖", "none": "–"}
+SYMBOL = {"good": "✔", "warn": "▲", "bad": "✖", "none": "○"}
 HUE = {"good": BLUE, "warn": ORANGE, "bad": VERMILLION, "none": GREY}
 BACKGROUND = {"good": "#D6E9F5", "warn": "#FCEBC7", "bad": "#F8D5C2", "none": ""}
 FOREGROUND = {"good": "#00466E", "warn": "#6B4A00", "bad": "#8A3200", "none": "#505050"}

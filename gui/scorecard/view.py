@@ -37,6 +37,7 @@ class ScorecardPanel(QWidget):
         self.model.lang = ctx.lang
         self.counts = {"figures": 0, "targets": 0}
         self.busy = False
+        self.sized = False  # columns fitted to their contents once (or restored from settings)
         self._job = None
         self._again = False  # a full recomputation was asked for while one ran
 
@@ -73,7 +74,7 @@ class ScorecardPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.resizeSection(0, 300)
+        header.setResizeContentsPrecision(200)  # fit to a sample, not every row
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.activated.connect(self._double_clicked)
 
@@ -120,6 +121,8 @@ class ScorecardPanel(QWidget):
             self.counts = {"figures": result.n_figures, "targets": result.n_targets}
             self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang)
             self._fill_area_filter()
+            if not self.sized:
+                self.fit_columns()
         else:
             order = self.ctx.indicators.set_index("code")["category_sort"]
             if not self.model.replace_indicator(result.indicator, result.frame, order):
@@ -128,6 +131,15 @@ class ScorecardPanel(QWidget):
             self._select_key(key)
         self._update_summary()
         self.updated.emit()
+
+    def fit_columns(self) -> None:
+        """Fit columns to their contents, long names capped (a tooltip shows them whole)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for c in range(self.model.columnCount()):
+            cap = 340 if c == 0 else 190
+            header.resizeSection(c, min(header.sectionSize(c) + 12, cap))
+        self.sized = True
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False

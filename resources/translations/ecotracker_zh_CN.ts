@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FigureDialog</name>
+    <message>
+        <source>Edit figure of %1</source>
+        <translation>编辑 %1 的数据</translation>
+    </message>
+    <message>
+        <source>New figure of %1</source>
+        <translation>新增 %1 的数据</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>e.g. 2025, 2025H1, 2025Q2 or 2025-06</source>
+        <translation>例如 2025、2025H1、2025Q2 或 2025-06</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Qualifier:</source>
+        <translation>限定词：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>出处：</translation>
+    </message>
+    <message>
+        <source>e.g. table 3, para 4</source>
+        <translation>例如 表3、第4段</translation>
+    </message>
+    <message>
+        <source>Type the period, e.g. 2025H1.</source>
+        <translation>请输入期间，例如 2025H1。</translation>
+    </message>
+    <message>
+        <source>This area already has a figure for %1; edit that one instead.</source>
+        <translation>该区域已有 %1 的数据，请改为编辑该条数据。</translation>
+    </message>
+    <message>
+        <source>Add figure %1</source>
+        <translation>新增数据 %1</translation>
+    </message>
+    <message>
+        <source>Edit figure %1</source>
+        <translation>编辑数据 %1</translation>
+    </message>
+</context>
+<context>
     <name>FigureModel</name>
     <message>
         <source>Area</source>
@@ -57,6 +128,13 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Someone else changed this row since you opened it: %1</source>
+        <translation>自您打开以来，他人已修改了此行：%1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>When</source>
@@ -77,6 +155,105 @@
     <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialog</name>
+    <message>
+        <source>Edit indicator %1</source>
+        <translation>编辑指标 %1</translation>
+    </message>
+    <message>
+        <source>New indicator</source>
+        <translation>新建指标</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>e.g. AIR.PM10</source>
+        <translation>例如 AIR.PM10</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Value kind:</source>
+        <translation>数值类型：</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <source>Band from:</source>
+        <translation>区间下限：</translation>
+    </message>
+    <message>
+        <source>Band to:</source>
+        <translation>区间上限：</translation>
+    </message>
+    <message>
+        <source>Cumulative:</source>
+        <translation>累计：</translation>
+    </message>
+    <message>
+        <source>counts only grow (e.g. cells built so far)</source>
+        <translation>数值只增不减（如累计建成数）</translation>
+    </message>
+    <message>
+        <source>Natural minimum:</source>
+        <translation>自然下限：</translation>
+    </message>
+    <message>
+        <source>Natural maximum:</source>
+        <translation>自然上限：</translation>
+    </message>
+    <message>
+        <source>Period type:</source>
+        <translation>期间类型：</translation>
+    </message>
+    <message>
+        <source>Decimals:</source>
+        <translation>小数位数：</translation>
+    </message>
+    <message>
+        <source>Tolerance (close):</source>
+        <translation>容差（接近）：</translation>
+    </message>
+    <message>
+        <source>Definition (English):</source>
+        <translation>英文定义：</translation>
+    </message>
+    <message>
+        <source>Definition (Chinese):</source>
+        <translation>中文定义：</translation>
+    </message>
+    <message>
+        <source>An indicator&apos;s code cannot be changed.</source>
+        <translation>指标代码不可更改。</translation>
+    </message>
+    <message>
+        <source>An indicator with this code already exists.</source>
+        <translation>已存在使用此代码的指标。</translation>
+    </message>
+    <message>
+        <source>Add indicator %1</source>
+        <translation>新增指标 %1</translation>
     </message>
 </context>
 <context>
@@ -150,7 +327,7 @@
     </message>
     <message>
         <source>by %1</source>
-        <translation>方向：%1</translation>
+        <translation>按%1</translation>
     </message>
     <message>
         <source>cumulative</source>
@@ -426,10 +603,6 @@ Every edit is saved to the database at once.</source>
         <translation>区域</translation>
     </message>
     <message>
-        <source>Latest period</source>
-        <translation>最新期间</translation>
-    </message>
-    <message>
         <source>Latest value</source>
         <translation>最新值</translation>
     </message>
@@ -438,12 +611,64 @@ Every edit is saved to the database at once.</source>
         <translation>单位</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>达标情况</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>目标进展</translation>
+    </message>
+    <message>
         <source>Target period</source>
         <translation>目标期限</translation>
+    </message>
+    <message>
+        <source>Indicator (the code is in the cell&apos;s tooltip)</source>
+        <translation>指标（代码见单元格提示）</translation>
+    </message>
+    <message>
+        <source>Period of the latest figure</source>
+        <translation>最新数据所属期间</translation>
+    </message>
+    <message>
+        <source>The target that applies to the latest period</source>
+        <translation>适用于最新期间的目标</translation>
+    </message>
+    <message>
+        <source>Actual minus target, in the indicator&apos;s unit</source>
+        <translation>实际值减目标值（按指标单位）</translation>
+    </message>
+    <message>
+        <source>Status this period: met, close, missed</source>
+        <translation>本期达标情况：达标、接近、未达标</translation>
+    </message>
+    <message>
+        <source>Course to the target&apos;s deadline: on track, needs acceleration, limited progress, deterioration</source>
+        <translation>距目标期限的进展：进展顺利、需加快、进展有限、退步</translation>
+    </message>
+    <message>
+        <source>Period or deadline of the target</source>
+        <translation>目标所属期间或期限</translation>
+    </message>
+    <message>
+        <source>Change since the previous figure of the same period type</source>
+        <translation>较上一同类期间数据的变化</translation>
+    </message>
+    <message>
+        <source>Coherence warnings (a cumulative count that falls, a share over 100 ...)</source>
+        <translation>一致性警示（累计值下降、比例超过100等）</translation>
     </message>
     <message>
         <source>Gap</source>
@@ -452,14 +677,6 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Change</source>
         <translation>变化</translation>
-    </message>
-    <message>
-        <source>Status this period</source>
-        <translation>本期达标情况</translation>
-    </message>
-    <message>
-        <source>Course to target</source>
-        <translation>目标进展</translation>
     </message>
     <message>
         <source>Warnings</source>
@@ -521,6 +738,81 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Edit target of %1</source>
+        <translation>编辑 %1 的目标</translation>
+    </message>
+    <message>
+        <source>New target of %1</source>
+        <translation>新增 %1 的目标</translation>
+    </message>
+    <message>
+        <source>e.g. II or 3</source>
+        <translation>例如 II 或 3</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Deadline period:</source>
+        <translation>期限：</translation>
+    </message>
+    <message>
+        <source>e.g. 2025 or 2025H2</source>
+        <translation>例如 2025 或 2025H2</translation>
+    </message>
+    <message>
+        <source>Comparator:</source>
+        <translation>比较方式：</translation>
+    </message>
+    <message>
+        <source>Target value:</source>
+        <translation>目标值：</translation>
+    </message>
+    <message>
+        <source>Upper value (between):</source>
+        <translation>上限值（区间）：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Baseline period:</source>
+        <translation>基准期：</translation>
+    </message>
+    <message>
+        <source>Baseline value:</source>
+        <translation>基准值：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>出处：</translation>
+    </message>
+    <message>
+        <source>Add target %1</source>
+        <translation>新增目标 %1</translation>
+    </message>
+    <message>
+        <source>Edit target %1</source>
+        <translation>编辑目标 %1</translation>
     </message>
 </context>
 <context>
