@@ -89,9 +89,10 @@ def write_chart_sheets(charts_ws, data_ws, figs: pd.DataFrame, targets: pd.DataF
     for i in range(PER_ROW * COLS_PER_CHART):
         charts_ws.column_dimensions[_letter(i)].width = COL_WIDTH
     charts_ws.sheet_format = SheetFormatProperties(defaultRowHeight=ROW_HEIGHT, customHeight=True)
-    charts_ws.append([_c(charts_ws, t["title"], TITLE)])
+    # In write-only mode the sheet's properties go out with its first row: set them first.
     print_setup(charts_ws, footer=t["title"])
     charts_ws.print_options.horizontalCentered = False
+    charts_ws.append([_c(charts_ws, t["title"], TITLE)])
     data_ws.column_dimensions["A"].width = 12
     row = 1
     n = 0
