@@ -1,0 +1,1 @@
+"""The Excel dialogs: export the meeting workbook, import a workbook with a preview."""

@@ -1,0 +1,204 @@
+"""Import a workbook: read and check it in a worker, show the preview, apply on request.
+
+Nothing is written until Apply. Apply is disabled while the preview has problems. Imported
+changes are not on the undo stack: the change log records each one (naming the file) and, on
+SQLite, a copy of the database is kept before applying; a PostgreSQL server's own backups are
+relied on.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from core.excel import Cancelled
+from core.excel.importer import apply_import, read_import
+
+from .. import workers
+from .frame_model import FrameModel
+
+
+def _table(parent, name: str) -> tuple[QTableView, FrameModel]:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    model = FrameModel(view)
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    return view, model
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.job = None
+        self.preview = None
+        self.applied = None
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import from Excel"))
+        self.path = QLineEdit(self, objectName="importPath")
+        self.path.setReadOnly(True)
+        browse = QPushButton(self.tr("Choose workbook…"), self, objectName="importBrowse")
+        browse.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.path, 1)
+        top.addWidget(browse)
+        self.summary = QLabel(self, objectName="importSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar(self, objectName="importProgress")
+        self.progress.setVisible(False)
+        self.table, self.model = _table(self, "importPreviewTable")
+        self.problems_label = QLabel(self.tr("Problems (nothing can be imported until they are "
+                                             "fixed in the workbook):"), self)
+        self.problems, self.problems_model = _table(self, "importProblemsTable")
+        self.note = QLabel(self, objectName="importNote")
+        self.note.setWordWrap(True)
+        if ctx.store.backend == "sqlite":
+            self.note.setText(self.tr(
+                "Imported changes cannot be undone with Undo. The change log records each one "
+                "with the file's name, and a copy of the database is kept in the backups folder "
+                "beside it before anything is written."))
+        else:
+            self.note.setText(self.tr(
+                "Imported changes cannot be undone with Undo. The change log records each one "
+                "with the file's name; for this shared PostgreSQL database the server's own "
+                "backups are relied on."))
+        self.buttons = QDialogButtonBox(self)
+        self.apply_button = self.buttons.addButton(self.tr("Apply"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setObjectName("importApplyButton")
+        self.apply_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("importCloseButton")
+        self.apply_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.cancel_or_close)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 3)
+        lay.addWidget(self.problems_label)
+        lay.addWidget(self.problems, 2)
+        lay.addWidget(self.note)
+        lay.addWidget(self.buttons)
+        self._show_problems(False)
+        self.resize(820, 560)
+
+    # reading -------------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a workbook to import"), "",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str) -> None:
+        if self.job is not None:
+            return
+        self.path.setText(path)
+        self.preview = None
+        self.model.set_frame(pd.DataFrame(), [])
+        self._show_problems(False)
+        self.apply_button.setEnabled(False)
+        self.summary.setText(self.tr("Reading and checking the workbook…"))
+        self._run(partial(read_import, self.ctx.store, path), self._read_done)
+
+    def _run(self, fn, on_done) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.close_button.setText(self.tr("Cancel"))
+        self.job = workers.start(fn, on_done=on_done, on_failed=self._failed)
+        self.job.signals.progress.connect(self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self.job = None
+        self.progress.setVisible(False)
+        self.close_button.setText(self.tr("Close"))
+
+    def _read_done(self, preview) -> None:
+        self._finish()
+        self.preview = preview
+        c = preview.counts
+        self.summary.setText(self.tr(
+            "{file}, sheet {sheet}: {new} new, {changed} changed, {unchanged} unchanged, "
+            "{problems} problems.").format(file=preview.file, sheet=preview.sheet, **c))
+        ch = preview.changes(self.ctx.indicators, self.ctx.lang)
+        shown = pd.DataFrame({
+            "change": ch["change"].map({"new": self.tr("new"), "changed": self.tr("changed")}),
+            "indicator": ch["indicator"].map(self.ctx.indicator_name),
+            "area": ch["area"].map(self.ctx.area_name), "period": ch["period"],
+            "old": ch["old"], "new": ch["new"]})
+        self.model.set_frame(shown, [self.tr("Change"), self.tr("Indicator"), self.tr("Area"),
+                                     self.tr("Period"), self.tr("Old value"),
+                                     self.tr("New value")])
+        self.table.resizeColumnsToContents()
+        probs = pd.DataFrame([(p.sheet, p.row, p.column, p.message)
+                              for p in preview.plan.problems],
+                             columns=["sheet", "row", "column", "message"])
+        self.problems_model.set_frame(probs, [self.tr("Sheet"), self.tr("Row"),
+                                              self.tr("Column"), self.tr("Problem")])
+        self.problems.resizeColumnsToContents()
+        self._show_problems(not preview.ok)
+        self.apply_button.setEnabled(preview.ok and not preview.nothing_to_do)
+        if preview.ok and preview.nothing_to_do:
+            self.summary.setText(self.summary.text() + " " + self.tr("Nothing to change."))
+
+    def _show_problems(self, show: bool) -> None:
+        self.problems_label.setVisible(show)
+        self.problems.setVisible(show)
+
+    # applying ------------------------------------------------------------------------------
+    def apply(self) -> None:
+        if self.job is not None or self.preview is None or not self.apply_button.isEnabled():
+            return
+        self.apply_button.setEnabled(False)
+        self.summary.setText(self.tr("Writing the changes…"))
+        self._run(partial(apply_import, self.ctx.store, self.preview), self._applied)
+
+    def _applied(self, done) -> None:
+        self._finish()
+        self.applied = done
+        text = self.tr("Imported: {created} new, {updated} changed.").format(
+            created=done.created, updated=done.updated)
+        if done.backup:
+            text += " " + self.tr("Backup: {path}").format(path=done.backup)
+        self.summary.setText(text)
+        self.preview = None
+        self.ctx.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, Cancelled):
+            self.summary.setText(self.tr("Cancelled; nothing was written."))
+        else:
+            self.summary.setText(self.tr("Not imported: {error}").format(error=exc))
+        self.apply_button.setEnabled(False)
+
+    def cancel_or_close(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.summary.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+
+def open_import_dialog(ctx, parent: QWidget | None = None, path: str | None = None) -> ImportDialog:
+    """Show the import dialog (window-modal, non-blocking), ask for a workbook, return it."""
+    dlg = ImportDialog(ctx, parent)
+    dlg.open()
+    if path:
+        dlg.load(path)
+    else:
+        dlg.choose_file()
+    return dlg
