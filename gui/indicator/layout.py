@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from .delegates import FigureDelegate
-from .plot import TrendPlot
+from .plot import AreaLegend, TrendPlot
 
 translate = QCoreApplication.translate  # texts share the view's context ("IndicatorView")
 FIGURE_WIDTHS = (150, 70, 90, 80, 80, 220, 260, 90, 120)
@@ -58,6 +58,8 @@ class IndicatorUi:
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.plot = TrendPlot()
+        self.legend = AreaLegend(self.plot)
+        self.legend.setMaximumWidth(190)
         self.message = _named(QLabel(), "indicatorMessage")
         self.message.setStyleSheet("color: #B8420F;")  # vermilion, readable for all
         self.message.setWordWrap(True)
@@ -89,7 +91,12 @@ class IndicatorUi:
         lv.addWidget(self.targets_label)
         lv.addWidget(self.target_table, 1)
         right = _named(QSplitter(Qt.Orientation.Vertical), "indicatorRightSplitter")
-        right.addWidget(self.plot)
+        top = QWidget()
+        tl = QHBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.plot, 1)
+        tl.addWidget(self.legend)
+        right.addWidget(top)
         hist = QWidget()
         hv = QVBoxLayout(hist)
         hv.setContentsMargins(0, 0, 0, 0)

@@ -5,12 +5,18 @@ symbols once the eight colours are used), the applicable target as a dashed segm
 deadline, the projected course dotted. The x axis is labelled with period codes at the
 frame's ticks. Water-class indicators get class names on the y axis, inverted so that the
 better class (I) is at the top, as "up is better" for every other higher-is-better chart.
-Clicking an area in the legend hides or shows it with its target and projection.
+
+Speed: creating and removing pyqtgraph items costs milliseconds each, so each area slot
+(line, points, target, projection) is made once and then only given new data; the on-screen
+legend is a light checkable Qt list (:class:`AreaLegend`), and a pyqtgraph legend is added
+only while a PNG is exported.
 """
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QListView
 from pyqtgraph.exporters import ImageExporter
 
 from core.trend import TrendFrame
@@ -22,9 +28,12 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
              "#000000")
 SYMBOLS = ("o", "s", "t", "d", "star", "p", "h", "+")
 MIN_TICK_PX = 56
-
-
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+
+def style(i: int) -> tuple[str, str]:
+    """(colour, symbol) of the i-th area."""
+    return OKABE_ITO[i % len(OKABE_ITO)], SYMBOLS[(i // len(OKABE_ITO)) % len(SYMBOLS)]
 
 
 class PeriodAxis(pg.AxisItem):
@@ -33,6 +42,11 @@ class PeriodAxis(pg.AxisItem):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.period_ticks: list[tuple[float, str]] = []
+
+    def set_period_ticks(self, ticks: list[tuple[float, str]]) -> None:
+        self.period_ticks = list(ticks)
+        self.picture = None
+        self.update()
 
     def tickValues(self, minVal, maxVal, size):
         if not self.period_ticks:
@@ -48,7 +62,36 @@ class PeriodAxis(pg.AxisItem):
         return [names.get(v, "") for v in values]
 
 
+class _Slot:
+    """The items of one area, made once and reused."""
+
+    def __init__(self, plot: pg.PlotItem, i: int):
+        color, symbol = style(i)
+        self.line = pg.PlotCurveItem(pen=pg.mkPen(color, width=2))
+        self.points = pg.ScatterPlotItem(symbol=symbol, size=8, brush=color, pen="w",
+                                         hoverable=True, hoverSize=12,
+                                         tip=lambda x, y, data: data)
+        self.target = pg.PlotCurveItem(pen=pg.mkPen(color, width=1.5,
+                                                    style=Qt.PenStyle.DashLine))
+        self.projection = pg.PlotCurveItem(pen=pg.mkPen(color, width=1.5,
+                                                        style=Qt.PenStyle.DotLine))
+        self.items = (self.line, self.points, self.target, self.projection)
+        for it in self.items:
+            plot.addItem(it)
+        self.area = ""
+
+    def clear_course(self) -> None:
+        self.target.setData([], [])
+        self.projection.setData([], [])
+
+    def set_visible(self, on: bool) -> None:
+        for it in self.items:
+            it.setVisible(on)
+
+
 class TrendPlot(pg.PlotWidget):
+    visibility_changed = Signal()
+
     def __init__(self, parent=None):
         self.xaxis = PeriodAxis(orientation="bottom")
         super().__init__(parent, axisItems={"bottom": self.xaxis}, background="w")
@@ -57,99 +100,151 @@ class TrendPlot(pg.PlotWidget):
         self.setMinimumSize(320, 220)
         self.plotItem.showGrid(x=False, y=True, alpha=0.25)
         self.plotItem.setMenuEnabled(False)
-        self.legend = self.plotItem.addLegend(offset=(-10, 10), labelTextColor="#222")
         self.frame: TrendFrame | None = None
-        self.lines: dict[str, pg.PlotDataItem] = {}
-        self.extras: dict[str, list[pg.PlotDataItem]] = {}
+        self.names: dict[str, str] = {}
+        self.slots: list[_Slot] = []
+        self.lines: dict[str, _Slot] = {}  # area -> slot, for areas with data
+        self.hidden: set[str] = set()
         self._empty = pg.TextItem(anchor=(0.5, 0.5), color="#666")
-        self._empty.setZValue(10)
+        self._lang = "en"
 
     def show_frame(self, frame: TrendFrame | None, area_names: dict[str, str], lang: str) -> None:
         """Draw ``frame`` (None clears the plot)."""
-        item = self.plotItem
-        item.clear()
-        self.legend.clear()
-        self.lines, self.extras, self.frame = {}, {}, frame
-        self.xaxis.period_ticks = frame.ticks if frame else []
-        left = item.getAxis("left")
-        is_class = bool(frame and frame.value_kind == "class")
-        left.setTicks([[(i, n) for n, i in labels.class_choices(lang)]] if is_class else None)
-        item.getViewBox().invertY(is_class)
-        item.setLabel("left", "" if not frame or is_class else
-                      ("%" if frame.value_kind == "percent" else frame.unit))
-        if frame is None or not frame.series:
-            self._empty.setText(translate("TrendPlot", "No figures yet") if frame else "")
-            item.addItem(self._empty, ignoreBounds=True)
-            return
-        for i, s in enumerate(frame.series):
-            color = OKABE_ITO[i % len(OKABE_ITO)]
+        self.frame, self.names, self._lang = frame, area_names, lang
+        series = frame.series if frame else []
+        while len(self.slots) < len(series):
+            self.slots.append(_Slot(self.plotItem, len(self.slots)))
+        vb = self.plotItem.getViewBox()
+        vb.disableAutoRange()
+        self.lines = {}
+        for slot, s in zip(self.slots, series):
             name = area_names.get(s.area, s.area)
-            tips = [self._tip(frame, name, p, y, q, src, lang)
+            tips = [self._tip(frame, name, p, y, q, src)
                     for p, y, q, src in zip(s.periods, s.y, s.qualifiers, s.sources)]
-            line = pg.PlotDataItem(s.x, s.y, pen=pg.mkPen(color, width=2), name=name,
-                                   symbol=SYMBOLS[(i // len(OKABE_ITO)) % len(SYMBOLS)],
-                                   symbolSize=8, symbolBrush=color, symbolPen="w", data=tips)
-            line.scatter.opts.update(hoverable=True, tip=lambda x, y, data: data,
-                                     hoverSize=12)
-            item.addItem(line)
-            self.lines[s.area] = line
-            line.visibleChanged.connect(lambda a=s.area: self._follow(a))
-        self.show_course(frame)
-        item.enableAutoRange()
+            slot.area = s.area
+            slot.line.setData(s.x, s.y)
+            slot.points.setData(x=s.x, y=s.y, data=tips)
+            slot.clear_course()
+            slot.set_visible(s.area not in self.hidden)
+            self.lines[s.area] = slot
+        for slot in self.slots[len(series):]:
+            slot.area = ""
+            slot.line.setData([], [])
+            slot.points.setData([], [])
+            slot.clear_course()
+            slot.set_visible(False)
+        is_class = bool(frame and frame.value_kind == "class")
+        self.plotItem.getAxis("left").setTicks(
+            [[(i, n) for n, i in labels.class_choices(lang)]] if is_class else None)
+        vb.invertY(is_class)
+        self.plotItem.setLabel("left", "" if not frame or is_class else
+                               ("%" if frame.value_kind == "percent" else frame.unit))
+        self._show_empty(frame is not None and not series)
+        if frame is not None:
+            self.show_course(frame)
+        else:
+            self.xaxis.set_period_ticks([])
+        vb.enableAutoRange()
 
     def show_course(self, frame: TrendFrame) -> None:
-        """(Re)draw the targets and projections of ``frame`` over the lines already drawn."""
-        for items in self.extras.values():
-            for it in items:
-                self.plotItem.removeItem(it)
-        self.extras, self.frame = {}, frame
-        self.xaxis.period_ticks = frame.ticks
-        self.xaxis.picture = None  # re-tick with the deadlines
-        self.xaxis.update()
-        index = {s.area: i for i, s in enumerate(frame.series)}
+        """(Re)draw targets and projections of ``frame`` over the lines already drawn."""
+        self.frame = frame
+        self.xaxis.set_period_ticks(frame.ticks)
+        for slot in self.lines.values():
+            slot.clear_course()
         for seg in frame.targets:
-            color = OKABE_ITO[index.get(seg.area, 0) % len(OKABE_ITO)]
-            pen = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine)
-            for y in (seg.y, seg.y_high) if seg.y_high is not None else (seg.y,):
-                self._extra(seg.area, pg.PlotDataItem([seg.x0, seg.x1], [y, y], pen=pen))
+            slot = self.lines.get(seg.area)
+            if slot is None:
+                continue
+            if seg.y_high is None:
+                slot.target.setData([seg.x0, seg.x1], [seg.y, seg.y])
+            else:
+                slot.target.setData([seg.x0, seg.x1, seg.x0, seg.x1],
+                                    [seg.y, seg.y, seg.y_high, seg.y_high], connect="pairs")
         for proj in frame.projections:
-            color = OKABE_ITO[index.get(proj.area, 0) % len(OKABE_ITO)]
-            pen = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine)
-            self._extra(proj.area, pg.PlotDataItem(proj.x, proj.y, pen=pen))
+            slot = self.lines.get(proj.area)
+            if slot is not None:
+                slot.projection.setData(proj.x, proj.y)
 
-    def _extra(self, area: str, it: pg.PlotDataItem) -> None:
-        self.plotItem.addItem(it)
-        self.extras.setdefault(area, []).append(it)
-        line = self.lines.get(area)
-        it.setVisible(line is None or line.isVisible())
+    def _show_empty(self, empty: bool) -> None:
+        if empty:
+            self._empty.setText(translate("TrendPlot", "No figures yet"))
+            self.plotItem.addItem(self._empty, ignoreBounds=True)
+        elif self._empty.scene() is not None:
+            self.plotItem.removeItem(self._empty)
 
-    @staticmethod
-    def _tip(frame: TrendFrame, area: str, period: str, y: float, q: str, src: str,
-             lang: str) -> str:
+    def _tip(self, frame: TrendFrame, area: str, period: str, y: float, q: str,
+             src: str) -> str:
+        lang = self._lang
         value = format_value(y, frame.value_kind, frame.decimals, lang=lang,
                              unit="" if frame.value_kind in ("class", "percent") else frame.unit)
         rows = [f"{area}, {period}: {value}"]
         if q:
-            rows.append(translate("TrendPlot", "Qualifier: %1").replace("%1", qualifier_label(q, lang)))
+            rows.append(translate("TrendPlot", "Qualifier: %1").replace(
+                "%1", qualifier_label(q, lang)))
         if src:
             rows.append(translate("TrendPlot", "Source: %1").replace("%1", src))
         return "\n".join(rows)
 
-    def _follow(self, area: str) -> None:
-        visible = self.lines[area].isVisible()
-        for it in self.extras.get(area, []):
-            it.setVisible(visible)
-
-    # for the view, tests and automation ------------------------------------------------
+    # for the legend, the view, tests and automation -----------------------------------
     def set_area_visible(self, area: str, visible: bool) -> None:
+        (self.hidden.discard if visible else self.hidden.add)(area)
         if area in self.lines:
-            self.lines[area].setVisible(visible)
+            self.lines[area].set_visible(visible)
+        self.visibility_changed.emit()
 
     def visible_areas(self) -> list[str]:
-        return [a for a, it in self.lines.items() if it.isVisible()]
+        return [a for a in self.lines if a not in self.hidden]
 
     def save_png(self, path: str, width: int = 1600) -> None:
-        """Write the plot as it looks now to a PNG file (no dialog)."""
-        exporter = ImageExporter(self.plotItem)
-        exporter.parameters()["width"] = width
-        exporter.export(str(path))
+        """Write the plot as it looks now, with a legend, to a PNG file (no dialog)."""
+        legend = pg.LegendItem(offset=(-10, 10), labelTextColor="#222")
+        legend.setParentItem(self.plotItem.getViewBox())
+        for area in self.visible_areas():
+            legend.addItem(self.lines[area].points, self.names.get(area, area))
+        try:
+            exporter = ImageExporter(self.plotItem)
+            exporter.parameters()["width"] = width
+            exporter.export(str(path))
+        finally:
+            legend.scene().removeItem(legend) if legend.scene() else None
+
+
+class AreaLegend(QListView):
+    """The areas of the plot, each with its colour and symbol; uncheck to hide."""
+
+    def __init__(self, plot: TrendPlot, parent=None):
+        super().__init__(parent)
+        self.setObjectName("trendLegend")
+        self.setAccessibleName("trendLegend")
+        self.plot = plot
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformItemSizes(True)
+        self.model_.itemChanged.connect(self._toggled)
+        self._icons = [self._icon(i) for i in range(len(OKABE_ITO))]
+
+    @staticmethod
+    def _icon(i: int) -> QIcon:
+        pm = QPixmap(14, 14)
+        pm.fill(QColor(OKABE_ITO[i % len(OKABE_ITO)]))
+        return QIcon(pm)
+
+    def refresh(self) -> None:
+        self.model_.blockSignals(True)
+        self.model_.clear()
+        for i, area in enumerate(self.plot.lines):
+            item = QStandardItem(self._icons[i % len(self._icons)],
+                                 self.plot.names.get(area, area))
+            item.setData(area, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Unchecked if area in self.plot.hidden
+                               else Qt.CheckState.Checked)
+            self.model_.appendRow(item)
+        self.model_.blockSignals(False)
+        self.reset()
+
+    def _toggled(self, item: QStandardItem) -> None:
+        self.plot.set_area_visible(item.data(Qt.ItemDataRole.UserRole),
+                                   item.checkState() == Qt.CheckState.Checked)

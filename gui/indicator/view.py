@@ -114,6 +114,7 @@ class IndicatorView(QWidget):
                     on_failed=lambda exc: self.status_message.emit(str(exc)))
         names = dict(zip(self.ctx.areas["code"], self.ctx.areas[self.ctx.name_col]))
         self.plot.show_frame(self.frame, names, self.ctx.lang)
+        self.ui.legend.refresh()
 
     def _on_course(self, gen: int, frame) -> None:
         if gen == self._plot_gen:  # else the person has moved on

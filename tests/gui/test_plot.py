@@ -6,7 +6,7 @@ import pytest
 
 from core.periods import period_ord
 from core.trend import trend_frame
-from gui.indicator.plot import OKABE_ITO, TrendPlot
+from gui.indicator.plot import OKABE_ITO, AreaLegend, TrendPlot
 
 pytestmark = pytest.mark.gui
 
@@ -41,27 +41,42 @@ def test_lines_targets_projection_and_ticks(plot):
     fr = frame()
     plot.show_frame(fr, {"a": "Area A", "b": "Area B"}, "en")
     assert set(plot.lines) == {"a", "b"}
-    assert plot.lines["a"].opts["pen"].color().name().upper() == OKABE_ITO[0].upper()
-    extras = plot.extras["a"]
-    assert len(extras) == 2  # target segment and projection
-    assert plot.xaxis.period_ticks == fr.ticks
-    labels = [n for _, n in fr.ticks]
-    assert labels == ["2020", "2022H1", "2024", "2026"]
-    assert [i.name() for i, _ in [(s.item, s) for s, _l in plot.legend.items]] == \
-        ["Area A", "Area B"]
+    a = plot.lines["a"]
+    assert a.line.opts["pen"].color().name().upper() == OKABE_ITO[0].upper()
+    assert list(a.line.getData()[1]) == [4.0, 3.0]
+    tx, ty = a.target.getData()
+    assert list(ty) == [2.0, 2.0] and tx[-1] == fr.targets[0].x1
+    px, py = a.projection.getData()
+    assert list(py) == fr.projections[0].y and px[0] == fr.series[0].x[-1]
+    b = plot.lines["b"]
+    assert len(b.target.getData()[0]) == 0  # no target for b
+    assert [n for _, n in plot.xaxis.period_ticks] == ["2020", "2022H1", "2024", "2026"]
+    # fewer areas next time: the spare slot is hidden, not deleted
+    plot.show_frame(trend_frame_one_area(), {}, "en")
+    assert list(plot.lines) == ["a"] and not plot.slots[1].line.isVisible()
 
 
-def test_hover_text_and_toggle(plot):
+def trend_frame_one_area():
+    fr = frame()
+    fr.series = fr.series[:1]
+    return fr
+
+
+def test_hover_text_and_toggle_from_legend(plot, qtbot):
     plot.show_frame(frame(), {"a": "Area A", "b": "Area B"}, "en")
-    tips = plot.lines["a"].scatter.data["data"]
-    assert "Area A, 2020: about" not in tips[0]  # the value is shown without qualifier ...
+    tips = list(plot.lines["a"].points.data["data"])
     assert tips[0].startswith("Area A, 2020: 4.0 µg/m³")
     assert "Qualifier: about" in tips[0] and "Source: para 2" in tips[0]
-    plot.set_area_visible("a", False)
+    legend = AreaLegend(plot)
+    qtbot.addWidget(legend)
+    legend.refresh()
+    item = legend.model_.item(0)
+    assert item.text() == "Area A"
+    item.setCheckState(item.checkState().__class__.Unchecked)
     assert plot.visible_areas() == ["b"]
-    assert not any(it.isVisible() for it in plot.extras["a"])  # target follows its line
+    assert not plot.lines["a"].target.isVisible()  # its target goes with it
     plot.set_area_visible("a", True)
-    assert all(it.isVisible() for it in plot.extras["a"])
+    assert plot.lines["a"].projection.isVisible()
 
 
 def test_class_axis_inverted(plot):
