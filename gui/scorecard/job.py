@@ -3,16 +3,32 @@
 A full job reads every figure and target and runs :func:`core.status.scorecard`; after an edit
 the job for one indicator reads only that indicator's rows, so the window recomputes what the
 edit can have changed and nothing else.
+
+Two things keep a bureau-scale database (~700,000 figures) from freezing the window:
+
+* only the six columns the scorecard uses are read, through the driver's cursor: building
+  SQLAlchemy rows and a DataFrame of every column costs several times more than the
+  computation itself;
+* above :data:`PROCESS_THRESHOLD` figures the full job runs in a separate process. A thread
+  is not enough there: pandas and the database driver hold Python's GIL for seconds at a time
+  on frames that size, and the GUI thread would stall with it. The worker thread only waits
+  for the process (without the GIL) and receives a small result.
 """
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
+from sqlalchemy import func, select
 
-from core import queries, status
+from core import queries, schema, status
 from core.store import Store
+
+PROCESS_THRESHOLD = 50_000  # figures; below this a thread is quicker than starting a process
+FIGURE_COLUMNS = ["indicator", "area", "period", "period_ord", "value", "qualifier"]
 
 
 @dataclass(frozen=True)
@@ -23,21 +39,55 @@ class ScorecardResult:
     n_targets: int
 
 
+def read_figures(store: Store, indicator: str | None = None) -> pd.DataFrame:
+    """The columns of the figures the scorecard needs (all, or one indicator's)."""
+    sql = f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures"
+    with store.read() as conn:
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            if indicator is None:
+                cursor.execute(sql)
+            else:  # both drivers here (sqlite3, psycopg) take a qmark / format placeholder
+                mark = "?" if store.backend == "sqlite" else "%s"
+                cursor.execute(f"{sql} WHERE indicator = {mark}", (indicator,))
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+    df = pd.DataFrame.from_records(rows, columns=FIGURE_COLUMNS)
+    df["value"] = df["value"].astype(float)
+    df["period_ord"] = df["period_ord"].astype("int64")
+    df["qualifier"] = df["qualifier"].fillna("")
+    return df
+
+
+def count_figures(store: Store) -> int:
+    with store.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(schema.figures)).scalar())
+
+
 def compute(store: Store, indicator: str | None = None, *,
             progress: Callable[[int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> ScorecardResult | None:
+            cancelled: Callable[[], bool] | None = None,
+            threshold: int | None = None) -> ScorecardResult | None:
     """Scorecard of the whole database, or of one indicator; None if cancelled."""
-    only = [indicator] if indicator else None
+    limit = PROCESS_THRESHOLD if threshold is None else threshold
+    if indicator is None and count_figures(store) >= limit:
+        return _pool().submit(compute_url, store.url, store.user).result()
+    return _compute(store, indicator, progress, cancelled)
+
+
+def _compute(store: Store, indicator: str | None, progress=None,
+             cancelled=None) -> ScorecardResult | None:
     if progress:
         progress(0, 3)
+    figs = read_figures(store, indicator)
+    if cancelled and cancelled():
+        return None
+    if progress:
+        progress(1, 3)
     with store.read() as conn:
         ind = queries.indicators(conn)
-        figs = queries.figures(conn, indicators=only)
-        if cancelled and cancelled():
-            return None
-        if progress:
-            progress(1, 3)
-        tgs = queries.targets(conn, indicators=only)
+        tgs = queries.targets(conn, indicators=[indicator] if indicator else None)
     if indicator:
         ind = ind[ind["code"] == indicator]
     if cancelled and cancelled():
@@ -48,3 +98,25 @@ def compute(store: Store, indicator: str | None = None, *,
     if progress:
         progress(3, 3)
     return ScorecardResult(frame, indicator, len(figs), len(tgs))
+
+
+# the separate process ----------------------------------------------------------------------
+_executor: ProcessPoolExecutor | None = None
+_stores: dict[str, Store] = {}  # in the worker process: one open store per database
+
+
+def _pool() -> ProcessPoolExecutor:
+    global _executor
+    if _executor is None:
+        # spawn, never fork: forking a process that runs Qt threads is unsafe
+        _executor = ProcessPoolExecutor(max_workers=1,
+                                        mp_context=multiprocessing.get_context("spawn"))
+    return _executor
+
+
+def compute_url(url: str, user: str) -> ScorecardResult | None:
+    """Full scorecard of the database at ``url`` (runs in the worker process)."""
+    store = _stores.get(url)
+    if store is None:
+        store = _stores[url] = Store.open(url, create=False, user=user)
+    return _compute(store, None)

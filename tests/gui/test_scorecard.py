@@ -147,3 +147,21 @@ def test_model_update_in_place_without_reset(qtbot):
     assert m.replace_indicator("X", more, pd.Series({"X": 1, "Y": 2}))
     assert [m.key(r) for r in range(m.rowCount())] == [("X", "a"), ("X", "b"), ("X", "c"),
                                                       ("Y", "a")]
+
+
+def test_scorecard_job_same_in_thread_and_in_process(store):
+    """The full job gives the same scorecard whether it runs here or in a worker process
+    (the path large databases take), and the one-indicator job matches its rows."""
+    import pandas as pd
+
+    from gui.scorecard.job import compute
+
+    here = compute(store, threshold=10**12)
+    there = compute(store, threshold=0)
+    assert here.n_figures == there.n_figures > 0
+    pd.testing.assert_frame_equal(here.frame, there.frame)
+    one = compute(store, MISSABLE[0])
+    cols = ["indicator", "area", "latest_period", "latest_value", "target_value", "gap",
+            "period_status", "course_status"]
+    mine = here.frame[here.frame["indicator"] == MISSABLE[0]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(one.frame[cols], mine[cols], check_dtype=False)

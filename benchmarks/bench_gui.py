@@ -1,0 +1,304 @@
+"""How fast and how calm the window is.
+
+    .venv/bin/python benchmarks/bench_gui.py [--runs 7] [--synth PATH] [--skip-synth]
+
+1. Cold start to the first painted window, against a bare script that imports PySide6 and
+   pyqtgraph and shows an empty QMainWindow; each in a fresh subprocess, alternating, several
+   runs, medians and their ratio (target <= 1.3x).
+2. On the bureau-scale synthetic database (``synth.ensure_database``, ~700,000 figures): the
+   time to fill table and plot on selecting an indicator (target < 50 ms), to open the
+   scorecard (< 300 ms), and the longest event-loop stall during each action (< 100 ms),
+   measured by a 5 ms QTimer that records the largest gap between its ticks.
+
+Prints a table and writes ``benchmarks/results/gui.json``. Uses the platform in
+``QT_QPA_PLATFORM`` (offscreen when there is no display). No assertions: this is a report.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path[:0] = [str(HERE), str(REPO)]
+
+from common import print_table, ratio, write_results  # noqa: E402
+
+TARGETS = {"start_ratio": 1.3, "select_s": 0.050, "scorecard_s": 0.300, "stall_s": 0.100}
+
+_PAINT_HOOK = """
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
+class _FirstPaint(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window() is w:
+            QTimer.singleShot(0, lambda: (print("painted", flush=True), os._exit(0)))
+            app.removeEventFilter(self)
+        return False
+_hook = _FirstPaint()
+app.installEventFilter(_hook)
+w.show()
+app.exec()
+"""
+BARE = "import os\nimport pyqtgraph\nfrom PySide6.QtWidgets import QApplication, QMainWindow\n" \
+       "app = QApplication([])\nw = QMainWindow()\nw.resize(1400, 860)\n" + _PAINT_HOOK
+APP = textwrap.dedent("""\
+    import os, sys
+    sys.path.insert(0, {repo!r})
+    from PySide6.QtWidgets import QApplication
+    from gui.app import create_window
+    from gui.i18n import style_sheet
+    app = QApplication([])
+    app.setStyleSheet(style_sheet())
+    w = create_window({db!r}, lang="en")
+    """) + _PAINT_HOOK
+
+
+def _run_child(code: str, env: dict) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, text=True)
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - t0
+    proc.wait(timeout=60)
+    if "painted" not in line:
+        raise RuntimeError(f"child did not paint: {proc.stderr.read()[-2000:]}")
+    return elapsed
+
+
+def cold_start(runs: int, tmp: Path) -> dict:
+    env = dict(os.environ, ECOTRACKER_SETTINGS_DIR=str(tmp / "settings"))
+    db = str(tmp / "seed.sqlite")
+    from core.store import Store
+
+    Store.open(db).close()  # seeded once: a person's second start, not the first
+    app_code = APP.format(repo=str(REPO), db=db)
+    _run_child(BARE, env), _run_child(app_code, env)  # warm the file cache
+    bare, app = [], []
+    for _ in range(runs):
+        bare.append(_run_child(BARE, env))
+        app.append(_run_child(app_code, env))
+    b, a = statistics.median(bare), statistics.median(app)
+    return {"bare_median_s": round(b, 4), "app_median_s": round(a, 4), "ratio": ratio(a, b),
+            "bare_runs_s": [round(x, 4) for x in bare], "app_runs_s": [round(x, 4) for x in app]}
+
+
+class StallMonitor:
+    """The longest gap between ticks of a 5 ms timer: how long the event loop was blocked."""
+
+    def __init__(self):
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.worst = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self._tick()
+        self.timer.stop()
+        return self.worst
+
+
+def _pump(app, until, timeout: float = 120.0) -> float:
+    t0 = time.perf_counter()
+    while not until():
+        app.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() - t0 > timeout:
+            raise TimeoutError("action did not finish")
+    return time.perf_counter() - t0
+
+
+def _spin(app, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def synth_actions(db: str, tmp: Path) -> dict:
+    os.environ["ECOTRACKER_SETTINGS_DIR"] = str(tmp / "settings-synth")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import create_window
+
+    app = QApplication.instance() or QApplication([])
+    mon, out = StallMonitor(), {}
+
+    t0 = time.perf_counter()
+    w = create_window(db, lang="en")
+    w.resize(1400, 860)
+    w.show()
+    app.processEvents()
+    out["window_open_s"] = time.perf_counter() - t0  # before the event loop: blocks by design
+
+    # the scorecard over every figure, in a worker, then swapped into the table
+    sc = w.scorecard
+    mon.start()
+    t0 = time.perf_counter()
+    done = []
+    sc.updated.connect(lambda: done.append(time.perf_counter()))
+    if not sc.busy and not sc.model.rowCount():
+        sc.refresh()
+    _pump(app, lambda: bool(done))
+    out["scorecard_compute_s"] = done[0] - t0
+    out["scorecard_compute_stall_s"] = mon.stop()
+    out["scorecard_rows"] = sc.model.rowCount()
+
+    # opening the scorecard tab (the table is ready): switch, paint
+    w.tabs.setCurrentIndex(1)
+    app.processEvents()
+    opens, stalls = [], []
+    for _ in range(5):
+        mon.start()
+        t0 = time.perf_counter()
+        w.tabs.setCurrentIndex(0)
+        sc.table.viewport().repaint()
+        app.processEvents()
+        opens.append(time.perf_counter() - t0)
+        stalls.append(mon.stop())
+        w.tabs.setCurrentIndex(1)
+        app.processEvents()
+    out["scorecard_open_s"] = statistics.median(opens)
+    out["scorecard_open_stall_s"] = max(stalls)
+    w.tabs.setCurrentIndex(0)
+    app.processEvents()
+    from PySide6.QtCore import Qt
+
+    from gui.scorecard import column
+
+    status_col = column("period_status")
+    for name, act in (("scorecard_sort_s", lambda: sc.table.sortByColumn(
+                          status_col, Qt.SortOrder.AscendingOrder)),
+                      ("scorecard_filter_s", lambda: sc.status.setCurrentIndex(
+                          sc.status.findData("missed")))):
+        t0 = time.perf_counter()
+        act()
+        sc.table.viewport().repaint()
+        app.processEvents()
+        out[name] = time.perf_counter() - t0
+    sc.status.setCurrentIndex(0)
+
+    # selecting indicators: table and plot filled synchronously, then painted
+    codes = list(w.ctx.indicators["code"])[::30][:10]
+    sel, stalls = [], []
+    for code in codes:
+        mon.start()
+        t0 = time.perf_counter()
+        w.indicators.select(code)
+        w.repaint()
+        sel.append(time.perf_counter() - t0)
+        _spin(app, 0.3)  # the course worker finishes and draws; the timer keeps ticking
+        stalls.append(mon.stop())
+    out["select_median_s"] = statistics.median(sel)
+    out["select_max_s"] = max(sel)
+    out["select_stall_s"] = max(stalls)
+
+    # an edit: one indicator's scorecard rows recomputed in a worker and swapped in place
+    from core import queries
+    from core.edits import UpdateRow
+
+    code = codes[0]
+    with w.ctx.store.read() as conn:
+        f = queries.figures(conn, indicators=[code]).iloc[-1]
+    done.clear()
+    mon.start()
+    t0 = time.perf_counter()
+    w.ctx.edit(UpdateRow("figure", int(f["id"]), int(f["version"]),
+                         {"value": float(f["value"]) * 1.01}), "bench edit")
+    _pump(app, lambda: bool(done))
+    out["edit_to_scorecard_s"] = done[0] - t0
+    out["edit_stall_s"] = mon.stop()
+    w.ctx.undo_stack.undo()
+
+    # F5: everything re-read, the scorecard recomputed in a worker
+    done.clear()
+    _pump(app, lambda: not sc.busy)
+    mon.start()
+    t0 = time.perf_counter()
+    w.refresh()
+    _pump(app, lambda: bool(done) and not sc.busy)
+    out["refresh_s"] = time.perf_counter() - t0
+    out["refresh_stall_s"] = mon.stop()
+
+    mon.start()
+    t0 = time.perf_counter()
+    w.set_language("zh_CN")
+    app.processEvents()
+    out["language_switch_s"] = time.perf_counter() - t0
+    out["language_stall_s"] = mon.stop()
+    w.set_language("en")
+    w.close()
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--synth", default=str(Path(tempfile.gettempdir()) / "ecotracker-synth.sqlite"))
+    p.add_argument("--skip-synth", action="store_true")
+    a = p.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = Path(tempfile.mkdtemp(prefix="ecotracker-bench-gui-"))
+    results: dict = {"platform": os.environ.get("QT_QPA_PLATFORM", "default"),
+                     "targets": TARGETS}
+    results["cold_start"] = cs = cold_start(a.runs, tmp)
+    rows = [("cold start: bare PySide6+pyqtgraph window", cs["bare_median_s"], "", ""),
+            ("cold start: EcoTracker window (seeded db)", cs["app_median_s"], "", ""),
+            ("cold start ratio", cs["ratio"], f"<= {TARGETS['start_ratio']}",
+             "ok" if cs["ratio"] <= TARGETS["start_ratio"] else "MISSED")]
+    if not a.skip_synth:
+        from synth import ensure_database
+
+        db = str(ensure_database(a.synth))
+        results["synthetic_db"] = db
+        results["synth"] = s = synth_actions(db, tmp)
+
+        def row(label, key, target=None):
+            v = s[key]
+            verdict = "" if target is None else ("ok" if v < target else "MISSED")
+            rows.append((label, v, "" if target is None else f"< {target}", verdict))
+
+        row("open window on synth db (before loop)", "window_open_s")
+        row("scorecard compute, worker (all figures)", "scorecard_compute_s")
+        row("  longest stall meanwhile", "scorecard_compute_stall_s", TARGETS["stall_s"])
+        row("scorecard open (tab, paint)", "scorecard_open_s", TARGETS["scorecard_s"])
+        row("  longest stall", "scorecard_open_stall_s", TARGETS["stall_s"])
+        row("scorecard sort by status", "scorecard_sort_s", TARGETS["stall_s"])
+        row("scorecard filter by status", "scorecard_filter_s", TARGETS["stall_s"])
+        row("select indicator: table+plot (median)", "select_median_s", TARGETS["select_s"])
+        row("select indicator: table+plot (max)", "select_max_s", TARGETS["select_s"])
+        row("  longest stall", "select_stall_s", TARGETS["stall_s"])
+        row("edit -> scorecard row updated", "edit_to_scorecard_s")
+        row("  longest stall", "edit_stall_s", TARGETS["stall_s"])
+        row("F5 refresh (re-read + recompute)", "refresh_s")
+        row("  longest stall", "refresh_stall_s", TARGETS["stall_s"])
+        row("language switch", "language_switch_s", TARGETS["stall_s"])
+    print_table(rows, ["measure", "seconds", "target", ""])
+    path = write_results("gui", results)
+    print(f"\nwritten {path.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
