@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -34,11 +35,13 @@ def epoch_seconds(day: date) -> float:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()
 
 
+@lru_cache(maxsize=4096)
 def period_x(code: str) -> float:
     """x of a period: its middle day."""
     return epoch_seconds(parse_period(code).mid)
 
 
+@lru_cache(maxsize=4096)
 def period_end_x(code: str) -> float:
     """x of a period's last day (where a target to that deadline ends)."""
     return epoch_seconds(parse_period(code).end)
@@ -127,19 +130,15 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     src, ref = figs["source"].to_numpy(object)[order], figs["source_ref"].to_numpy(object)[order]
     ids = figs["id"].to_numpy()[order] if "id" in figs else np.zeros(len(order), int)
     x, period, area = x[order], period[order], area[order]
-    cache: dict[tuple, str] = {}
-
-    def name(key: tuple) -> str:
-        if key not in cache:
-            cache[key] = (source_text(key[0], key[1], sources) if sources is not None
-                          else ", ".join(str(p) for p in key if p and not pd.isna(p)))
-        return cache[key]
+    keys = list(zip(src, ref))
+    names = {k: (source_text(k[0], k[1], sources) if sources is not None
+                 else ", ".join(str(p) for p in k if p and not pd.isna(p))) for k in set(keys)}
 
     bounds = np.flatnonzero(np.r_[True, area[1:] != area[:-1], True])
     out = []
     for a, b in zip(bounds[:-1], bounds[1:]):
         out.append(Series(str(area[a]), x[a:b].tolist(), y[a:b].tolist(), period[a:b].tolist(),
-                          qual[a:b].tolist(), [name(k) for k in zip(src[a:b], ref[a:b])],
+                          qual[a:b].tolist(), [names[k] for k in keys[a:b]],
                           [int(i) for i in ids[a:b]]))
     return out
 

@@ -13,10 +13,12 @@ only while a PNG is exported.
 """
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QListView
+from PySide6.QtGui import (QColor, QCursor, QIcon, QPixmap, QStandardItem,
+                           QStandardItemModel)
+from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip
 from pyqtgraph.exporters import ImageExporter
 
 from core.trend import TrendFrame
@@ -28,6 +30,8 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
              "#000000")
 SYMBOLS = ("o", "s", "t", "d", "star", "p", "h", "+")
 MIN_TICK_PX = 56
+MAX_SYMBOLS = 800  # above this many points, lines only (symbols cost ~0.3 ms per area)
+HOVER_PX = 8
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
@@ -68,9 +72,7 @@ class _Slot:
     def __init__(self, plot: pg.PlotItem, i: int):
         color, symbol = style(i)
         self.line = pg.PlotCurveItem(pen=pg.mkPen(color, width=2))
-        self.points = pg.ScatterPlotItem(symbol=symbol, size=8, brush=color, pen="w",
-                                         hoverable=True, hoverSize=12,
-                                         tip=lambda x, y, data: data)
+        self.points = pg.ScatterPlotItem(symbol=symbol, size=8, brush=color, pen="w")
         self.target = pg.PlotCurveItem(pen=pg.mkPen(color, width=1.5,
                                                     style=Qt.PenStyle.DashLine))
         self.projection = pg.PlotCurveItem(pen=pg.mkPen(color, width=1.5,
@@ -79,10 +81,16 @@ class _Slot:
         for it in self.items:
             plot.addItem(it)
         self.area = ""
+        self.series = None
+        self.xy = (np.empty(0), np.empty(0))
+        self._course = True
+        self._points = True
 
     def clear_course(self) -> None:
-        self.target.setData([], [])
-        self.projection.setData([], [])
+        if self._course:
+            self.target.setData([], [])
+            self.projection.setData([], [])
+            self._course = False
 
     def set_visible(self, on: bool) -> None:
         for it in self.items:
@@ -107,6 +115,8 @@ class TrendPlot(pg.PlotWidget):
         self.hidden: set[str] = set()
         self._empty = pg.TextItem(anchor=(0.5, 0.5), color="#666")
         self._lang = "en"
+        self._tip_text = ""
+        self.scene().sigMouseMoved.connect(self._hover)
 
     def show_frame(self, frame: TrendFrame | None, area_names: dict[str, str], lang: str) -> None:
         """Draw ``frame`` (None clears the plot)."""
@@ -117,20 +127,22 @@ class TrendPlot(pg.PlotWidget):
         vb = self.plotItem.getViewBox()
         vb.disableAutoRange()
         self.lines = {}
+        symbols = sum(len(s.x) for s in series) <= MAX_SYMBOLS
         for slot, s in zip(self.slots, series):
-            name = area_names.get(s.area, s.area)
-            tips = [self._tip(frame, name, p, y, q, src)
-                    for p, y, q, src in zip(s.periods, s.y, s.qualifiers, s.sources)]
-            slot.area = s.area
-            slot.line.setData(s.x, s.y)
-            slot.points.setData(x=s.x, y=s.y, data=tips)
+            slot.area, slot.series = s.area, s
+            slot.xy = (np.asarray(s.x, float), np.asarray(s.y, float))
+            slot.line.setData(*slot.xy)
+            if symbols or slot._points:
+                slot.points.setData(*(slot.xy if symbols else ([], [])))
+                slot._points = symbols
             slot.clear_course()
             slot.set_visible(s.area not in self.hidden)
             self.lines[s.area] = slot
         for slot in self.slots[len(series):]:
-            slot.area = ""
-            slot.line.setData([], [])
-            slot.points.setData([], [])
+            if slot.series is not None:
+                slot.area, slot.series = "", None
+                slot.line.setData([], [])
+                slot.points.setData([], [])
             slot.clear_course()
             slot.set_visible(False)
         is_class = bool(frame and frame.value_kind == "class")
@@ -156,6 +168,7 @@ class TrendPlot(pg.PlotWidget):
             slot = self.lines.get(seg.area)
             if slot is None:
                 continue
+            slot._course = True
             if seg.y_high is None:
                 slot.target.setData([seg.x0, seg.x1], [seg.y, seg.y])
             else:
@@ -164,6 +177,7 @@ class TrendPlot(pg.PlotWidget):
         for proj in frame.projections:
             slot = self.lines.get(proj.area)
             if slot is not None:
+                slot._course = True
                 slot.projection.setData(proj.x, proj.y)
 
     def _show_empty(self, empty: bool) -> None:
@@ -172,6 +186,38 @@ class TrendPlot(pg.PlotWidget):
             self.plotItem.addItem(self._empty, ignoreBounds=True)
         elif self._empty.scene() is not None:
             self.plotItem.removeItem(self._empty)
+
+    def _hover(self, pos) -> None:
+        """Tooltip of the point nearest the mouse, if within a few pixels (no pyqtgraph
+        hover items: with thousands of points they cost more than the whole selection)."""
+        vb = self.plotItem.getViewBox()
+        if not self.lines or not vb.sceneBoundingRect().contains(pos):
+            return
+        at = vb.mapSceneToView(pos)
+        sx, sy = vb.viewPixelSize()
+        best = (HOVER_PX ** 2, None, -1)
+        for area, slot in self.lines.items():
+            if area in self.hidden or not len(slot.xy[0]):
+                continue
+            d = ((slot.xy[0] - at.x()) / sx) ** 2 + ((slot.xy[1] - at.y()) / sy) ** 2
+            i = int(np.argmin(d))
+            if d[i] < best[0]:
+                best = (d[i], slot, i)
+        text = self.tip(best[1], best[2]) if best[1] is not None else ""
+        if text != self._tip_text:
+            self._tip_text = text
+            if text:
+                QToolTip.showText(QCursor.pos(), text, self)
+            else:
+                QToolTip.hideText()
+
+    def tip(self, slot: _Slot, i: int) -> str:
+        """Tooltip of point ``i`` of ``slot``: area, period, value, qualifier, source."""
+        s, frame = slot.series, self.frame
+        if s is None or frame is None:
+            return ""
+        return self._tip(frame, self.names.get(s.area, s.area), s.periods[i], s.y[i],
+                         s.qualifiers[i], s.sources[i])
 
     def _tip(self, frame: TrendFrame, area: str, period: str, y: float, q: str,
              src: str) -> str:

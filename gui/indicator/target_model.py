@@ -35,10 +35,12 @@ class TargetModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self.beginResetModel()
+        for r in self._rows:
+            r.pop("_source", None)
         self.endResetModel()
 
     def row_dict(self, row: int) -> dict:
-        return dict(self._rows[row])
+        return {k: v for k, v in self._rows[row].items() if k != "_source"}
 
     def describe(self, row: int) -> str:
         r = self._rows[row]
@@ -77,5 +79,7 @@ class TargetModel(QAbstractTableModel):
             return f"{format_value(r['baseline_value'], kind, dec, lang=lang)} " \
                    f"({r['baseline_period']})"
         if col == "source":
-            return source_text(r["source"], r["source_ref"], self._ctx.sources)
+            if "_source" not in r:  # formatted once, when first shown
+                r["_source"] = source_text(r["source"], r["source_ref"], self._ctx.sources)
+            return r["_source"]
         return str(r.get(col) or "")

@@ -64,7 +64,7 @@ def trend_frame_one_area():
 
 def test_hover_text_and_toggle_from_legend(plot, qtbot):
     plot.show_frame(frame(), {"a": "Area A", "b": "Area B"}, "en")
-    tips = list(plot.lines["a"].points.data["data"])
+    tips = [plot.tip(plot.lines["a"], i) for i in range(2)]
     assert tips[0].startswith("Area A, 2020: 4.0 µg/m³")
     assert "Qualifier: about" in tips[0] and "Source: para 2" in tips[0]
     legend = AreaLegend(plot)
