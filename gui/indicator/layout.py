@@ -9,7 +9,7 @@ from .delegates import FigureDelegate
 from .plot import AreaLegend, TrendPlot
 
 translate = QCoreApplication.translate  # texts share the view's context ("IndicatorView")
-FIGURE_WIDTHS = (150, 70, 90, 80, 80, 220, 260, 90, 120)
+FIGURE_WIDTHS = (150, 70, 110, 80, 80, 220, 260, 90, 120)
 TARGET_WIDTHS = (150, 80, 110, 170, 110, 240, 200)
 
 

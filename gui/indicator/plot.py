@@ -108,6 +108,8 @@ class TrendPlot(pg.PlotWidget):
         self.setMinimumSize(320, 220)
         self.plotItem.showGrid(x=False, y=True, alpha=0.25)
         self.plotItem.setMenuEnabled(False)
+        # room at both ends, so the first and last period labels are not clipped
+        self.plotItem.getViewBox().setDefaultPadding(0.08)
         self.frame: TrendFrame | None = None
         self.names: dict[str, str] = {}
         self.slots: list[_Slot] = []
@@ -191,18 +193,17 @@ class TrendPlot(pg.PlotWidget):
         """Tooltip of the point nearest the mouse, if within a few pixels (no pyqtgraph
         hover items: with thousands of points they cost more than the whole selection)."""
         vb = self.plotItem.getViewBox()
-        if not self.lines or not vb.sceneBoundingRect().contains(pos):
-            return
-        at = vb.mapSceneToView(pos)
-        sx, sy = vb.viewPixelSize()
         best = (HOVER_PX ** 2, None, -1)
-        for area, slot in self.lines.items():
-            if area in self.hidden or not len(slot.xy[0]):
-                continue
-            d = ((slot.xy[0] - at.x()) / sx) ** 2 + ((slot.xy[1] - at.y()) / sy) ** 2
-            i = int(np.argmin(d))
-            if d[i] < best[0]:
-                best = (d[i], slot, i)
+        if self.lines and vb.sceneBoundingRect().contains(pos):
+            at = vb.mapSceneToView(pos)
+            sx, sy = vb.viewPixelSize()
+            for area, slot in self.lines.items():
+                if area in self.hidden or not len(slot.xy[0]):
+                    continue
+                d = ((slot.xy[0] - at.x()) / sx) ** 2 + ((slot.xy[1] - at.y()) / sy) ** 2
+                i = int(np.argmin(d))
+                if d[i] < best[0]:
+                    best = (d[i], slot, i)
         text = self.tip(best[1], best[2]) if best[1] is not None else ""
         if text != self._tip_text:
             self._tip_text = text

@@ -87,6 +87,8 @@ class IndicatorView(QWidget):
             keep = self._history_id
             if figures:
                 self.figures_model.set_frame(figs, self.ind)
+            if keep is None or self.figures_model.row_of(keep) < 0:
+                keep = self.figures_model.figure_id(0)  # show a source and history at once
             if targets:
                 self.targets_model.set_frame(tgts, self.ind)
             self._select_figure(keep)

@@ -96,3 +96,20 @@ def test_save_png(plot, tmp_path):
 def test_empty(plot):
     plot.show_frame(None, {}, "en")
     assert plot.lines == {}
+
+
+def test_hovering_a_point_shows_its_tooltip(plot, qtbot):
+    from PySide6.QtCore import QPointF
+
+    plot.show()
+    qtbot.waitExposed(plot)
+    fr = frame()
+    plot.show_frame(fr, {"a": "Area A", "b": "Area B"}, "en")
+    plot.plotItem.getViewBox().autoRange()
+    vb = plot.plotItem.getViewBox()
+    a = fr.series_for("a")
+    plot._hover(vb.mapViewToScene(QPointF(a.x[1], a.y[1])))
+    assert plot._tip_text.startswith("Area A, 2024: 3.0")
+    far = vb.mapViewToScene(QPointF((a.x[0] + a.x[1]) / 2, 100.0))
+    plot._hover(far)
+    assert plot._tip_text == ""
