@@ -206,3 +206,46 @@ def test_delete_with_confirmation_and_undo_restores_same_row(view, monkeypatch):
     after = db_figures(view.ctx.store, "AIR.PM25").loc[fid]
     assert after["value"] == before["value"] and after["period"] == before["period"]
     assert m.row_of(fid) >= 0
+
+
+@pytest.mark.parametrize("code,editor,check", [
+    ("AIR.PM25", "QDoubleSpinBox", lambda e: e.decimals() == 1),
+    ("WATER.STATE_SECTIONS_EXCELLENT", "QDoubleSpinBox", lambda e: e.maximum() == 100),
+    ("AIR.GOOD_DAYS", "QSpinBox", lambda e: not e.inherits("QDoubleSpinBox")),
+    ("WATER.YANGTZE_MAINSTEM_CLASS", "QComboBox",
+     lambda e: [e.itemText(i) for i in range(e.count())] ==
+     ["I", "II", "III", "IV", "V", "worse than V"]),
+])
+def test_value_editor_fits_the_kind(view, code, editor, check):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    m, _ = first_row(view, code)
+    delegate = view.figure_table.itemDelegate()
+    e = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
+                              m.index(0, VALUE))
+    assert e.inherits(editor) and check(e)
+    delegate.setEditorData(e, m.index(0, VALUE))
+    if code == "WATER.STATE_SECTIONS_EXCELLENT":
+        e.lineEdit().selectAll()
+        e.lineEdit().insert("150")  # the spin box refuses the key and says why
+        assert "above the natural maximum" in e.last_problem
+        assert e.value() <= 100
+
+
+def test_edit_through_the_delegate(view):
+    m, fid = first_row(view, "AIR.GOOD_DAYS")
+    delegate = view.figure_table.itemDelegate()
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    e = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
+                              m.index(0, VALUE))
+    e.setValue(150)
+    delegate.setModelData(e, m, m.index(0, VALUE))
+    assert db_figures(view.ctx.store, "AIR.GOOD_DAYS").loc[fid, "value"] == 150
+    q = COLUMNS.index("qualifier")
+    e = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(), m.index(0, q))
+    e.setCurrentIndex(e.findData("more_than"))
+    delegate.setModelData(e, m, m.index(0, q))
+    assert db_figures(view.ctx.store, "AIR.GOOD_DAYS").loc[fid, "qualifier"] == "more_than"
+    assert m.index(0, q).data() == "more than"
+    assert view.ctx.undo_stack.count() == 2
