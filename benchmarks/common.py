@@ -115,7 +115,8 @@ def machine_info() -> dict:
     info = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "python": platform.python_version(), "implementation": platform.python_implementation(),
             "platform": platform.platform(), "machine": platform.machine(),
-            "cpu_count": os.cpu_count(), "processor": _cpu_model()}
+            "cpu_count": os.cpu_count(), "processor": _cpu_model(),
+            "load_average": _loadavg()}
     for mod in ("pandas", "numpy", "sqlalchemy", "openpyxl", "PySide6", "pyqtgraph"):
         m = sys.modules.get(mod)
         if m is not None:
@@ -124,6 +125,14 @@ def machine_info() -> dict:
 
     info["sqlite"] = sqlite3.sqlite_version
     return info
+
+
+def _loadavg() -> list[float] | None:
+    """1, 5 and 15 minute load averages: other work on the machine skews timings."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def _cpu_model() -> str:
