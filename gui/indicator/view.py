@@ -17,6 +17,7 @@ from core.errors import EcoError, StaleEditError
 from core.trend import trend_frame
 from gui import workers
 
+from . import data
 from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
@@ -79,11 +80,12 @@ class IndicatorView(QWidget):
             self.targets_model.set_frame(pd.DataFrame(), None)
             self.frame = None
         else:
-            with self.ctx.store.read() as conn:
-                figs = queries.figures(conn, indicators=[code]) if figures \
-                    else self.figures_model.frame
-                tgts = queries.targets(conn, indicators=[code]) if targets \
-                    else self.targets_model.frame
+            figs = data.figures(self.ctx.store, code) if figures else self.figures_model.frame
+            if targets:
+                with self.ctx.store.read() as conn:
+                    tgts = queries.targets(conn, indicators=[code])
+            else:
+                tgts = self.targets_model.frame
             keep = self._history_id
             if figures:
                 self.figures_model.set_frame(figs, self.ind)

@@ -106,3 +106,14 @@ def test_refresh_only_for_own_indicator(view, qtbot, monkeypatch):
     assert loads == []
     add_figure(view.ctx, "yuzhong", "2024H1", 33.0)
     assert len(loads) == 1
+
+
+def test_fast_read_gives_the_same_frame_as_core_queries(store):
+    from gui.indicator import data
+
+    for code in ("AIR.PM25", "WATER.YANGTZE_MAINSTEM_CLASS", "NO.SUCH"):
+        fast = data.figures(store, code)
+        with store.read() as conn:
+            slow = queries.figures(conn, indicators=[code])
+        assert list(fast.columns) == list(slow.columns)
+        assert fast.to_dict("records") == slow.to_dict("records")
