@@ -7,7 +7,7 @@ edits only through :meth:`AppContext.edit` (in place via the figure model, or vi
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolTip, QWidget
 
 from core import queries, rows, status
@@ -52,6 +52,12 @@ class IndicatorView(QWidget):
         self.frame = None
         self._history_id: int | None = None
         self._plot_gen = 0
+        # The history of the selected figure is read just after a selection has been
+        # painted: it is not part of the 50 ms that filling the table and plot may take.
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(0)
+        self._history_timer.timeout.connect(self._show_history)
         self._course_job = None
         self.figures_model.refused.connect(self._on_refused)
         self.figures_model.stale.connect(self._on_stale)
@@ -97,7 +103,7 @@ class IndicatorView(QWidget):
         self._show_header()
         self._replot()
         if figures:
-            self._show_history()
+            self._history_timer.start()
 
     def _replot(self) -> None:
         """Draw the lines now; targets and the projected course follow from a worker, since
@@ -159,7 +165,7 @@ class IndicatorView(QWidget):
         fid = self.figures_model.figure_id(current.row()) if current.isValid() else None
         if fid != self._history_id:
             self._history_id = fid
-            self._show_history()
+            self._history_timer.start()
 
     def _show_history(self) -> None:
         fid = self._history_id

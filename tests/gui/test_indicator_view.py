@@ -77,8 +77,10 @@ def test_history_and_source_of_selected_figure(view, qtbot):
     ctx = view.ctx
     view.set_indicator("AIR.PM25")
     m = view.figure_table.model()
+    view.figure_table.selectRow(1)
+    qtbot.waitUntil(lambda: view.history_view.model().rowCount() >= 1)  # seed loader's create
     view.figure_table.selectRow(0)
-    assert view.history_view.model().rowCount() >= 1  # its creation by the seed loader
+    qtbot.waitUntil(lambda: view.history_view.model().rowCount() >= 1)
     assert view.ui.source.text().startswith("Source:")
     before = view.history_view.model().rowCount()
     assert m.setData(m.index(0, 5), "checked twice")  # the note
