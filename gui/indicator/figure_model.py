@@ -32,6 +32,10 @@ _DTYPES = {"value": float, "id": np.int64, "version": np.int64}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+_FONT, _ALIGN = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole
+_ROLES = frozenset({_DISPLAY, _EDIT, _FONT, _ALIGN, Qt.ItemDataRole.ToolTipRole, ID_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def local_time(iso: str) -> str:
@@ -148,28 +152,27 @@ class FigureModel(QAbstractTableModel):
         return base
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Qt asks ~10 roles per painted cell; answer the ones we never use at once.
+        if role not in _ROLES or not index.isValid():
             return None
         r, col = index.row(), COLUMNS[index.column()]
         a = self._a
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(r, col)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return a[col][r] if col in a else self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == "source":
-                return self.source_of(r)
-            if col == "note" and a["note"][r]:
-                return str(a["note"][r])
-            if col in EDITABLE:
-                return self.tr("Double-click or press F2 to edit")
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == "value":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and a["status"][r] == "provisional":
-            return self._italic
+        if role == _FONT:
+            return self._italic if a["status"][r] == "provisional" else None
+        if role == _ALIGN:
+            return _RIGHT if col == "value" else None
         if role == ID_ROLE:
             return int(a["id"][r])
+        if col == "source":  # tooltips
+            return self.source_of(r)
+        if col == "note" and a["note"][r]:
+            return str(a["note"][r])
+        if col in EDITABLE:
+            return self.tr("Double-click or press F2 to edit")
         return None
 
     def _display(self, r: int, col: str) -> str:
