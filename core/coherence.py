@@ -22,57 +22,68 @@ OUTLIER_MIN_POINTS = 6
 DAY_UNITS = {"days", "day", "天", "d"}
 
 
-def check(indicators: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    """All coherence warnings for ``figures``; one row per warning (see module docstring)."""
+def check(indicators: pd.DataFrame, figures: pd.DataFrame, *, keys=None) -> pd.DataFrame:
+    """All coherence warnings for ``figures``; one row per warning (see module docstring).
+
+    Indicator attributes are looked up once per indicator and spread to rows by integer
+    codes, so a 700,000-figure check does no per-row string work.
+    """
     if figures.empty:
         return pd.DataFrame(columns=COLUMNS)
-    ind = indicators.set_index("code")
-    f = figures[["indicator", "area", "period", "period_ord", "value"]]
-    out = []
-    vmin = f["indicator"].map(ind["vmin"]).astype(float)
-    vmax = f["indicator"].map(ind["vmax"]).astype(float)
-    bad = (f["value"] < vmin) | (f["value"] > vmax)
-    if bad.any():
-        w = f[bad]
-        out.append(w.assign(check="outside_limits", message=[
-            f"{v:g} is outside the natural range {lo:g}..{hi:g}"
-            for v, lo, hi in zip(w["value"], vmin[bad].fillna(-np.inf), vmax[bad].fillna(np.inf))]))
+    from .status import series_keys, sort_order
 
-    unit = f["indicator"].map(ind["unit"]).astype("string").str.strip().str.lower()
-    is_days = unit.isin(DAY_UNITS).fillna(False)
+    key, ic, iu, _, _ = keys if keys is not None else series_keys(figures)
+    ind = indicators.set_index("code").reindex(iu)
+    value = figures["value"].to_numpy(float)
+    ordv = figures["period_ord"].to_numpy(np.int64)
+    found: list[tuple[np.ndarray, str, list[str]]] = []
+
+    vmin = ind["vmin"].to_numpy(float)[ic]
+    vmax = ind["vmax"].to_numpy(float)[ic]
+    with np.errstate(invalid="ignore"):
+        bad = np.flatnonzero((value < vmin) | (value > vmax))
+    found.append((bad, "outside_limits", [
+        f"{value[i]:g} is outside the natural range "
+        f"{np.nan_to_num(vmin[i], nan=-np.inf):g}..{np.nan_to_num(vmax[i], nan=np.inf):g}"
+        for i in bad]))
+
+    units = ind["unit"].fillna("").astype(str).str.strip().str.lower()
+    is_days = units.isin(DAY_UNITS).to_numpy()[ic]
     if is_days.any():
-        w = f[is_days]
-        span = w["period"].map({p: parse_period(p).days for p in w["period"].unique()})
-        over = w["value"] > span
-        if over.any():
-            ww = w[over]
-            out.append(ww.assign(check="days_exceed_period", message=[
-                f"{v:g} days is more than the {d} days in {p}"
-                for v, d, p in zip(ww["value"], span[over], ww["period"])]))
+        rows = np.flatnonzero(is_days)
+        pc, pu = pd.factorize(figures["period"].to_numpy(object)[rows])
+        span = np.zeros(len(value), dtype=np.int64)
+        span[rows] = np.array([parse_period(p).days for p in pu])[pc]
+        over = np.flatnonzero(is_days & (value > span))
+        found.append((over, "days_exceed_period", [
+            f"{value[i]:g} days is more than the {span[i]} days in {figures['period'].iat[i]}"
+            for i in over]))
 
-    cum = f["indicator"].map(ind["cumulative"]).fillna(False).astype(bool)
+    cum = ind["cumulative"].fillna(False).astype(bool).to_numpy()[ic]
     if cum.any():
-        c = f[cum].assign(kind=f["period_ord"] % 10).sort_values(
-            ["indicator", "area", "kind", "period_ord"])
-        prev = c.groupby(["indicator", "area", "kind"])["value"].shift()
-        fell = c["value"] < prev
-        if fell.any():
-            w = c[fell]
-            out.append(w.drop(columns="kind").assign(check="cumulative_fell", message=[
-                f"a cumulative count fell from {p:g} to {v:g}"
-                for p, v in zip(prev[fell], w["value"])]))
+        o = sort_order(key, ordv, by_type=True)
+        ko, kind, vo = key[o], ordv[o] % 10, value[o]
+        same = (ko[1:] == ko[:-1]) & (kind[1:] == kind[:-1])
+        fell = np.flatnonzero(same & (vo[1:] < vo[:-1]) & cum[o][1:]) + 1
+        found.append((o[fell], "cumulative_fell", [
+            f"a cumulative count fell from {vo[j - 1]:g} to {vo[j]:g}" for j in fell]))
 
-    g = f.groupby(["indicator", "area"])["value"]
-    n = g.transform("size")
-    med = g.transform("median")
-    dev = (f["value"] - med).abs()
-    mad = dev.groupby([f["indicator"], f["area"]]).transform("median") * 1.4826
-    far = (n >= OUTLIER_MIN_POINTS) & (mad > 0) & (dev > OUTLIER_MADS * mad)
-    if far.any():
-        w = f[far]
-        out.append(w.assign(check="outlier", message=[
-            f"{v:g} is far from this series' usual values (median {m:g})"
-            for v, m in zip(w["value"], med[far])]))
-    if not out:
+    s = pd.Series(value)
+    g = s.groupby(key)
+    n = g.transform("size").to_numpy()
+    med = g.transform("median").to_numpy()
+    dev = np.abs(value - med)
+    mad = pd.Series(dev).groupby(key).transform("median").to_numpy() * 1.4826
+    far = np.flatnonzero((n >= OUTLIER_MIN_POINTS) & (mad > 0) & (dev > OUTLIER_MADS * mad))
+    found.append((far, "outlier", [
+        f"{value[i]:g} is far from this series' usual values (median {med[i]:g})"
+        for i in far]))
+
+    rows = [(idx, name, msgs) for idx, name, msgs in found if len(idx)]
+    if not rows:
         return pd.DataFrame(columns=COLUMNS)
-    return pd.concat(out, ignore_index=True)[COLUMNS]
+    idx = np.concatenate([r[0] for r in rows])
+    out = figures.iloc[idx][["indicator", "area", "period", "value"]].reset_index(drop=True)
+    out["check"] = np.concatenate([[name] * len(i) for i, name, _ in rows])
+    out["message"] = [m for r in rows for m in r[2]]
+    return out[COLUMNS]
