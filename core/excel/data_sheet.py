@@ -7,6 +7,8 @@ text cell with Excel's quote prefix, never as a formula.
 """
 from __future__ import annotations
 
+import zipfile
+
 import numpy as np
 import pandas as pd
 from openpyxl.cell import WriteOnlyCell
@@ -16,8 +18,8 @@ from .. import present
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS
 from . import Cancelled
 from .headers import DATA_COLUMNS, STATUS_LABELS, heading
-from .styles import (HEADER_ALIGN, HEADER_FILL, HEADER_FONT, clean_text, looks_like_formula,
-                     print_setup)
+from .styles import (_ILLEGAL as _ILLEGAL_CHARS, HEADER_ALIGN, HEADER_FILL, HEADER_FONT,
+                     clean_text, looks_like_formula, print_setup)
 
 WIDTHS = {"indicator": 30, "name": 40, "area": 18, "period": 9, "value": 12, "unit": 10,
           "qualifier": 11, "note": 50, "source_text": 50, "status": 10, "source": 11,
@@ -61,23 +63,6 @@ def data_frame(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame
     }, columns=list(DATA_COLUMNS))
 
 
-def _protect_text(ws, col: np.ndarray) -> np.ndarray:
-    """Clean illegal characters and turn formula-looking strings into text cells."""
-    s = pd.Series(col, dtype=object)
-    is_str = s.map(type).eq(str)
-    if not is_str.any():
-        return col
-    st = s[is_str]
-    dirty = st.str.contains(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", regex=True)
-    if dirty.any():
-        s.loc[dirty[dirty].index] = st[dirty].map(clean_text)
-    risky = s[is_str].str.match(r"^[=+\-@]")
-    for i in risky[risky].index:
-        s.at[i] = text_cell(ws, s.at[i])
-    s[s.eq("")] = None
-    return s.to_numpy(object)
-
-
 def text_cell(ws, text: str) -> WriteOnlyCell:
     """A cell that holds ``text`` as text even when it starts with ``=``."""
     cell = WriteOnlyCell(ws, value=None)
@@ -88,15 +73,18 @@ def text_cell(ws, text: str) -> WriteOnlyCell:
     return cell
 
 
-def write_data_sheet(ws, frame: pd.DataFrame, lang: str, *, progress=None,
-                     cancelled=lambda: False, offset: int = 0, total: int = 0) -> None:
-    """Stream ``frame`` (from :func:`data_frame`) into a write-only worksheet."""
+def write_data_header(ws, frame: pd.DataFrame, lang: str) -> None:
+    """Column widths, frozen and filtered header, print set-up and the header row.
+
+    The rows themselves are spliced in by :func:`splice_rows` after openpyxl has saved the
+    workbook: openpyxl spends ~0.1 ms per cell serialising XML, which at 100,000 figures is
+    most of an export; :func:`splice_rows` writes the same cells in a tenth of the time.
+    """
     fields = list(frame.columns)
     for i, f in enumerate(fields, start=1):
         ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(f, 12)
-    n = len(frame)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{n + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{len(frame) + 1}"
     print_setup(ws, title_rows="1:1", footer=ws.title)
     header = []
     for f in fields:
@@ -104,19 +92,72 @@ def write_data_sheet(ws, frame: pd.DataFrame, lang: str, *, progress=None,
         c.font, c.fill, c.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGN
         header.append(c)
     ws.append(header)
+
+
+def quote_prefix_style(wb) -> int:
+    """Index of a cell format with Excel's quote prefix (text that must stay text)."""
+    from openpyxl.styles.cell_style import StyleArray
+
+    sa = StyleArray()
+    sa.quotePrefix = 1
+    return wb._cell_styles.add(sa)
+
+
+_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+
+
+def _cells(letter: str, col: np.ndarray, rows: range, quote_style: int) -> list[str]:
+    """The ``<c>`` elements of one column for ``rows`` (empty string for an empty cell)."""
+    out = []
+    append = out.append
+    for r, v in zip(rows, col):
+        if v is None or v == "":
+            append("")
+        elif isinstance(v, str):
+            if _ILLEGAL_CHARS.search(v):
+                v = clean_text(v)
+            style = f' s="{quote_style}"' if v[0] in "=+-@" else ""
+            append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">'
+                   f'{v.translate(_ESC)}</t></is></c>')
+        elif isinstance(v, float):
+            append("" if v != v else f'<c r="{letter}{r}"><v>{v!r}</v></c>')
+        elif isinstance(v, (bool, np.bool_)):
+            append(f'<c r="{letter}{r}" t="b"><v>{int(v)}</v></c>')
+        else:
+            append(f'<c r="{letter}{r}"><v>{v}</v></c>')
+    return out
+
+
+def splice_rows(src: str, dest: str, member: str, frame: pd.DataFrame, quote_style: int, *,
+                progress=None, cancelled=lambda: False, offset: int = 0, total: int = 0) -> None:
+    """Copy the saved workbook ``src`` to ``dest``, adding ``frame``'s rows to ``member``."""
+    letters = [get_column_letter(i + 1) for i in range(frame.shape[1])]
     cols = []
-    for f in fields:
+    for f in frame.columns:
         col = frame[f].to_numpy(object)
-        if f in TEXT:
-            col = _protect_text(ws, col)
-        elif f == "value":
+        if f not in TEXT:
             col = np.where(pd.isna(frame[f]).to_numpy(), None, col)
         cols.append(col)
-    append = ws.append
-    for start in range(0, n, CHUNK):
-        if cancelled():
-            raise Cancelled("the export")
-        for row in zip(*(c[start:start + CHUNK] for c in cols)):
-            append(row)
-        if progress:
-            progress(offset + min(start + CHUNK, n), total or n)
+    n = len(frame)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED,
+                                                      compresslevel=3) as zout:
+        for info in zin.infolist():
+            if info.filename != member:
+                zout.writestr(info.filename, zin.read(info.filename))
+                continue
+            xml = zin.read(info.filename).decode("utf-8")
+            cut = xml.index("</sheetData>")
+            with zout.open(info.filename, "w", force_zip64=True) as fh:
+                fh.write(xml[:cut].encode("utf-8"))
+                for start in range(0, n, CHUNK):
+                    if cancelled():
+                        raise Cancelled("the export")
+                    stop = min(start + CHUNK, n)
+                    rows = range(start + 2, stop + 2)
+                    parts = [_cells(L, c[start:stop], rows, quote_style)
+                             for L, c in zip(letters, cols)]
+                    fh.write("".join(f'<row r="{r}">{"".join(cells)}</row>'
+                                     for r, *cells in zip(rows, *parts)).encode("utf-8"))
+                    if progress:
+                        progress(offset + stop, total or n)
+                fh.write(xml[cut:].encode("utf-8"))

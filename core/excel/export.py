@@ -21,7 +21,7 @@ from ..periods import parse_period, period_ord
 from ..store import Store
 from . import Cancelled, never, no_progress
 from .charts import write_chart_sheets
-from .data_sheet import data_frame, write_data_sheet
+from .data_sheet import data_frame, quote_prefix_style, splice_rows, write_data_header
 from .headers import sheet_name
 from .scorecard_sheet import as_of, texts, write_scorecard_sheet
 
@@ -131,8 +131,9 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
                                 snap.indicators, snap.areas, lang)
     progress(1, total)
-    write_data_sheet(data_ws, frame, lang, progress=progress, cancelled=cancelled, offset=1,
-                     total=total)
+    write_data_header(data_ws, frame, lang)
+    quote = quote_prefix_style(wb)
+    member = f"xl/worksheets/sheet{wb.worksheets.index(data_ws) + 1}.xml"
     wb.properties.title = texts(lang)["title"]
     wb.properties.creator = "EcoTracker"
     if cancelled():
@@ -141,15 +142,20 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)
         os.close(fd)
+        fd, tmp2 = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)
+        os.close(fd)
     except OSError as exc:
         raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None
     try:
         wb.save(tmp)
-        os.replace(tmp, out)
+        splice_rows(tmp, tmp2, member, frame, quote, progress=progress, cancelled=cancelled,
+                    offset=1, total=total)
+        os.replace(tmp2, out)
     except OSError as exc:
         raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for t in (tmp, tmp2):
+            if os.path.exists(t):
+                os.unlink(t)
     progress(total, total)
     return ExportResult(out, n, len(frame), charts)
