@@ -244,7 +244,8 @@ def trend_frame(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.Dat
     if hit.empty:
         raise KeyError(code)
     ind = hit.iloc[0].to_dict()
-    figs = figures[figures["indicator"] == code] if len(figures) else figures
+    mine = figures["indicator"].to_numpy() == code if len(figures) else None
+    figs = figures if mine is None or mine.all() else figures[mine]
     if scorecard_rows is None and targets is not None:
         from .status import scorecard
 

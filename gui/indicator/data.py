@@ -18,7 +18,8 @@ COLUMNS = [c.name for c in schema.figures.columns]
 
 
 def figures(store: Store, code: str) -> pd.DataFrame:
-    """Figures of indicator ``code`` as :func:`core.queries.figures` gives them."""
+    """Figures of indicator ``code`` as :func:`core.queries.figures` gives them (same
+    columns and values; rows in the index's order rather than sorted)."""
     mark = "?" if store.backend == "sqlite" else "%s"
     sql = f"SELECT {', '.join(COLUMNS)} FROM figures WHERE indicator = {mark}"
     with store.read() as conn:
@@ -30,6 +31,4 @@ def figures(store: Store, code: str) -> pd.DataFrame:
             cursor.close()
     df = pd.DataFrame.from_records(rows, columns=COLUMNS)
     df["derived"] = df["derived"].astype(bool)
-    if len(df):
-        df = df.sort_values(["area", "period_ord"], kind="stable", ignore_index=True)
-    return df
+    return df  # in index order; the figure model sorts by area order and period

@@ -20,6 +20,7 @@ class TargetModel(QAbstractTableModel):
         self._ctx = ctx
         self._ind: dict = {}
         self._rows: list[dict] = []
+        self._names: dict[str, str] = {}
         self.frame = pd.DataFrame()
 
     def set_frame(self, tgts: pd.DataFrame, ind: dict | None) -> None:
@@ -31,12 +32,18 @@ class TargetModel(QAbstractTableModel):
             tgts = tgts.iloc[np.lexsort((tgts["period_ord"].to_numpy(), rank))]
         self.frame = tgts.reset_index(drop=True)
         self._rows = self.frame.to_dict("records")
+        self._names = self._area_names()
         self.endResetModel()
+
+    def _area_names(self) -> dict[str, str]:
+        ar = self._ctx.areas
+        return dict(zip(ar["code"], ar[self._ctx.name_col])) if len(ar) else {}
 
     def retranslate(self) -> None:
         self.beginResetModel()
         for r in self._rows:
             r.pop("_source", None)
+        self._names = self._area_names()
         self.endResetModel()
 
     def row_dict(self, row: int) -> dict:
@@ -44,7 +51,7 @@ class TargetModel(QAbstractTableModel):
 
     def describe(self, row: int) -> str:
         r = self._rows[row]
-        return f"{r['indicator']} / {self._ctx.area_name(r['area'])} / {r['period']}"
+        return f"{r['indicator']} / {self._names.get(r['area'], r['area'])} / {r['period']}"
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -66,7 +73,7 @@ class TargetModel(QAbstractTableModel):
         kind, dec, lang = self._ind.get("value_kind", "number"), \
             int(self._ind.get("decimals") or 0), self._ctx.lang
         if col == "area":
-            return self._ctx.area_name(r["area"])
+            return self._names.get(r["area"], r["area"])
         if col == "period":
             return r["period"]
         if col == "target":
