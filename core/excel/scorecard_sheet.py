@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import pandas as pd
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from .. import present
 from ..values import class_name, qualifier_label
 from .styles import (CENTER, MID, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, STATUS_STYLE,
-                     SUBTITLE, TITLE, WRAP, clean_text, number_format, print_setup,
-                     row_height, text_lines)
+                     SUBTITLE, TITLE, WRAP, number_format, print_setup, row_height, styled_cell,
+                     text_lines)
 
 COLUMNS = [  # field, English, Chinese, width
     ("category", "Category", "类别", 16),
@@ -43,20 +42,9 @@ def texts(lang: str) -> dict:
 
 
 def _cell(ws, value, font=None, fill=None, align=None, fmt=None, border=None):
-    c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
     if align is None and border is not None:
         align = MID
-    if font is not None:
-        c.font = font
-    if fill is not None:
-        c.fill = fill
-    if align is not None:
-        c.alignment = align
-    if fmt is not None:
-        c.number_format = fmt
-    if border is not None:
-        c.border = border
-    return c
+    return styled_cell(ws, value, font, fill, align, fmt, border)
 
 
 def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas: pd.DataFrame,

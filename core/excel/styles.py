@@ -88,3 +88,32 @@ def print_setup(ws, *, title_rows: str | None = None, footer: str = "") -> None:
     if footer:
         ws.oddFooter.left.text = footer.replace("&", "&&")
         ws.oddFooter.left.size = 9
+
+
+def styled_cell(ws, value, font=None, fill=None, align=None, fmt=None, border=None):
+    """A write-only cell with a style, computed once per combination: openpyxl hashes every
+    style object on every assignment, which costs more than writing the cell."""
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
+    # Style indices belong to one workbook, so the cache lives on it.
+    cache = ws.parent.__dict__.setdefault("_ecotracker_styles", {})
+    key = (id(font), id(fill), id(align), fmt, id(border))
+    style = cache.get(key)
+    if style is None:
+        if font is not None:
+            c.font = font
+        if fill is not None:
+            c.fill = fill
+        if align is not None:
+            c.alignment = align
+        if fmt is not None:
+            c.number_format = fmt
+        if border is not None:
+            c.border = border
+        cache[key] = copy(c._style)
+    else:
+        c._style = copy(style)
+    return c
