@@ -35,6 +35,9 @@ _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 _FONT, _ALIGN = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole
 _ROLES = frozenset({_DISPLAY, _EDIT, _FONT, _ALIGN, Qt.ItemDataRole.ToolTipRole, ID_ROLE})
+_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+_EDIT_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -146,10 +149,9 @@ class FigureModel(QAbstractTableModel):
         return titles[COLUMNS[section]]
 
     def flags(self, index: _Index):
-        base = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()] in EDITABLE:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if not index.isValid():
+            return _NO_FLAGS
+        return _EDIT_FLAGS if COLUMNS[index.column()] in EDITABLE else _FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         # Qt asks ~10 roles per painted cell; answer the ones we never use at once.

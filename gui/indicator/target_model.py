@@ -31,7 +31,10 @@ class TargetModel(QAbstractTableModel):
             rank = tgts["area"].map(order).fillna(1e9).to_numpy()
             tgts = tgts.iloc[np.lexsort((tgts["period_ord"].to_numpy(), rank))]
         self.frame = tgts.reset_index(drop=True)
-        self._rows = self.frame.to_dict("records")
+        cols = list(self.frame.columns)
+        # plain lists: DataFrame.to_dict costs several ms for a few dozen rows
+        self._rows = [dict(zip(cols, vals)) for vals in
+                      zip(*(self.frame[c].tolist() for c in cols))] if len(self.frame) else []
         self._names = self._area_names()
         self.endResetModel()
 

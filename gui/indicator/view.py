@@ -219,8 +219,8 @@ class IndicatorView(QWidget):
         self._show_history()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslate()
+        if event.type() == QEvent.Type.LanguageChange:  # a translator was (un)installed
+            self.retranslate()
         super().changeEvent(event)
 
     # messages ------------------------------------------------------------------------------
