@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ..store import Store
 from ..problems import InputError
+from ..store import Store
 
 
 def add_subcommands(sub, add_db) -> None:
@@ -75,11 +74,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         for r in changes.itertuples(index=False):
             if r.change == "changed":
                 print(f"  changed {r.indicator} / {r.area} / {r.period}: {r.old} -> {r.new}")
-        n_new = int((changes["change"] == "new").sum()) if len(changes) else 0
-        for r in changes[changes["change"] == "new"].head(20).itertuples(index=False) if n_new else []:
+        new = changes[changes["change"] == "new"]
+        for r in new.head(20).itertuples(index=False):
             print(f"  new     {r.indicator} / {r.area} / {r.period}: {r.new}")
-        if n_new > 20:
-            print(f"  ... and {n_new - 20} more new")
+        if len(new) > 20:
+            print(f"  ... and {len(new) - 20} more new")
         if args.dry_run:
             print("dry run: nothing was written")
             return 0
@@ -89,5 +88,5 @@ def cmd_import(args: argparse.Namespace) -> int:
         done = apply_import(store, preview)
     where = f"; backup {done.backup}" if done.backup else \
         "; PostgreSQL: the server's own backups cover this change"
-    print(f"imported: {done.created} new, {done.updated} changed{where}", file=sys.stdout)
+    print(f"imported: {done.created} new, {done.updated} changed{where}")
     return 0

@@ -85,9 +85,7 @@ def gather(conn, opts: ExportOptions) -> Snapshot:
     tg = queries.targets(conn, indicators=codes if opts.category else None)
     if area_codes is not None:
         tg = tg[tg["area"].isin(area_codes)]
-    if hi is not None:
-        # targets set beyond the range still belong on the scorecard (deadlines ahead)
-        pass
+    # Targets are not cut to the period range: a deadline ahead still belongs on the scorecard.
     return Snapshot(ind, cats, areas, queries.sources(conn), figs, tg,
                     "; ".join(parts) or t["none"])
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 
 import pandas as pd
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
