@@ -34,8 +34,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
-from common import (Timing, max_rss_bytes, measure, peak_memory, print_table,  # noqa: E402
-                    ratio, write_results)
+from common import (Timing, git_state, max_rss_bytes, measure, peak_memory,  # noqa: E402
+                    print_table, ratio, write_results)
 from sqlalchemy import func, select  # noqa: E402
 
 from core import coherence, queries, schema, status  # noqa: E402
@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         a.indicators, a.areas, a.periods, a.repeat_load, a.repeat = 30, 10, 24, 1, 3
     params = dict(n_indicators=a.indicators, n_areas=a.areas, n_periods=a.periods, seed=a.seed)
 
+    code = git_state("core")  # what is measured: HEAD plus any uncommitted core change
     workdir = Path(a.workdir or tempfile.mkdtemp(prefix="ecotracker-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -151,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     make_template(template, frames)
     fig_input = synth.figure_input(frames)
     base = baseline_rows(frames)
-    results: dict = {"params": params, "n_figures": n_fig, "n_targets": n_tgt,
+    results: dict = {"code": code, "params": params, "n_figures": n_fig, "n_targets": n_tgt,
                      "generate_s": round(t_make, 3)}
     table = []
 

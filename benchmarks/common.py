@@ -127,6 +127,28 @@ def machine_info() -> dict:
     return info
 
 
+def git_state(*paths: str) -> dict:
+    """Commit of the working tree and which of ``paths`` (default all) differ from it.
+
+    Call it when a benchmark starts: the code measured is what was on disk then, which in a
+    shared working tree may include someone's uncommitted change.
+    """
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                              timeout=30).stdout.rstrip("\n")
+
+    try:
+        dirty = git("status", "--porcelain", "--", *paths).splitlines()
+        return {"commit": git("rev-parse", "--short", "HEAD"),
+                "uncommitted": [line[3:] for line in dirty]}
+    except (OSError, subprocess.SubprocessError):
+        return {}
+
+
 def _loadavg() -> list[float] | None:
     """1, 5 and 15 minute load averages: other work on the machine skews timings."""
     try:
