@@ -84,12 +84,8 @@ class Translators:
                 self._installed.append(own)
             for tr in self._installed:
                 app.installTranslator(tr)
+        # install/remove already sent QEvent.LanguageChange to every widget
         self.lang = lang
-        if not self._installed:
-            # Removing the last translator still has to tell widgets to re-read their texts.
-            from PySide6.QtCore import QEvent
-
-            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
         return ok
 
 

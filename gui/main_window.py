@@ -31,6 +31,7 @@ def _optional(module: str, name: str):
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self._retranslate_pending = False
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.actions_ = WindowActions(self, ctx.undo_stack)
@@ -209,9 +210,16 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        # Swapping translators sends several LanguageChange events in a row: re-read the
+        # texts once, after the last of them.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self._retranslate_later)
         super().changeEvent(event)
+
+    def _retranslate_later(self) -> None:
+        self._retranslate_pending = False
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("EcoTracker — %1").replace("%1", self.ctx.store.name))

@@ -16,18 +16,22 @@ Two things keep a bureau-scale database (~700,000 figures) from freezing the win
 """
 from __future__ import annotations
 
-import multiprocessing
+import os
+import pickle
+import subprocess
+import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import func, select
 
-from core import queries, schema, status
+from core import present, queries, schema, status
 from core.store import Store
 
 PROCESS_THRESHOLD = 50_000  # figures; below this a thread is quicker than starting a process
+LANGUAGES = ("en", "zh_CN")
 FIGURE_COLUMNS = ["indicator", "area", "period", "period_ord", "value", "qualifier"]
 
 
@@ -37,6 +41,7 @@ class ScorecardResult:
     indicator: str | None  # None: the whole scorecard; else only this indicator's rows
     n_figures: int
     n_targets: int
+    tables: dict  # language -> core.present.scorecard_table of frame
 
 
 def read_figures(store: Store, indicator: str | None = None) -> pd.DataFrame:
@@ -72,7 +77,7 @@ def compute(store: Store, indicator: str | None = None, *,
     """Scorecard of the whole database, or of one indicator; None if cancelled."""
     limit = PROCESS_THRESHOLD if threshold is None else threshold
     if indicator is None and count_figures(store) >= limit:
-        return _pool().submit(compute_url, store.url, store.user).result()
+        return _in_process(store)
     return _compute(store, indicator, progress, cancelled)
 
 
@@ -88,6 +93,7 @@ def _compute(store: Store, indicator: str | None, progress=None,
     with store.read() as conn:
         ind = queries.indicators(conn)
         tgs = queries.targets(conn, indicators=[indicator] if indicator else None)
+        areas = queries.areas(conn)
     if indicator:
         ind = ind[ind["code"] == indicator]
     if cancelled and cancelled():
@@ -95,28 +101,43 @@ def _compute(store: Store, indicator: str | None, progress=None,
     if progress:
         progress(2, 3)
     frame = status.scorecard(ind, figs, tgs)
+    # formatted here, off the GUI thread, in both languages: switching is then instant
+    tables = {lang: present.scorecard_table(frame, areas, lang) for lang in LANGUAGES}
     if progress:
         progress(3, 3)
-    return ScorecardResult(frame, indicator, len(figs), len(tgs))
+    return ScorecardResult(frame, indicator, len(figs), len(tgs), tables)
 
 
 # the separate process ----------------------------------------------------------------------
-_executor: ProcessPoolExecutor | None = None
-_stores: dict[str, Store] = {}  # in the worker process: one open store per database
+def _in_process(store: Store) -> ScorecardResult | None:
+    """Run the full job in a fresh interpreter (``python -m gui.scorecard.job``).
+
+    A plain subprocess rather than multiprocessing: spawn would re-import the caller's main
+    script in the child, and fork is unsafe in a process that runs Qt threads.
+    """
+    repo = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        p for p in (repo, os.environ.get("PYTHONPATH", "")) if p))
+    proc = subprocess.run([sys.executable, "-m", "gui.scorecard.job", store.user],
+                          input=store.url.encode(), capture_output=True, env=env, cwd=repo)
+    if proc.returncode != 0:
+        lines = proc.stderr.decode(errors="replace").strip().splitlines()
+        raise RuntimeError(lines[-1] if lines else f"scorecard process exit {proc.returncode}")
+    return pickle.loads(proc.stdout)
 
 
-def _pool() -> ProcessPoolExecutor:
-    global _executor
-    if _executor is None:
-        # spawn, never fork: forking a process that runs Qt threads is unsafe
-        _executor = ProcessPoolExecutor(max_workers=1,
-                                        mp_context=multiprocessing.get_context("spawn"))
-    return _executor
+def _main(user: str) -> int:
+    url = sys.stdin.read().strip()  # not on the command line: a URL may hold a password
+    store = Store.open(url, create=False, user=user)
+    try:
+        result = _compute(store, None)
+    finally:
+        store.close()
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return 0
 
 
-def compute_url(url: str, user: str) -> ScorecardResult | None:
-    """Full scorecard of the database at ``url`` (runs in the worker process)."""
-    store = _stores.get(url)
-    if store is None:
-        store = _stores[url] = Store.open(url, create=False, user=user)
-    return _compute(store, None)
+if __name__ == "__main__":
+    from gui.scorecard import job as _job  # so pickle names gui.scorecard.job, not __main__
+
+    sys.exit(_job._main(sys.argv[1] if len(sys.argv) > 1 else "unknown"))

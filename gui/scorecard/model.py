@@ -61,6 +61,7 @@ class ScorecardModel(QAbstractTableModel):
         self._status: dict[str, np.ndarray] = {c: np.zeros(0, dtype=object)
                                                for c in STATUS_COLUMNS}
         self._sortkeys = pd.DataFrame()
+        self._tables: dict[str, pd.DataFrame] = {}  # formatted snapshot per language
 
     # headers -----------------------------------------------------------------------------
     def _headers(self) -> list[str]:
@@ -83,7 +84,9 @@ class ScorecardModel(QAbstractTableModel):
                         "100 ...)")]
 
     def retranslate(self, lang: str, areas: pd.DataFrame) -> None:
-        """Re-format every cell in ``lang`` (names, class values, status words)."""
+        """Show every cell in ``lang`` (names, class values, status words)."""
+        if areas is not self._areas:
+            self._tables = {}  # area names changed: nothing formatted before is valid
         self.lang, self._areas = lang, areas
         self.layoutAboutToBeChanged.emit()
         self._format()
@@ -96,15 +99,23 @@ class ScorecardModel(QAbstractTableModel):
     def frame(self) -> pd.DataFrame:
         return self._raw
 
-    def set_frame(self, frame: pd.DataFrame, areas: pd.DataFrame, lang: str) -> None:
-        """Swap in a whole new scorecard (a full reload): a model reset."""
+    def set_frame(self, frame: pd.DataFrame, areas: pd.DataFrame, lang: str,
+                  tables: dict[str, pd.DataFrame] | None = None) -> None:
+        """Swap in a whole new scorecard (a full reload): a model reset.
+
+        ``tables`` are the scorecard already formatted per language
+        (``core.present.scorecard_table``, made by the worker): a language switch then only
+        swaps arrays instead of formatting thousands of cells on the GUI thread.
+        """
         self.beginResetModel()
         self._raw, self._areas, self.lang = frame.reset_index(drop=True), areas, lang
+        self._tables = {k: v.reset_index(drop=True) for k, v in (tables or {}).items()}
         self._format()
         self._select_rows()
         self.endResetModel()
 
-    def replace_indicator(self, code: str, rows: pd.DataFrame, order: pd.Series) -> bool:
+    def replace_indicator(self, code: str, rows: pd.DataFrame, order: pd.Series,
+                          tables: dict[str, pd.DataFrame] | None = None) -> bool:
         """Put ``rows`` (the fresh scorecard of one indicator) in place of its old rows.
 
         When the indicator keeps the same areas only its cells change (``dataChanged``) and the
@@ -127,7 +138,18 @@ class ScorecardModel(QAbstractTableModel):
             return True
         # same rows in the same places: swap them in by position, re-format only them
         self._raw = pd.concat([self._raw.drop(index=old), rows.set_axis(old)]).sort_index()
-        fmt = present.scorecard_table(rows, self._areas, self.lang)
+        tables = dict(tables or {})
+        for lang in list(self._tables):
+            new = tables.get(lang)
+            if new is None:
+                new = present.scorecard_table(rows, self._areas, lang)
+            self._tables[lang] = pd.concat([self._tables[lang].drop(index=old),
+                                            new.reset_index(drop=True).set_axis(old)]
+                                           ).sort_index()
+        fmt = tables.get(self.lang)
+        if fmt is None:
+            fmt = present.scorecard_table(rows, self._areas, self.lang)
+        fmt = fmt.reset_index(drop=True)
         for j, (_cid, fcol, _s) in enumerate(COLUMNS):
             self._cells[j][old] = fmt[fcol].astype(object).where(
                 fmt[fcol].notna(), "").to_numpy(object)
@@ -147,7 +169,10 @@ class ScorecardModel(QAbstractTableModel):
             self._keys = []
             self._status = {c: np.zeros(0, dtype=object) for c in STATUS_COLUMNS}
             return
-        fmt = present.scorecard_table(self._raw, self._areas, self.lang)
+        fmt = self._tables.get(self.lang)
+        if fmt is None or len(fmt) != len(self._raw):
+            fmt = self._tables[self.lang] = present.scorecard_table(self._raw, self._areas,
+                                                                    self.lang)
         # copies: pandas hands out read-only views, and edits write cells in place
         self._cells = [fmt[fcol].astype(object).where(fmt[fcol].notna(), "").to_numpy(
             object, copy=True) for _c, fcol, _s in COLUMNS]

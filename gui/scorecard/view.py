@@ -6,7 +6,7 @@ GUI thread and :attr:`ScorecardPanel.updated` tells the tree and the status bar.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -31,6 +31,7 @@ class ScorecardPanel(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self._retranslate_pending = False
         self.ctx = ctx
         self.setObjectName("scorecardPanel")
         self.model = ScorecardModel(self)
@@ -119,13 +120,14 @@ class ScorecardPanel(QWidget):
         key = self._selected_key()
         if result.indicator is None:
             self.counts = {"figures": result.n_figures, "targets": result.n_targets}
-            self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang)
+            self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang, result.tables)
             self._fill_area_filter()
             if not self.sized:
                 self.fit_columns()
         else:
             order = self.ctx.indicators.set_index("code")["category_sort"]
-            if not self.model.replace_indicator(result.indicator, result.frame, order):
+            if not self.model.replace_indicator(result.indicator, result.frame, order,
+                                                result.tables):
                 key = None  # cells changed in place: the selection stayed
         if key:
             self._select_key(key)
@@ -219,9 +221,16 @@ class ScorecardPanel(QWidget):
             self._select_key(key)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        # Swapping translators sends several LanguageChange events in a row: re-read the
+        # texts once, after the last of them.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self._retranslate_later)
         super().changeEvent(event)
+
+    def _retranslate_later(self) -> None:
+        self._retranslate_pending = False
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.category_label.setText(self.tr("&Category:"))

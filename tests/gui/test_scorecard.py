@@ -33,14 +33,17 @@ def window(qtbot, tmp_path, monkeypatch, db_url):
     from gui.app import create_window
     from gui.i18n import translators
 
-    w = create_window(db_url, lang="en")
-    qtbot.addWidget(w)
+    w = create_window(db_url, lang="en")  # not qtbot.addWidget: it deletes before teardown
     w.show()
     qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0 and not w.scorecard.busy,
                     timeout=20000)
     yield w
+    if translators().lang != "en":
+        w.set_language("en")  # while the database is still there: views re-read their texts
+        qtbot.wait(20)
     w.close()
-    translators().apply("en")
+    w.deleteLater()
+    qtbot.wait(1)
 
 
 def cell(model, key, col, role=Qt.ItemDataRole.DisplayRole):

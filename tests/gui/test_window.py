@@ -29,8 +29,7 @@ def open_window(qtbot, tmp_path, monkeypatch):
     made = []
 
     def _open(db, lang="en"):
-        w = create_window(db, lang=lang)
-        qtbot.addWidget(w)
+        w = create_window(db, lang=lang)  # not qtbot.addWidget: it deletes before teardown
         w.show()
         made.append(w)
         qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0 and not w.scorecard.busy,
@@ -39,8 +38,12 @@ def open_window(qtbot, tmp_path, monkeypatch):
 
     yield _open
     for w in made:
+        if translators().lang != "en":
+            w.set_language("en")  # while the database is still there
+            qtbot.wait(20)
         w.close()
-    translators().apply("en")
+        w.deleteLater()
+    qtbot.wait(1)
 
 
 def missed_edit(store: Store, value: float = 90.0) -> UpdateRow:
