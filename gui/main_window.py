@@ -6,6 +6,7 @@ The window only arranges screens and routes actions: every change to data goes t
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
@@ -26,6 +27,27 @@ def _optional(module: str, name: str):
         return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
+
+
+def _lazy(module: str, name: str):
+    """A function that imports ``module.name`` on first call, or None if the module is absent.
+
+    The Excel dialogs pull in openpyxl (most of a second): the window must not wait for it
+    to open, only the first export or import does.
+    """
+    try:
+        if importlib.util.find_spec(module) is None:
+            return None
+    except ImportError:
+        return None
+
+    def call(*args, **kwargs):
+        fn = _optional(module, name)
+        if fn is None:
+            raise ImportError(f"{module}.{name} cannot be imported")
+        return fn(*args, **kwargs)
+
+    return call
 
 
 class MainWindow(QMainWindow):
@@ -67,9 +89,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self.menus = self.actions_.build_menus()
-        self._export = _optional("gui.excel.export_dialog", "open_export_dialog")
-        self._import = _optional("gui.excel.import_dialog", "open_import_dialog")
-        self._new_indicator = _optional("gui.dialogs.indicator_dialog", "new_indicator")
+        self._export = _lazy("gui.excel.export_dialog", "open_export_dialog")
+        self._import = _lazy("gui.excel.import_dialog", "open_import_dialog")
+        self._new_indicator = _lazy("gui.dialogs.indicator_dialog", "new_indicator")
         self._connect()
         self.retranslate()
         self.actions_.language[ctx.lang].setChecked(True)
@@ -85,8 +107,8 @@ class MainWindow(QMainWindow):
         a.showIndicator.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
         a.about.triggered.connect(self._about)
         a.newIndicator.triggered.connect(self.new_indicator)
-        a.exportExcel.triggered.connect(lambda: self._export(ctx, self))
-        a.importExcel.triggered.connect(lambda: self._import(ctx, self))
+        a.exportExcel.triggered.connect(lambda: self._excel(self._export))
+        a.importExcel.triggered.connect(lambda: self._excel(self._import))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
                              ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
@@ -97,8 +119,17 @@ class MainWindow(QMainWindow):
         self.scorecard.failed.connect(self.report_error)
         self.tabs.currentChanged.connect(lambda _i: self._update_enabled())
         ctx.error.connect(self.report_error)
+        if hasattr(self.indicator_view, "status_message"):
+            self.indicator_view.status_message.connect(
+                lambda text: self.statusBar().showMessage(text, 5000))
         ctx.reloaded.connect(self.scorecard.refresh)
         ctx.changed.connect(lambda _ch: self._update_counts())
+
+    def _excel(self, dialog) -> None:
+        try:
+            dialog(self.ctx, self)
+        except (EcoError, ImportError) as exc:
+            self.report_error(exc)
 
     def _view_call(self, method: str) -> None:
         if self.indicator_view is None:
@@ -151,7 +182,7 @@ class MainWindow(QMainWindow):
             return
         try:
             code = self._new_indicator(self.ctx, self)
-        except EcoError as exc:
+        except (EcoError, ImportError) as exc:
             self.report_error(exc)
             return
         if code:
