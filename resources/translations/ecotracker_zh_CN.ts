@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>e.g. 2024H1 (empty: no limit)</source>
+        <translation>例如 2024H1（留空则不限）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>From period</source>
+        <translation>起始期间</translation>
+    </message>
+    <message>
+        <source>To period</source>
+        <translation>截止期间</translation>
+    </message>
+    <message>
+        <source>Language of the workbook</source>
+        <translation>工作簿语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the workbook</source>
+        <translation>保存工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>A period is written 2024, 2024H1, 2024Q2 or 2024-06.</source>
+        <translation>期间的写法为 2024、2024H1、2024Q2 或 2024-06。</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved {path}: {rows} figures, {charts} charts.</source>
+        <translation>已保存 {path}：{rows} 条数据，{charts} 个图表。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>FigureDialog</name>
     <message>
         <source>Edit figure of %1</source>
@@ -155,6 +246,133 @@
     <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Choose workbook…</source>
+        <translation>选择工作簿…</translation>
+    </message>
+    <message>
+        <source>Problems (nothing can be imported until they are fixed in the workbook):</source>
+        <translation>问题（须在工作簿中改正后方可导入）：</translation>
+    </message>
+    <message>
+        <source>Imported changes cannot be undone with Undo. The change log records each one with the file&apos;s name, and a copy of the database is kept in the backups folder beside it before anything is written.</source>
+        <translation>导入的修改无法通过“撤销”恢复。修改记录会逐条记下文件名；写入前，数据库的副本会保存在其旁边的 backups 文件夹中。</translation>
+    </message>
+    <message>
+        <source>Imported changes cannot be undone with Undo. The change log records each one with the file&apos;s name; for this shared PostgreSQL database the server&apos;s own backups are relied on.</source>
+        <translation>导入的修改无法通过“撤销”恢复。修改记录会逐条记下文件名；此共享 PostgreSQL 数据库依靠服务器自身的备份。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Choose a workbook to import</source>
+        <translation>选择要导入的工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading and checking the workbook…</source>
+        <translation>正在读取并检查工作簿…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}: {new} new, {changed} changed, {unchanged} unchanged, {problems} problems.</source>
+        <translation>{file}，工作表 {sheet}：新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，问题 {problems} 个。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>没有需要修改的内容。</translation>
+    </message>
+    <message>
+        <source>Writing the changes…</source>
+        <translation>正在写入修改…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} changed.</source>
+        <translation>已导入：新增 {created} 条，修改 {updated} 条。</translation>
+    </message>
+    <message>
+        <source>Backup: {path}</source>
+        <translation>备份：{path}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Not imported: {error}</source>
+        <translation>未导入：{error}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
