@@ -169,6 +169,9 @@ class TrendPlot(pg.PlotWidget):
         else:
             self.xaxis.set_period_ticks([])
         vb.enableAutoRange()
+        if is_class:  # every class on the axis, not only those that occur
+            vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
+            vb.setYRange(0.5, len(labels.class_choices(lang)) + 0.5, padding=0)
 
     def show_course(self, frame: TrendFrame) -> None:
         """(Re)draw targets and projections of ``frame`` over the lines already drawn."""

@@ -84,7 +84,8 @@ class TargetModel(QAbstractTableModel):
         if col == "kind":
             return labels.target_kind(r["kind"])
         if col == "baseline":
-            if not r.get("baseline_period"):
+            bp = r.get("baseline_period")
+            if bp is None or pd.isna(bp) or bp == "":
                 return ""
             return f"{format_value(r['baseline_value'], kind, dec, lang=lang)} " \
                    f"({r['baseline_period']})"

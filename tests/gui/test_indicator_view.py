@@ -119,3 +119,12 @@ def test_fast_read_gives_the_same_frame_as_core_queries(store):
             slow = queries.figures(conn, indicators=[code])
         assert list(fast.columns) == list(slow.columns)
         assert fast.to_dict("records") == slow.to_dict("records")
+
+
+def test_target_without_baseline_shows_nothing_there(view):
+    view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
+    t = view.target_table.model()
+    baselines = [t.index(r, 4).data() for r in range(t.rowCount())]
+    assert baselines == ["", "II (2024H1)"]
+    lo, hi = view.plot.getPlotItem().getViewBox().viewRange()[1]
+    assert lo <= 1 and hi >= 6  # all classes I .. worse than V on the axis
