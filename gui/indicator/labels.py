@@ -14,7 +14,8 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 
 def figure_status(code: str) -> str:
-    return {"final": translate("Labels", "final"), "provisional": translate("Labels", "provisional")}.get(code, code or "")
+    return {"final": translate("Labels", "final"),
+            "provisional": translate("Labels", "provisional")}.get(code, code or "")
 
 
 def target_kind(code: str) -> str:
@@ -25,28 +26,36 @@ def target_kind(code: str) -> str:
 
 
 def value_kind(code: str) -> str:
-    return {"number": translate("Labels", "number"), "percent": translate("Labels", "percentage"), "count": translate("Labels", "count"),
+    return {"number": translate("Labels", "number"),
+            "percent": translate("Labels", "percentage"),
+            "count": translate("Labels", "count"),
             "class": translate("Labels", "water quality class")}.get(code, code or "")
 
 
 def direction(code: str) -> str:
-    return {"higher": translate("Labels", "higher is better"), "lower": translate("Labels", "lower is better"),
+    return {"higher": translate("Labels", "higher is better"),
+            "lower": translate("Labels", "lower is better"),
             "band": translate("Labels", "within a band")}.get(code, code or "")
 
 
 def period_type(code: str) -> str:
-    return {"year": translate("Labels", "year"), "half": translate("Labels", "half-year"), "quarter": translate("Labels", "quarter"),
+    return {"year": translate("Labels", "year"),
+            "half": translate("Labels", "half-year"),
+            "quarter": translate("Labels", "quarter"),
             "month": translate("Labels", "month")}.get(code, code or "")
 
 
 def comparator(code: str) -> str:
-    return {">=": translate("Labels", "at least (≥)"), "<=": translate("Labels", "at most (≤)"), "=": translate("Labels", "equal to (=)"),
+    return {">=": translate("Labels", "at least (≥)"),
+            "<=": translate("Labels", "at most (≤)"),
+            "=": translate("Labels", "equal to (=)"),
             "between": translate("Labels", "between")}.get(code, code or "")
 
 
 def action(code: str) -> str:
-    return {"create": translate("Labels", "created"), "update": translate("Labels", "changed"), "delete": translate("Labels", "deleted")}.get(
-        code, code or "")
+    return {"create": translate("Labels", "created"),
+            "update": translate("Labels", "changed"),
+            "delete": translate("Labels", "deleted")}.get(code, code or "")
 
 
 def qualifier_choices(lang: str) -> list[tuple[str, str]]:

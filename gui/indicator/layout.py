@@ -118,16 +118,20 @@ class IndicatorUi:
         outer.addWidget(self.splitter, 1)
 
     def retranslate(self) -> None:
-        texts = {"newFigureButton": translate("IndicatorView", "New figure…"), "newTargetButton": translate("IndicatorView", "New target…"),
-                 "editIndicatorButton": translate("IndicatorView", "Edit indicator…"), "deleteButton": translate("IndicatorView", "Delete…"),
+        texts = {"newFigureButton": translate("IndicatorView", "New figure…"),
+                 "newTargetButton": translate("IndicatorView", "New target…"),
+                 "editIndicatorButton": translate("IndicatorView", "Edit indicator…"),
+                 "deleteButton": translate("IndicatorView", "Delete…"),
                  "savePlotButton": translate("IndicatorView", "Save plot as PNG…")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
-        self.buttons["deleteButton"].setToolTip(translate("IndicatorView", "Delete the selected figures or targets"))
-        self.figures_label.setText(translate("IndicatorView", "Figures (double-click a value, qualifier, status or note "
-                                      "to edit it)"))
+        self.buttons["deleteButton"].setToolTip(
+            translate("IndicatorView", "Delete the selected figures or targets"))
+        self.figures_label.setText(translate(
+            "IndicatorView", "Figures (double-click a value, qualifier, status or note to edit it)"))
         self.targets_label.setText(translate("IndicatorView", "Targets"))
-        self.history_label.setText(translate("IndicatorView", "History of the selected figure"))
+        self.history_label.setText(
+            translate("IndicatorView", "History of the selected figure"))
         self.message.setText("")
 
 

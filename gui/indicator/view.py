@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 
 from core import queries, rows, status
 from core.changelog import history
-from core.edits import Changed, DeleteRow
-from core.errors import EcoError, StaleEditError
+from core.edits import Changed
+from core.errors import StaleEditError
 from core.trend import trend_frame
 from gui import workers
 
 from . import data
+from .actions import IndicatorActions
 from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
@@ -30,7 +31,7 @@ def course_frame(one, figs, tgts, code, sources, *, progress, cancelled):
     return trend_frame(one, figs, tgts, status.scorecard(one, figs, tgts), code, sources=sources)
 
 
-class IndicatorView(QWidget):
+class IndicatorView(IndicatorActions, QWidget):
     """One indicator. ``status_message(str)`` carries short notes for the status bar."""
 
     status_message = Signal(str)
@@ -242,98 +243,3 @@ class IndicatorView(QWidget):
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             self.ctx.reload()
-
-    def _report(self, exc: EcoError) -> None:
-        if isinstance(exc, StaleEditError):
-            self._on_stale(exc)
-        else:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-
-    # actions -------------------------------------------------------------------------------
-    @Slot()
-    def new_figure(self) -> None:
-        if self.code is None:
-            return
-        from gui.dialogs.figure_dialog import new_figure
-
-        rows_ = self.selected_figure_rows()
-        area = self.figures_model.row_dict(rows_[0])["area"] if rows_ else None
-        out = new_figure(self.ctx, self, self.code, area=area, existing=self.figures_model.frame)
-        if out is not None:
-            self._select_figure(out.row["id"])
-
-    @Slot()
-    def new_target(self) -> None:
-        if self.code is None:
-            return
-        from gui.dialogs.target_dialog import new_target
-
-        new_target(self.ctx, self, self.code)
-
-    @Slot()
-    def edit_indicator(self) -> None:
-        if self.code is None:
-            return
-        from gui.dialogs.indicator_dialog import edit_indicator
-
-        edit_indicator(self.ctx, self, self.code)
-
-    def edit_figure(self, row: int) -> None:
-        from gui.dialogs.figure_dialog import edit_figure
-
-        edit_figure(self.ctx, self, self.figures_model.row_dict(row),
-                    existing=self.figures_model.frame)
-
-    def edit_target(self, row: int) -> None:
-        from gui.dialogs.target_dialog import edit_target
-
-        if row >= 0:
-            edit_target(self.ctx, self, self.targets_model.row_dict(row))
-
-    def _on_figure_double(self, index) -> None:
-        if not (self.figures_model.flags(index) & Qt.ItemFlag.ItemIsEditable):
-            self.edit_figure(index.row())
-
-    @Slot()
-    def delete_selected(self) -> None:
-        """Delete the selected targets (if the target table has focus) or figures."""
-        on_targets = self.target_table.hasFocus() or (
-            not self.selected_figure_rows() and self.selected_target_rows())
-        model = self.targets_model if on_targets else self.figures_model
-        picked = self.selected_target_rows() if on_targets else self.selected_figure_rows()
-        if not picked:
-            return
-        entity = "target" if on_targets else "figure"
-        names = [model.describe(r) for r in picked]
-        what = self.tr("target") if on_targets else self.tr("figure")
-        question = (self.tr("Delete the %1 %2?").replace("%1", what).replace("%2", names[0])
-                    if len(names) == 1 else
-                    self.tr("Delete %1 rows?").replace("%1", str(len(names)))
-                    + "\n" + "\n".join(names[:10]))
-        if QMessageBox.question(self, self.tr("Delete"), question,
-                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
-            return
-        edits = [(model.row_dict(r), n) for r, n in zip(picked, names)]
-        stack = self.ctx.undo_stack
-        if len(edits) > 1:
-            stack.beginMacro(self.tr("Delete %1 rows").replace("%1", str(len(edits))))
-        try:
-            for row, name in edits:
-                text = (self.tr("Delete target %1") if on_targets
-                        else self.tr("Delete figure %1")).replace("%1", name)
-                self.ctx.edit(DeleteRow(entity, int(row["id"]), int(row["version"]), row), text)
-        except EcoError as exc:
-            self._report(exc)
-        finally:
-            if len(edits) > 1:
-                stack.endMacro()
-
-    @Slot()
-    def save_plot(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plot as PNG"),
-                                              f"{self.code or 'trend'}.png",
-                                              self.tr("PNG images (*.png)"))
-        if path:
-            self.plot.save_png(path)
-            self.status_message.emit(self.tr("Saved %1").replace("%1", path))
