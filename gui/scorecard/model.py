@@ -204,8 +204,8 @@ class ScorecardModel(QAbstractTableModel):
 
     def _sort_key(self, column: int) -> pd.Series:
         cid, fcol, raw = COLUMNS[column]
-        if cid in STATUS_COLUMNS:
-            return self._raw[raw].map(lambda s: -palette.SEVERITY[palette.tone(s)])
+        if cid in STATUS_COLUMNS:  # worst first when ascending
+            return -self._raw[raw].map(palette.SEVERITY_OF_STATUS).fillna(0)
         if cid in NUMERIC:
             return pd.to_numeric(self._raw[raw], errors="coerce")
         return self._sortkeys[fcol].astype(str).str.lower()
@@ -254,10 +254,10 @@ class ScorecardModel(QAbstractTableModel):
         """Worst period status of each indicator across its areas (for the tree's marks)."""
         if self._raw.empty:
             return {}
-        out: dict[str, str] = {}
-        for code, st in zip(self._raw["indicator"], self._raw["period_status"]):
-            out[code] = palette.worst((out.get(code, "no_target"), st))
-        return out
+        df = self._raw[["indicator", "period_status"]]
+        sev = df["period_status"].map(palette.SEVERITY_OF_STATUS).fillna(0)
+        worst = df.loc[sev.groupby(df["indicator"].to_numpy()).idxmax()]
+        return dict(zip(worst["indicator"], worst["period_status"]))
 
     # Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:

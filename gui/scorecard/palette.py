@@ -28,6 +28,7 @@ BACKGROUND = {"good": "#D6E9F5", "warn": "#FCEBC7", "bad": "#F8D5C2", "none": ""
 FOREGROUND = {"good": "#00466E", "warn": "#6B4A00", "bad": "#8A3200", "none": "#505050"}
 # worst first: the tree shows an indicator's worst period status across its areas
 SEVERITY = {"bad": 3, "warn": 2, "good": 1, "none": 0}
+SEVERITY_OF_STATUS = {code: SEVERITY[t] for code, t in TONE.items()}
 
 
 def tone(status: str | None) -> str:

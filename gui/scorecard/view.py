@@ -190,11 +190,13 @@ class ScorecardPanel(QWidget):
         combo.blockSignals(False)
 
     def _fill_area_filter(self) -> None:
-        nc = self.ctx.name_col
-        present = set(self.model.frame["area"]) if len(self.model.frame) else set()
+        """Only the areas that have rows, in the areas' own order."""
+        frame = self.model.frame
+        present = set(frame["area"].unique()) if len(frame) else set()
         areas = self.ctx.areas
         self._fill(self.area, [(self.tr("All areas"), "")] + [
-            (str(r[nc]), str(r["code"])) for _, r in areas.iterrows() if r["code"] in present])
+            (str(name), str(code)) for code, name in zip(areas["code"], areas[self.ctx.name_col])
+            if code in present])
 
     def _update_summary(self) -> None:
         frame = self.model.frame
@@ -237,8 +239,9 @@ class ScorecardPanel(QWidget):
         self.area_label.setText(self.tr("&Area:"))
         self.status_label.setText(self.tr("&Status:"))
         nc = self.ctx.name_col
+        cats = self.ctx.categories
         self._fill(self.category, [(self.tr("All categories"), "")] + [
-            (str(r[nc]), str(r["code"])) for _, r in self.ctx.categories.iterrows()])
+            (str(name), str(code)) for code, name in zip(cats["code"], cats[nc])])
         if len(self.model.frame):
             self._fill_area_filter()
         else:
