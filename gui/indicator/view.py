@@ -7,6 +7,7 @@ edits only through :meth:`AppContext.edit` (in place via the figure model, or vi
 from __future__ import annotations
 
 import pandas as pd
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 
@@ -128,6 +129,8 @@ class IndicatorView(IndicatorActions, QWidget):
         self.ui.legend.refresh()
 
     def _on_course(self, gen: int, frame) -> None:
+        if not shiboken6.isValid(self.plot):  # the view closed while the worker ran
+            return
         if gen == self._plot_gen:  # else the person has moved on
             self.frame = frame
             self.plot.show_course(frame)
