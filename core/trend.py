@@ -119,27 +119,26 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     if figs.empty:
         return []
     period = figs["period"].to_numpy(object)
-    uniq, inv = np.unique(period.astype(str), return_inverse=True)
-    x = np.array([period_x(p) for p in uniq])[inv]
-    area = figs["area"].to_numpy(object).astype(str)
-    first_seen = {a: i for i, a in reversed(list(enumerate(pd.unique(area))))}
-    rank = np.array([first_seen[a] for a in area])
+    pcode, puniq = pd.factorize(period)
+    x = np.array([period_x(p) for p in puniq])[pcode]
+    rank, auniq = pd.factorize(figs["area"].to_numpy(object))  # codes in first-seen order
     order = np.lexsort((x, rank))
     y = figs["value"].to_numpy(float)[order]
     qual = figs["qualifier"].fillna("").to_numpy(object)[order]
     src, ref = figs["source"].to_numpy(object)[order], figs["source_ref"].to_numpy(object)[order]
-    ids = figs["id"].to_numpy()[order] if "id" in figs else np.zeros(len(order), int)
-    x, period, area = x[order], period[order], area[order]
+    ids = (figs["id"].to_numpy(np.int64)[order] if "id" in figs
+           else np.zeros(len(order), np.int64))
+    x, period, rank = x[order], period[order], rank[order]
     keys = list(zip(src, ref))
     names = {k: (source_text(k[0], k[1], sources) if sources is not None
                  else ", ".join(str(p) for p in k if p and not pd.isna(p))) for k in set(keys)}
 
-    bounds = np.flatnonzero(np.r_[True, area[1:] != area[:-1], True])
+    bounds = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1], True])
     out = []
     for a, b in zip(bounds[:-1], bounds[1:]):
-        out.append(Series(str(area[a]), x[a:b].tolist(), y[a:b].tolist(), period[a:b].tolist(),
-                          qual[a:b].tolist(), [names[k] for k in keys[a:b]],
-                          [int(i) for i in ids[a:b]]))
+        out.append(Series(str(auniq[rank[a]]), x[a:b].tolist(), y[a:b].tolist(),
+                          period[a:b].tolist(), qual[a:b].tolist(),
+                          [names[k] for k in keys[a:b]], ids[a:b].tolist()))
     return out
 
 
