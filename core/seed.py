@@ -59,7 +59,11 @@ def _each(conn, directory: Path, name: str, entity: str, convert) -> list[Proble
 
 
 def _indicator(r: dict) -> dict:
-    return {**r, "cumulative": r["cumulative"] == "1", "decimals": int(r["decimals"] or 0),
+    """A row of ``indicators.csv`` as :func:`core.validate.indicator_values` takes it (the CSV
+    says ``min``/``max`` for the natural limits, the schema ``vmin``/``vmax``)."""
+    out = {k: v for k, v in r.items() if k not in ("min", "max")}
+    return {**out, "vmin": r.get("min", ""), "vmax": r.get("max", ""),
+            "cumulative": r["cumulative"] == "1", "decimals": int(r["decimals"] or 0),
             "tolerance": float(r["tolerance"] or 0)}
 
 

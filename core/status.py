@@ -1,7 +1,7 @@
 """The scorecard: for every indicator x area, latest value, target, gap and two statuses.
 
 Everything is vectorised over pandas/numpy columns; on the bureau-scale synthetic data set
-(about 700,000 figures) it runs in well under a second (``benchmarks/bench_status.py``).
+(about 700,000 figures) it runs in well under a second (``benchmarks/bench_core.py``).
 
 Period status answers *did we meet it this period?*: the latest actual against the target that
 applies, with the target's comparator (``>=`` for higher-is-better, ``<=`` for lower-is-better,

@@ -81,3 +81,13 @@ def test_a_broken_seed_file_loads_nothing_and_says_where(tmp_path):
     with store.read() as conn:
         assert len(queries.figures(conn)) == 0 and len(queries.indicators(conn)) == 0
     store.close()
+
+
+def test_natural_limits_of_the_seed_indicators_reach_the_database(sqlite_store):
+    csv = read(SEEDS, "indicators.csv").set_index("code")
+    with sqlite_store.read() as conn:
+        db = queries.indicators(conn).set_index("code")
+    for code, row in csv.iterrows():
+        for col, key in (("min", "vmin"), ("max", "vmax")):
+            if row[col] != "":
+                assert db.loc[code, key] == float(row[col]), (code, col)
