@@ -117,7 +117,8 @@ def _cells(letter: str, col: np.ndarray, rows: range, quote_style: int) -> list[
             if _ILLEGAL_CHARS.search(v):
                 v = clean_text(v)
             style = f' s="{quote_style}"' if v[0] in "=+-@" else ""
-            append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">'
+            keep = ' xml:space="preserve"' if v[0].isspace() or v[-1].isspace() else ""
+            append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t{keep}>'
                    f'{v.translate(_ESC)}</t></is></c>')
         elif isinstance(v, float):
             append("" if v != v else f'<c r="{letter}{r}"><v>{v!r}</v></c>')

@@ -108,6 +108,8 @@ def test_formula_looking_text_stays_text(store, tmp_path):
                 assert c.data_type != "f", (ws.title, c.coordinate, c.value)
     notes = [r[7] for r in wb["Data"].iter_rows(min_row=2, values_only=True)]
     assert all(h in notes for h in hostile)
+    marked = [c for (c,) in wb["Data"].iter_rows(min_row=2, min_col=8, max_col=8) if c.value in hostile]
+    assert marked and all(c.quotePrefix and c.data_type == "s" for c in marked)
     cal = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Data").to_python()
     assert all(h in [r[7] for r in cal] for h in hostile)
     preview = read_import(store, path)
