@@ -34,43 +34,57 @@ from common import print_table, ratio, write_results  # noqa: E402
 TARGETS = {"start_ratio": 1.3, "select_s": 0.050, "scorecard_s": 0.300, "stall_s": 0.100}
 
 _PAINT_HOOK = """
-import time
+import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 class _FirstPaint(QObject):
+    seen = False
     def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window() is w:
-            QTimer.singleShot(0, lambda: (print("painted", flush=True), os._exit(0)))
-            app.removeEventFilter(self)
+        if (not self.seen and ev.type() == QEvent.Type.Paint and obj.isWidgetType()
+                and isinstance(obj.window(), QMainWindow)):
+            self.seen = True
+            print("painted", flush=True)
+            if "_on_paint" in globals():
+                globals()["_on_paint"]()
         return False
 _hook = _FirstPaint()
 app.installEventFilter(_hook)
-w.show()
-app.exec()
 """
-BARE = "import os\nimport pyqtgraph\nfrom PySide6.QtWidgets import QApplication, QMainWindow\n" \
-       "app = QApplication([])\nw = QMainWindow()\nw.resize(1400, 860)\n" + _PAINT_HOOK
+BARE = ("import os\nimport pyqtgraph\nfrom PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "app = QApplication([])\n" + _PAINT_HOOK +
+        "_on_paint = lambda: QTimer.singleShot(0, lambda: (print('ready', flush=True), "
+        "os._exit(0)))\nw = QMainWindow()\nw.resize(1400, 860)\nw.show()\napp.exec()\n")
+# exactly what gui.app.main does before app.exec(): shell painted first, then the data
 APP = textwrap.dedent("""\
-    import os, sys
+    import sys
     sys.path.insert(0, {repo!r})
-    from PySide6.QtWidgets import QApplication
-    from gui.app import create_window
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    from gui.app import open_window
     from gui.i18n import style_sheet
     app = QApplication([])
     app.setStyleSheet(style_sheet())
-    w = create_window({db!r}, lang="en")
-    """) + _PAINT_HOOK
+    """) + _PAINT_HOOK + textwrap.dedent("""\
+    w = open_window({db!r}, lang="en", show=True)
+    w.repaint()
+    print("ready", flush=True)
+    os._exit(0)
+    """)
 
 
-def _run_child(code: str, env: dict) -> float:
+def _run_child(code: str, env: dict) -> tuple[float, float]:
+    """Seconds from launch to the first paint of the main window, and to the window with
+    its contents (for the bare script: the same)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True)
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - t0
+    times = {}
+    for line in proc.stdout:
+        times.setdefault(line.strip(), time.perf_counter() - t0)
+        if "ready" in times:
+            break
     proc.wait(timeout=60)
-    if "painted" not in line:
+    if "painted" not in times or "ready" not in times:
         raise RuntimeError(f"child did not paint: {proc.stderr.read()[-2000:]}")
-    return elapsed
+    return times["painted"], times["ready"]
 
 
 def cold_start(runs: int, tmp: Path) -> dict:
@@ -81,13 +95,17 @@ def cold_start(runs: int, tmp: Path) -> dict:
     Store.open(db).close()  # seeded once: a person's second start, not the first
     app_code = APP.format(repo=str(REPO), db=db)
     _run_child(BARE, env), _run_child(app_code, env)  # warm the file cache
-    bare, app = [], []
+    bare, app, ready = [], [], []
     for _ in range(runs):
-        bare.append(_run_child(BARE, env))
-        app.append(_run_child(app_code, env))
-    b, a = statistics.median(bare), statistics.median(app)
+        bare.append(_run_child(BARE, env)[0])
+        painted, full = _run_child(app_code, env)
+        app.append(painted)
+        ready.append(full)
+    b, a, r = statistics.median(bare), statistics.median(app), statistics.median(ready)
     return {"bare_median_s": round(b, 4), "app_median_s": round(a, 4), "ratio": ratio(a, b),
-            "bare_runs_s": [round(x, 4) for x in bare], "app_runs_s": [round(x, 4) for x in app]}
+            "app_ready_median_s": round(r, 4), "ready_ratio": ratio(r, b),
+            "bare_runs_s": [round(x, 4) for x in bare], "app_runs_s": [round(x, 4) for x in app],
+            "app_ready_runs_s": [round(x, 4) for x in ready]}
 
 
 class StallMonitor:
@@ -264,9 +282,12 @@ def main(argv: list[str] | None = None) -> int:
                      "targets": TARGETS}
     results["cold_start"] = cs = cold_start(a.runs, tmp)
     rows = [("cold start: bare PySide6+pyqtgraph window", cs["bare_median_s"], "", ""),
-            ("cold start: EcoTracker window (seeded db)", cs["app_median_s"], "", ""),
-            ("cold start ratio", cs["ratio"], f"<= {TARGETS['start_ratio']}",
-             "ok" if cs["ratio"] <= TARGETS["start_ratio"] else "MISSED")]
+            ("cold start: EcoTracker window painted", cs["app_median_s"], "", ""),
+            ("cold start ratio (first paint)", cs["ratio"], f"<= {TARGETS['start_ratio']}",
+             "ok" if cs["ratio"] <= TARGETS["start_ratio"] else "MISSED"),
+            ("cold start: window with data (tree, tabs)", cs["app_ready_median_s"], "", ""),
+            ("cold start ratio (with data)", cs["ready_ratio"], f"<= {TARGETS['start_ratio']}",
+             "ok" if cs["ready_ratio"] <= TARGETS["start_ratio"] else "MISSED")]
     if not a.skip_synth:
         from synth import ensure_database
 

@@ -29,18 +29,11 @@ _KEYS = {
 class WindowActions(QObject):
     """Creates every action of ``window`` (``self.<name>``, objectName ``action<Name>``)."""
 
-    def __init__(self, window: QMainWindow, undo_stack):
+    def __init__(self, window: QMainWindow, undo_stack=None):
         super().__init__(window)
         self.window = window
-        self.stack = undo_stack
-        self.undo = undo_stack.createUndoAction(window)
-        self.redo = undo_stack.createRedoAction(window)
-        self.undo.setObjectName("actionUndo")
-        self.redo.setObjectName("actionRedo")
-        self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        undo_stack.undoTextChanged.connect(self._undo_text)
-        undo_stack.redoTextChanged.connect(self._redo_text)
+        self.stack = self.undo = self.redo = None
+        self._edit_menu: QMenu | None = None
         self.all: dict[str, QAction] = {}
         for name in _NAMES:
             action = QAction(window)
@@ -61,6 +54,25 @@ class WindowActions(QObject):
             action.setData(lang)
             self.languages.addAction(action)
             self.language[lang] = action
+        if undo_stack is not None:
+            self.attach_undo(undo_stack)
+
+    def attach_undo(self, undo_stack) -> None:
+        """Undo and redo of ``undo_stack`` (the window gets its stack once data is open)."""
+        self.stack = undo_stack
+        self.undo = undo_stack.createUndoAction(self.window)
+        self.redo = undo_stack.createRedoAction(self.window)
+        self.undo.setObjectName("actionUndo")
+        self.redo.setObjectName("actionRedo")
+        self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        undo_stack.undoTextChanged.connect(self._undo_text)
+        undo_stack.redoTextChanged.connect(self._redo_text)
+        if self._edit_menu is not None:
+            first = self._edit_menu.actions()[0] if self._edit_menu.actions() else None
+            self._edit_menu.insertActions(first, [self.undo, self.redo])
+        self._undo_text(undo_stack.undoText())
+        self._redo_text(undo_stack.redoText())
 
     def build_menus(self) -> dict[str, QMenu]:
         bar = self.window.menuBar()
@@ -73,8 +85,10 @@ class WindowActions(QObject):
         f.addActions([self.importExcel, self.exportExcel])
         f.addSeparator()
         f.addAction(self.quit)
-        e.addActions([self.undo, self.redo])
+        if self.undo is not None:
+            e.addActions([self.undo, self.redo])
         e.addSeparator()
+        self._edit_menu = e
         e.addActions([self.editIndicator, self.delete])
         e.addSeparator()
         e.addAction(self.findIndicator)
@@ -128,8 +142,9 @@ class WindowActions(QObject):
             if action.isEnabled() or not action.property("disabledWhy"):
                 action.setToolTip(tip or text.replace("&", "").rstrip("…"))
             action.setStatusTip(tip)
-        self._undo_text(self.stack.undoText())
-        self._redo_text(self.stack.redoText())
+        if self.stack is not None:
+            self._undo_text(self.stack.undoText())
+            self._redo_text(self.stack.redoText())
         menus["file"].setTitle(self.tr("&File"))
         menus["edit"].setTitle(self.tr("&Edit"))
         menus["view"].setTitle(self.tr("&View"))

@@ -12,16 +12,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from .i18n import APP, ORG, preferred_language, style_sheet, translators
 
 
-def create_window(db: str | None = None, *, lang: str | None = None) -> QMainWindow:
-    """Build the main window on database ``db`` without entering the event loop.
+def open_window(db: str | None = None, *, lang: str | None = None,
+                show: bool = False) -> QMainWindow:
+    """Build the window on database ``db``; with ``show``, paint it before opening the data.
 
-    A QApplication must exist. The database is opened (created and seeded on first start)
-    with :meth:`core.store.Store.open`; the scorecard is computed in a worker once the event
-    loop runs. ``lang`` defaults to the remembered choice, else the system language.
+    The shell (menus, status bar, "opening the database ...") needs only Qt; pandas,
+    SQLAlchemy and the database come after it has painted, so a person sees the window as
+    soon as Qt itself is up. The scorecard is computed in a worker once the loop runs.
     """
-    from core.store import Store
-
-    from .context import AppContext
     from .main_window import MainWindow
 
     app = QApplication.instance()
@@ -29,13 +27,38 @@ def create_window(db: str | None = None, *, lang: str | None = None) -> QMainWin
         raise RuntimeError("create a QApplication before create_window()")
     lang = lang or preferred_language()
     translators().apply(lang)
-    store = Store.open(db)
+    window = MainWindow()
+    window.restore_geometry()
+    if show:
+        window.show()
+        app.processEvents()  # the first paint, before the data stack is imported
+        window.repaint()
+    from core.store import Store
+
+    from .context import AppContext
+
+    try:
+        store = Store.open(db)
+    except Exception:
+        window.close()
+        window.deleteLater()
+        raise
     ctx = AppContext(store, lang=lang)
-    window = MainWindow(ctx)
+    window.attach(ctx)
     ctx.setParent(window)
     window.restore_state()
     window.start()
     return window
+
+
+def create_window(db: str | None = None, *, lang: str | None = None) -> QMainWindow:
+    """Build the main window on database ``db`` without entering the event loop.
+
+    A QApplication must exist. The database is opened (created and seeded on first start)
+    with :meth:`core.store.Store.open`; the scorecard is computed in a worker once the event
+    loop runs. ``lang`` defaults to the remembered choice, else the system language.
+    """
+    return open_window(db, lang=lang)
 
 
 def main(db: str | None = None) -> int:
@@ -50,7 +73,7 @@ def main(db: str | None = None) -> int:
     from core.errors import EcoError
 
     try:
-        window = create_window(db)
+        window = open_window(db, show=True)
     except EcoError as exc:
         from PySide6.QtWidgets import QMessageBox
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
                                QWidget)
@@ -15,10 +17,10 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 from core.errors import EcoError, StaleEditError
 
 from .actions import WindowActions
-from .context import AppContext
 from .i18n import remember_language, settings, translators
-from .scorecard import ScorecardPanel
-from .tree import IndicatorPanel
+
+if TYPE_CHECKING:
+    from .context import AppContext
 
 
 def _optional(module: str, name: str):
@@ -51,13 +53,47 @@ def _lazy(module: str, name: str):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    """The window. Built without a context it is a shell (menus, status bar, "opening ...")
+    that paints before pandas and the database are even imported; :meth:`attach` then adds
+    the screens. ``gui.app`` does exactly that on start, so the window appears at once."""
+
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._retranslate_pending = False
-        self.ctx = ctx
+        self.ctx = None
+        self.indicator_view = None
         self.setObjectName("mainWindow")
-        self.actions_ = WindowActions(self, ctx.undo_stack)
+        self.actions_ = WindowActions(self)
+        self.loading = QLabel(self)
+        self.loading.setObjectName("loadingLabel")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.loading)
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.menus = self.actions_.build_menus()
+        self._export = _lazy("gui.excel.export_dialog", "open_export_dialog")
+        self._import = _lazy("gui.excel.import_dialog", "open_import_dialog")
+        self._new_indicator = _lazy("gui.dialogs.indicator_dialog", "new_indicator")
+        self._error_box: QMessageBox | None = None
+        self.actions_.quit.triggered.connect(self.close)
+        self.actions_.about.triggered.connect(self._about)
+        self.actions_.languages.triggered.connect(lambda act: self.set_language(act.data()))
+        self.actions_.language[translators().lang].setChecked(True)
+        self.retranslate()
+        if ctx is not None:
+            self.attach(ctx)
 
+    def attach(self, ctx: AppContext) -> None:
+        """Add the screens over ``ctx`` (an open database)."""
+        from .scorecard import ScorecardPanel
+        from .tree import IndicatorPanel
+
+        self.ctx = ctx
+        self.actions_.attach_undo(ctx.undo_stack)
         self.indicators = IndicatorPanel(ctx, self)
         self.scorecard = ScorecardPanel(ctx, self)
         view_cls = _optional("gui.indicator.view", "IndicatorView")
@@ -79,40 +115,25 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([360, 1040])
-        self.setCentralWidget(self.splitter)
-
-        self.db_label = QLabel(self)
-        self.db_label.setObjectName("databaseLabel")
-        self.counts_label = QLabel(self)
-        self.counts_label.setObjectName("countsLabel")
-        self.statusBar().addWidget(self.db_label, 1)
-        self.statusBar().addPermanentWidget(self.counts_label)
-
-        self.menus = self.actions_.build_menus()
-        self._export = _lazy("gui.excel.export_dialog", "open_export_dialog")
-        self._import = _lazy("gui.excel.import_dialog", "open_import_dialog")
-        self._new_indicator = _lazy("gui.dialogs.indicator_dialog", "new_indicator")
+        self.setCentralWidget(self.splitter)  # deletes the "opening ..." label
+        self.loading = None
         self._connect()
         self.retranslate()
         self.actions_.language[ctx.lang].setChecked(True)
-        self._error_box: QMessageBox | None = None
 
     # wiring --------------------------------------------------------------------------------
     def _connect(self) -> None:
         a, ctx = self.actions_, self.ctx
         a.refresh.triggered.connect(self.refresh)
-        a.quit.triggered.connect(self.close)
         a.findIndicator.triggered.connect(self._focus_filter)
         a.showScorecard.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
         a.showIndicator.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
-        a.about.triggered.connect(self._about)
         a.newIndicator.triggered.connect(self.new_indicator)
         a.exportExcel.triggered.connect(lambda: self._excel(self._export))
         a.importExcel.triggered.connect(lambda: self._excel(self._import))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
                              ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
-        a.languages.triggered.connect(lambda act: self.set_language(act.data()))
         self.indicators.indicator_selected.connect(self.show_indicator)
         self.scorecard.open_indicator.connect(self.open_indicator)
         self.scorecard.updated.connect(self._scorecard_updated)
@@ -141,6 +162,12 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         a = self.actions_
+        if self.ctx is None:  # the shell, before the database is open
+            for name, act in a.all.items():
+                act.setEnabled(name in ("Quit", "About"))
+            return
+        for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator"):
+            a.all[name].setEnabled(True)
         has_view = self.indicator_view is not None
         has_ind = has_view and bool(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):
@@ -194,6 +221,8 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _update_counts(self) -> None:
+        if self.ctx is None:
+            return
         n = self.scorecard.counts
         text = self.tr("%1 indicators · %2 figures · %3 targets")
         text = text.replace("%1", f"{len(self.ctx.indicators):,}").replace(
@@ -237,7 +266,8 @@ class MainWindow(QMainWindow):
         translators().apply(lang)
         remember_language(lang)
         self.actions_.language[lang].setChecked(True)
-        self.ctx.set_language(lang)
+        if self.ctx is not None:
+            self.ctx.set_language(lang)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -253,8 +283,13 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("EcoTracker — %1").replace("%1", self.ctx.store.name))
         self.actions_.retranslate(self.menus)
+        if self.ctx is None:
+            self.setWindowTitle("EcoTracker")
+            self.loading.setText(self.tr("Opening the database…"))
+            self._update_enabled()
+            return
+        self.setWindowTitle(self.tr("EcoTracker — %1").replace("%1", self.ctx.store.name))
         self.tabs.setTabText(0, self.tr("Scorecard"))
         self.tabs.setTabText(1, self.tr("Indicator"))
         self.tabs.setAccessibleName(self.tr("Scorecard and indicator"))
@@ -267,13 +302,19 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     # settings ------------------------------------------------------------------------------
-    def restore_state(self) -> None:
-        s = settings()
-        geometry = s.value("window/geometry")
+    def restore_geometry(self) -> None:
+        """Size and place the window as it was (the shell does this before it shows)."""
+        geometry = settings().value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
+
+    def restore_state(self) -> None:
+        """Splitter, columns, tab and last indicator as they were (after :meth:`attach`)."""
+        s = settings()
+        if not self.isVisible():
+            self.restore_geometry()
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -290,6 +331,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab if tab in (0, 1) else 0)
 
     def save_state(self) -> None:
+        if self.ctx is None:
+            return
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
@@ -302,7 +345,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_state()
         super().closeEvent(event)
-        if event.isAccepted():
+        if event.isAccepted() and self.ctx is not None:
             self.ctx.store.close()  # every edit is already committed
 
     def _about(self) -> None:

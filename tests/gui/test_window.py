@@ -159,3 +159,29 @@ def test_missing_excel_module_disables_its_actions_with_a_reason(open_window, sq
         assert action.isEnabled() == (fn is not None)
         if fn is None:
             assert action.toolTip()
+
+
+def test_shell_paints_before_the_database_opens(qtbot, tmp_path, monkeypatch, sqlite_url):
+    """What a person sees first: the real window, menus and an "opening" note, nothing
+    usable that needs data; then ``attach`` adds the screens."""
+    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))
+    from core.store import Store
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+
+    w = MainWindow()
+    w.show()
+    assert w.findChild(QAction, "actionQuit").isEnabled()
+    assert not w.findChild(QAction, "actionRefresh").isEnabled()
+    assert w.findChild(QAction, "actionUndo") is None
+    assert w.loading.text()
+    ctx = AppContext(Store.open(sqlite_url))
+    w.attach(ctx)
+    w.start()
+    qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0, timeout=20000)
+    assert w.findChild(QAction, "actionRefresh").isEnabled()
+    undo = w.findChild(QAction, "actionUndo")
+    assert undo is not None and undo in w.menus["edit"].actions()
+    w.close()
+    w.deleteLater()
+    qtbot.wait(1)
