@@ -588,20 +588,16 @@ Reload to see their value?</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <source>target</source>
-        <translation>目标</translation>
+        <source>Delete these %1 rows?</source>
+        <translation>删除这 %1 行？</translation>
     </message>
     <message>
-        <source>figure</source>
-        <translation>数据</translation>
+        <source>Delete the target %1?</source>
+        <translation>删除目标 %1？</translation>
     </message>
     <message>
-        <source>Delete the %1 %2?</source>
-        <translation>删除%1 %2？</translation>
-    </message>
-    <message>
-        <source>Delete %1 rows?</source>
-        <translation>删除 %1 行？</translation>
+        <source>Delete the figure %1?</source>
+        <translation>删除数据 %1？</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -772,6 +768,10 @@ Reload to see their value?</source>
     <message>
         <source>Something went wrong: %1</source>
         <translation>出现错误：%1</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>EcoTracker — %1</source>
