@@ -23,7 +23,12 @@ def _step_2(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_changelog_entity ON changelog (entity, entity_id)"))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2}
+def _step_3(conn: Connection) -> None:
+    """Schema 3: an indicator's unit in Chinese, shown when the program speaks Chinese."""
+    conn.execute(text("ALTER TABLE indicators ADD COLUMN unit_zh VARCHAR(64) NOT NULL DEFAULT ''"))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3}
 
 
 def stored_version(conn: Connection) -> int | None:

@@ -22,6 +22,19 @@ STATUS_TEXT = {
 COMPARATOR_TEXT = {">=": "≥", "<=": "≤", "=": "=", "between": ""}
 
 
+def unit_text(unit: str, unit_zh: str | None, lang: str = "en") -> str:
+    """The indicator's unit in the display language (the English one when no Chinese one)."""
+    if lang.startswith("zh") and isinstance(unit_zh, str) and unit_zh:
+        return unit_zh
+    return unit or ""
+
+
+def units(frame: pd.DataFrame, lang: str = "en") -> list[str]:
+    """``unit_text`` for each row of a frame with ``unit`` and (optionally) ``unit_zh``."""
+    zh = frame["unit_zh"] if "unit_zh" in frame else [""] * len(frame)
+    return [unit_text(u, z, lang) for u, z in zip(frame["unit"], zh)]
+
+
 def status_text(code: str, lang: str = "en") -> str:
     return STATUS_TEXT.get(lang, STATUS_TEXT["en"]).get(code, code or "")
 
@@ -64,7 +77,8 @@ def figures_table(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFr
         "indicator": figs["indicator"], "name": figs["indicator"].map(ind[nc]),
         "area": figs["area"], "area_name": figs["area"].map(ar[nc]), "period": figs["period"],
         "value": [format_value(v, k, d, lang=lang) for v, k, d in zip(figs["value"], kinds, decs)],
-        "unit": figs["indicator"].map(ind["unit"]), "qualifier": figs["qualifier"],
+        "unit": figs["indicator"].map(pd.Series(units(ind, lang), index=ind.index)),
+        "qualifier": figs["qualifier"],
         "status": figs["status"], "note": figs["note"],
         "source": [src[(s, r)] for s, r in zip(figs["source"], figs["source_ref"])],
         "derived": figs["derived"], "derivation": figs["derivation"],
@@ -93,7 +107,7 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
 
     return pd.DataFrame({
         "indicator": sc["indicator"], "name": sc[nc], "area": sc["area"],
-        "area_name": sc["area"].map(ar[nc]), "unit": sc["unit"],
+        "area_name": sc["area"].map(ar[nc]), "unit": units(sc, lang),
         "latest_period": sc["latest_period"].fillna(""), "latest": fmt("latest_value"),
         "target": [target_text(c, v, h, k, int(d), lang) for c, v, h, k, d in zip(
             sc["target_comparator"], sc["target_value"], sc["target_value_high"],

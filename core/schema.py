@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -54,6 +54,7 @@ indicators = Table(
     Column("name_zh", Text, nullable=False),
     Column("name_en", Text, nullable=False),
     Column("unit", String(64), nullable=False, default=""),
+    Column("unit_zh", String(64), nullable=False, default=""),  # schema 3
     Column("value_kind", String(16), nullable=False),
     Column("direction", String(16), nullable=False),
     Column("band_low", Float),

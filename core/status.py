@@ -163,9 +163,10 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     df = lat.merge(tg, on=["indicator", "area"], how="outer")
     ind = indicators.set_index("code")
     df = df[df["indicator"].isin(ind.index)]
-    for col in ("category", "name_en", "name_zh", "unit", "value_kind", "decimals", "direction",
-                "tolerance", "vmax", "band_low", "band_high"):
-        df[col] = df["indicator"].map(ind[col])
+    for col in ("category", "name_en", "name_zh", "unit", "unit_zh", "value_kind", "decimals",
+                "direction", "tolerance", "vmax", "band_low", "band_high"):
+        if col in ind:
+            df[col] = df["indicator"].map(ind[col])
     # Without a target, a band indicator is judged against its own band.
     band = df["t_comparator"].isna() & (df["direction"] == "band") & df["band_low"].notna()
     cmp = df["t_comparator"].where(~band, "between")

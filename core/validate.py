@@ -150,6 +150,7 @@ def indicator_values(conn: Connection, values: dict) -> dict:
     if out["tolerance"] < 0:
         raise ValueParseError("the tolerance cannot be negative")
     out["unit"] = _text(values.get("unit"))
+    out["unit_zh"] = _text(values.get("unit_zh"))
     for key in ("definition_en", "definition_zh"):
         out[key] = _text(values.get(key))
     return out

@@ -11,11 +11,13 @@ from core.store import Store
 
 
 def _downgrade_to_v1(url: str) -> None:
-    """Make the database look like one written by schema 1 (no change-log origin, no index)."""
+    """Make the database look like one written by schema 1 (no change-log origin, no index,
+    no Chinese units)."""
     engine = make_engine(resolve_url(url))
     with engine.begin() as conn:
         conn.execute(sa.text("DROP INDEX ix_changelog_entity"))
         conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN origin"))
+        conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN unit_zh"))
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
                      .values(value="1"))
     engine.dispose()
@@ -42,6 +44,8 @@ def test_schema_1_database_is_migrated_in_place(db_url, tmp_path):
         idx = {i["name"] for i in sa.inspect(conn).get_indexes("changelog")}
     assert int(version) == schema.SCHEMA_VERSION
     assert "origin" in cols and "ix_changelog_entity" in idx
+    with s.read() as conn:
+        assert (queries.indicators(conn)["unit_zh"] == "").all()  # added, empty until edited
     assert after[["id", "value", "version"]].equals(before[["id", "value", "version"]])
     assert not s.created
     if s.sqlite_path:  # the file was copied aside before migrating
