@@ -50,9 +50,17 @@ def test_edit_in_place_reaches_db_and_undo_redo_restore(view):
     assert m.index(0, VALUE).data() == f"{old:.1f}"
     stack.redo()
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 29.9
-    assert m.setData(m.index(0, NOTE), "typed")  # a second edit, then undo it
+    assert m.setData(m.index(0, NOTE), "typed")  # a second edit, then undo both
     stack.undo()
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "note"] != "typed"
+    stack.undo()
+    assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == old
+    assert m.index(0, VALUE).data() == f"{old:.1f}"
+    stack.redo()
+    stack.redo()
+    row = db_figures(view.ctx.store, "AIR.PM25").loc[fid]
+    assert (row["value"], row["note"]) == (29.9, "typed")
+    assert m.index(0, NOTE).data() == "typed"
 
 
 @pytest.mark.parametrize("code,bad,why", [
