@@ -257,3 +257,23 @@ def test_edit_through_the_delegate(view):
     assert db_figures(view.ctx.store, "AIR.GOOD_DAYS").loc[fid, "qualifier"] == "more_than"
     assert m.index(0, q).data() == "more than"
     assert view.ctx.undo_stack.count() == 2
+
+
+def test_create_by_dialog_edit_in_place_then_undo_both(view, qtbot):
+    view.set_indicator("AIR.PM25")
+    dlg = FigureDialog(view.ctx, "AIR.PM25", existing=view.figures_model.frame)
+    qtbot.addWidget(dlg)
+    dlg.fields["period"].setText("2018")
+    dlg.fields["value"].setValue(60.0)
+    dlg.ok_button.click()
+    fid = dlg.outcome.row["id"]
+    m = view.figures_model
+    assert m.setData(m.index(m.row_of(fid), VALUE), 58.0)
+    stack = view.ctx.undo_stack
+    assert stack.count() == 2 and stack.undoText().startswith("Edit figure")
+    stack.undo()
+    stack.undo()
+    assert fid not in db_figures(view.ctx.store, "AIR.PM25").index and m.row_of(fid) == -1
+    stack.redo()
+    stack.redo()
+    assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 58.0
