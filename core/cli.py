@@ -7,6 +7,7 @@ Every failure a person can cause ends with one clear line on stderr and a non-ze
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 
@@ -62,8 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args, **kw) -> Store:
-    return Store.open(getattr(args, "db", None), **kw)
+def _open(args, create: bool = False) -> Store:
+    """Open the database named by ``--db`` or the environment; the embedded default is
+    created and seeded on first use, as the window does, while a named one must exist."""
+    db = getattr(args, "db", None)
+    default = db is None and not os.environ.get(ENV_VAR)
+    return Store.open(db, create=create or default)
 
 
 def cmd_init(args) -> int:

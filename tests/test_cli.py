@@ -101,3 +101,10 @@ def test_unreachable_databases_fail_cleanly(db, needle):
     r = run("status", "--db", db, ok=False)
     assert r.returncode != 0 and needle in r.stderr
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_the_embedded_default_is_created_and_seeded_on_first_use(tmp_path):
+    env = {"ECOTRACKER_DB": "", "XDG_DATA_HOME": str(tmp_path)}
+    out = run("status", "--format", "csv", env=env).stdout
+    assert out.count("\n") > 40
+    assert (tmp_path / "EcoTracker" / "ecotracker.sqlite").exists()
