@@ -55,6 +55,21 @@ class IndicatorTreeModel(QStandardItemModel):
             root.appendRow(citem)
         self.set_statuses(self._statuses)
 
+    def retranslate(self, categories: pd.DataFrame, indicators: pd.DataFrame,
+                    lang: str) -> None:
+        """Names in ``lang``, in place: no rebuild, so expansion and selection stay."""
+        self.lang = lang
+        nc = "name_zh" if lang.startswith("zh") else "name_en"
+        cat_names = dict(zip(categories["code"], categories[nc]))
+        ind_names = dict(zip(indicators["code"], indicators[nc]))
+        root = self.invisibleRootItem()
+        for r in range(root.rowCount()):
+            citem = root.child(r)
+            citem.setText(str(cat_names.get(citem.data(CATEGORY_ROLE), citem.text())))
+        for code, item in self._items.items():
+            item.setText(str(ind_names.get(code, item.text())))
+        self.set_statuses(self._statuses)
+
     def set_statuses(self, statuses: dict[str, str]) -> None:
         """Mark each indicator with its worst period status (shape, colour and tooltip)."""
         self._statuses = dict(statuses)

@@ -42,7 +42,8 @@ class IndicatorPanel(QWidget):
 
         self.filter.textChanged.connect(self._filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        ctx.language_changed.connect(lambda _lang: self.rebuild())
+        ctx.language_changed.connect(lambda lang: self.model.retranslate(
+            ctx.categories, ctx.indicators, lang))
         ctx.reloaded.connect(self.rebuild)
         ctx.changed.connect(lambda ch: self.rebuild() if ch.structure else None)
         self.rebuild()
