@@ -95,6 +95,7 @@ class TrendFrame:
     targets: list[TargetSegment]
     projections: list[Projection]
     ticks: list[tuple[float, str]]
+    unit_zh: str = ""
 
     @property
     def areas(self) -> list[str]:
@@ -264,4 +265,4 @@ def trend_frame(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.Dat
                 if proj is not None:
                     projs.append(proj)
     return TrendFrame(code, str(ind["value_kind"]), int(ind["decimals"]), str(ind["unit"] or ""),
-                      series, segs, projs, _ticks(figs, segs))
+                      series, segs, projs, _ticks(figs, segs), str(ind.get("unit_zh") or ""))

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from core.edits import UpdateRow
 from core.errors import EcoError, StaleEditError, ValueParseError
-from core.present import source_text
+from core.present import source_text, unit_text
 from core.validate import FIGURE_STATUSES
 from core.values import format_value, parse_qualifier, parse_value, qualifier_label
 
@@ -139,7 +139,7 @@ class FigureModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        unit = self._ind.get("unit") or ""
+        unit = unit_text(self._ind.get("unit") or "", self._ind.get("unit_zh"), self._ctx.lang)
         titles = {"area": self.tr("Area"), "period": self.tr("Period"),
                   "value": self.tr("Value (%1)").replace("%1", unit) if unit and
                   self._ind.get("value_kind") not in ("class", "percent") else self.tr("Value"),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip
 from pyqtgraph.exporters import ImageExporter
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 
+from core.present import unit_text
 from core.trend import TrendFrame
 from core.values import format_value, qualifier_label
 
@@ -162,7 +163,8 @@ class TrendPlot(pg.PlotWidget):
             [[(i, n) for n, i in labels.class_choices(lang)]] if is_class else None)
         vb.invertY(is_class)
         self.plotItem.setLabel("left", "" if not frame or is_class else
-                               ("%" if frame.value_kind == "percent" else frame.unit))
+                               ("%" if frame.value_kind == "percent" else
+                                unit_text(frame.unit, frame.unit_zh, self._lang)))
         self._show_empty(frame is not None and not series)
         if frame is not None:
             self.show_course(frame)
@@ -235,7 +237,8 @@ class TrendPlot(pg.PlotWidget):
              src: str) -> str:
         lang = self._lang
         value = format_value(y, frame.value_kind, frame.decimals, lang=lang,
-                             unit="" if frame.value_kind in ("class", "percent") else frame.unit)
+                             unit="" if frame.value_kind in ("class", "percent") else
+                             unit_text(frame.unit, frame.unit_zh, lang))
         rows = [f"{area}, {period}: {value}"]
         if q:
             rows.append(translate("TrendPlot", "Qualifier: %1").replace(

@@ -110,17 +110,6 @@ def test_refresh_only_for_own_indicator(view, qtbot, monkeypatch):
     assert len(loads) == 1
 
 
-def test_fast_read_gives_the_same_frame_as_core_queries(store):
-    from gui.indicator import data
-
-    for code in ("AIR.PM25", "WATER.YANGTZE_MAINSTEM_CLASS", "NO.SUCH"):
-        fast = data.figures(store, code).sort_values(["area", "period_ord"], ignore_index=True)
-        with store.read() as conn:
-            slow = queries.figures(conn, indicators=[code])
-        assert list(fast.columns) == list(slow.columns)
-        assert fast.to_dict("records") == slow.to_dict("records")
-
-
 def test_target_without_baseline_shows_nothing_there(view):
     view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
     t = view.target_table.model()
