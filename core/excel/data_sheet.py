@@ -19,7 +19,7 @@ from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS
 from . import Cancelled
 from .headers import DATA_COLUMNS, STATUS_LABELS, heading
 from .styles import (_ILLEGAL as _ILLEGAL_CHARS, HEADER_ALIGN, HEADER_FILL, HEADER_FONT,
-                     clean_text, looks_like_formula, print_setup)
+                     clean_text, print_setup)
 
 WIDTHS = {"indicator": 30, "name": 40, "area": 18, "period": 9, "value": 12, "unit": 10,
           "qualifier": 11, "note": 50, "source_text": 50, "status": 10, "source": 11,
@@ -61,16 +61,6 @@ def data_frame(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame
         "source_ref": figs["source_ref"].fillna("").to_numpy(object),
         "version": figs["version"].to_numpy(object),
     }, columns=list(DATA_COLUMNS))
-
-
-def text_cell(ws, text: str) -> WriteOnlyCell:
-    """A cell that holds ``text`` as text even when it starts with ``=``."""
-    cell = WriteOnlyCell(ws, value=None)
-    cell._value = text
-    cell.data_type = "s"
-    if looks_like_formula(text):
-        cell.quotePrefix = True
-    return cell
 
 
 def write_data_header(ws, frame: pd.DataFrame, lang: str) -> None:
