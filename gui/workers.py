@@ -11,7 +11,8 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 SHOW_AFTER_MS = 500
@@ -49,9 +50,11 @@ class Job(QRunnable):
                              **self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             exc.__traceback_text__ = traceback.format_exc()
-            self.signals.failed.emit(exc)
+            outcome, signal = exc, "failed"
         else:
-            self.signals.done.emit(result)
+            outcome, signal = result, "done"
+        if shiboken6.isValid(self.signals):  # the application may be shutting down
+            getattr(self.signals, signal).emit(outcome)
 
 
 _running: set[Job] = set()
@@ -68,7 +71,8 @@ def start(fn: Callable, *args, on_done: Callable[[object], None],
     job = Job(fn, *args, **kwargs)
     dialog = None
     if parent is not None and label:
-        dialog = QProgressDialog(label, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+        cancel = QCoreApplication.translate("workers", "Cancel") if cancellable else ""
+        dialog = QProgressDialog(label, cancel, 0, 0, parent)
         dialog.setObjectName("progressDialog")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)
@@ -91,8 +95,11 @@ def start(fn: Callable, *args, on_done: Callable[[object], None],
             dialog.close()
             dialog.deleteLater()
 
-    job.signals.done.connect(lambda result: (_finish(), on_done(result)))
-    job.signals.failed.connect(lambda exc: (_finish(), on_failed(exc)))
+    def _alive() -> bool:  # the window that asked may have closed meanwhile
+        return parent is None or shiboken6.isValid(parent)
+
+    job.signals.done.connect(lambda result: (_finish(), _alive() and on_done(result)))
+    job.signals.failed.connect(lambda exc: (_finish(), _alive() and on_failed(exc)))
     _running.add(job)
     (pool or QThreadPool.globalInstance()).start(job)
     return job
