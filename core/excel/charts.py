@@ -97,7 +97,8 @@ def write_chart_sheets(charts_ws, data_ws, figs: pd.DataFrame, targets: pd.DataF
     row = 1
     n = 0
     for ind, wide, note in _blocks(figs, targets, indicators, areas, lang):
-        title = f"{getattr(ind, nc)} ({ind.unit})" if ind.unit else str(getattr(ind, nc))
+        unit = present.unit_text(ind.unit, getattr(ind, "unit_zh", ""), lang)
+        title = f"{getattr(ind, nc)} ({unit})" if unit else str(getattr(ind, nc))
         data_ws.append([_c(data_ws, f"{ind.code}: {title}", SUBTITLE)])
         hdr = row + 1
         data_ws.append([_c(data_ws, t["period"], HEADER_FONT, HEADER_FILL)]

@@ -52,7 +52,8 @@ def data_frame(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame
         "area": figs["area"].map(areas.set_index("code")[nc]).to_numpy(object),
         "period": figs["period"].to_numpy(object),
         "value": value.to_numpy(object),
-        "unit": figs["indicator"].map(ind["unit"]).to_numpy(object),
+        "unit": figs["indicator"].map(pd.Series(present.units(ind, lang), index=ind.index))
+        .to_numpy(object),
         "qualifier": figs["qualifier"].fillna("").map(lambda q: qual.get(q, q)).to_numpy(object),
         "note": figs["note"].fillna("").to_numpy(object),
         "source_text": pd.Series(pairs.map(text.get)).to_numpy(object),

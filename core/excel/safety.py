@@ -11,8 +11,9 @@ from pathlib import Path
 
 from ..errors import EcoError
 
-MAX_FILE = 100 * 1024 * 1024          # the .xlsx itself
-MAX_TOTAL = 200 * 1024 * 1024         # all parts, uncompressed
+MAX_FILE = 300 * 1024 * 1024          # the .xlsx itself
+MAX_TOTAL = 1024 * 1024 * 1024        # all parts, uncompressed: a whole bureau's export
+                                      # (~680,000 figures) is ~480 MB of XML
 MAX_RATIO = 100                       # compression ratio allowed on big parts
 BIG_PART = 1024 * 1024                # a part this big must not exceed MAX_RATIO
 MAX_PARTS = 5000

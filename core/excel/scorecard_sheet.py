@@ -107,7 +107,8 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             _cell(ws, cat.get(r.category, r.category), align=WRAP, border=GRID),
             _cell(ws, name, align=WRAP, border=GRID),
             _cell(ws, area.get(r.area, r.area), align=WRAP, border=GRID),
-            _cell(ws, r.unit, align=WRAP, border=GRID),
+            _cell(ws, present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang), align=WRAP,
+                  border=GRID),
             _cell(ws, r.latest_period if isinstance(r.latest_period, str) else None,
                   align=CENTER, border=GRID),
             _cell(ws, qualifier_label(r.qualifier, lang) if isinstance(r.qualifier, str)

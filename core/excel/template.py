@@ -162,7 +162,8 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
         if pd.notna(r.value):
             last = class_name(r.value, lang) if r.value_kind == "class" else float(r.value)
         values = {"indicator": r.indicator, "name": clean_text(str(getattr(r, nc))),
-                  "area": area_name.get(r.area, r.area), "period": p.code, "unit": r.unit,
+                  "area": area_name.get(r.area, r.area), "period": p.code,
+                  "unit": present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang),
                   "range": allowed, "last_period": r.period if pd.notna(r.period) else None,
                   "last_value": last, "value": None, "qualifier": None, "note": None,
                   "version": int(r.version) if pd.notna(r.version) else None}

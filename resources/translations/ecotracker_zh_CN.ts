@@ -1219,7 +1219,7 @@ Every edit is saved to the database at once.</source>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>workers</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
