@@ -52,7 +52,12 @@ class Edit:
     def subject(self) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def apply(self, store: Store) -> Outcome:  # pragma: no cover - overridden
+    def apply(self, store: Store) -> Outcome:
+        """Perform the edit in one write transaction; returns its inverse and what changed."""
+        with store.write() as conn:
+            return self._apply(conn, store.user)
+
+    def _apply(self, conn, who: str) -> Outcome:  # pragma: no cover - overridden
         raise NotImplementedError
 
 
@@ -76,10 +81,9 @@ class CreateRow(Edit):
     def subject(self) -> str:
         return rows.describe(self.values, self.entity)
 
-    def apply(self, store: Store) -> Outcome:
-        with store.write() as conn:
-            new = rows.insert(conn, self.entity, self.values, who=store.user, why=self.why,
-                              key=self.key, version=self.version)
+    def _apply(self, conn, who: str) -> Outcome:
+        new = rows.insert(conn, self.entity, self.values, who=who, why=self.why,
+                          key=self.key, version=self.version)
         key = new["code"] if self.entity == "indicator" else new["id"]
         inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
                             expect=_content(new))
@@ -101,13 +105,12 @@ class UpdateRow(Edit):
     def subject(self) -> str:
         return self.label or f"{self.entity} {self.key}"
 
-    def apply(self, store: Store) -> Outcome:
-        with store.write() as conn:
-            version = self.version
-            if self.expect is not None:
-                version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
-            old, new = rows.update(conn, self.entity, self.key, version, self.changes,
-                                   who=store.user, why=self.why)
+    def _apply(self, conn, who: str) -> Outcome:
+        version = self.version
+        if self.expect is not None:
+            version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
+        old, new = rows.update(conn, self.entity, self.key, version, self.changes,
+                               who=who, why=self.why)
         back = {k: old[k] for k in self.changes if k in old}
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
                             why=f"undo: {self.why}", label=rows.describe(new, self.entity),
@@ -129,14 +132,41 @@ class DeleteRow(Edit):
     def subject(self) -> str:
         return rows.describe(self.row, self.entity) if self.row else f"{self.entity} {self.key}"
 
-    def apply(self, store: Store) -> Outcome:
-        with store.write() as conn:
-            version = self.version
-            if self.expect is not None:
-                version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
-            old = rows.delete(conn, self.entity, self.key, version, who=store.user,
-                              why=self.why)
+    def _apply(self, conn, who: str) -> Outcome:
+        version = self.version
+        if self.expect is not None:
+            version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
+        old = rows.delete(conn, self.entity, self.key, version, who=who, why=self.why)
         # Restored with a newer version, so a desk still holding the old row reloads first.
         inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
                             why=f"undo: {self.why}")
         return Outcome(inverse, _changed(self.entity, old, "delete"), None)
+
+
+@dataclass
+class Batch(Edit):
+    """Several edits as one: one transaction (all or none) and one step of undo."""
+
+    edits: list[Edit]
+    why: str = "typed edit"
+
+    @property
+    def action(self) -> str:
+        return "batch"
+
+    @property
+    def entity(self) -> str:
+        return self.edits[0].entity if self.edits else ""
+
+    @property
+    def subject(self) -> str:
+        return f"{len(self.edits)} rows"
+
+    def _apply(self, conn, who: str) -> Outcome:
+        outcomes = [e._apply(conn, who) for e in self.edits]
+        inverse = Batch([o.inverse for o in reversed(outcomes)], why=f"undo: {self.why}")
+        first = outcomes[0].changed
+        inds = {o.changed.indicator for o in outcomes}
+        changed = Changed(first.entity, None, first.indicator if len(inds) == 1 else None,
+                          None, None, "batch")
+        return Outcome(inverse, changed, None)

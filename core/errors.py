@@ -33,13 +33,15 @@ class StaleEditError(EcoError):
         The value this edit expected and the value now stored (formatted).
     """
 
-    def __init__(self, what: str, mine: str, theirs: str, *, deleted: bool = False):
+    def __init__(self, what: str, mine: str, theirs: str, *, deleted: bool = False,
+                 version: int | None = None):
         self.what, self.mine, self.theirs, self.deleted = what, mine, theirs, deleted
+        loaded = f" (version {version})" if version is not None else ""
         if deleted:
-            msg = f"{what} was deleted by someone else since you loaded it (you had {mine})."
+            msg = f"{what} was deleted by someone else since you loaded it{loaded}."
         else:
-            msg = (f"{what} was changed by someone else since you loaded it: "
-                   f"you had {mine}, it is now {theirs}. Reload and edit again.")
+            msg = (f"{what} was changed by someone else since you loaded it{loaded}: "
+                   f"you entered {mine}, it now holds {theirs}. Reload and edit again.")
         super().__init__(msg)
 
 

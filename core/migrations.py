@@ -31,6 +31,11 @@ def _step_3(conn: Connection) -> None:
 STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3}
 
 
+def meta_value(conn: Connection, key: str) -> str | None:
+    row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).first()
+    return row[0] if row else None
+
+
 def stored_version(conn: Connection) -> int | None:
     """Schema version of the database, or None when it has no EcoTracker tables."""
     if not inspect(conn).has_table("meta"):
@@ -40,8 +45,13 @@ def stored_version(conn: Connection) -> int | None:
     return int(row[0]) if row else None
 
 
-def ensure_schema(engine, *, backup_dir: Path | None = None) -> str:
-    """Create or migrate the schema. Returns ``"created"``, ``"migrated"`` or ``"current"``."""
+def ensure_schema(engine, *, backup_dir: Path | None = None, seed_state: str = "none") -> str:
+    """Create or migrate the schema. Returns ``"created"``, ``"migrated"`` or ``"current"``.
+
+    A new database records ``seed_state`` in ``meta`` (``pending`` when the seed data set is
+    to be loaded); the seed loader sets it to ``done`` in its own transaction, so a first
+    start that dies half-way seeds again next time instead of leaving an empty database.
+    """
     with engine.connect() as conn:
         version = stored_version(conn)
     if version is None:
@@ -53,8 +63,9 @@ def ensure_schema(engine, *, backup_dir: Path | None = None) -> str:
                         f"the database already holds other tables ({names}); "
                         "EcoTracker needs an empty database or one of its own")
             schema.metadata.create_all(conn)
-            conn.execute(schema.meta.insert().values(key="schema_version",
-                                                     value=str(schema.SCHEMA_VERSION)))
+            conn.execute(schema.meta.insert(), [
+                {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+                {"key": "seed", "value": seed_state}])
         return "created"
     if version > schema.SCHEMA_VERSION:
         raise DatabaseError(

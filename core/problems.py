@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import EcoError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -25,7 +27,7 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-class InputError(Exception):
+class InputError(EcoError):
     """Input that cannot be used; ``problems`` lists every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem], limit: int = 20):

@@ -42,7 +42,11 @@ def _show(conn: Connection, row: dict, entity: str) -> str:
     if entity == "indicator":
         return f"version {row['version']}"
     ind = validate.indicator_row(conn, row["indicator"])
-    return format_value(row["value"], ind["value_kind"], ind["decimals"],
+    try:
+        value = float(row["value"])
+    except (TypeError, ValueError):
+        return str(row["value"])  # not yet parsed: show it as typed
+    return format_value(value, ind["value_kind"], ind["decimals"],
                         qualifier=row.get("qualifier", ""))
 
 
@@ -87,15 +91,17 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
 
 
 def _current_or_stale(conn: Connection, entity: str, key, expected_version: int,
-                      mine: dict | None = None) -> dict:
+                      changes: dict | None = None) -> dict:
+    """The row, provided it is still at ``expected_version``; else a StaleEditError naming
+    the value this edit meant to write (or "delete") and the value the row now holds."""
     row = fetch(conn, entity, key)
     if row is None:
-        label = describe(mine, entity) if mine else f"{entity} {key}"
-        raise StaleEditError(label, _show(conn, mine, entity) if mine else "?", "deleted",
-                             deleted=True)
+        raise StaleEditError(f"{entity} {key}", "", "deleted", deleted=True,
+                             version=expected_version)
     if row["version"] != expected_version:
-        raise StaleEditError(describe(row, entity), "version %d" % expected_version,
-                             _show(conn, row, entity))
+        mine = _show(conn, {**row, **changes}, entity) if changes is not None else "a deletion"
+        raise StaleEditError(describe(row, entity), mine, _show(conn, row, entity),
+                             version=expected_version)
     return row
 
 
@@ -126,14 +132,40 @@ def matching(conn: Connection, entity: str, key, expect: dict) -> dict:
     return row
 
 
+def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
+    """Refuse indicator edits that would leave its stored figures meaning something else."""
+    code = old["code"]
+    if new["code"] != code:
+        raise ConflictError("an indicator's code cannot be changed; create a new one")
+    f = schema.figures
+    n = conn.execute(select(func.count()).select_from(f).where(f.c.indicator == code)).scalar()
+    if n and new["value_kind"] != old["value_kind"]:
+        raise ConflictError(f"indicator {code} has {n} figures stored as {old['value_kind']}; "
+                            f"its value kind cannot become {new['value_kind']}")
+    lo, hi = new.get("vmin"), new.get("vmax")
+    cond = []
+    if lo is not None:
+        cond.append(f.c.value < lo)
+    if hi is not None:
+        cond.append(f.c.value > hi)
+    if cond:
+        from sqlalchemy import or_
+
+        out = conn.execute(select(func.count()).select_from(f).where(
+            f.c.indicator == code, or_(*cond))).scalar()
+        if out:
+            raise ConflictError(f"{out} figures of indicator {code} lie outside the new natural "
+                                "range; correct them first")
+
+
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
            who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new)."""
-    old = _current_or_stale(conn, entity, key, expected_version)
+    old = _current_or_stale(conn, entity, key, expected_version, changes)
     merged = {**old, **changes}
     vals = _clean(entity, validate.VALIDATORS[entity](conn, merged))
-    if entity == "indicator" and vals["code"] != old["code"]:
-        raise ConflictError("an indicator's code cannot be changed; create a new one")
+    if entity == "indicator":
+        _check_indicator_change(conn, old, vals)
     _check_unique(conn, entity, vals, exclude=None if entity == "indicator" else key)
     for k in _DERIVED + ("id",):
         vals.pop(k, None)
@@ -143,8 +175,8 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
     result = conn.execute(t.update().where(key_column(entity) == key,
                                            t.c.version == expected_version).values(**vals))
     if result.rowcount != 1:  # someone committed between our read and this write
-        _current_or_stale(conn, entity, key, expected_version)
-        raise StaleEditError(describe(old, entity), _show(conn, old, entity), "changed")
+        _current_or_stale(conn, entity, key, expected_version, changes)
+        raise StaleEditError(describe(old, entity), _show(conn, merged, entity), "changed")
     new = fetch(conn, entity, key)
     changelog.write(conn, [changelog.log_entry(entity, "update", old, new, who=who, why=why,
                                                origin=origin)])

@@ -86,4 +86,7 @@ def load_seeds(store: Store, directory: Path | None = None) -> dict:
         if problems:
             raise InputError(problems)
         counts = apply_plan(conn, plan, who=SEED_USER, why=WHY, origin="seeds/figures.csv")
+        done = schema.meta.update().where(schema.meta.c.key == "seed").values(value="done")
+        if conn.execute(done).rowcount == 0:
+            conn.execute(schema.meta.insert().values(key="seed", value="done"))
     return counts

@@ -9,11 +9,16 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from .db import describe_url, make_engine, resolve_url
-from .errors import DatabaseError
+from .errors import ConflictError, DatabaseError
 from .migrations import ensure_schema
+
+
+def _reason(exc: DBAPIError) -> str:
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def current_user() -> str:
@@ -88,7 +93,12 @@ class Store:
                             f"{describe_url(url)} is not an EcoTracker database; "
                             "run 'ecotracker init' first")
             backup_dir = store.sqlite_path.parent / "backups" if store.sqlite_path else None
-            outcome = ensure_schema(engine, backup_dir=backup_dir)
+            outcome = ensure_schema(engine, backup_dir=backup_dir,
+                                    seed_state="pending" if seed else "none")
+            from .migrations import meta_value
+
+            with engine.connect() as conn:
+                pending = meta_value(conn, "seed") == "pending"
         except DatabaseError:
             engine.dispose()
             raise
@@ -97,7 +107,7 @@ class Store:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise DatabaseError(f"cannot open database {describe_url(url)}: {reason}") from None
         store.created = outcome == "created"
-        if store.created and seed:
+        if pending and seed:
             from .seed import load_seeds
 
             load_seeds(store)
@@ -105,9 +115,19 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction: all of it commits, or none of it."""
-        with self._write_lock, self._write_engine.begin() as conn:
-            yield conn
+        """One write transaction: all of it commits, or none of it.
+
+        What the database itself refuses comes out as an :class:`EcoError` with one clear
+        line: a row that clashes with one another desk just wrote as :class:`ConflictError`,
+        a database that is locked too long or gone as :class:`DatabaseError`.
+        """
+        try:
+            with self._write_lock, self._write_engine.begin() as conn:
+                yield conn
+        except IntegrityError as exc:
+            raise ConflictError(f"{self.name} refused the change: {_reason(exc)}") from None
+        except DBAPIError as exc:
+            raise DatabaseError(f"cannot write to {self.name}: {_reason(exc)}") from None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

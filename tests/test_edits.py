@@ -136,3 +136,31 @@ def test_undo_keeps_another_desks_change_to_other_fields(store, db_url):
     updated.inverse.apply(store)
     row = fig(store, fid)
     assert (row["value"], row["note"]) == (25.5, "checked")
+
+
+def test_a_batch_is_one_transaction_and_one_undo(store, db_url):
+    from core.edits import Batch
+
+    with store.read() as conn:
+        figs = queries.figures(conn, indicators=["AIR.PM25"])
+    rows_ = [r for r in figs.to_dict("records")]
+    deletes = [DeleteRow("figure", int(r["id"]), int(r["version"]), r) for r in rows_]
+    # a stale row in the middle: the whole batch is refused and nothing is deleted
+    other = Store.open(db_url, user="other desk")
+    try:
+        mid = rows_[1]
+        UpdateRow("figure", int(mid["id"]), int(mid["version"]), {"note": "x"}).apply(other)
+    finally:
+        other.close()
+    with pytest.raises(StaleEditError):
+        Batch(deletes).apply(store)
+    with store.read() as conn:
+        assert len(queries.figures(conn, indicators=["AIR.PM25"])) == len(rows_)
+    deletes[1] = DeleteRow("figure", int(mid["id"]), int(mid["version"]) + 1, mid)
+    done = Batch(deletes).apply(store)
+    with store.read() as conn:
+        assert queries.figures(conn, indicators=["AIR.PM25"]).empty
+    done.inverse.apply(store)  # one undo brings every row back, ids intact
+    with store.read() as conn:
+        back = queries.figures(conn, indicators=["AIR.PM25"])
+    assert sorted(back["id"]) == sorted(figs["id"])

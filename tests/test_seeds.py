@@ -91,3 +91,37 @@ def test_natural_limits_of_the_seed_indicators_reach_the_database(sqlite_store):
         for col, key in (("min", "vmin"), ("max", "vmax")):
             if row[col] != "":
                 assert db.loc[code, key] == float(row[col]), (code, col)
+
+
+def test_a_first_start_that_dies_while_seeding_seeds_again_next_time(tmp_path, monkeypatch):
+    import core.seed as seed_mod
+
+    db = str(tmp_path / "first.sqlite")
+    real = seed_mod.apply_plan
+
+    def power_cut(*a, **k):
+        real(*a, **k)
+        raise KeyboardInterrupt("power cut")
+
+    monkeypatch.setattr(seed_mod, "apply_plan", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        Store.open(db)
+    monkeypatch.setattr(seed_mod, "apply_plan", real)
+    store = Store.open(db)  # schema exists, seed still pending: loaded now, whole
+    with store.read() as conn:
+        assert len(queries.figures(conn)) == len(read(SEEDS, "figures.csv"))
+        assert len(queries.indicators(conn)) == len(read(SEEDS, "indicators.csv"))
+    store.close()
+    again = Store.open(db)  # and never twice
+    with again.read() as conn:
+        assert len(queries.figures(conn)) == len(read(SEEDS, "figures.csv"))
+    again.close()
+
+
+def test_no_seed_stays_empty(tmp_path):
+    db = str(tmp_path / "empty.sqlite")
+    Store.open(db, seed=False).close()
+    s = Store.open(db)
+    with s.read() as conn:
+        assert len(queries.indicators(conn)) == 0
+    s.close()

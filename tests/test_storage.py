@@ -37,7 +37,8 @@ def test_stale_update_is_refused_naming_figure_and_both_values(store, db_url):
     finally:
         other.close()
     msg = str(err.value)
-    assert "AIR.PM25 / chongqing / 2024H1" in msg and "35.0" in msg
+    assert "AIR.PM25 / chongqing / 2024H1" in msg
+    assert "you entered 37.0, it now holds 35.0" in msg
     assert f"version {fig['version']}" in msg
     assert _pm25(store)["value"] == 35.0
 
@@ -150,8 +151,21 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_store):
     with sqlite_store.read() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-    with pytest.raises(sa.exc.IntegrityError):
+    with pytest.raises(ConflictError, match="FOREIGN KEY"):
         with sqlite_store.write() as conn:
             conn.execute(schema.figures.insert().values(
                 indicator="NO.SUCH", area="chongqing", period="2024", period_ord=2024010,
                 value=1.0))
+
+
+def test_indicator_changes_that_would_invalidate_figures_are_refused(store):
+    from core.edits import UpdateRow
+
+    with store.read() as conn:
+        ind = rows.fetch(conn, "indicator", "AIR.PM25")
+    with pytest.raises(ConflictError, match="value kind cannot become class"):
+        UpdateRow("indicator", "AIR.PM25", ind["version"], {"value_kind": "class"}).apply(store)
+    with pytest.raises(ConflictError, match="outside the new natural range"):
+        UpdateRow("indicator", "AIR.PM25", ind["version"], {"vmax": 35}).apply(store)
+    done = UpdateRow("indicator", "AIR.PM25", ind["version"], {"vmax": 500, "unit_zh": "微克"})
+    assert done.apply(store).row["vmax"] == 500

@@ -8,7 +8,6 @@ sheet, so the charts stay live Excel charts a colleague can restyle.
 from __future__ import annotations
 
 import pandas as pd
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.layout import Layout, ManualLayout
 from openpyxl.worksheet.dimensions import SheetFormatProperties
@@ -20,7 +19,7 @@ from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProp
 
 from .. import present
 from ..periods import period_sort_key
-from .styles import HEADER_FONT, HEADER_FILL, SUBTITLE, TITLE, clean_text, print_setup
+from .styles import HEADER_FONT, HEADER_FILL, SUBTITLE, TITLE, clean_text, print_setup, text_cell
 
 MAX_AREAS = 8
 PER_ROW = 2
@@ -167,7 +166,7 @@ def _letter(i: int) -> str:
 
 
 def _c(ws, value, font=None, fill=None):
-    c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
+    c = text_cell(ws, value)
     if font is not None:
         c.font = font
     if fill is not None:

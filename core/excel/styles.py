@@ -51,6 +51,27 @@ def looks_like_formula(text: object) -> bool:
     return isinstance(text, str) and text.startswith(_FORMULA_START)
 
 
+def text_cell(ws, value):
+    """A write-only cell whose text never becomes a formula: openpyxl makes any string that
+    starts with ``=`` one, and a name or note typed as ``=HYPERLINK(...)`` must stay text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
+    if looks_like_formula(value):
+        c.data_type = "s"
+    return c
+
+
+def defuse_formulas(wb) -> None:
+    """Turn every formula of an ordinary (not write-only) workbook back into text; our
+    workbooks write no formulas of their own, so any there came from someone's text."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    c.data_type = "s"
+
+
 def text_lines(text: object, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count 2)."""
     if not isinstance(text, str) or not text:
@@ -95,9 +116,7 @@ def styled_cell(ws, value, font=None, fill=None, align=None, fmt=None, border=No
     style object on every assignment, which costs more than writing the cell."""
     from copy import copy
 
-    from openpyxl.cell import WriteOnlyCell
-
-    c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
+    c = text_cell(ws, value)
     # Style indices belong to one workbook, so the cache lives on it.
     cache = ws.parent.__dict__.setdefault("_ecotracker_styles", {})
     key = (id(font), id(fill), id(align), fmt, id(border))

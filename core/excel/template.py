@@ -24,7 +24,7 @@ from . import Cancelled, never, no_progress
 from .headers import ENTRY_COLUMNS, ENTRY_FIELDS, heading, sheet_name
 from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, LOCKED_FILL,
                      SUBTITLE, TITLE, UNLOCKED, WRAP, MID, clean_text, number_format, print_setup,
-                     row_height, text_lines)
+                     defuse_formulas, row_height, text_lines)
 
 HEADER_ROW = 4
 WIDTHS = {"indicator": 36, "name": 40, "area": 16, "period": 9, "unit": 10, "range": 20,
@@ -222,6 +222,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
     wb.properties.creator = "EcoTracker"
     wb.properties.created = datetime.now(timezone.utc).replace(tzinfo=None)
     try:
+        defuse_formulas(wb)
         wb.save(out)
     except OSError as exc:
         raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core.edits import DeleteRow
+from core.edits import Batch, DeleteRow
 from core.errors import EcoError, StaleEditError
 
 # The view's context, so translations made while this code lived in view.py still apply.
@@ -86,21 +86,19 @@ class IndicatorActions:
         if QMessageBox.question(self, translate("IndicatorView", "Delete"), question,
                                 yes | no, no) != yes:
             return
-        edits = [(model.row_dict(r), n) for r, n in zip(picked, names)]
-        stack = self.ctx.undo_stack
-        if len(edits) > 1:
-            stack.beginMacro(translate("IndicatorView", "Delete %1 rows").replace(
-                "%1", str(len(edits))))
+        deletes = [DeleteRow(entity, int(row["id"]), int(row["version"]), row)
+                   for row in (model.row_dict(r) for r in picked)]
+        if len(deletes) == 1:  # one transaction and one undo step either way
+            edit = deletes[0]
+            text = (translate("IndicatorView", "Delete target %1") if on_targets
+                    else translate("IndicatorView", "Delete figure %1")).replace("%1", names[0])
+        else:
+            edit = Batch(deletes)
+            text = translate("IndicatorView", "Delete %1 rows").replace("%1", str(len(deletes)))
         try:
-            for row, name in edits:
-                text = (translate("IndicatorView", "Delete target %1") if on_targets
-                        else translate("IndicatorView", "Delete figure %1")).replace("%1", name)
-                self.ctx.edit(DeleteRow(entity, int(row["id"]), int(row["version"]), row), text)
+            self.ctx.edit(edit, text)
         except EcoError as exc:
             self._report(exc)
-        finally:
-            if len(edits) > 1:
-                stack.endMacro()
 
     def save_plot(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

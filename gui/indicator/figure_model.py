@@ -209,6 +209,8 @@ class FigureModel(QAbstractTableModel):
         old = self._a[col][r]
         if new == old or (col == "note" and (old or "") == new):
             return False
+        if col == "value" and self._unchanged_at_display_precision(old, new):
+            return False  # the editor shows the indicator's decimals: leaving it writes nothing
         what = self.describe(r)
         edit = UpdateRow("figure", int(self._a["id"][r]), int(self._a["version"][r]),
                          {col: new}, label=what)
@@ -221,6 +223,15 @@ class FigureModel(QAbstractTableModel):
             self.refused.emit(QModelIndex(index), str(exc))
             return False
         return True
+
+    def _unchanged_at_display_precision(self, old, new) -> bool:
+        """A spin box holds the value rounded to the indicator's decimals; committing it
+        unchanged must not overwrite a more precise stored value (e.g. an imported 34.56)."""
+        try:
+            decimals = int(self._ind.get("decimals") or 0)
+            return round(float(old), decimals) == round(float(new), decimals)
+        except (TypeError, ValueError):
+            return False
 
     def _parse(self, col: str, value):
         ind = self._ind

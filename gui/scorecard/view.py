@@ -151,8 +151,8 @@ class ScorecardPanel(QWidget):
         if changed.entity in ("figure", "target") and changed.action in ("create", "delete"):
             key = "figures" if changed.entity == "figure" else "targets"
             self.counts[key] += 1 if changed.action == "create" else -1
-        if changed.structure or not changed.indicator:
-            self.refresh()
+        if changed.structure or not changed.indicator or changed.action == "batch":
+            self.refresh()  # a batch changed several rows: recount everything
         else:
             self.refresh(changed.indicator)
 

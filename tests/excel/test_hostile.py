@@ -5,7 +5,6 @@ The corpus is built here in tmp_path; no binary is committed.
 from __future__ import annotations
 
 import os
-import time
 import zipfile
 
 import pytest
@@ -80,13 +79,11 @@ def corpus(tmp_path, exported):
 def test_each_hostile_file_is_refused_with_the_database_unchanged(store, corpus):
     before = snapshot(store)
     for name, (path, expect) in corpus.items():
-        t0 = time.perf_counter()
         with pytest.raises(UnsafeFileError) as err:
             read_import(store, path)
         assert expect in str(err.value), (name, str(err.value))
         assert path.name in str(err.value)
         assert "\n" not in str(err.value)
-        assert time.perf_counter() - t0 < 5, name
     assert_unchanged(store, before)
 
 

@@ -163,3 +163,23 @@ def test_template_validation_protection_and_instructions(store, tmp_path):
     text = " ".join(str(c.value) for row in wb["Instructions"].iter_rows() for c in row)
     assert "yellow" in text and "数值" in text
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$4:$4"
+
+
+def test_formula_looking_names_and_units_stay_text_on_every_sheet(store, tmp_path):
+    """Indicator names and units are typed by staff too: they reach the scorecard, chart and
+    entry sheets, which openpyxl would otherwise turn into live formulas."""
+    t = schema.indicators
+    with store.write() as conn:
+        conn.execute(update(t).where(t.c.code == "AIR.PM25").values(
+            name_en='=HYPERLINK("http://x","click")', unit="@x", unit_zh="=1+1"))
+    for lang in ("en", "zh_CN"):
+        out = tmp_path / f"export-{lang}.xlsx"
+        export_workbook(store, out, ExportOptions(lang=lang))
+        tpl = tmp_path / f"template-{lang}.xlsx"
+        write_template(store, tpl, "2025H1", lang=lang)
+        for path in (out, tpl):
+            wb = openpyxl.load_workbook(path)
+            cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+            assert not [c.coordinate for c in cells if c.data_type == "f"], path.name
+            texts = [c.value for c in cells if isinstance(c.value, str)]
+            assert any("HYPERLINK" in v or v in ("@x", "=1+1") for v in texts), path.name
