@@ -32,6 +32,21 @@ def _table(name: str, model, widths) -> QTableView:
     t.horizontalHeader().setStretchLastSection(True)
     for i, w in enumerate(widths):
         t.setColumnWidth(i, w)
+
+    def fit_headers(*_args) -> None:
+        """Widen a column whose heading (e.g. "Value (µg/m³)", set per indicator and language)
+        no longer fits; never narrow what the person has widened."""
+        header = t.horizontalHeader()
+        metrics = header.fontMetrics()
+        for i in range(model.columnCount()):
+            text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+            need = metrics.horizontalAdvance(text) + 24
+            if header.sectionSize(i) < need:
+                t.setColumnWidth(i, need)
+
+    model.modelReset.connect(fit_headers)
+    model.headerDataChanged.connect(fit_headers)
+    fit_headers()
     return t
 
 

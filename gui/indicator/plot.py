@@ -302,7 +302,8 @@ class AreaLegend(QListView):
     def refresh(self) -> None:
         """Follow the plot's areas, reusing rows (clearing the model costs ~7 ms)."""
         m = self.model_
-        m.blockSignals(True)
+        # Not blockSignals: the view must hear of new rows, or it shows an empty list.
+        self._refreshing = True
         areas = list(self.plot.lines)
         m.setRowCount(len(areas))
         for i, area in enumerate(areas):
@@ -316,9 +317,10 @@ class AreaLegend(QListView):
             item.setData(area, Qt.ItemDataRole.UserRole)
             item.setCheckState(Qt.CheckState.Unchecked if area in self.plot.hidden
                                else Qt.CheckState.Checked)
-        m.blockSignals(False)
-        self.viewport().update()
+        self._refreshing = False
 
     def _toggled(self, item: QStandardItem) -> None:
+        if getattr(self, "_refreshing", False):
+            return
         self.plot.set_area_visible(item.data(Qt.ItemDataRole.UserRole),
                                    item.checkState() == Qt.CheckState.Checked)

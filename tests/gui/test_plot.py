@@ -69,9 +69,15 @@ def test_hover_text_and_toggle_from_legend(plot, qtbot):
     assert "Qualifier: about" in tips[0] and "Source: para 2" in tips[0]
     legend = AreaLegend(plot)
     qtbot.addWidget(legend)
+    legend.resize(180, 200)
+    legend.show()
     legend.refresh()
     item = legend.model_.item(0)
     assert item.text() == "Area A"
+    # the list view itself shows the rows (a model filled behind its back shows nothing)
+    from PySide6.QtCore import QPoint
+    qtbot.waitUntil(lambda: legend.indexAt(QPoint(20, 5)).isValid())
+    assert legend.indexAt(QPoint(20, 5)).data() == "Area A"
     item.setCheckState(item.checkState().__class__.Unchecked)
     assert plot.visible_areas() == ["b"]
     assert not plot.lines["a"].target.isVisible()  # its target goes with it
