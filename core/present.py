@@ -54,13 +54,27 @@ def target_text(comparator, value, high, kind: str, decimals: int, lang: str = "
 
 def source_text(source_id, source_ref, sources: pd.DataFrame) -> str:
     """``Publisher, title (date), para 3`` for a source id and reference."""
-    if source_id is None or pd.isna(source_id) or source_id == "":
-        return str(source_ref or "")
-    hit = sources[sources["id"] == source_id]
-    if hit.empty:
-        return f"{source_id}, {source_ref}".strip(", ")
-    s = hit.iloc[0]
-    return ", ".join(p for p in (s["publisher"], f"{s['title']} ({s['date']})", source_ref) if p)
+    return source_namer(sources)(source_id, source_ref)
+
+
+def source_namer(sources: pd.DataFrame):
+    """A function ``(source id, reference) -> text`` that looks sources up in a dict made
+    once: naming thousands of figures must not filter the sources table each time."""
+    heads = {r["id"]: ", ".join(p for p in (r["publisher"], f"{r['title']} ({r['date']})") if p)
+             for r in sources.to_dict("records")}
+
+    def name(source_id, source_ref) -> str:
+        ref = "" if source_ref is None or (isinstance(source_ref, float) and pd.isna(source_ref)) \
+            else str(source_ref)
+        if source_id is None or (isinstance(source_id, float) and pd.isna(source_id)) \
+                or source_id == "":
+            return ref
+        head = heads.get(source_id)
+        if head is None:
+            return f"{source_id}, {ref}".strip(", ")
+        return f"{head}, {ref}" if ref else head
+
+    return name
 
 
 def figures_table(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame,
@@ -71,8 +85,8 @@ def figures_table(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFr
     ar = areas.set_index("code")
     nc = name_col(lang)
     kinds, decs = figs["indicator"].map(ind["value_kind"]), figs["indicator"].map(ind["decimals"])
-    src = {(s, r): source_text(s, r, sources)
-           for s, r in set(zip(figs["source"], figs["source_ref"]))}
+    namer = source_namer(sources)
+    src = {(s, r): namer(s, r) for s, r in set(zip(figs["source"], figs["source_ref"]))}
     return pd.DataFrame({
         "indicator": figs["indicator"], "name": figs["indicator"].map(ind[nc]),
         "area": figs["area"], "area_name": figs["area"].map(ar[nc]), "period": figs["period"],

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .periods import parse_period
-from .present import source_text
+from .present import source_namer
 
 PROJECTION_STEPS = 24
 
@@ -131,7 +131,8 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
            else np.zeros(len(order), np.int64))
     x, period, rank = x[order], period[order], rank[order]
     keys = list(zip(src, ref))
-    names = {k: (source_text(k[0], k[1], sources) if sources is not None
+    namer = source_namer(sources) if sources is not None else None
+    names = {k: (namer(k[0], k[1]) if namer is not None
                  else ", ".join(str(p) for p in k if p and not pd.isna(p))) for k in set(keys)}
 
     bounds = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1], True])

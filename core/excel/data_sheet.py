@@ -43,7 +43,8 @@ def data_frame(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame
         value[is_class] = names[ranks - 1]
     pairs = pd.MultiIndex.from_arrays([figs["source"].fillna(""), figs["source_ref"].fillna("")])
     uniq = pairs.unique()
-    text = {p: present.source_text(p[0] or None, p[1], sources) for p in uniq}
+    namer = present.source_namer(sources)
+    text = {p: namer(p[0] or None, p[1]) for p in uniq}
     qual = QUALIFIER_LABELS["zh_CN" if zh else "en"]
     status = STATUS_LABELS["zh_CN" if zh else "en"]
     return pd.DataFrame({
