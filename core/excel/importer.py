@@ -143,7 +143,9 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
         if f in df:
             df[f] = _as_text(df[f])
     if "status" in df:
-        df["status"] = df["status"].map(status_code)
+        codes = {u: status_code(u) for u in pd.unique(df["status"].to_numpy(object))
+                 if isinstance(u, str)}
+        df["status"] = [codes.get(v, v) if isinstance(v, str) else v for v in df["status"]]
     # A row with nothing in its key and value is padding, not data.
     blank = np.ones(len(df), dtype=bool)
     for f in ("indicator", "area", "period", "value"):

@@ -79,8 +79,11 @@ def read_table(path: str | Path, *, cancelled=lambda: False) -> SheetTable:
             kind = "entry" if ("last_value" in cols or "range" in cols
                                or sheet in SHEETS["entry"].values()) else "data"
             body = rows[r + 1:]
-            frame = pd.DataFrame({f: [row[c] if c < len(row) else "" for row in body]
-                                  for f, c in cols.items()}, dtype=object)
+            # one C-level conversion of all rows, then the columns we want by position
+            raw = pd.DataFrame(body, dtype=object) if body else pd.DataFrame()
+            empty = pd.Series([""] * len(body), dtype=object)
+            frame = pd.DataFrame({f: (raw[c].where(raw[c].notna(), "") if c in raw.columns
+                                      else empty) for f, c in cols.items()})
             frame["_row"] = range(r + 2, r + 2 + len(body))
             headings = {f: f"{get_column_letter(c + 1)} ({rows[r][c]})" for f, c in cols.items()}
             return SheetTable(sheet, kind, frame, headings)
