@@ -10,7 +10,7 @@ import importlib.util
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
                                QWidget)
 
@@ -18,6 +18,7 @@ from core.errors import EcoError, StaleEditError
 
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
+from .retranslate import RetranslateOnce
 
 if TYPE_CHECKING:
     from .context import AppContext
@@ -52,14 +53,13 @@ def _lazy(module: str, name: str):
     return call
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RetranslateOnce, QMainWindow):
     """The window. Built without a context it is a shell (menus, status bar, "opening ...")
     that paints before pandas and the database are even imported; :meth:`attach` then adds
     the screens. ``gui.app`` does exactly that on start, so the window appears at once."""
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._retranslate_pending = False
         self.ctx = None
         self.indicator_view = None
         self.setObjectName("mainWindow")
@@ -268,18 +268,6 @@ class MainWindow(QMainWindow):
         self.actions_.language[lang].setChecked(True)
         if self.ctx is not None:
             self.ctx.set_language(lang)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Swapping translators sends several LanguageChange events in a row: re-read the
-        # texts once, after the last of them.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self._retranslate_later)
-        super().changeEvent(event)
-
-    def _retranslate_later(self) -> None:
-        self._retranslate_pending = False
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -128,6 +128,18 @@ class FormDialog(QDialog):
     def check(self, values: dict) -> dict[str, str]:  # pragma: no cover - overridden
         return {}
 
+    def core_problems(self, problems: dict[str, str], validator, values: dict) -> dict[str, str]:
+        """Field checks first; when those pass, the core's own validator (``core.validate``),
+        its message shown by the field it names."""
+        if problems:
+            return problems
+        try:
+            with self.ctx.store.read() as conn:
+                validator(conn, values)
+        except EcoError as exc:
+            problems[field_for(str(exc), self.fields)] = str(exc)
+        return problems
+
     def commit(self, values: dict):  # pragma: no cover - overridden
         raise NotImplementedError
 

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QLineEdit
 
 from core import validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import EcoError, PeriodError
+from core.errors import PeriodError
 from core.periods import parse_period
 from core.validate import FIGURE_STATUSES
 from gui.indicator import labels
 from gui.indicator.delegates import editor_value, set_editor_value, value_editor
 
-from .common import FormDialog, combo, field_for, select_data
+from .common import FormDialog, combo, select_data
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
 
@@ -93,14 +93,7 @@ class FigureDialog(FormDialog):
                 if (values["area"], code) in self.taken:
                     problems["period"] = self.tr("This area already has a figure for %1; "
                                                  "edit that one instead.").replace("%1", code)
-        if problems:
-            return problems
-        try:
-            with self.ctx.store.read() as conn:
-                validate.figure_values(conn, values)
-        except EcoError as exc:
-            problems[field_for(str(exc), self.fields)] = str(exc)
-        return problems
+        return self.core_problems(problems, validate.figure_values, values)
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \

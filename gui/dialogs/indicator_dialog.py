@@ -5,12 +5,12 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QPlainTextEd
 
 from core import validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import EcoError, ValueParseError
+from core.errors import ValueParseError
 from core.validate import PERIOD_TYPES
 from core.values import DIRECTIONS, VALUE_KINDS, parse_value
 from gui.indicator import labels
 
-from .common import FormDialog, combo, field_for, select_data
+from .common import FormDialog, combo, select_data
 
 OPTIONAL_NUMBERS = ("band_low", "band_high", "vmin", "vmax")
 
@@ -93,14 +93,7 @@ class IndicatorDialog(FormDialog):
                     parse_value(values[key], "number")
                 except ValueParseError as exc:
                     problems[key] = str(exc)
-        if problems:
-            return problems
-        try:
-            with self.ctx.store.read() as conn:
-                validate.indicator_values(conn, values)
-        except EcoError as exc:
-            problems[field_for(str(exc), self.fields)] = str(exc)
-        return problems
+        return self.core_problems(problems, validate.indicator_values, values)
 
     def commit(self, values: dict):
         if self.row is None:

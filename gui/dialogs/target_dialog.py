@@ -6,13 +6,13 @@ from PySide6.QtWidgets import QLineEdit
 
 from core import validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import EcoError, PeriodError, ValueParseError
+from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period
 from core.validate import COMPARATORS, TARGET_KINDS
 from core.values import format_value, parse_value
 from gui.indicator import labels
 
-from .common import FormDialog, combo, field_for, select_data
+from .common import FormDialog, combo, select_data
 from .figure_dialog import area_items, source_items
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
@@ -100,14 +100,7 @@ class TargetDialog(FormDialog):
                     parse_value(values[key] or None, ind["value_kind"], **lim)
                 except ValueParseError as exc:
                     problems[key] = str(exc)
-        if problems:
-            return problems
-        try:
-            with self.ctx.store.read() as conn:
-                validate.target_values(conn, values)
-        except EcoError as exc:
-            problems[field_for(str(exc), self.fields)] = str(exc)
-        return problems
+        return self.core_problems(problems, validate.target_values, values)
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \

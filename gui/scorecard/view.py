@@ -6,13 +6,14 @@ GUI thread and :attr:`ScorecardPanel.updated` tells the tree and the status bar.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
 from core.edits import Changed
 from gui import workers
 from gui.context import AppContext
+from gui.retranslate import RetranslateOnce
 
 from . import palette
 from .job import ScorecardResult, compute
@@ -21,7 +22,7 @@ from .model import KEY_ROLE, ScorecardModel
 STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data")
 
 
-class ScorecardPanel(QWidget):
+class ScorecardPanel(RetranslateOnce, QWidget):
     """Signals: ``open_indicator(code)`` on double-click; ``updated()`` after a new snapshot;
     ``failed(exc)`` when a recomputation fails."""
 
@@ -31,7 +32,6 @@ class ScorecardPanel(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self._retranslate_pending = False
         self.ctx = ctx
         self.setObjectName("scorecardPanel")
         self.model = ScorecardModel(self)
@@ -221,18 +221,6 @@ class ScorecardPanel(QWidget):
         self.retranslate()
         if key:
             self._select_key(key)
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Swapping translators sends several LanguageChange events in a row: re-read the
-        # texts once, after the last of them.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self._retranslate_later)
-        super().changeEvent(event)
-
-    def _retranslate_later(self) -> None:
-        self._retranslate_pending = False
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.category_label.setText(self.tr("&Category:"))

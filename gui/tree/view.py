@@ -1,22 +1,22 @@
 """The left pane: a filter box above the indicator tree."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from gui.context import AppContext
+from gui.retranslate import RetranslateOnce
 
 from .model import CODE_ROLE, IndicatorFilter, IndicatorTreeModel
 
 
-class IndicatorPanel(QWidget):
+class IndicatorPanel(RetranslateOnce, QWidget):
     """Signal ``indicator_selected(code)``: the person picked an indicator ('' for none)."""
 
     indicator_selected = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self._retranslate_pending = False
         self.ctx = ctx
         self.setObjectName("indicatorPanel")
         self.model = IndicatorTreeModel(self)
@@ -96,18 +96,6 @@ class IndicatorPanel(QWidget):
             self.indicator_selected.emit(code)
 
     # language ------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        # Swapping translators sends several LanguageChange events in a row: re-read the
-        # texts once, after the last of them.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self, self._retranslate_later)
-        super().changeEvent(event)
-
-    def _retranslate_later(self) -> None:
-        self._retranslate_pending = False
-        self.retranslate()
-
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter: code or name, 中文 or English"))
         self.filter.setAccessibleName(self.tr("Filter indicators"))

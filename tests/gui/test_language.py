@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
-
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
 
@@ -11,22 +9,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, sqlite_url):
-    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))
-    from gui.app import create_window
-    from gui.i18n import translators
-
-    w = create_window(sqlite_url, lang="en")  # not qtbot.addWidget: deleted before teardown
-    w.show()
-    qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0 and not w.scorecard.busy,
-                    timeout=20000)
-    yield w
-    if translators().lang != "en":
-        w.set_language("en")  # while the database is still there: views re-read their texts
-        qtbot.wait(20)
-    w.close()
-    w.deleteLater()
-    qtbot.wait(1)
+def window(open_window, sqlite_url):
+    return open_window(sqlite_url)
 
 
 def test_compiled_translation_is_shipped():

@@ -2,30 +2,9 @@
 from __future__ import annotations
 
 import pytest
-
-
 from PySide6.QtCore import Qt  # noqa: E402
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, db_url):
-    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))
-    from gui.app import create_window
-    from gui.i18n import translators
-
-    w = create_window(db_url, lang="en")  # not qtbot.addWidget: it deletes before teardown
-    w.show()
-    qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0 and not w.scorecard.busy,
-                    timeout=20000)
-    yield w
-    if translators().lang != "en":
-        w.set_language("en")  # while the database is still there: views re-read their texts
-        qtbot.wait(20)
-    w.close()
-    w.deleteLater()
-    qtbot.wait(1)
 
 
 def visible_codes(panel) -> list[str]:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
-
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableView, QTreeView  # noqa: E402
@@ -16,33 +14,6 @@ from core.store import Store  # noqa: E402
 pytestmark = pytest.mark.gui
 
 MISSABLE = ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing")  # target >= 97.3, actual 98.6
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path, monkeypatch):
-    """Factory: a window on a database, with settings in a temp folder, scorecard computed."""
-    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))
-    from gui.app import create_window
-    from gui.i18n import translators
-
-    made = []
-
-    def _open(db, lang="en"):
-        w = create_window(db, lang=lang)  # not qtbot.addWidget: it deletes before teardown
-        w.show()
-        made.append(w)
-        qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0 and not w.scorecard.busy,
-                        timeout=20000)
-        return w
-
-    yield _open
-    for w in made:
-        if translators().lang != "en":
-            w.set_language("en")  # while the database is still there
-            qtbot.wait(20)
-        w.close()
-        w.deleteLater()
-    qtbot.wait(1)
 
 
 def missed_edit(store: Store, value: float = 90.0) -> UpdateRow:

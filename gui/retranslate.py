@@ -1,0 +1,24 @@
+"""Re-read a widget's texts once per language switch."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QTimer
+
+
+class RetranslateOnce:
+    """Mixin for a QWidget with a ``retranslate()`` method.
+
+    Swapping translators sends several LanguageChange events in a row; the texts are re-read
+    once, after the last of them. Put it before the Qt class in the bases.
+    """
+
+    _retranslate_pending = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self, self._retranslate_later)
+        super().changeEvent(event)
+
+    def _retranslate_later(self) -> None:
+        self._retranslate_pending = False
+        self.retranslate()
