@@ -16,6 +16,7 @@ import pandas as pd
 from . import __version__, present, queries, status
 from .db import ENV_VAR, describe_url, resolve_url
 from .errors import EcoError
+from .i18n import tr
 from .problems import InputError
 from .store import Store
 
@@ -76,8 +77,10 @@ def cmd_init(args) -> int:
     store = Store.open(url, seed=not args.no_seed)
     with store.read() as conn:
         n = len(queries.figures(conn))
-    state = "created" if store.created else "already exists"
-    print(f"{describe_url(url)}: {state}, {n} figures")
+    if store.created:
+        print(tr("{name}: created, {n} figures", name=describe_url(url), n=n))
+    else:
+        print(tr("{name}: already exists, {n} figures", name=describe_url(url), n=n))
     store.close()
     return 0
 
@@ -122,8 +125,9 @@ def _emit(df: pd.DataFrame, fmt: str) -> None:
 
 
 def _no_window(args) -> int:
-    print("ecotracker: the window is not installed here; the commands work: "
-          "ecotracker status, ecotracker figures (see ecotracker --help)", file=sys.stderr)
+    print("ecotracker: " + tr("the window is not installed here; the commands work: "
+                              "ecotracker status, ecotracker figures (see ecotracker --help)"),
+          file=sys.stderr)
     return 2
 
 

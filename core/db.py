@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from .errors import DatabaseError
+from .i18n import tr
 
 ENV_VAR = "ECOTRACKER_DB"
 APP_NAME = "EcoTracker"
@@ -38,7 +39,8 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
     try:
         make_url(text)
     except ArgumentError as exc:
-        raise DatabaseError(f"cannot understand database URL {text!r}: {exc}") from None
+        raise DatabaseError(tr("cannot understand database URL {url}: {reason}",
+                                 url=repr(text), reason=exc)) from None
     return text
 
 
@@ -60,14 +62,16 @@ def make_engine(url: str) -> Engine:
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
-                    raise DatabaseError(f"cannot create folder {path.parent}: {exc}") from None
+                    raise DatabaseError(tr("cannot create folder {folder}: {reason}",
+                                            folder=path.parent, reason=exc)) from None
         engine = create_engine(url, connect_args={"timeout": 30})
         _sqlite_setup(engine)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True, connect_args=_pg_args(u))
     except Exception as exc:  # unknown dialect, missing driver
-        raise DatabaseError(f"cannot open database {describe_url(url)}: {exc}") from None
+        raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
+                                reason=exc)) from None
 
 
 def _pg_args(u) -> dict:

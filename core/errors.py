@@ -1,9 +1,22 @@
-"""Errors that carry a message a person can act on."""
+"""Errors that carry a message a person can act on.
+
+Messages are made with :func:`core.i18n.tr`, so they are in the language the application
+speaks; :attr:`EcoError.english` keeps the English text.
+"""
 from __future__ import annotations
+
+from .i18n import tr
 
 
 class EcoError(Exception):
     """Base of every error EcoTracker reports to a person (one clear line)."""
+
+    @property
+    def english(self) -> str:
+        """The message in English, whatever language ``str(error)`` is in (for logs, and for
+        code that recognises a message by its words)."""
+        msg = self.args[0] if self.args else ""
+        return getattr(msg, "english", None) or str(msg)
 
 
 class PeriodError(EcoError, ValueError):
@@ -36,12 +49,19 @@ class StaleEditError(EcoError):
     def __init__(self, what: str, mine: str, theirs: str, *, deleted: bool = False,
                  version: int | None = None):
         self.what, self.mine, self.theirs, self.deleted = what, mine, theirs, deleted
-        loaded = f" (version {version})" if version is not None else ""
-        if deleted:
-            msg = f"{what} was deleted by someone else since you loaded it{loaded}."
+        if deleted and version is None:
+            msg = tr("{what} was deleted by someone else since you loaded it.", what=what)
+        elif deleted:
+            msg = tr("{what} was deleted by someone else since you loaded it (version "
+                     "{version}).", what=what, version=version)
+        elif version is None:
+            msg = tr("{what} was changed by someone else since you loaded it: you entered "
+                     "{mine}, it now holds {theirs}. Reload and edit again.",
+                     what=what, mine=mine, theirs=theirs)
         else:
-            msg = (f"{what} was changed by someone else since you loaded it{loaded}: "
-                   f"you entered {mine}, it now holds {theirs}. Reload and edit again.")
+            msg = tr("{what} was changed by someone else since you loaded it (version "
+                     "{version}): you entered {mine}, it now holds {theirs}. Reload and edit "
+                     "again.", what=what, mine=mine, theirs=theirs, version=version)
         super().__init__(msg)
 
 

@@ -13,12 +13,18 @@ from datetime import date, timedelta
 from functools import lru_cache, total_ordering
 
 from .errors import PeriodError
+from .i18n import N_, tr
 
 _RE = re.compile(r"^(\d{4})(?:(H)([12])|(Q)([1-4])|-(\d{2}))?$")
 
 KINDS = ("year", "half", "quarter", "month")
 _MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _RANK = {"year": 0, "half": 1, "quarter": 2, "month": 3}
+# One whole sentence per period type, so a translation can name the type in its own words.
+_OUTSIDE = {"year": N_("year number {index} is outside 1..{top}"),
+            "half": N_("half number {index} is outside 1..{top}"),
+            "quarter": N_("quarter number {index} is outside 1..{top}"),
+            "month": N_("month number {index} is outside 1..{top}")}
 
 
 @total_ordering
@@ -41,12 +47,12 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.kind not in _MONTHS_PER:
-            raise PeriodError(f"unknown period type {self.kind!r}")
+            raise PeriodError(tr("unknown period type {kind}", kind=repr(self.kind)))
         top = 12 // _MONTHS_PER[self.kind]
         if not 1 <= self.index <= top:
-            raise PeriodError(f"{self.kind} number {self.index} is outside 1..{top}")
+            raise PeriodError(tr(_OUTSIDE[self.kind], index=self.index, top=top))
         if not 1900 <= self.year <= 2200:
-            raise PeriodError(f"year {self.year} is outside 1900..2200")
+            raise PeriodError(tr("year {year} is outside 1900..2200", year=self.year))
 
     @property
     def code(self) -> str:
@@ -124,8 +130,8 @@ def parse_period(text: str | int | Period) -> Period:
     s = str(text).strip().upper()
     m = _RE.match(s)
     if not m:
-        raise PeriodError(
-            f"malformed period {str(text)!r}: use 2024, 2024H1, 2024Q2 or 2024-06")
+        raise PeriodError(tr("malformed period {text}: use 2024, 2024H1, 2024Q2 or 2024-06",
+                             text=repr(str(text))))
     year = int(m.group(1))
     if m.group(2):
         return Period(year, "half", int(m.group(3)))
@@ -134,7 +140,8 @@ def parse_period(text: str | int | Period) -> Period:
     if m.group(6):
         month = int(m.group(6))
         if not 1 <= month <= 12:
-            raise PeriodError(f"malformed period {str(text)!r}: month {month} is not 01..12")
+            raise PeriodError(tr("malformed period {text}: month {month} is not 01..12",
+                                 text=repr(str(text)), month=month))
         return Period(year, "month", month)
     return Period(year, "year", 1)
 

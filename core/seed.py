@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from . import rows, schema
 from .errors import EcoError
+from .i18n import tr
 from .loader import apply_plan, plan_figures
 from .problems import InputError, Problem
 from .store import Store
@@ -26,7 +27,7 @@ def seed_dir() -> Path:
 def read(directory: Path, name: str) -> pd.DataFrame:
     path = directory / name
     if not path.exists():
-        raise EcoError(f"seed file {path} is missing")
+        raise EcoError(tr("seed file {path} is missing", path=path))
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 

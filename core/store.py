@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from .db import describe_url, make_engine, resolve_url
 from .errors import ConflictError, DatabaseError
+from .i18n import tr
 from .migrations import ensure_schema
 
 
@@ -78,7 +79,8 @@ class Store:
         u = make_url(url)
         if (not create and u.get_backend_name() == "sqlite" and u.database
                 and u.database != ":memory:" and not Path(u.database).exists()):
-            raise DatabaseError(f"{u.database} does not exist; run 'ecotracker init' first")
+            raise DatabaseError(tr("{path} does not exist; run 'ecotracker init' first",
+                                   path=u.database))
         engine = make_engine(url)
         store = cls(url, engine, user=user)
         try:
@@ -89,9 +91,9 @@ class Store:
 
                 with engine.connect() as conn:
                     if stored_version(conn) is None:
-                        raise DatabaseError(
-                            f"{describe_url(url)} is not an EcoTracker database; "
-                            "run 'ecotracker init' first")
+                        raise DatabaseError(tr(
+                            "{name} is not an EcoTracker database; run 'ecotracker init' "
+                            "first", name=describe_url(url)))
             backup_dir = store.sqlite_path.parent / "backups" if store.sqlite_path else None
             outcome = ensure_schema(engine, backup_dir=backup_dir,
                                     seed_state="pending" if seed else "none")
@@ -105,7 +107,8 @@ class Store:
         except (OperationalError, DBAPIError) as exc:
             engine.dispose()
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise DatabaseError(f"cannot open database {describe_url(url)}: {reason}") from None
+            raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
+                                    reason=reason)) from None
         store.created = outcome == "created"
         if pending and seed:
             from .seed import load_seeds
@@ -125,9 +128,11 @@ class Store:
             with self._write_lock, self._write_engine.begin() as conn:
                 yield conn
         except IntegrityError as exc:
-            raise ConflictError(f"{self.name} refused the change: {_reason(exc)}") from None
+            raise ConflictError(tr("{name} refused the change: {reason}", name=self.name,
+                                    reason=_reason(exc))) from None
         except DBAPIError as exc:
-            raise DatabaseError(f"cannot write to {self.name}: {_reason(exc)}") from None
+            raise DatabaseError(tr("cannot write to {name}: {reason}", name=self.name,
+                                    reason=_reason(exc))) from None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -10,6 +10,7 @@ import math
 import re
 
 from .errors import ValueParseError
+from .i18n import tr
 
 VALUE_KINDS = ("number", "percent", "count", "class")
 DIRECTIONS = ("higher", "lower", "band")
@@ -54,9 +55,9 @@ def parse_qualifier(text: object) -> str:
     try:
         return _QUALIFIER_ALIASES[key]
     except KeyError:
-        raise ValueParseError(
-            f"unknown qualifier {text!r}: use more than, about, less than, at least or at most"
-        ) from None
+        raise ValueParseError(tr(
+            "unknown qualifier {text}: use more than, about, less than, at least or at most",
+            text=repr(text))) from None
 
 
 def qualifier_label(code: str, lang: str = "en") -> str:
@@ -69,7 +70,8 @@ def class_rank(text: object) -> int:
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         if float(text).is_integer() and 1 <= int(text) <= 6:
             return int(text)
-        raise ValueParseError(f"{text!r} is not a water quality class (1..6)")
+        raise ValueParseError(tr("{text} is not a water quality class (1..6)",
+                                 text=repr(text)))
     key = str(text).strip().upper().replace("CLASS ", "").strip()
     key = key if key else "?"
     if key in _CLASS_ALIASES:
@@ -77,8 +79,9 @@ def class_rank(text: object) -> int:
     full = str(text).strip().upper()
     if full in _CLASS_ALIASES:
         return _CLASS_ALIASES[full]
-    raise ValueParseError(
-        f"{text!r} is not a water quality class: use I, II, III, IV, V or worse than V")
+    raise ValueParseError(tr(
+        "{text} is not a water quality class: use I, II, III, IV, V or worse than V",
+        text=repr(text)))
 
 
 def class_name(rank: float, lang: str = "en") -> str:
@@ -104,9 +107,9 @@ def parse_value(text: object, kind: str, *, vmin: float | None = None,
     if kind == "class":
         return float(class_rank(text))
     if text is None or (isinstance(text, float) and math.isnan(text)):
-        raise ValueParseError("a value is required")
+        raise ValueParseError(tr("a value is required"))
     if isinstance(text, bool):
-        raise ValueParseError(f"{text!r} is not a number")
+        raise ValueParseError(tr("{text} is not a number", text=repr(text)))
     if isinstance(text, (int, float)):
         value = float(text)
     else:
@@ -114,16 +117,19 @@ def parse_value(text: object, kind: str, *, vmin: float | None = None,
         if kind == "percent" and s.endswith("%"):
             s = s[:-1]
         if not _NUMBER_RE.match(s):
-            raise ValueParseError(f"{str(text)!r} is not a number")
+            raise ValueParseError(tr("{text} is not a number", text=repr(str(text))))
         value = float(s)
     if not math.isfinite(value):
-        raise ValueParseError(f"{text!r} is not a finite number")
+        raise ValueParseError(tr("{text} is not a finite number", text=repr(text)))
     if kind == "count" and not value.is_integer():
-        raise ValueParseError(f"{text!r} is not a whole number (this indicator counts things)")
+        raise ValueParseError(tr("{text} is not a whole number (this indicator counts things)",
+                                 text=repr(text)))
     if vmin is not None and value < vmin:
-        raise ValueParseError(f"{value:g} is below the natural minimum {vmin:g}")
+        raise ValueParseError(tr("{value} is below the natural minimum {vmin}",
+                                 value=f"{value:g}", vmin=f"{vmin:g}"))
     if vmax is not None and value > vmax:
-        raise ValueParseError(f"{value:g} is above the natural maximum {vmax:g}")
+        raise ValueParseError(tr("{value} is above the natural maximum {vmax}",
+                                 value=f"{value:g}", vmax=f"{vmax:g}"))
     return value
 
 

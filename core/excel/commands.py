@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import tr
 from ..problems import InputError
 from ..store import Store
 
@@ -45,7 +46,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     opts = ExportOptions(args.category, args.area, args.period_from, args.period_to, args.lang)
     with _open(args) as store:
         r = export_workbook(store, args.out, opts)
-    print(f"{r.path}: {r.rows} figures, {r.charts} charts")
+    print(tr("{path}: {rows} figures, {charts} charts", path=r.path, rows=r.rows,
+             charts=r.charts))
     return 0
 
 
@@ -55,7 +57,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     with _open(args) as store:
         n = write_template(store, args.out, args.period, area=args.area,
                            category=args.category, lang=args.lang)
-    print(f"{args.out}: {n} rows to fill in")
+    print(tr("{path}: {n} rows to fill in", path=args.out, n=n))
     return 0
 
 
@@ -73,20 +75,26 @@ def cmd_import(args: argparse.Namespace) -> int:
             changes = preview.changes(queries.indicators(conn))
         for r in changes.itertuples(index=False):
             if r.change == "changed":
-                print(f"  changed {r.indicator} / {r.area} / {r.period}: {r.old} -> {r.new}")
+                print("  " + tr("changed {indicator} / {area} / {period}: {old} -> {new}",
+                                indicator=r.indicator, area=r.area, period=r.period,
+                                old=r.old, new=r.new))
         new = changes[changes["change"] == "new"]
         for r in new.head(20).itertuples(index=False):
-            print(f"  new     {r.indicator} / {r.area} / {r.period}: {r.new}")
+            print("  " + tr("new     {indicator} / {area} / {period}: {new}",
+                            indicator=r.indicator, area=r.area, period=r.period, new=r.new))
         if len(new) > 20:
-            print(f"  ... and {len(new) - 20} more new")
+            print("  " + tr("... and {n} more new", n=len(new) - 20))
         if args.dry_run:
-            print("dry run: nothing was written")
+            print(tr("dry run: nothing was written"))
             return 0
         if preview.nothing_to_do:
-            print("nothing to change")
+            print(tr("nothing to change"))
             return 0
         done = apply_import(store, preview)
-    where = f"; backup {done.backup}" if done.backup else \
-        "; PostgreSQL: the server's own backups cover this change"
-    print(f"imported: {done.created} new, {done.updated} changed{where}")
+    if done.backup:
+        print(tr("imported: {created} new, {updated} changed; backup {backup}",
+                 created=done.created, updated=done.updated, backup=done.backup))
+    else:
+        print(tr("imported: {created} new, {updated} changed; PostgreSQL: the server's own "
+                 "backups cover this change", created=done.created, updated=done.updated))
     return 0

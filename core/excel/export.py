@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from .. import queries, schema, status
 from ..errors import EcoError
+from ..i18n import tr
 from ..periods import parse_period, period_ord
 from ..store import Store
 from . import Cancelled, never, no_progress
@@ -79,7 +80,8 @@ def gather(conn, opts: ExportOptions) -> Snapshot:
     if opts.period_to:
         parts.append(f"{t['to']} {parse_period(opts.period_to).code}")
     if lo is not None and hi is not None and lo > hi:
-        raise EcoError(f"--from {opts.period_from} is after --to {opts.period_to}")
+        raise EcoError(tr("--from {first} is after --to {last}", first=opts.period_from,
+                          last=opts.period_to))
     codes = ind["code"].tolist()
     figs = _figures(conn, indicators=codes if opts.category else None, areas=area_codes,
                     period_from=lo, period_to=hi)
@@ -183,14 +185,16 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
         fd, tmp2 = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)
         os.close(fd)
     except OSError as exc:
-        raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise EcoError(tr("cannot write {path}: {reason}", path=out,
+                          reason=exc.strerror or exc)) from None
     try:
         wb.save(tmp)
         splice_rows(tmp, tmp2, member, frame, quote, progress=progress, cancelled=cancelled,
                     offset=1, total=total)
         os.replace(tmp2, out)
     except OSError as exc:
-        raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise EcoError(tr("cannot write {path}: {reason}", path=out,
+                          reason=exc.strerror or exc)) from None
     finally:
         for t in (tmp, tmp2):
             if os.path.exists(t):

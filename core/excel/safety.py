@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import EcoError
+from ..i18n import tr
 
 MAX_FILE = 300 * 1024 * 1024          # the .xlsx itself
 MAX_TOTAL = 1024 * 1024 * 1024        # all parts, uncompressed: a whole bureau's export
@@ -35,28 +36,31 @@ def check_workbook(path: str | Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise UnsafeFileError(f"{name} cannot be opened: {exc.strerror or exc}") from None
+        raise UnsafeFileError(tr("{name} cannot be opened: {reason}", name=name,
+                                 reason=exc.strerror or exc)) from None
     if head.startswith(OLE_MAGIC):
-        raise UnsafeFileError(
-            f"{name} is password-protected (or an old .xls file): open it in Excel, remove the "
-            "password or save it as .xlsx, and import that copy")
+        raise UnsafeFileError(tr(
+            "{name} is password-protected (or an old .xls file): open it in Excel, remove the "
+            "password or save it as .xlsx, and import that copy", name=name))
     if not head.startswith(b"PK\x03\x04"):
-        raise UnsafeFileError(f"{name} is not an Excel workbook (.xlsx); if it is a CSV or an "
-                              "old .xls file, save it as .xlsx first")
+        raise UnsafeFileError(tr("{name} is not an Excel workbook (.xlsx); if it is a CSV or "
+                                 "an old .xls file, save it as .xlsx first", name=name))
     if size > MAX_FILE:
-        raise UnsafeFileError(f"{name} is {size / 2**20:.0f} MB; workbooks over "
-                              f"{MAX_FILE // 2**20} MB are not imported")
+        raise UnsafeFileError(tr("{name} is {size} MB; workbooks over {limit} MB are not "
+                                 "imported", name=name, size=f"{size / 2**20:.0f}",
+                                 limit=MAX_FILE // 2**20))
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnsafeFileError(f"{name} is damaged or incomplete (the zip inside an .xlsx is "
-                              "truncated); save it again from Excel") from None
+        raise UnsafeFileError(tr("{name} is damaged or incomplete (the zip inside an .xlsx is "
+                                 "truncated); save it again from Excel", name=name)) from None
     with zf:
         infos = zf.infolist()
         _check_directory(name, infos)
         names = {i.filename for i in infos}
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-            raise UnsafeFileError(f"{name} is a zip file but not an Excel workbook (.xlsx)")
+            raise UnsafeFileError(tr("{name} is a zip file but not an Excel workbook (.xlsx)",
+                                     name=name))
         budget = MAX_TOTAL
         for info in infos:
             if info.filename.endswith((".xml", ".rels", ".vml")):
@@ -65,21 +69,24 @@ def check_workbook(path: str | Path) -> None:
 
 def _check_directory(name: str, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_PARTS:
-        raise UnsafeFileError(f"{name} has {len(infos)} parts; this is not a normal workbook")
+        raise UnsafeFileError(tr("{name} has {n} parts; this is not a normal workbook",
+                                 name=name, n=len(infos)))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise UnsafeFileError(f"{name} contains encrypted parts; remove the password first")
+            raise UnsafeFileError(tr("{name} contains encrypted parts; remove the password "
+                                     "first", name=name))
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > BIG_PART and ratio > MAX_RATIO:
-            raise UnsafeFileError(
-                f"{name} looks like a zip bomb: part {info.filename} would inflate "
-                f"{ratio:.0f} times to {info.file_size / 2**20:.0f} MB; refused")
+            raise UnsafeFileError(tr(
+                "{name} looks like a zip bomb: part {part} would inflate {ratio} times to "
+                "{size} MB; refused", name=name, part=info.filename, ratio=f"{ratio:.0f}",
+                size=f"{info.file_size / 2**20:.0f}"))
     if total > MAX_TOTAL:
-        raise UnsafeFileError(
-            f"{name} would inflate to {total / 2**20:.0f} MB (over {MAX_TOTAL // 2**20} MB); "
-            "split it into smaller workbooks")
+        raise UnsafeFileError(tr(
+            "{name} would inflate to {size} MB (over {limit} MB); split it into smaller "
+            "workbooks", name=name, size=f"{total / 2**20:.0f}", limit=MAX_TOTAL // 2**20))
 
 
 def _scan_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> int:
@@ -90,21 +97,25 @@ def _scan_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: in
         with zf.open(info) as fh:
             while chunk := fh.read(_CHUNK):
                 if read == 0 and (chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:64]):
-                    raise UnsafeFileError(f"{name}: part {info.filename} is not UTF-8 XML; refused")
+                    raise UnsafeFileError(tr("{name}: part {part} is not UTF-8 XML; refused",
+                                             name=name, part=info.filename))
                 read += len(chunk)
                 if read > budget or read > info.file_size:
-                    raise UnsafeFileError(f"{name}: part {info.filename} inflates beyond its "
-                                          "declared size; refused")
+                    raise UnsafeFileError(tr("{name}: part {part} inflates beyond its "
+                                             "declared size; refused",
+                                             name=name, part=info.filename))
                 window = tail + chunk
                 if any(b in window for b in _BANNED):
-                    raise UnsafeFileError(
-                        f"{name}: part {info.filename} declares a DOCTYPE or ENTITY (an XML "
-                        "entity trick); refused")
+                    raise UnsafeFileError(tr(
+                        "{name}: part {part} declares a DOCTYPE or ENTITY (an XML entity "
+                        "trick); refused", name=name, part=info.filename))
                 tail = window[-16:]
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:  # zlib.error is OSError-free
-        raise UnsafeFileError(f"{name} is damaged ({info.filename}: {exc}); save it again") from None
+        raise UnsafeFileError(tr("{name} is damaged ({part}: {reason}); save it again",
+                                 name=name, part=info.filename, reason=exc)) from None
     except Exception as exc:  # zlib.error and friends from a corrupt stream
         if isinstance(exc, UnsafeFileError):
             raise
-        raise UnsafeFileError(f"{name} is damaged ({info.filename}); save it again") from None
+        raise UnsafeFileError(tr("{name} is damaged ({part}); save it again", name=name,
+                                 part=info.filename)) from None
     return read

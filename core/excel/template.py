@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import present, queries
 from ..errors import EcoError
+from ..i18n import tr
 from ..periods import parse_period, period_ord
 from ..store import Store
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS, class_name
@@ -132,7 +133,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
         rows = entry_rows(conn, period, area=area, category=category, lang=lang)
         areas = queries.areas(conn)
     if rows.empty:
-        raise EcoError("no indicators match; nothing to put in an entry workbook")
+        raise EcoError(tr("no indicators match; nothing to put in an entry workbook"))
     if cancelled():
         raise Cancelled("the template")
     p = parse_period(period)
@@ -225,7 +226,8 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
         defuse_formulas(wb)
         wb.save(out)
     except OSError as exc:
-        raise EcoError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise EcoError(tr("cannot write {path}: {reason}", path=out,
+                          reason=exc.strerror or exc)) from None
     progress(2, 2)
     return len(rows)
 

@@ -1219,6 +1219,349 @@ Every edit is saved to the database at once.</source>
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>{name}: created, {n} figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: already exists, {n} figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window is not installed here; the commands work: ecotracker status, ecotracker figures (see ecotracker --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot understand database URL {url}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create folder {folder}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open database {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} was deleted by someone else since you loaded it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} was deleted by someone else since you loaded it (version {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since you loaded it: you entered {mine}, it now holds {theirs}. Reload and edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since you loaded it (version {version}): you entered {mine}, it now holds {theirs}. Reload and edit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {rows} figures, {charts} charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {n} rows to fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed {indicator} / {area} / {period}: {old} -&gt; {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new     {indicator} / {area} / {period}: {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... and {n} more new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported: {created} new, {updated} changed; backup {backup}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported: {created} new, {updated} changed; PostgreSQL: the server&apos;s own backups cover this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from {first} is after --to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is password-protected (or an old .xls file): open it in Excel, remove the password or save it as .xlsx, and import that copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel workbook (.xlsx); if it is a CSV or an old .xls file, save it as .xlsx first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; workbooks over {limit} MB are not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged or incomplete (the zip inside an .xlsx is truncated); save it again from Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a zip file but not an Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has {n} parts; this is not a normal workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} contains encrypted parts; remove the password first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} looks like a zip bomb: part {part} would inflate {ratio} times to {size} MB; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} would inflate to {size} MB (over {limit} MB); split it into smaller workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: part {part} is not UTF-8 XML; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: part {part} inflates beyond its declared size; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: part {part} declares a DOCTYPE or ENTITY (an XML entity trick); refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({part}: {reason}); save it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({part}); save it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no indicators match; nothing to put in an entry workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year number {index} is outside 1..{top}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>half number {index} is outside 1..{top}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quarter number {index} is outside 1..{top}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month number {index} is outside 1..{top}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown period type {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year {year} is outside 1900..2200</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed period {text}: use 2024, 2024H1, 2024Q2 or 2024-06</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed period {text}: month {month} is not 01..12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, {next}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} problem(s) found; nothing was written:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed file {path} is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist; run &apos;ecotracker init&apos; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an EcoTracker database; run &apos;ecotracker init&apos; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} refused the change: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown indicator {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown area {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown source {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status {status} is not final or provisional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comparator {comparator} is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;between&apos; target needs an upper value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upper value of a &apos;between&apos; target is below its lower value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target kind {kind} is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a baseline needs both a period and a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indicator code {code} must be ASCII letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown category {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an indicator needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value kind {kind} is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direction {direction} is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period type {type} is not one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the natural minimum is above the natural maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a band indicator needs a lower and an upper bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decimals must be 0..6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tolerance cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown qualifier {text}: use more than, about, less than, at least or at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a water quality class (1..6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a water quality class: use I, II, III, IV, V or worse than V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number (this indicator counts things)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is below the natural minimum {vmin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is above the natural maximum {vmax}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>workers</name>
     <message>
         <source>Cancel</source>
