@@ -5,6 +5,10 @@ The window speaks English or Simplified Chinese through Qt's translation files:
 ``resources/translations/update.py``) plus Qt's own ``qtbase_zh_CN.qm`` for stock dialog
 buttons. English is the source language and needs no file.
 
+The core's messages (errors, input problems) are translated too, though ``core`` knows nothing
+of Qt: while a language other than English is active, :func:`core.i18n.set_translator` gets a
+function that looks core templates up in the ``core`` context of the same translation file.
+
 Settings live in ``QSettings("EcoTracker", "EcoTracker")``. When ``ECOTRACKER_SETTINGS_DIR`` is
 set (tests, automation, benchmarks) they go to an INI file in that folder instead, so a test run
 never touches a person's real settings.
@@ -15,6 +19,8 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator)
+
+from core import i18n as core_i18n
 
 LANGUAGES = ("en", "zh_CN")
 SETTINGS_ENV = "ECOTRACKER_SETTINGS_DIR"
@@ -45,6 +51,11 @@ def preferred_language() -> str:
     """The language chosen last time, else the system's."""
     lang = settings().value("language", "", str)
     return lang if lang in LANGUAGES else system_language()
+
+
+def translate_core(template: str) -> str:
+    """A core message template in the application's language (``core`` context)."""
+    return QCoreApplication.translate(core_i18n.CONTEXT, template)
 
 
 def remember_language(lang: str) -> None:
@@ -84,6 +95,8 @@ class Translators:
                 self._installed.append(own)
             for tr in self._installed:
                 app.installTranslator(tr)
+        # Core messages made from now on follow; in English they need no lookup at all.
+        core_i18n.set_translator(translate_core if lang != "en" and ok else None)
         # install/remove already sent QEvent.LanguageChange to every widget
         self.lang = lang
         return ok

@@ -1222,343 +1222,343 @@ Every edit is saved to the database at once.</source>
     <name>core</name>
     <message>
         <source>{name}: created, {n} figures</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：已创建，共 {n} 条数据</translation>
     </message>
     <message>
         <source>{name}: already exists, {n} figures</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：已存在，共 {n} 条数据</translation>
     </message>
     <message>
         <source>the window is not installed here; the commands work: ecotracker status, ecotracker figures (see ecotracker --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>此处未安装图形界面；可以使用命令 ecotracker status、ecotracker figures（详见 ecotracker --help）</translation>
     </message>
     <message>
         <source>cannot understand database URL {url}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别数据库地址 {url}：{reason}</translation>
     </message>
     <message>
         <source>cannot create folder {folder}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
         <source>cannot open database {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 {name}：{reason}</translation>
     </message>
     <message>
         <source>{what} was deleted by someone else since you loaded it.</source>
-        <translation type="unfinished"></translation>
+        <translation>自您加载以来，{what} 已被他人删除。</translation>
     </message>
     <message>
         <source>{what} was deleted by someone else since you loaded it (version {version}).</source>
-        <translation type="unfinished"></translation>
+        <translation>自您加载（版本 {version}）以来，{what} 已被他人删除。</translation>
     </message>
     <message>
         <source>{what} was changed by someone else since you loaded it: you entered {mine}, it now holds {theirs}. Reload and edit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>自您加载以来，{what} 已被他人修改：您填写的是 {mine}，现为 {theirs}。请重新加载后再编辑。</translation>
     </message>
     <message>
         <source>{what} was changed by someone else since you loaded it (version {version}): you entered {mine}, it now holds {theirs}. Reload and edit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>自您加载（版本 {version}）以来，{what} 已被他人修改：您填写的是 {mine}，现为 {theirs}。请重新加载后再编辑。</translation>
     </message>
     <message>
         <source>{path}: {rows} figures, {charts} charts</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：{rows} 条数据，{charts} 个图表</translation>
     </message>
     <message>
         <source>{path}: {n} rows to fill in</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：待填报 {n} 行</translation>
     </message>
     <message>
         <source>changed {indicator} / {area} / {period}: {old} -&gt; {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>修改 {indicator} / {area} / {period}：{old} -&gt; {new}</translation>
     </message>
     <message>
         <source>new     {indicator} / {area} / {period}: {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>新增 {indicator} / {area} / {period}：{new}</translation>
     </message>
     <message>
         <source>... and {n} more new</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {n} 条新增</translation>
     </message>
     <message>
         <source>dry run: nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行：未写入任何内容</translation>
     </message>
     <message>
         <source>nothing to change</source>
-        <translation type="unfinished"></translation>
+        <translation>没有需要修改的内容</translation>
     </message>
     <message>
         <source>imported: {created} new, {updated} changed; backup {backup}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新增 {created} 条，修改 {updated} 条；备份：{backup}</translation>
     </message>
     <message>
         <source>imported: {created} new, {updated} changed; PostgreSQL: the server&apos;s own backups cover this change</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新增 {created} 条，修改 {updated} 条；PostgreSQL：本次修改由服务器自身的备份保障</translation>
     </message>
     <message>
         <source>--from {first} is after --to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>--from {first} 晚于 --to {last}</translation>
     </message>
     <message>
         <source>cannot write {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
         <source>{name} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {name}：{reason}</translation>
     </message>
     <message>
         <source>{name} is password-protected (or an old .xls file): open it in Excel, remove the password or save it as .xlsx, and import that copy</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 设有密码保护（或为旧版 .xls 文件）：请在 Excel 中打开，删除密码或另存为 .xlsx，再导入该副本</translation>
     </message>
     <message>
         <source>{name} is not an Excel workbook (.xlsx); if it is a CSV or an old .xls file, save it as .xlsx first</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是 Excel 工作簿（.xlsx）；如为 CSV 或旧版 .xls 文件，请先另存为 .xlsx</translation>
     </message>
     <message>
         <source>{name} is {size} MB; workbooks over {limit} MB are not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 大小为 {size} MB；超过 {limit} MB 的工作簿不予导入</translation>
     </message>
     <message>
         <source>{name} is damaged or incomplete (the zip inside an .xlsx is truncated); save it again from Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已损坏或不完整（.xlsx 内部的 zip 被截断）；请在 Excel 中重新保存</translation>
     </message>
     <message>
         <source>{name} is a zip file but not an Excel workbook (.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是 zip 文件，但不是 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
         <source>{name} has {n} parts; this is not a normal workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 包含 {n} 个部件，不是正常的工作簿</translation>
     </message>
     <message>
         <source>{name} contains encrypted parts; remove the password first</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 含有加密部件；请先删除密码</translation>
     </message>
     <message>
         <source>{name} looks like a zip bomb: part {part} would inflate {ratio} times to {size} MB; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 疑似压缩炸弹：部件 {part} 将膨胀 {ratio} 倍至 {size} MB；已拒绝</translation>
     </message>
     <message>
         <source>{name} would inflate to {size} MB (over {limit} MB); split it into smaller workbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 解压后将达 {size} MB（超过 {limit} MB）；请拆分为较小的工作簿</translation>
     </message>
     <message>
         <source>{name}: part {part} is not UTF-8 XML; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：部件 {part} 不是 UTF-8 编码的 XML；已拒绝</translation>
     </message>
     <message>
         <source>{name}: part {part} inflates beyond its declared size; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：部件 {part} 解压后超出其声明的大小；已拒绝</translation>
     </message>
     <message>
         <source>{name}: part {part} declares a DOCTYPE or ENTITY (an XML entity trick); refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：部件 {part} 声明了 DOCTYPE 或 ENTITY（XML 实体攻击手法）；已拒绝</translation>
     </message>
     <message>
         <source>{name} is damaged ({part}: {reason}); save it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已损坏（{part}：{reason}）；请重新保存</translation>
     </message>
     <message>
         <source>{name} is damaged ({part}); save it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已损坏（{part}）；请重新保存</translation>
     </message>
     <message>
         <source>no indicators match; nothing to put in an entry workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的指标，无法生成填报工作簿</translation>
     </message>
     <message>
         <source>year number {index} is outside 1..{top}</source>
-        <translation type="unfinished"></translation>
+        <translation>年度序号 {index} 超出范围 1..{top}</translation>
     </message>
     <message>
         <source>half number {index} is outside 1..{top}</source>
-        <translation type="unfinished"></translation>
+        <translation>半年序号 {index} 超出范围 1..{top}</translation>
     </message>
     <message>
         <source>quarter number {index} is outside 1..{top}</source>
-        <translation type="unfinished"></translation>
+        <translation>季度序号 {index} 超出范围 1..{top}</translation>
     </message>
     <message>
         <source>month number {index} is outside 1..{top}</source>
-        <translation type="unfinished"></translation>
+        <translation>月份 {index} 超出范围 1..{top}</translation>
     </message>
     <message>
         <source>unknown period type {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的期间类型 {kind}</translation>
     </message>
     <message>
         <source>year {year} is outside 1900..2200</source>
-        <translation type="unfinished"></translation>
+        <translation>年份 {year} 超出范围 1900..2200</translation>
     </message>
     <message>
         <source>malformed period {text}: use 2024, 2024H1, 2024Q2 or 2024-06</source>
-        <translation type="unfinished"></translation>
+        <translation>期间 {text} 格式有误：请写作 2024、2024H1、2024Q2 或 2024-06</translation>
     </message>
     <message>
         <source>malformed period {text}: month {month} is not 01..12</source>
-        <translation type="unfinished"></translation>
+        <translation>期间 {text} 格式有误：月份 {month} 不在 01..12 之间</translation>
     </message>
     <message>
         <source>sheet {sheet}</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表 {sheet}</translation>
     </message>
     <message>
         <source>row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行</translation>
     </message>
     <message>
         <source>column {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>列 {column}</translation>
     </message>
     <message>
         <source>{first}, {next}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first}，{next}</translation>
     </message>
     <message>
         <source>{where}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：{message}</translation>
     </message>
     <message>
         <source>... and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
         <source>{n} problem(s) found; nothing was written:</source>
-        <translation type="unfinished"></translation>
+        <translation>发现 {n} 个问题，未写入任何内容：</translation>
     </message>
     <message>
         <source>seed file {path} is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少初始数据文件 {path}</translation>
     </message>
     <message>
         <source>{path} does not exist; run &apos;ecotracker init&apos; first</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不存在；请先运行 ecotracker init</translation>
     </message>
     <message>
         <source>{name} is not an EcoTracker database; run &apos;ecotracker init&apos; first</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是 EcoTracker 数据库；请先运行 ecotracker init</translation>
     </message>
     <message>
         <source>{name} refused the change: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 拒绝了此修改：{reason}</translation>
     </message>
     <message>
         <source>cannot write to {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
         <source>unknown indicator {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知指标 {code}</translation>
     </message>
     <message>
         <source>unknown area {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知区域 {code}</translation>
     </message>
     <message>
         <source>unknown source {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知来源 {source}</translation>
     </message>
     <message>
         <source>status {status} is not final or provisional</source>
-        <translation type="unfinished"></translation>
+        <translation>状态 {status} 无效，须为 final（正式）或 provisional（初步）</translation>
     </message>
     <message>
         <source>comparator {comparator} is not one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>比较方式 {comparator} 无效，须为以下之一：{choices}</translation>
     </message>
     <message>
         <source>a &apos;between&apos; target needs an upper value</source>
-        <translation type="unfinished"></translation>
+        <translation>“介于”类目标须填写上限值</translation>
     </message>
     <message>
         <source>the upper value of a &apos;between&apos; target is below its lower value</source>
-        <translation type="unfinished"></translation>
+        <translation>“介于”类目标的上限值低于下限值</translation>
     </message>
     <message>
         <source>target kind {kind} is not one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>目标类型 {kind} 无效，须为以下之一：{choices}</translation>
     </message>
     <message>
         <source>a baseline needs both a period and a value</source>
-        <translation type="unfinished"></translation>
+        <translation>基准须同时填写基准期和基准值</translation>
     </message>
     <message>
         <source>indicator code {code} must be ASCII letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>指标代码 {code} 只能由英文字母、数字和“.”“_”“-”组成</translation>
     </message>
     <message>
         <source>unknown category {category}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知类别 {category}</translation>
     </message>
     <message>
         <source>an indicator needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>指标须有名称</translation>
     </message>
     <message>
         <source>value kind {kind} is not one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>数值类型 {kind} 无效，须为以下之一：{choices}</translation>
     </message>
     <message>
         <source>direction {direction} is not one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>方向 {direction} 无效，须为以下之一：{choices}</translation>
     </message>
     <message>
         <source>period type {type} is not one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>期间类型 {type} 无效，须为以下之一：{choices}</translation>
     </message>
     <message>
         <source>the natural minimum is above the natural maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>自然下限高于自然上限</translation>
     </message>
     <message>
         <source>a band indicator needs a lower and an upper bound</source>
-        <translation type="unfinished"></translation>
+        <translation>区间型指标须填写区间下限和上限</translation>
     </message>
     <message>
         <source>decimals must be 0..6</source>
-        <translation type="unfinished"></translation>
+        <translation>小数位数须在 0 至 6 之间</translation>
     </message>
     <message>
         <source>the tolerance cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>容差不能为负数</translation>
     </message>
     <message>
         <source>unknown qualifier {text}: use more than, about, less than, at least or at most</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的限定词 {text}：请使用“超过”“约”“不足”“至少”或“至多”</translation>
     </message>
     <message>
         <source>{text} is not a water quality class (1..6)</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是水质类别（1..6）</translation>
     </message>
     <message>
         <source>{text} is not a water quality class: use I, II, III, IV, V or worse than V</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是水质类别：请填写Ⅰ类、Ⅱ类、Ⅲ类、Ⅳ类、Ⅴ类或劣Ⅴ类</translation>
     </message>
     <message>
         <source>a value is required</source>
-        <translation type="unfinished"></translation>
+        <translation>须填写数值</translation>
     </message>
     <message>
         <source>{text} is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是数字</translation>
     </message>
     <message>
         <source>{text} is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是有限数值</translation>
     </message>
     <message>
         <source>{text} is not a whole number (this indicator counts things)</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是整数（此指标为计数指标）</translation>
     </message>
     <message>
         <source>{value} is below the natural minimum {vmin}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 低于自然下限 {vmin}</translation>
     </message>
     <message>
         <source>{value} is above the natural maximum {vmax}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 高于自然上限 {vmax}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,222 @@
+"""The core's messages in the person's language: English without a translator, Chinese with
+the zh_CN one, every marked template translated, and the compiled file up to date."""
+from __future__ import annotations
+
+import ast
+import importlib.util
+import string
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from core import i18n, rows
+from core.errors import EcoError, PeriodError, StaleEditError, ValueParseError
+from core.periods import Period, parse_period
+from core.problems import InputError, Problem
+from core.store import Store
+from core.values import parse_value
+
+REPO = Path(__file__).resolve().parent.parent
+TRANSLATIONS = REPO / "resources" / "translations"
+TS = TRANSLATIONS / "ecotracker_zh_CN.ts"
+
+
+def _update_script():
+    spec = importlib.util.spec_from_file_location("translations_update",
+                                                  TRANSLATIONS / "update.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+TEMPLATES = _update_script().core_templates(REPO / "core")
+
+
+def ts_messages(context: str = i18n.CONTEXT) -> dict[str, ET.Element]:
+    root = ET.parse(TS).getroot()
+    ctx = [c for c in root.findall("context") if c.findtext("name") == context]
+    assert len(ctx) == 1, f"no single {context!r} context in {TS.name}"
+    return {m.findtext("source"): m.find("translation") for m in ctx[0].findall("message")}
+
+
+def fields(template: str) -> list[tuple[str, str, str | None]]:
+    """(name, format spec, conversion) of each placeholder."""
+    return sorted((name, spec, conv) for _, name, spec, conv in string.Formatter().parse(template)
+                  if name is not None)
+
+
+@pytest.fixture
+def zh():
+    """The zh_CN translations of the .ts installed as the core's translator."""
+    table = {src: (t.text or "") for src, t in ts_messages().items()}
+    i18n.set_translator(lambda s: table.get(s, ""))
+    yield table
+    i18n.set_translator(None)
+
+
+def _raises(fn, *args, **kwargs) -> EcoError:
+    with pytest.raises(EcoError) as err:
+        fn(*args, **kwargs)
+    return err.value
+
+
+# -- English without a translator -----------------------------------------------------------
+
+def test_without_a_translator_messages_are_the_english_ones():
+    assert i18n.translator() is None
+    assert str(_raises(parse_period, "2024H3")) == (
+        "malformed period '2024H3': use 2024, 2024H1, 2024Q2 or 2024-06")
+    assert str(_raises(parse_value, 150, "percent", vmin=0, vmax=100)) == (
+        "150 is above the natural maximum 100")
+    assert str(_raises(parse_value, "thirty", "number")) == "'thirty' is not a number"
+    assert str(StaleEditError("figure AIR.PM25 / chongqing / 2024H1", "37.0", "35.0",
+                              version=3)) == (
+        "figure AIR.PM25 / chongqing / 2024H1 was changed by someone else since you loaded it "
+        "(version 3): you entered 37.0, it now holds 35.0. Reload and edit again.")
+    p = Problem("'x' is not a number", "in.xlsx", "Data", 3, "value")
+    assert str(p) == "in.xlsx, sheet Data, row 3, column value: 'x' is not a number"
+    assert str(InputError([p] * 22)).splitlines()[0] == (
+        "22 problem(s) found; nothing was written:")
+    assert str(InputError([p] * 22)).splitlines()[-1] == "  ... and 2 more"
+
+
+# -- Chinese with the zh_CN translator ------------------------------------------------------
+
+def test_a_malformed_period_in_chinese_with_its_text(zh):
+    err = _raises(parse_period, "2024H3")
+    assert isinstance(err, PeriodError)
+    assert str(err) == "期间 '2024H3' 格式有误：请写作 2024、2024H1、2024Q2 或 2024-06"
+    assert err.english == "malformed period '2024H3': use 2024, 2024H1, 2024Q2 or 2024-06"
+    assert str(_raises(parse_period, "2024-13")) == (
+        "期间 '2024-13' 格式有误：月份 13 不在 01..12 之间")
+
+
+def test_values_out_of_range_and_not_numbers_in_chinese(zh):
+    err = _raises(parse_value, 150, "percent", vmin=0, vmax=100)
+    assert isinstance(err, ValueParseError)
+    assert str(err) == "150 高于自然上限 100"
+    assert str(_raises(parse_value, -3, "number", vmin=0)) == "-3 低于自然下限 0"
+    assert str(_raises(parse_value, "thirty", "number")) == "'thirty' 不是数字"
+    assert str(_raises(parse_value, 12.5, "count")) == "12.5 不是整数（此指标为计数指标）"
+    assert str(_raises(parse_value, "VII", "class")).startswith("'VII' 不是水质类别")
+
+
+def test_a_module_level_template_is_translated_when_the_error_is_made(zh):
+    # periods._OUTSIDE was built at import, long before this translator was installed
+    assert str(_raises(Period, 2024, "half", 3)) == "半年序号 3 超出范围 1..2"
+    assert str(_raises(Period, 1800, "year")) == "年份 1800 超出范围 1900..2200"
+
+
+def test_a_stale_edit_in_chinese_names_the_figure_and_both_values(store, db_url, zh):
+    with store.read() as conn:
+        from core import queries
+
+        f = queries.figures(conn, indicators=["AIR.PM25"], areas=["chongqing"])
+    fig = f[f["period"] == "2024H1"].iloc[0].to_dict()
+    other = Store.open(db_url, user="other desk")
+    try:
+        with other.write() as conn:
+            rows.update(conn, "figure", fig["id"], fig["version"], {"value": 35.0},
+                        who=other.user, why="typed edit")
+        with pytest.raises(StaleEditError) as err:
+            with store.write() as conn:
+                rows.update(conn, "figure", fig["id"], fig["version"], {"value": 37.0},
+                            who=store.user, why="typed edit")
+    finally:
+        other.close()
+    msg = str(err.value)
+    assert msg.startswith(f"自您加载（版本 {fig['version']}）以来，")
+    assert "AIR.PM25 / chongqing / 2024H1" in msg
+    assert "您填写的是 37.0，现为 35.0。请重新加载后再编辑。" in msg
+    assert "you entered 37.0, it now holds 35.0" in err.value.english
+
+
+def test_input_problems_in_chinese(zh):
+    p = Problem("'x' 不是数字", "in.xlsx", "Data", 3, "value")
+    assert str(p) == "in.xlsx，工作表 Data，第 3 行，列 value：'x' 不是数字"
+    text = str(InputError([p] * 22))
+    assert text.splitlines()[0] == "发现 22 个问题，未写入任何内容："
+    assert text.splitlines()[-1] == "  ……另有 2 个问题"
+
+
+def test_the_cli_stays_english_without_a_translator(tmp_path, capsys):
+    from core.cli import main
+
+    db = str(tmp_path / "cli.sqlite")
+    assert main(["init", "--db", db, "--no-seed"]) == 0
+    assert capsys.readouterr().out.strip().endswith(": created, 0 figures")
+    assert main(["export", "--db", db, "--out", str(tmp_path / "x.xlsx"), "--from",
+                 "2024H3"]) == 2
+    assert "malformed period '2024H3'" in capsys.readouterr().err
+
+
+# -- robustness -----------------------------------------------------------------------------
+
+def test_a_broken_translation_or_translator_falls_back_to_english():
+    try:
+        i18n.set_translator(lambda s: "坏的 {nope}")
+        assert str(_raises(parse_period, "x")).startswith("malformed period 'x'")
+
+        def boom(s):
+            raise RuntimeError("translator down")
+
+        i18n.set_translator(boom)
+        assert str(_raises(parse_value, "y", "number")) == "'y' is not a number"
+    finally:
+        i18n.set_translator(None)
+
+
+# -- the catalogue --------------------------------------------------------------------------
+
+def test_templates_are_found_and_follow_the_rules():
+    assert len({t for t, _, _ in TEMPLATES}) >= 80
+    for template, path, line in TEMPLATES:
+        where = f"{path}:{line}: {template!r}"
+        for name, spec, conv in fields(template):
+            assert name and name.isidentifier(), f"named placeholders only: {where}"
+            assert not spec and not conv, f"format the value before passing it: {where}"
+        assert template == template.strip(), f"no leading or trailing blanks: {where}"
+
+
+def test_no_message_is_translated_at_import():
+    """``tr`` runs inside functions only: a module-level ``tr`` would freeze English."""
+    bad = []
+    for path in sorted((REPO / "core").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        inside: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                inside.update(id(n) for n in ast.walk(node))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "tr" and id(node) not in inside):
+                bad.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not bad, "tr() at import time (use N_ and translate where used): " + ", ".join(bad)
+
+
+def test_every_core_template_has_a_finished_chinese_translation():
+    ts = ts_messages()
+    problems = []
+    for template, path, line in TEMPLATES:
+        t = ts.get(template)
+        if t is None:
+            problems.append(f"not in {TS.name} (run resources/translations/update.py): "
+                            f"{path}:{line} {template!r}")
+        elif t.get("type") in ("unfinished", "vanished", "obsolete") or not (t.text or "").strip():
+            problems.append(f"untranslated: {path}:{line} {template!r}")
+        elif fields(t.text) != fields(template):
+            problems.append(f"placeholders differ: {template!r} -> {t.text!r}")
+    assert not problems, "\n".join(problems)
+    stale = set(ts) - {t for t, _, _ in TEMPLATES}
+    assert not stale, f"in the .ts but no longer in core (run update.py): {stale}"
+
+
+def test_the_compiled_qm_holds_every_core_translation():
+    from PySide6.QtCore import QTranslator
+
+    qt = QTranslator()
+    assert qt.load("ecotracker_zh_CN", str(TRANSLATIONS))
+    ts = ts_messages()
+    stale = [t for t, _, _ in TEMPLATES if qt.translate(i18n.CONTEXT, t) != ts[t].text]
+    assert not stale, f"the .qm is older than the .ts (run update.py): {stale[:5]}"
