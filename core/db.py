@@ -40,7 +40,7 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
         make_url(text)
     except ArgumentError as exc:
         raise DatabaseError(tr("cannot understand database URL {url}: {reason}",
-                                 url=repr(text), reason=exc)) from None
+                               url=repr(text), reason=exc)) from None
     return text
 
 
@@ -63,7 +63,7 @@ def make_engine(url: str) -> Engine:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise DatabaseError(tr("cannot create folder {folder}: {reason}",
-                                            folder=path.parent, reason=exc)) from None
+                                           folder=path.parent, reason=exc)) from None
         engine = create_engine(url, connect_args={"timeout": 30})
         _sqlite_setup(engine)
         return engine
@@ -71,7 +71,7 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True, connect_args=_pg_args(u))
     except Exception as exc:  # unknown dialect, missing driver
         raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
-                                reason=exc)) from None
+                               reason=exc)) from None
 
 
 def _pg_args(u) -> dict:

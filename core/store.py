@@ -108,7 +108,7 @@ class Store:
             engine.dispose()
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
-                                    reason=reason)) from None
+                                   reason=reason)) from None
         store.created = outcome == "created"
         if pending and seed:
             from .seed import load_seeds
@@ -129,10 +129,10 @@ class Store:
                 yield conn
         except IntegrityError as exc:
             raise ConflictError(tr("{name} refused the change: {reason}", name=self.name,
-                                    reason=_reason(exc))) from None
+                                   reason=_reason(exc))) from None
         except DBAPIError as exc:
             raise DatabaseError(tr("cannot write to {name}: {reason}", name=self.name,
-                                    reason=_reason(exc))) from None
+                                   reason=_reason(exc))) from None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

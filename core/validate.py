@@ -62,7 +62,7 @@ def figure_values(conn: Connection, values: dict) -> dict:
     status = _text(values.get("status")) or "final"
     if status not in FIGURE_STATUSES:
         raise ValueParseError(tr("status {status} is not final or provisional",
-                                  status=repr(status)))
+                                 status=repr(status)))
     out["status"] = status
     out["derived"] = bool(values.get("derived") or False)
     for key in ("derivation", "note", "source_ref"):
@@ -80,7 +80,7 @@ def target_values(conn: Connection, values: dict) -> dict:
     comparator = _text(values.get("comparator"))
     if comparator not in COMPARATORS:
         raise ValueParseError(tr("comparator {comparator} is not one of {choices}",
-                                  comparator=repr(comparator), choices=", ".join(COMPARATORS)))
+                                 comparator=repr(comparator), choices=", ".join(COMPARATORS)))
     out["comparator"] = comparator
     kind = ind["value_kind"]
     lim = {"vmin": ind["vmin"], "vmax": ind["vmax"]}
@@ -92,13 +92,13 @@ def target_values(conn: Connection, values: dict) -> dict:
         out["value_high"] = parse_value(high, kind, **lim)
         if out["value_high"] < out["value"]:
             raise ValueParseError(tr("the upper value of a 'between' target is below its lower "
-                                      "value"))
+                                     "value"))
     else:
         out["value_high"] = None
     tkind = _text(values.get("kind"))
     if tkind not in TARGET_KINDS:
         raise ValueParseError(tr("target kind {kind} is not one of {choices}", kind=repr(tkind),
-                                  choices=", ".join(TARGET_KINDS)))
+                                 choices=", ".join(TARGET_KINDS)))
     out["kind"] = tkind
     bp = _text(values.get("baseline_period"))
     out["baseline_period"] = parse_period(bp).code if bp else None
@@ -118,7 +118,7 @@ def indicator_values(conn: Connection, values: dict) -> dict:
     code = _text(values.get("code"))
     if not code or not all(c.isalnum() or c in "._-" for c in code) or not code.isascii():
         raise ValueParseError(tr("indicator code {code} must be ASCII letters, digits, '.', '_' "
-                                  "or '-'", code=repr(code)))
+                                 "or '-'", code=repr(code)))
     out["code"] = code
     cat = _text(values.get("category"))
     if conn.execute(select(schema.categories.c.code)
@@ -133,16 +133,16 @@ def indicator_values(conn: Connection, values: dict) -> dict:
     out["name_en"] = out["name_en"] or out["name_zh"]
     if values.get("value_kind") not in VALUE_KINDS:
         raise ValueParseError(tr("value kind {kind} is not one of {choices}",
-                                  kind=repr(values.get("value_kind")),
-                                  choices=", ".join(VALUE_KINDS)))
+                                 kind=repr(values.get("value_kind")),
+                                 choices=", ".join(VALUE_KINDS)))
     if values.get("direction") not in DIRECTIONS:
         raise ValueParseError(tr("direction {direction} is not one of {choices}",
-                                  direction=repr(values.get("direction")),
-                                  choices=", ".join(DIRECTIONS)))
+                                 direction=repr(values.get("direction")),
+                                 choices=", ".join(DIRECTIONS)))
     if _text(values.get("period_type") or "half") not in PERIOD_TYPES:
         raise ValueParseError(tr("period type {type} is not one of {choices}",
-                                  type=repr(values.get("period_type")),
-                                  choices=", ".join(PERIOD_TYPES)))
+                                 type=repr(values.get("period_type")),
+                                 choices=", ".join(PERIOD_TYPES)))
     out["period_type"] = _text(values.get("period_type") or "half")
     for key in ("vmin", "vmax", "band_low", "band_high"):
         v = values.get(key)
