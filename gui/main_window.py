@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 
 from core.errors import EcoError, StaleEditError
 
+from . import pauses
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
 from .retranslate import RetranslateOnce
@@ -219,6 +220,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
     def _scorecard_updated(self) -> None:
         self.indicators.set_statuses(self.scorecard.model.indicator_status())
         self._update_counts()
+        pauses.settle()
 
     def _update_counts(self) -> None:
         if self.ctx is None:

@@ -14,10 +14,16 @@ class RetranslateOnce:
     _retranslate_pending = False
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.schedule_retranslate()
+        super().changeEvent(event)
+
+    def schedule_retranslate(self, *_args) -> None:
+        """Re-read the texts on the next turn of the event loop, once however often asked
+        (a translator swapped, and the data's language changed)."""
+        if not self._retranslate_pending:
             self._retranslate_pending = True
             QTimer.singleShot(0, self, self._retranslate_later)
-        super().changeEvent(event)
 
     def _retranslate_later(self) -> None:
         self._retranslate_pending = False

@@ -68,6 +68,31 @@ class PeriodAxis(pg.AxisItem):
         return [names.get(v, "") for v in values]
 
 
+class FrameViewBox(pg.ViewBox):
+    """A ViewBox whose auto-range takes its bounds from the drawn arrays.
+
+    pyqtgraph's own ``childrenBounds`` asks every item for its data bounds and pixel
+    padding (~150 Python calls per selection, the largest part of the first paint);
+    here the bounds are a few numpy min/max over the visible areas' arrays. Zooming,
+    panning and the auto-range button behave as before.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.arrays = None  # callable -> iterable of (x, y) arrays to fit, or None
+
+    def childrenBounds(self, frac=None, orthoRange=(None, None), items=None):
+        if self.arrays is None or items is not None:
+            return super().childrenBounds(frac, orthoRange, items)
+        xs = [(float(np.nanmin(x)), float(np.nanmax(x))) for x, _ in self.arrays() if len(x)]
+        ys = [(float(np.nanmin(y)), float(np.nanmax(y))) for _, y in self.arrays() if len(y)]
+        rng = [None, None]
+        for i, b in enumerate((xs, ys)):
+            if b:
+                rng[i] = [min(lo for lo, _ in b), max(hi for _, hi in b)]
+        return rng
+
+
 class _Slot:
     """The items of one area, made once and reused."""
 
@@ -88,22 +113,25 @@ class _Slot:
         self._points = True
         self.visible = True
         self.shown: dict = {}
+        self.course: dict = {}  # item -> (x, y) arrays, for the view's bounds
 
     def clear_course(self) -> None:
         # hiding is cheap; new data is set only where there is a target or projection
-        self.shown = {}
+        self.shown, self.course = {}, {}
         self.target.setVisible(False)
         self.projection.setVisible(False)
 
     def set_course(self, item: pg.PlotCurveItem, x, y, **kw) -> None:
+        x, y = np.asarray(x, float), np.asarray(y, float)
         item.setData(x, y, **kw)
         self.shown[item] = True
+        self.course[item] = (x, y)
         item.setVisible(self.visible)
 
     def set_visible(self, on: bool) -> None:
         self.visible = on
         self.line.setVisible(on)
-        self.points.setVisible(on)
+        self.points.setVisible(on and self._points)
         for it in (self.target, self.projection):
             it.setVisible(on and self.shown.get(it, False))
 
@@ -113,7 +141,10 @@ class TrendPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         self.xaxis = PeriodAxis(orientation="bottom")
-        super().__init__(parent, axisItems={"bottom": self.xaxis}, background="w")
+        self.viewbox = FrameViewBox()
+        super().__init__(parent, axisItems={"bottom": self.xaxis}, viewBox=self.viewbox,
+                         background="w")
+        self.viewbox.arrays = self._arrays
         self.setObjectName("trendPlot")
         self.setAccessibleName("trendPlot")
         self.setMinimumSize(320, 220)
@@ -131,6 +162,13 @@ class TrendPlot(pg.PlotWidget):
         self._tip_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
 
+    def _arrays(self):
+        """(x, y) arrays of what is drawn and visible: the view fits these."""
+        for area, slot in self.lines.items():
+            if area not in self.hidden:
+                yield slot.xy
+                yield from slot.course.values()
+
     def show_frame(self, frame: TrendFrame | None, area_names: dict[str, str], lang: str) -> None:
         """Draw ``frame`` (None clears the plot)."""
         self.frame, self.names, self._lang = frame, area_names, lang
@@ -144,7 +182,7 @@ class TrendPlot(pg.PlotWidget):
         for slot, s in zip(self.slots, series):
             slot.area, slot.series = s.area, s
             slot.xy = (np.asarray(s.x, float), np.asarray(s.y, float))
-            slot.line.setData(*slot.xy)
+            slot.line.setData(*slot.xy, skipFiniteCheck=True)  # stored values are finite
             if symbols or slot._points:
                 slot.points.setData(*(slot.xy if symbols else ([], [])))
                 slot._points = symbols

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 
 from core import queries, rows, status
@@ -18,6 +18,7 @@ from core.errors import StaleEditError
 from core.present import unit_text
 from core.trend import trend_frame
 from gui import workers
+from gui.retranslate import RetranslateOnce
 
 from .actions import IndicatorActions
 from .figure_model import FigureModel
@@ -27,12 +28,15 @@ from .layout import build
 from .target_model import TargetModel
 
 
+HISTORY_DELAY_MS = 60
+
+
 def course_frame(one, figs, tgts, code, sources, *, progress, cancelled):
     """The full trend frame with targets and projections (runs in a worker)."""
     return trend_frame(one, figs, tgts, status.scorecard(one, figs, tgts), code, sources=sources)
 
 
-class IndicatorView(IndicatorActions, QWidget):
+class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     """One indicator. ``status_message(str)`` carries short notes for the status bar."""
 
     status_message = Signal(str)
@@ -54,11 +58,12 @@ class IndicatorView(IndicatorActions, QWidget):
         self.frame = None
         self._history_id: int | None = None
         self._plot_gen = 0
-        # The history of the selected figure is read just after a selection has been
-        # painted: it is not part of the 50 ms that filling the table and plot may take.
+        # The history of the selected figure is read once a selection has been painted
+        # (and not at all while a person runs through figures with the arrow keys): it is
+        # not part of the 50 ms that filling the table and plot may take.
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
-        self._history_timer.setInterval(0)
+        self._history_timer.setInterval(HISTORY_DELAY_MS)
         self._history_timer.timeout.connect(self._show_history)
         self._course_job = None
         self.figures_model.refused.connect(self._on_refused)
@@ -68,7 +73,7 @@ class IndicatorView(IndicatorActions, QWidget):
         self.target_table.doubleClicked.connect(lambda i: self.edit_target(i.row()))
         ctx.changed.connect(self._on_changed)
         ctx.reloaded.connect(self._on_reloaded)
-        ctx.language_changed.connect(lambda _lang: self.retranslate())
+        ctx.language_changed.connect(self.schedule_retranslate)
         self.retranslate()
 
     # loading ----------------------------------------------------------------------------
@@ -218,7 +223,8 @@ class IndicatorView(IndicatorActions, QWidget):
 
     @Slot()
     def _on_reloaded(self) -> None:
-        self.set_indicator(self.code)
+        # on the next turn of the event loop: F5's other work (the tree) is not added to this
+        QTimer.singleShot(0, self, lambda: self.set_indicator(self.code))
 
     def retranslate(self) -> None:
         self.ui.retranslate()
@@ -229,10 +235,9 @@ class IndicatorView(IndicatorActions, QWidget):
         self._replot()
         self._show_history()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:  # a translator was (un)installed
-            self.retranslate()
-        super().changeEvent(event)
+    def closeEvent(self, event) -> None:
+        self._history_timer.stop()  # no read after the window (or its database) has gone
+        super().closeEvent(event)
 
     # messages ------------------------------------------------------------------------------
     def _on_refused(self, index, why: str) -> None:

@@ -44,14 +44,23 @@ class IndicatorPanel(RetranslateOnce, QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         ctx.language_changed.connect(lambda lang: self.model.retranslate(
             ctx.categories, ctx.indicators, lang))
-        ctx.reloaded.connect(self.rebuild)
+        ctx.reloaded.connect(self._on_reloaded)
         ctx.changed.connect(lambda ch: self.rebuild() if ch.structure else None)
+        self._shown: tuple | None = None  # the frames the tree was built from
         self.rebuild()
         self.retranslate()
 
     # contents ------------------------------------------------------------------------------
+    def _on_reloaded(self) -> None:
+        """F5: rebuild only if another desk changed indicators or categories."""
+        old = self._shown
+        if old is None or not (old[0].equals(self.ctx.categories)
+                               and old[1].equals(self.ctx.indicators)):
+            self.rebuild()
+
     def rebuild(self) -> None:
         """Re-read the categories and indicators (keeps the selection and the filter)."""
+        self._shown = (self.ctx.categories, self.ctx.indicators)
         code = self.current_code()
         self.tree.selectionModel().blockSignals(True)
         self.model.rebuild(self.ctx.categories, self.ctx.indicators, self.ctx.lang)

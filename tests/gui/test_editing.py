@@ -20,7 +20,7 @@ VALUE, NOTE = COLUMNS.index("value"), COLUMNS.index("note")
 
 
 @pytest.fixture
-def view(qtbot, store):
+def view(store, qtbot):  # qtbot after store: the view closes before its database goes
     v = IndicatorView(AppContext(store))
     qtbot.addWidget(v)
     return v
@@ -83,7 +83,7 @@ def test_invalid_entry_is_refused_and_nothing_written(view, code, bad, why):
     assert after.loc[fid, "version"] == before.loc[fid, "version"]
 
 
-def test_stale_edit_refused_and_other_value_kept(view, db_url, monkeypatch):
+def test_stale_edit_refused_and_other_value_kept(view, db_url, monkeypatch, qtbot):
     m, fid = first_row(view, "AIR.PM25")
     other = Store.open(db_url, user="other desk")
     try:
@@ -102,7 +102,8 @@ def test_stale_edit_refused_and_other_value_kept(view, db_url, monkeypatch):
     assert shown and "changed" in shown[0]
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 41.0
     assert view.ctx.undo_stack.count() == 0
-    assert m.index(m.row_of(fid), VALUE).data() == "41.0"  # reloaded
+    # reloaded on the next turn of the event loop
+    qtbot.waitUntil(lambda: m.index(m.row_of(fid), VALUE).data() == "41.0")
 
 
 def test_figure_dialog_creates_and_undo_removes(view, qtbot):

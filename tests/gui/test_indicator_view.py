@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def view(qtbot, store):
+def view(store, qtbot):  # qtbot after store: the view closes before its database goes
     ctx = AppContext(store)
     v = IndicatorView(ctx)
     qtbot.addWidget(v)
@@ -94,8 +94,8 @@ def test_language_switch_reformats(view, qtbot):
     view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
     m = view.figure_table.model()
     assert m.index(0, 0).data() == "Chongqing"
-    view.ctx.set_language("zh_CN")
-    assert m.index(0, 0).data() == "重庆市"
+    view.ctx.set_language("zh_CN")  # re-read on the next turn of the event loop
+    qtbot.waitUntil(lambda: m.index(0, 0).data() == "重庆市")
     assert m.index(0, 2).data() == "Ⅱ类"
     assert "长江" in view.ui.title.text()
 
