@@ -137,7 +137,7 @@ class FormDialog(QDialog):
             with self.ctx.store.read() as conn:
                 validator(conn, values)
         except EcoError as exc:
-            problems[field_for(str(exc), self.fields)] = str(exc)
+            problems[field_for(exc.english, self.fields)] = str(exc)
         return problems
 
     def commit(self, values: dict):  # pragma: no cover - overridden
@@ -177,7 +177,7 @@ class FormDialog(QDialog):
                                               "since you opened it: %1").replace("%1", str(exc))})
             return
         except EcoError as exc:
-            self.show_problems({field_for(str(exc), self.fields): str(exc)})
+            self.show_problems({field_for(exc.english, self.fields): str(exc)})
             self.ok_button.setEnabled(False)
             return
         super().accept()

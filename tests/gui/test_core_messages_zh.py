@@ -78,3 +78,20 @@ def test_a_stale_edit_is_reported_in_chinese(window, sqlite_url, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", fake_warning)
     assert not m.setData(m.index(0, VALUE), 20.0)
     assert shown and "已被他人修改：您填写的是 20.0，现为 41.0。" in shown[0]
+
+
+def test_a_core_refusal_in_a_dialog_sits_by_its_field_in_chinese(window, qtbot):
+    """The dialog places a core message by the field it names, whatever its language."""
+    from gui.dialogs.target_dialog import TargetDialog
+
+    window.open_indicator("AIR.PM25")
+    dlg = TargetDialog(window.ctx, "AIR.PM25")
+    qtbot.addWidget(dlg)
+    dlg.fields["period"].setText("2030")
+    dlg.fields["value"].setText("25")
+    dlg.fields["baseline_period"].setText("2020")
+    assert not dlg.ok_button.isEnabled()
+    shown = dlg.problem("baseline_value")
+    assert shown and shown == i18n.tr("a baseline needs both a period and a value")
+    assert not shown.isascii()  # Chinese, not the English template
+    assert dlg.problem("value") == ""
