@@ -1,10 +1,12 @@
 """The one bulk path for users' tidy figures: validate all, report all, write all or nothing."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import sqlalchemy as sa
 
-from core import queries, schema
+from core import changelog, queries, schema
 from core.loader import apply_plan, plan_figures
 
 
@@ -71,3 +73,52 @@ def test_a_version_older_than_the_database_is_a_problem(store):
     assert len(plan.problems) == 1
     assert "changed in the database since this workbook was made" in plan.problems[0].message
     assert len(plan.changed) == 0
+
+
+def _created_log(store, origin):
+    with store.read() as conn:
+        figs = queries.figures(conn).set_index("id")
+        log = conn.execute(sa.select(schema.changelog).where(
+            schema.changelog.c.origin == origin).order_by(schema.changelog.c.id)).mappings().all()
+    return figs, log
+
+
+def test_each_new_figure_gets_one_create_log_row_naming_the_file_and_its_exact_value(store):
+    # not in key order, and one value that 15 significant digits would not give back exactly
+    df = _df(("AIR.PM25", "chongqing", "2026H1", 0.1 + 0.2, ""),
+             ("AIR.PM25", "banan", "2026H1", "30", "about"),
+             ("AIR.GOOD_DAYS", "chongqing", "2026H1", "170", ""))
+    with store.read() as conn:
+        plan = plan_figures(conn, df, file="new.xlsx")
+    with store.write() as conn:
+        assert apply_plan(conn, plan, who="district", why="import", origin="new.xlsx")[
+            "created"] == 3
+    figs, log = _created_log(store, "new.xlsx")
+    assert len(log) == 3
+    for entry in log:
+        fig = figs.loc[int(entry["entity_id"])]
+        assert (entry["entity"], entry["action"], entry["who"], entry["why"]) == (
+            "figure", "create", "district", "import")
+        assert (entry["indicator"], entry["area"], entry["period"]) == (
+            fig["indicator"], fig["area"], fig["period"])
+        assert entry["old"] is None and json.loads(entry["new"]) == {"value": fig["value"]}
+    assert 0.1 + 0.2 in {json.loads(e["new"])["value"] for e in log}
+    with store.read() as conn:  # the history of a created figure shows its value
+        hist = changelog.history(conn, "figure", log[0]["entity_id"])
+    assert list(hist["action"]) == ["create"] and "value" in hist["new"].iloc[0]
+
+
+def test_other_databases_get_the_same_create_log_rows_from_python(store, monkeypatch):
+    import core.loader as loader
+
+    monkeypatch.setattr(loader, "_CREATE_JSON", {})
+    df = _df(("AIR.PM25", "chongqing", "2026H1", "30.5", ""),
+             ("AIR.PM25", "banan", "2026H1", "29", ""))
+    with store.read() as conn:
+        plan = plan_figures(conn, df, file="py.xlsx")
+    with store.write() as conn:
+        apply_plan(conn, plan, who="district", why="import", origin="py.xlsx")
+    figs, log = _created_log(store, "py.xlsx")
+    assert sorted((e["indicator"], e["area"], json.loads(e["new"])["value"]) for e in log) == [
+        ("AIR.PM25", "banan", 29.0), ("AIR.PM25", "chongqing", 30.5)]
+    assert all(figs.loc[int(e["entity_id"]), "area"] == e["area"] for e in log)

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import queries
 from ..errors import EcoError
-from ..loader import Plan, apply_plan, plan_figures
+from ..loader import Plan, apply_plan, blank as blank_cells, plan_figures
 from ..problems import InputError
 from ..store import Store
 from ..values import format_value
@@ -94,9 +94,26 @@ def _as_text(s: pd.Series) -> pd.Series:
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             return str(v)
         return v
-    if s.map(type).eq(str).all():
-        return s
-    return s.map(one)
+    arr = s.to_numpy(object)
+    if pd.api.types.infer_dtype(arr, skipna=False) in ("string", "empty"):
+        return s  # all text: the usual case, checked in C
+    other = np.fromiter((type(v) is not str for v in arr), dtype=bool, count=len(arr))
+    arr = arr.copy()
+    arr[other] = [one(v) for v in arr[other]]
+    return pd.Series(arr, index=s.index, dtype=object)
+
+
+def _per_string(s: pd.Series, fn) -> pd.Series:
+    """``fn`` applied once per distinct text value; other cells as they are."""
+    arr = s.to_numpy(object)
+    if pd.api.types.infer_dtype(arr, skipna=False) in ("string", "empty"):
+        is_str = np.ones(len(arr), dtype=bool)
+    else:
+        is_str = np.fromiter((type(v) is str for v in arr), dtype=bool, count=len(arr))
+    codes, uniques = pd.factorize(arr[is_str])
+    out = arr.copy()
+    out[is_str] = np.array([fn(u) for u in uniques] + [None], dtype=object)[codes]
+    return pd.Series(out, index=s.index, dtype=object)
 
 
 def _keep_existing(conn, df: pd.DataFrame) -> pd.DataFrame:
@@ -143,16 +160,15 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
         if f in df:
             df[f] = _as_text(df[f])
     if "status" in df:
-        codes = {u: status_code(u) for u in pd.unique(df["status"].to_numpy(object))
-                 if isinstance(u, str)}
-        df["status"] = [codes.get(v, v) if isinstance(v, str) else v for v in df["status"]]
+        df["status"] = _per_string(df["status"], status_code)
     # A row with nothing in its key and value is padding, not data.
     blank = np.ones(len(df), dtype=bool)
     for f in ("indicator", "area", "period", "value"):
-        blank &= (df[f].astype(str).str.strip() == "").to_numpy()
+        blank &= blank_cells(df[f])
     if table.kind == "entry":
-        blank |= (df["value"].astype(str).str.strip() == "").to_numpy()
-    df = df[~blank]
+        blank |= blank_cells(df["value"])
+    if blank.any():
+        df = df[~blank]
     cols = [c for c in PLAN_FIELDS if c in df]
     df = df[cols]
     with store.read() as conn:
