@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 
 from core import queries, rows, status
@@ -29,6 +29,7 @@ from .target_model import TargetModel
 
 
 HISTORY_DELAY_MS = 60
+COURSE_FALLBACK_MS = 200
 
 
 def course_frame(one, figs, tgts, code, sources, *, progress, cancelled):
@@ -66,6 +67,12 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._history_timer.setInterval(HISTORY_DELAY_MS)
         self._history_timer.timeout.connect(self._show_history)
         self._course_job = None
+        self._course_args = None  # what the next course worker computes, until it starts
+        self._course_timer = QTimer(self)  # starts it if the plot is not painted (hidden)
+        self._course_timer.setSingleShot(True)
+        self._course_timer.setInterval(COURSE_FALLBACK_MS)
+        self._course_timer.timeout.connect(self._start_course)
+        self.plot.viewport().installEventFilter(self)
         self.figures_model.refused.connect(self._on_refused)
         self.figures_model.stale.connect(self._on_stale)
         self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
@@ -129,15 +136,33 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             one = self.ctx.indicators[self.ctx.indicators["code"] == self.code]
             self.frame = trend_frame(one, figs, tgts, pd.DataFrame(), self.code,
                                      sources=self.ctx.sources)
-            if len(tgts):
-                gen = self._plot_gen
-                self._course_job = workers.start(
-                    course_frame, one, figs.copy(), tgts.copy(), self.code, self.ctx.sources,
-                    on_done=lambda fr: self._on_course(gen, fr),
-                    on_failed=lambda exc: self.status_message.emit(str(exc)))
+            if len(tgts):  # the worker starts once the lines are painted (below)
+                self._course_args = (self._plot_gen, one, figs.copy(), tgts.copy(), self.code)
+                self._course_timer.start()
         names = dict(zip(self.ctx.areas["code"], self.ctx.areas[self.ctx.name_col]))
         self.plot.show_frame(self.frame, names, self.ctx.lang)
         self.ui.legend.refresh()
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.Paint and self._course_args is not None
+                and obj is self.plot.viewport()):
+            QTimer.singleShot(0, self, self._start_course)
+        return False
+
+    def _start_course(self) -> None:
+        """Compute targets and course in a worker, after the lines have been painted: a
+        Python worker holds the GIL in turns with the GUI thread, and started at once it
+        would double the time the selection takes to paint. Only the latest selection's
+        course is computed when a person runs through indicators."""
+        self._course_timer.stop()
+        args, self._course_args = self._course_args, None
+        if args is None or args[0] != self._plot_gen:
+            return
+        gen, one, figs, tgts, code = args
+        self._course_job = workers.start(
+            course_frame, one, figs, tgts, code, self.ctx.sources,
+            on_done=lambda fr: self._on_course(gen, fr),
+            on_failed=lambda exc: self.status_message.emit(str(exc)))
 
     def _on_course(self, gen: int, frame) -> None:
         if not shiboken6.isValid(self.plot):  # the view closed while the worker ran
@@ -237,6 +262,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def closeEvent(self, event) -> None:
         self._history_timer.stop()  # no read after the window (or its database) has gone
+        self._course_timer.stop()
+        self._course_args = None
         super().closeEvent(event)
 
     # messages ------------------------------------------------------------------------------
