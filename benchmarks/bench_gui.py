@@ -8,7 +8,8 @@
    status bar, "opening the database") before it imports pandas and SQLAlchemy, so two
    numbers are reported: first paint, and the window with its data (tree, tabs).
 2. On the bureau-scale synthetic database (``synth.ensure_database``, ~700,000 figures): the
-   time to fill table and plot on selecting an indicator (target < 50 ms), to open the
+   time from selecting an indicator until its figure table and trend plot have been painted
+   by the event loop (target < 50 ms), to open the
    scorecard (< 300 ms), and the longest event-loop stall during each action (< 100 ms),
    measured by a 5 ms QTimer that records the largest gap between its ticks.
 
@@ -138,6 +139,26 @@ class StallMonitor:
         return self.worst
 
 
+class PaintWatch:
+    """Notes which of the watched widgets have received a paint event."""
+
+    def __init__(self, widgets):
+        from PySide6.QtCore import QEvent, QObject
+
+        watch = self
+
+        class _Filter(QObject):
+            def eventFilter(self, obj, ev):
+                if ev.type() == QEvent.Type.Paint:
+                    watch.seen.add(obj)
+                return False
+
+        self.seen: set = set()
+        self._filter = _Filter()
+        for wdg in widgets:
+            wdg.installEventFilter(self._filter)
+
+
 def _pump(app, until, timeout: float = 120.0) -> float:
     t0 = time.perf_counter()
     while not until():
@@ -218,19 +239,25 @@ def synth_actions(db: str, tmp: Path) -> dict:
         out[name] = time.perf_counter() - t0
     sc.status.setCurrentIndex(0)
 
-    # selecting indicators: table and plot filled synchronously, then painted
+    # selecting indicators: from the click until the figure table and the plot have been
+    # painted by the event loop (only what Qt finds dirty is painted, as for a person)
     codes = list(w.ctx.indicators["code"])[::30][:10]
-    sel, stalls = [], []
+    view = w.indicator_view
+    watch = PaintWatch([view.figure_table.viewport(), view.plot.viewport()])
+    sel, fill, stalls = [], [], []
     for code in codes:
         mon.start()
+        watch.seen.clear()
         t0 = time.perf_counter()
         w.indicators.select(code)
-        w.repaint()
+        fill.append(time.perf_counter() - t0)
+        _pump(app, lambda: len(watch.seen) == 2, timeout=10.0)
         sel.append(time.perf_counter() - t0)
-        _spin(app, 0.3)  # the course worker finishes and draws; the timer keeps ticking
+        _spin(app, 0.4)  # the course worker finishes and draws; the timer keeps ticking
         stalls.append(mon.stop())
     out["select_median_s"] = statistics.median(sel)
     out["select_max_s"] = max(sel)
+    out["select_fill_median_s"] = statistics.median(fill)
     out["select_stall_s"] = max(stalls)
 
     # an edit: one indicator's scorecard rows recomputed in a worker and swapped in place
@@ -265,6 +292,7 @@ def synth_actions(db: str, tmp: Path) -> dict:
     w.set_language("zh_CN")
     app.processEvents()
     out["language_switch_s"] = time.perf_counter() - t0
+    _spin(app, 0.5)  # texts re-read on later turns of the loop, and the repaint
     out["language_stall_s"] = mon.stop()
     w.set_language("en")
     w.close()
@@ -309,14 +337,17 @@ def main(argv: list[str] | None = None) -> int:
         row("  longest stall", "scorecard_open_stall_s", TARGETS["stall_s"])
         row("scorecard sort by status", "scorecard_sort_s", TARGETS["stall_s"])
         row("scorecard filter by status", "scorecard_filter_s", TARGETS["stall_s"])
-        row("select indicator: table+plot (median)", "select_median_s", TARGETS["select_s"])
-        row("select indicator: table+plot (max)", "select_max_s", TARGETS["select_s"])
+        row("select indicator: table+plot painted (median)", "select_median_s",
+            TARGETS["select_s"])
+        row("select indicator: table+plot painted (max)", "select_max_s", TARGETS["select_s"])
+        row("  of which filling models and plot (median)", "select_fill_median_s")
         row("  longest stall", "select_stall_s", TARGETS["stall_s"])
         row("edit -> scorecard row updated", "edit_to_scorecard_s")
         row("  longest stall", "edit_stall_s", TARGETS["stall_s"])
         row("F5 refresh (re-read + recompute)", "refresh_s")
         row("  longest stall", "refresh_stall_s", TARGETS["stall_s"])
-        row("language switch", "language_switch_s", TARGETS["stall_s"])
+        row("language switch (call)", "language_switch_s")
+        row("  longest stall", "language_stall_s", TARGETS["stall_s"])
     print_table(rows, ["measure", "seconds", "target", ""])
     path = write_results("gui", results)
     print(f"\nwritten {path.relative_to(REPO)}")

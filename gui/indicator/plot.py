@@ -80,6 +80,20 @@ class FrameViewBox(pg.ViewBox):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.arrays = None  # callable -> iterable of (x, y) arrays to fit, or None
+        self._pixel = None
+        self.sigTransformChanged.connect(self._forget_pixel)
+
+    def _forget_pixel(self, *_args) -> None:
+        self._pixel = None
+
+    def pixel_vectors(self) -> tuple:
+        """The size of a screen pixel in data units, once per view change for every curve
+        (pyqtgraph works it out per curve from its device transform, ~0.1 ms each)."""
+        if self._pixel is None:
+            sx, sy = self.viewPixelSize()
+            self._pixel = (abs(sx), abs(sy))
+        sx, sy = self._pixel
+        return pg.Point(sx, 0), pg.Point(0, sy)
 
     def childrenBounds(self, frac=None, orthoRange=(None, None), items=None):
         if self.arrays is None or items is not None:
@@ -93,17 +107,30 @@ class FrameViewBox(pg.ViewBox):
         return rng
 
 
+class _Curve(pg.PlotCurveItem):
+    """A curve of the trend plot: its pixel size comes from the view box, shared."""
+
+    def __init__(self, vb: FrameViewBox, **kwargs):
+        super().__init__(**kwargs)
+        self._vb = vb
+
+    def pixelVectors(self, direction=None):
+        if direction is not None:
+            return super().pixelVectors(direction)
+        return self._vb.pixel_vectors()
+
+
 class _Slot:
     """The items of one area, made once and reused."""
 
     def __init__(self, plot: pg.PlotItem, i: int):
         color, symbol = style(i)
-        self.line = pg.PlotCurveItem(pen=pg.mkPen(color, width=2))
+        vb = plot.getViewBox()
+        self.line = _Curve(vb, pen=pg.mkPen(color, width=2))
         self.points = pg.ScatterPlotItem(symbol=symbol, size=8, brush=color, pen="w")
-        self.target = pg.PlotCurveItem(pen=pg.mkPen(color, width=1.5,
-                                                    style=Qt.PenStyle.DashLine))
-        self.projection = pg.PlotCurveItem(pen=pg.mkPen(color, width=1.5,
-                                                        style=Qt.PenStyle.DotLine))
+        self.target = _Curve(vb, pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
+        self.projection = _Curve(vb, pen=pg.mkPen(color, width=1.5,
+                                                  style=Qt.PenStyle.DotLine))
         self.items = (self.line, self.points, self.target, self.projection)
         for it in self.items:
             plot.addItem(it)
