@@ -73,13 +73,16 @@ def _columns(body: list[list], cols: dict[str, int]) -> pd.DataFrame:
     """The wanted columns of ``body`` (rows of cells) as object columns; empty cells as ""."""
     n = len(body)
     width = max(cols.values()) + 1
-    if n and min(map(len, body)) < width:  # calamine's rows are rectangular; be safe anyway
-        body = [row + [""] * (width - len(row)) for row in body]
-    columns = list(zip(*body)) if n else []
+    if n and not min(map(len, body)) == max(map(len, body)) == width:
+        body = [row[:width] + [""] * (width - len(row)) for row in body]
+    grid = np.empty((n, width), dtype=object)
+    if n:  # one C-level copy of every cell; a column is then a slice of it
+        grid[:] = body
     out = {}
     for f, c in cols.items():
-        arr = np.fromiter(columns[c], dtype=object, count=n) if n else np.empty(0, object)
+        arr = grid[:, c]
         if pd.api.types.infer_dtype(arr, skipna=False) not in ("string", "empty"):
+            arr = arr.copy()
             arr[pd.isna(arr)] = ""
         out[f] = pd.Series(arr, dtype=object, copy=False)
     return pd.DataFrame(out, copy=False)
