@@ -276,6 +276,19 @@ class ScorecardModel(QAbstractTableModel):
                 return self._header_tips()[section]
         return super().headerData(section, orientation, role)
 
+    def longest_texts(self, column: int, n: int = 24) -> list[str]:
+        """The ``n`` longest texts column ``column`` shows (to size it without Qt asking
+        every row for every role)."""
+        cells = self._cells[column]
+        if not len(cells):
+            return []
+        lens = np.fromiter((len(str(t)) for t in cells), dtype=np.int64, count=len(cells))
+        pick = np.argsort(lens, kind="stable")[-n:]
+        if COLUMN_IDS[column] in STATUS_COLUMNS:
+            status = self._status[COLUMN_IDS[column]]
+            return [f"{palette.symbol(status[i])} {cells[i]}" for i in pick]
+        return [str(cells[i]) for i in pick]
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

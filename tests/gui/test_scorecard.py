@@ -145,3 +145,26 @@ def test_scorecard_job_same_in_thread_and_in_process(store):
             "period_status", "course_status"]
     mine = here.frame[here.frame["indicator"] == MISSABLE[0]].reset_index(drop=True)
     pd.testing.assert_frame_equal(one.frame[cols], mine[cols], check_dtype=False)
+
+
+def test_scorecard_result_crosses_the_process_boundary_in_slices(store, monkeypatch):
+    """Written in slices of rows and read back, the result is the same scorecard."""
+    import io
+
+    import pandas as pd
+
+    from gui.scorecard import job
+
+    monkeypatch.setattr(job, "CHUNK_ROWS", 7)
+    result = job.compute(store, threshold=10**12)
+    assert len(result.frame) > 3 * 7  # several slices
+    buf = io.BytesIO()
+    job.write_result(result, buf)
+    buf.seek(0)
+    back = job.read_result(buf)
+    pd.testing.assert_frame_equal(back.frame, result.frame)
+    assert back.tables.keys() == result.tables.keys()
+    for lang, table in result.tables.items():
+        pd.testing.assert_frame_equal(back.tables[lang], table)
+    assert (back.indicator, back.n_figures, back.n_targets) == (
+        result.indicator, result.n_figures, result.n_targets)
