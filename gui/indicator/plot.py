@@ -34,6 +34,7 @@ SYMBOLS = ("o", "s", "t", "d", "star", "p", "h", "+")
 MIN_TICK_PX = 56
 MAX_SYMBOLS = 800  # above this many points, lines only (symbols cost ~0.3 ms per area)
 HOVER_PX = 8
+PAD_PX = 6  # pixels around the drawn data: pen width and half a symbol
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
@@ -101,9 +102,13 @@ class FrameViewBox(pg.ViewBox):
         xs = [(float(np.nanmin(x)), float(np.nanmax(x))) for x, _ in self.arrays() if len(x)]
         ys = [(float(np.nanmin(y)), float(np.nanmax(y))) for _, y in self.arrays() if len(y)]
         rng = [None, None]
-        for i, b in enumerate((xs, ys)):
+        try:  # a few pixels more, as pyqtgraph pads for pens and symbols
+            px, py = (v.length() * PAD_PX for v in self.pixel_vectors())
+        except (ValueError, ZeroDivisionError, OverflowError):
+            px = py = 0.0
+        for i, (b, pad) in enumerate(((xs, px), (ys, py))):
             if b:
-                rng[i] = [min(lo for lo, _ in b), max(hi for _, hi in b)]
+                rng[i] = [min(lo for lo, _ in b) - pad, max(hi for _, hi in b) + pad]
         return rng
 
 
