@@ -58,9 +58,17 @@ class PeriodAxis(pg.AxisItem):
     def tickValues(self, minVal, maxVal, size):
         if not self.period_ticks:
             return super().tickValues(minVal, maxVal, size)
-        shown = [x for x, _ in self.period_ticks if minVal <= x <= maxVal]
-        step = max(1, -(-len(shown) * MIN_TICK_PX // max(int(size), 1)))
-        return [(1.0, shown[::step])]
+        shown = sorted(x for x, _ in self.period_ticks if minVal <= x <= maxVal)
+        if maxVal <= minVal or not shown:
+            return [(1.0, shown)]
+        # labels at least MIN_TICK_PX apart on screen: the periods may crowd one part of the
+        # axis (monthly figures, and targets years later), so the gap is kept pixel-wise
+        gap = MIN_TICK_PX * (maxVal - minVal) / max(float(size), 1.0)
+        kept = [shown[0]]
+        for x in shown[1:]:
+            if x - kept[-1] >= gap:
+                kept.append(x)
+        return [(1.0, kept)]
 
     def tickStrings(self, values, scale, spacing):
         if not self.period_ticks:

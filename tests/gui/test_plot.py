@@ -119,3 +119,19 @@ def test_hovering_a_point_shows_its_tooltip(plot, qtbot):
     far = vb.mapViewToScene(QPointF((a.x[0] + a.x[1]) / 2, 100.0))
     plot._hover(far)
     assert plot._tip_text == ""
+
+
+def test_period_labels_never_crowd_where_the_periods_do(qtbot):
+    """Monthly figures in the first third of the axis and a deadline far to the right: every
+    label kept is at least MIN_TICK_PX from the next, and the far deadline keeps its label."""
+    from gui.indicator.plot import MIN_TICK_PX, PeriodAxis
+
+    axis = PeriodAxis(orientation="bottom")
+    months = [(float(i), f"m{i}") for i in range(60)]
+    axis.set_period_ticks(months + [(180.0, "2030")])
+    size = 600
+    (_, kept), = axis.tickValues(0.0, 180.0, size)
+    px = [x * size / 180.0 for x in kept]
+    assert all(b - a >= MIN_TICK_PX for a, b in zip(px, px[1:]))
+    assert kept[0] == 0.0 and kept[-1] == 180.0
+    assert len(kept) > 2
