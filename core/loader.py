@@ -60,8 +60,8 @@ def _per_unique(series: pd.Series, fn) -> tuple[np.ndarray, np.ndarray]:
 def blank(series: pd.Series) -> np.ndarray:
     """True where a cell is missing or only white space (decided once per distinct value)."""
     codes, uniques = pd.factorize(series.to_numpy(object), use_na_sentinel=True)
-    blank = np.array([str(u).strip() == "" for u in uniques] + [True], dtype=bool)
-    return blank[codes]
+    empty = np.array([str(u).strip() == "" for u in uniques] + [True], dtype=bool)
+    return empty[codes]  # code -1 (missing) picks the trailing True
 
 
 def _text(series: pd.Series) -> np.ndarray:
@@ -322,7 +322,7 @@ _CREATE_JSON = {
 
 
 def _sorted_by_key(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows in unique-key order, so each insert lands at the end of the key's index."""
+    """Rows in unique-key order, so the inserts walk the key's index once, not to and fro."""
     order = np.lexsort([pd.factorize(df[c].to_numpy(object), sort=True)[0]
                         for c in reversed(KEY)])
     if (np.diff(order) > 0).all():

@@ -122,3 +122,17 @@ def test_other_databases_get_the_same_create_log_rows_from_python(store, monkeyp
     assert sorted((e["indicator"], e["area"], json.loads(e["new"])["value"]) for e in log) == [
         ("AIR.PM25", "banan", 29.0), ("AIR.PM25", "chongqing", 30.5)]
     assert all(figs.loc[int(e["entity_id"]), "area"] == e["area"] for e in log)
+
+
+def test_a_user_name_that_needs_quoting_is_stored_as_it_is(store):
+    # constant columns go into the INSERT as literals only when they need no escaping
+    who = "o'neil \\ 100% -- x"
+    df = _df(("AIR.PM25", "chongqing", "2026H1", "30", ""))
+    with store.read() as conn:
+        plan = plan_figures(conn, df, file="q.xlsx")
+    with store.write() as conn:
+        apply_plan(conn, plan, who=who, why="import", origin="q.xlsx")
+    figs, log = _created_log(store, "q.xlsx")
+    fig = figs.loc[int(log[0]["entity_id"])]
+    assert fig["entered_by"] == who == log[0]["who"] and fig["version"] == 1
+    assert fig["status"] == "final" and not fig["derived"] and fig["note"] == ""

@@ -111,8 +111,10 @@ def _per_string(s: pd.Series, fn) -> pd.Series:
     else:
         is_str = np.fromiter((type(v) is str for v in arr), dtype=bool, count=len(arr))
     codes, uniques = pd.factorize(arr[is_str])
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [fn(u) for u in uniques]
     out = arr.copy()
-    out[is_str] = np.array([fn(u) for u in uniques] + [None], dtype=object)[codes]
+    out[is_str] = mapped[codes]
     return pd.Series(out, index=s.index, dtype=object)
 
 

@@ -57,8 +57,9 @@ def _gc_paused():
     """Hold off Python's cycle collector while a sheet becomes millions of cells.
 
     Every container made counts towards the next collection, and each full collection walks
-    every object alive: at 100,000 rows that is a third of the time spent turning cells into
-    columns. Nothing made here holds a reference cycle, so nothing is left for later.
+    every object alive: at 100,000 rows that was a third of the time spent turning the sheet
+    into Python cells and columns. Nothing made here holds a reference cycle, so nothing is
+    left for the collector to find later.
     """
     was = gc.isenabled()
     gc.disable()
