@@ -137,6 +137,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
         self.indicators.indicator_selected.connect(self.show_indicator)
         self.scorecard.open_indicator.connect(self.open_indicator)
+        self.scorecard.started.connect(self._update_counts)
         self.scorecard.updated.connect(self._scorecard_updated)
         self.scorecard.failed.connect(self.report_error)
         self.tabs.currentChanged.connect(lambda _i: self._update_enabled())
@@ -226,9 +227,13 @@ class MainWindow(RetranslateOnce, QMainWindow):
         if self.ctx is None:
             return
         n = self.scorecard.counts
-        text = self.tr("%1 indicators · %2 figures · %3 targets")
-        text = text.replace("%1", f"{len(self.ctx.indicators):,}").replace(
-            "%2", f"{n['figures']:,}").replace("%3", f"{n['targets']:,}")
+        if self.scorecard.busy and not self.scorecard.model.rowCount():
+            # the first count comes with the first scorecard: no "0 figures" before it
+            text = self.tr("%1 indicators").replace("%1", f"{len(self.ctx.indicators):,}")
+        else:
+            text = self.tr("%1 indicators · %2 figures · %3 targets")
+            text = text.replace("%1", f"{len(self.ctx.indicators):,}").replace(
+                "%2", f"{n['figures']:,}").replace("%3", f"{n['targets']:,}")
         if self.scorecard.busy:
             text = self.tr("Computing the scorecard…") + "   " + text
         self.counts_label.setText(text)

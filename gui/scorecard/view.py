@@ -28,6 +28,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
     ``failed(exc)`` when a recomputation fails."""
 
     open_indicator = Signal(str)
+    started = Signal()  # a full recomputation began
     updated = Signal()
     failed = Signal(object)
 
@@ -106,6 +107,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.busy = indicator is None
         self._job = workers.start(compute, self.ctx.store, indicator, on_done=self._done,
                                   on_failed=self._failed)
+        if self.busy:
+            self.started.emit()
 
     def _done(self, result: ScorecardResult | None) -> None:
         full = result is None or result.indicator is None

@@ -742,6 +742,10 @@ Reload to see their value?</source>
         <translation>已从数据库重新加载</translation>
     </message>
     <message>
+        <source>%1 indicators</source>
+        <translation>%1 项指标</translation>
+    </message>
+    <message>
         <source>%1 indicators · %2 figures · %3 targets</source>
         <translation>%1 项指标 · %2 条数据 · %3 个目标</translation>
     </message>
