@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import rows
+from .i18n import N_, tr
 from .store import Store
 
 
@@ -34,6 +35,16 @@ class Outcome:
     inverse: Edit
     changed: Changed
     row: dict | None  # the row after the edit (None after a delete)
+
+
+# A row named by its entity and key, for the undo text, when its content is not at hand.
+_ROW = {"figure": N_("figure {key}"), "target": N_("target {key}"),
+        "indicator": N_("indicator {key}")}
+
+
+def _row_subject(entity: str, key: object) -> str:
+    template = _ROW.get(entity)
+    return tr(template, key=key) if template else f"{entity} {key}"
 
 
 def _changed(entity: str, row: dict, action: str) -> Changed:
@@ -103,7 +114,7 @@ class UpdateRow(Edit):
 
     @property
     def subject(self) -> str:
-        return self.label or f"{self.entity} {self.key}"
+        return self.label or _row_subject(self.entity, self.key)
 
     def _apply(self, conn, who: str) -> Outcome:
         version = self.version
@@ -130,7 +141,9 @@ class DeleteRow(Edit):
 
     @property
     def subject(self) -> str:
-        return rows.describe(self.row, self.entity) if self.row else f"{self.entity} {self.key}"
+        if self.row:
+            return rows.describe(self.row, self.entity)
+        return _row_subject(self.entity, self.key)
 
     def _apply(self, conn, who: str) -> Outcome:
         version = self.version
@@ -160,7 +173,7 @@ class Batch(Edit):
 
     @property
     def subject(self) -> str:
-        return f"{len(self.edits)} rows"
+        return tr("{n} rows", n=len(self.edits))
 
     def _apply(self, conn, who: str) -> Outcome:
         outcomes = [e._apply(conn, who) for e in self.edits]

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 from .errors import DatabaseError
+from .i18n import tr
 
 
 def _step_2(conn: Connection) -> None:
@@ -59,18 +60,18 @@ def ensure_schema(engine, *, backup_dir: Path | None = None, seed_state: str = "
             if inspect(conn).get_table_names():
                 names = ", ".join(sorted(inspect(conn).get_table_names())[:5])
                 if not inspect(conn).has_table("figures"):
-                    raise DatabaseError(
-                        f"the database already holds other tables ({names}); "
-                        "EcoTracker needs an empty database or one of its own")
+                    raise DatabaseError(tr(
+                        "the database already holds other tables ({names}); EcoTracker needs "
+                        "an empty database or one of its own", names=names))
             schema.metadata.create_all(conn)
             conn.execute(schema.meta.insert(), [
                 {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
                 {"key": "seed", "value": seed_state}])
         return "created"
     if version > schema.SCHEMA_VERSION:
-        raise DatabaseError(
-            f"the database has schema {version}, made by a newer EcoTracker; this one knows "
-            f"schema {schema.SCHEMA_VERSION}: update EcoTracker")
+        raise DatabaseError(tr(
+            "the database has schema {version}, made by a newer EcoTracker; this one knows "
+            "schema {known}: update EcoTracker", version=version, known=schema.SCHEMA_VERSION))
     if version == schema.SCHEMA_VERSION:
         return "current"
     if backup_dir is not None:

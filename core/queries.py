@@ -8,6 +8,7 @@ from sqlalchemy import Connection, select
 
 from . import schema
 from .errors import NotFoundError
+from .i18n import tr
 
 
 def _frame(conn: Connection, stmt, columns: list[str]) -> pd.DataFrame:
@@ -109,7 +110,7 @@ def resolve_area(conn: Connection, name: str) -> str:
     hit = df[(short == key) | df["name_zh"].str.rstrip("区县").eq(name.strip().rstrip("区县"))]
     if len(hit) == 1:
         return str(hit.iloc[0]["code"])
-    raise NotFoundError(f"unknown area {name!r}")
+    raise NotFoundError(tr("unknown area {code}", code=repr(name)))
 
 
 def _resolve(df: pd.DataFrame, name: str, what: str) -> str:
@@ -119,7 +120,11 @@ def _resolve(df: pd.DataFrame, name: str, what: str) -> str:
         hit = df[df[col].str.lower() == key]
         if len(hit):
             return str(hit.iloc[0]["code"])
-    raise NotFoundError(f"unknown {what} {name!r}")
+    if what == "area":
+        raise NotFoundError(tr("unknown area {code}", code=repr(name)))
+    if what == "indicator":
+        raise NotFoundError(tr("unknown indicator {code}", code=repr(name)))
+    raise NotFoundError(tr("unknown category {category}", category=repr(name)))
 
 
 def resolve_indicator(conn: Connection, code: str) -> str:

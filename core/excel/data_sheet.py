@@ -15,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from .. import present
+from ..i18n import tr
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS
 from . import Cancelled
 from .headers import DATA_COLUMNS, STATUS_LABELS, heading
@@ -144,7 +145,7 @@ def splice_rows(src: str, dest: str, member: str, frame: pd.DataFrame, quote_sty
                 fh.write(xml[:cut].encode("utf-8"))
                 for start in range(0, n, CHUNK):
                     if cancelled():
-                        raise Cancelled("the export")
+                        raise Cancelled(tr("the export was cancelled; nothing was written"))
                     stop = min(start + CHUNK, n)
                     rows = range(start + 2, stop + 2)
                     parts = [_cells(L, c[start:stop], rows, quote_style)

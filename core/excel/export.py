@@ -158,7 +158,7 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
         snap.targets) else pd.DataFrame(columns=["latest_period"])
     frame = data_frame(snap.figures, snap.indicators, snap.areas, snap.sources, lang)
     if cancelled():
-        raise Cancelled("the export")
+        raise Cancelled(tr("the export was cancelled; nothing was written"))
     wb = Workbook(write_only=True)
     score_ws = wb.create_sheet(sheet_name("scorecard", lang))
     charts_ws = wb.create_sheet(sheet_name("charts", lang))
@@ -177,7 +177,7 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     wb.properties.title = texts(lang)["title"]
     wb.properties.creator = "EcoTracker"
     if cancelled():
-        raise Cancelled("the export")
+        raise Cancelled(tr("the export was cancelled; nothing was written"))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)

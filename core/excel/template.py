@@ -135,7 +135,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
     if rows.empty:
         raise EcoError(tr("no indicators match; nothing to put in an entry workbook"))
     if cancelled():
-        raise Cancelled("the template")
+        raise Cancelled(tr("the template was cancelled; nothing was written"))
     p = parse_period(period)
     t = _texts(lang)
     zh = lang.startswith("zh")

@@ -1237,6 +1237,22 @@ Every edit is saved to the database at once.</source>
         <translation>此处未安装图形界面；可以使用命令 ecotracker status、ecotracker figures（详见 ecotracker --help）</translation>
     </message>
     <message>
+        <source>{value} is outside the natural range {vmin}..{vmax}</source>
+        <translation>{value} 超出自然范围 {vmin}..{vmax}</translation>
+    </message>
+    <message>
+        <source>{value} days is more than the {days} days in {period}</source>
+        <translation>{value} 天超过 {period} 的总天数 {days} 天</translation>
+    </message>
+    <message>
+        <source>a cumulative count fell from {before} to {after}</source>
+        <translation>累计值由 {before} 降至 {after}</translation>
+    </message>
+    <message>
+        <source>{value} is far from this series&apos; usual values (median {median})</source>
+        <translation>{value} 远离该序列的常见数值（中位数 {median}）</translation>
+    </message>
+    <message>
         <source>cannot understand database URL {url}: {reason}</source>
         <translation>无法识别数据库地址 {url}：{reason}</translation>
     </message>
@@ -1247,6 +1263,22 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>cannot open database {name}: {reason}</source>
         <translation>无法打开数据库 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>figure {key}</source>
+        <translation>数据 {key}</translation>
+    </message>
+    <message>
+        <source>target {key}</source>
+        <translation>目标 {key}</translation>
+    </message>
+    <message>
+        <source>indicator {key}</source>
+        <translation>指标 {key}</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} 行</translation>
     </message>
     <message>
         <source>{what} was deleted by someone else since you loaded it.</source>
@@ -1263,6 +1295,22 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{what} was changed by someone else since you loaded it (version {version}): you entered {mine}, it now holds {theirs}. Reload and edit again.</source>
         <translation>自您加载（版本 {version}）以来，{what} 已被他人修改：您填写的是 {mine}，现为 {theirs}。请重新加载后再编辑。</translation>
+    </message>
+    <message>
+        <source>the job was cancelled; nothing was written</source>
+        <translation>已取消操作，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>the export was cancelled; nothing was written</source>
+        <translation>已取消导出，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>the template was cancelled; nothing was written</source>
+        <translation>已取消生成填报工作簿，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>the import was cancelled; nothing was written</source>
+        <translation>已取消导入，未写入任何内容</translation>
     </message>
     <message>
         <source>{path}: {rows} figures, {charts} charts</source>
@@ -1371,6 +1419,14 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>no indicators match; nothing to put in an entry workbook</source>
         <translation>没有符合条件的指标，无法生成填报工作簿</translation>
+    </message>
+    <message>
+        <source>the database already holds other tables ({names}); EcoTracker needs an empty database or one of its own</source>
+        <translation>数据库中已有其他表（{names}）；EcoTracker 需要空数据库或其专用数据库</translation>
+    </message>
+    <message>
+        <source>the database has schema {version}, made by a newer EcoTracker; this one knows schema {known}: update EcoTracker</source>
+        <translation>数据库结构版本为 {version}，由较新版本的 EcoTracker 创建；本版本只支持结构版本 {known}：请更新 EcoTracker</translation>
     </message>
     <message>
         <source>year number {index} is outside 1..{top}</source>
