@@ -89,7 +89,10 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         for combo in (self.category, self.area, self.status):
             combo.currentIndexChanged.connect(self._filter_changed)
         ctx.changed.connect(self._on_changed)
-        ctx.language_changed.connect(self._on_language)
+        # on the next turn of the event loop: a language switch is then several short
+        # pieces of work (tree, scorecard, indicator view) rather than one long one
+        ctx.language_changed.connect(
+            lambda _lang: QTimer.singleShot(0, self, lambda: self._on_language(self.ctx.lang)))
         self.retranslate()
 
     def _combo(self, name: str) -> QComboBox:
