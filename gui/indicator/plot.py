@@ -34,7 +34,7 @@ SYMBOLS = ("o", "s", "t", "d", "star", "p", "h", "+")
 MIN_TICK_PX = 56
 MAX_SYMBOLS = 800  # above this many points, lines only (symbols cost ~0.3 ms per area)
 HOVER_PX = 8
-PAD_PX = 6  # pixels around the drawn data: pen width and half a symbol
+LABEL_OVERHANG_PX = 40  # a period label at either end may reach this far past the axis
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
@@ -49,6 +49,9 @@ class PeriodAxis(pg.AxisItem):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.period_ticks: list[tuple[float, str]] = []
+        # the first and last periods sit near the ends: let their labels overhang a little
+        # rather than be dropped
+        self.setStyle(hideOverlappingLabels=LABEL_OVERHANG_PX)
 
     def set_period_ticks(self, ticks: list[tuple[float, str]]) -> None:
         self.period_ticks = list(ticks)
@@ -109,14 +112,13 @@ class FrameViewBox(pg.ViewBox):
             return super().childrenBounds(frac, orthoRange, items)
         xs = [(float(np.nanmin(x)), float(np.nanmax(x))) for x, _ in self.arrays() if len(x)]
         ys = [(float(np.nanmin(y)), float(np.nanmax(y))) for _, y in self.arrays() if len(y)]
+        # No padding in pixels here (pyqtgraph adds some for pens): it depends on the range
+        # it helps to set, and the view would re-fit itself a few times after each change.
+        # The default padding fraction gives the room; the end labels may overhang (below).
         rng = [None, None]
-        try:  # a few pixels more, as pyqtgraph pads for pens and symbols
-            px, py = (v.length() * PAD_PX for v in self.pixel_vectors())
-        except (ValueError, ZeroDivisionError, OverflowError):
-            px = py = 0.0
-        for i, (b, pad) in enumerate(((xs, px), (ys, py))):
+        for i, b in enumerate((xs, ys)):
             if b:
-                rng[i] = [min(lo for lo, _ in b) - pad, max(hi for _, hi in b) + pad]
+                rng[i] = [min(lo for lo, _ in b), max(hi for _, hi in b)]
         return rng
 
 
@@ -252,6 +254,14 @@ class TrendPlot(pg.PlotWidget):
         if is_class:  # every class on the axis, not only those that occur
             vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
             vb.setYRange(0.5, len(labels.class_choices(lang)) + 0.5, padding=0)
+        self._fit_now()
+
+    def _fit_now(self) -> None:
+        """Fit the range now (cheap: :class:`FrameViewBox`) rather than at the next paint,
+        which would change the range and so paint the plot a second time."""
+        vb = self.plotItem.getViewBox()
+        if any(vb.state["autoRange"]):
+            vb.updateAutoRange()
 
     def show_course(self, frame: TrendFrame) -> None:
         """(Re)draw targets and projections of ``frame`` over the lines already drawn."""
@@ -272,6 +282,7 @@ class TrendPlot(pg.PlotWidget):
             slot = self.lines.get(proj.area)
             if slot is not None:
                 slot.set_course(slot.projection, proj.x, proj.y)
+        self._fit_now()
 
     def _show_empty(self, empty: bool) -> None:
         if empty:
