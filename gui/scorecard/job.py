@@ -28,12 +28,13 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import func, select
 
-from core import present, queries, schema, status
+from core import coherence, present, queries, schema, status
 from core.store import Store
 
 PROCESS_THRESHOLD = 50_000  # figures; below this a thread is quicker than starting a process
 LANGUAGES = ("en", "zh_CN")
 FIGURE_COLUMNS = ["indicator", "area", "period", "period_ord", "value", "qualifier"]
+WARNING_COLUMNS = ["indicator", "area", "period", "check", "params"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class ScorecardResult:
     n_figures: int
     n_targets: int
     tables: dict  # language -> core.present.scorecard_table of frame
+    # core.coherence.check rows (indicator, area, period, check, params): their texts are
+    # made when shown, in the window's language then
+    warnings: pd.DataFrame | None = None
 
 
 def read_figures(store: Store, indicator: str | None = None) -> pd.DataFrame:
@@ -101,12 +105,14 @@ def _compute(store: Store, indicator: str | None, progress=None,
         return None
     if progress:
         progress(2, 3)
-    frame = status.scorecard(ind, figs, tgs)
+    warnings = coherence.check(ind, figs)
+    frame = status.scorecard(ind, figs, tgs, warnings=warnings)
     # formatted here, off the GUI thread, in both languages: switching is then instant
     tables = {lang: present.scorecard_table(frame, areas, lang) for lang in LANGUAGES}
     if progress:
         progress(3, 3)
-    return ScorecardResult(frame, indicator, len(figs), len(tgs), tables)
+    return ScorecardResult(frame, indicator, len(figs), len(tgs), tables,
+                           warnings[WARNING_COLUMNS].reset_index(drop=True))
 
 
 # the separate process ----------------------------------------------------------------------
@@ -138,6 +144,8 @@ CHUNK_ROWS = 1000
 
 def write_result(result: ScorecardResult, out) -> None:
     frames = {"frame": result.frame, **{f"table:{k}": v for k, v in result.tables.items()}}
+    if result.warnings is not None:
+        frames["warnings"] = result.warnings
     parts = {name: max(1, -(-len(df) // CHUNK_ROWS)) for name, df in frames.items()}
     pickle.dump({"indicator": result.indicator, "n_figures": result.n_figures,
                  "n_targets": result.n_targets, "parts": parts}, out,
@@ -156,7 +164,7 @@ def read_result(stream) -> ScorecardResult:
         frames[name] = chunks[0] if n == 1 else pd.concat(chunks)
     tables = {k.split(":", 1)[1]: v for k, v in frames.items() if k.startswith("table:")}
     return ScorecardResult(frames["frame"], head["indicator"], head["n_figures"],
-                           head["n_targets"], tables)
+                           head["n_targets"], tables, frames.get("warnings"))
 
 
 def _main(user: str) -> int:

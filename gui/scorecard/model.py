@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core import present
+from core import coherence, present
 
 from . import palette
 
@@ -62,6 +62,9 @@ class ScorecardModel(QAbstractTableModel):
                                                for c in STATUS_COLUMNS}
         self._sortkeys = pd.DataFrame()
         self._tables: dict[str, pd.DataFrame] = {}  # formatted snapshot per language
+        # (indicator, area) -> [(period, check, params)]: coherence warnings, made into text
+        # in the current language only when a tooltip asks
+        self._warn: dict[tuple[str, str], list[tuple]] = {}
 
     # headers -----------------------------------------------------------------------------
     def _headers(self) -> list[str]:
@@ -100,7 +103,9 @@ class ScorecardModel(QAbstractTableModel):
         return self._raw
 
     def set_frame(self, frame: pd.DataFrame, areas: pd.DataFrame, lang: str,
-                  tables: dict[str, pd.DataFrame] | None = None) -> None:
+                  tables: dict[str, pd.DataFrame] | None = None,
+                  warnings: pd.DataFrame | None = None, *, keep_warnings: bool = False
+                  ) -> None:
         """Swap in a whole new scorecard (a full reload): a model reset.
 
         ``tables`` are the scorecard already formatted per language
@@ -110,18 +115,39 @@ class ScorecardModel(QAbstractTableModel):
         self.beginResetModel()
         self._raw, self._areas, self.lang = frame.reset_index(drop=True), areas, lang
         self._tables = {k: v.reset_index(drop=True) for k, v in (tables or {}).items()}
+        if not keep_warnings:
+            self._warn = {}
+            self._add_warnings(warnings)
         self._format()
         self._select_rows()
         self.endResetModel()
 
+    def _add_warnings(self, warnings: pd.DataFrame | None) -> None:
+        if warnings is None or not len(warnings):
+            return
+        for ind, area, period, chk, params in zip(
+                warnings["indicator"].tolist(), warnings["area"].tolist(),
+                warnings["period"].tolist(), warnings["check"].tolist(),
+                warnings["params"].tolist()):
+            self._warn.setdefault((ind, area), []).append((period, chk, params))
+
+    def warning_texts(self, key: tuple[str, str]) -> list[str]:
+        """The coherence warnings of one row, each ``period: text``, in the current language."""
+        return [f"{period}: {coherence.message(chk, params)}"
+                for period, chk, params in self._warn.get(key, [])]
+
     def replace_indicator(self, code: str, rows: pd.DataFrame, order: pd.Series,
-                          tables: dict[str, pd.DataFrame] | None = None) -> bool:
+                          tables: dict[str, pd.DataFrame] | None = None,
+                          warnings: pd.DataFrame | None = None) -> bool:
         """Put ``rows`` (the fresh scorecard of one indicator) in place of its old rows.
 
         When the indicator keeps the same areas only its cells change (``dataChanged``) and the
         view keeps its selection and scroll; otherwise the snapshot is rebuilt (a reset).
         Returns True when it was a reset. ``order`` maps indicator code to category sort.
         """
+        if warnings is not None:
+            self._warn = {k: v for k, v in self._warn.items() if k[0] != code}
+            self._add_warnings(warnings)
         old = np.flatnonzero(self._raw["indicator"].to_numpy(object) == code) \
             if len(self._raw) else np.zeros(0, dtype=np.int64)
         rows = rows.reset_index(drop=True)
@@ -134,7 +160,7 @@ class ScorecardModel(QAbstractTableModel):
                 merged = merged.assign(_o=merged["indicator"].map(order).fillna(1e9))
                 merged = merged.sort_values(["_o", "indicator", "area"], kind="stable")
                 merged = merged.drop(columns="_o")
-            self.set_frame(merged, self._areas, self.lang)
+            self.set_frame(merged, self._areas, self.lang, keep_warnings=True)
             return True
         # same rows in the same places: swap them in by position, re-format only them
         self._raw = pd.concat([self._raw.drop(index=old), rows.set_axis(old)]).sort_index()
@@ -303,6 +329,8 @@ class ScorecardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if cid == "indicator":
                 return f"{self._keys[i][0]}: {self._cells[c][i]}"
+            if cid == "warnings":
+                return "\n".join(self.warning_texts(self._keys[i])) or None
             return str(self._cells[c][i]) or None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if cid in STATUS_COLUMNS or cid == "gap":

@@ -168,3 +168,32 @@ def test_scorecard_result_crosses_the_process_boundary_in_slices(store, monkeypa
         pd.testing.assert_frame_equal(back.tables[lang], table)
     assert (back.indicator, back.n_figures, back.n_targets) == (
         result.indicator, result.n_figures, result.n_targets)
+    pd.testing.assert_frame_equal(back.warnings, result.warnings)
+
+
+def test_warnings_cell_says_what_is_incoherent_in_the_window_language(window, qtbot):
+    """A cumulative count that falls is counted in the Warnings column, and the cell's
+    tooltip says what fell, in English and after a switch in Chinese."""
+    from core.edits import CreateRow
+
+    key = ("WASTE.ZERO_WASTE_CELLS", "chongqing")  # 3,800 cells built by 2025H1
+    m = window.scorecard.model
+    warn_col = col("warnings")
+    assert not cell(m, key, warn_col, Qt.ItemDataRole.ToolTipRole)
+    window.ctx.edit(CreateRow("figure", dict(
+        indicator=key[0], area=key[1], period="2025H2", value=3700.0)), "a fall")
+    qtbot.waitUntil(lambda: cell(m, key, warn_col) == "1", timeout=20000)
+    assert cell(m, key, warn_col, Qt.ItemDataRole.ToolTipRole) == (
+        "2025H2: a cumulative count fell from 3800 to 3700")
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.ctx.lang == "zh_CN" and m.lang == "zh_CN")
+    tip = cell(m, key, warn_col, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("2025H2: ") and "3800" in tip and "3700" in tip and not tip.isascii()
+    window.set_language("en")
+    # a full recomputation (F5) keeps the warning, now carried from the scorecard's job
+    done = []
+    window.scorecard.updated.connect(lambda: done.append(1))
+    window.refresh()
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    assert cell(m, key, warn_col, Qt.ItemDataRole.ToolTipRole) == (
+        "2025H2: a cumulative count fell from 3800 to 3700")
