@@ -131,6 +131,26 @@ def _figures(conn, *, indicators=None, areas=None, period_from=None, period_to=N
     return df
 
 
+def _discard(wb: Workbook) -> None:
+    """Close the sheets of a write-only workbook that will not be saved, and remove their
+    temporary files.
+
+    Each sheet streams its XML into a temporary file through open generators. Left to the
+    garbage collector, they are finalised after their file is closed and report "I/O
+    operation on closed file"; their files stay until the program ends.
+    """
+    for ws in wb.worksheets:
+        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+        try:
+            if rows is not None:
+                rows.close()  # ends the sheet's rows, while its file is still open
+            if writer is not None:
+                writer.close()  # ends the sheet and closes its file
+                writer.cleanup()  # removes the file
+        except (OSError, ValueError):  # already saved or removed: nothing left to do
+            pass
+
+
 def export_workbook(store: Store, out: str | Path, opts: ExportOptions | None = None, *,
                     progress=no_progress, cancelled=never) -> ExportResult:
     """Write the meeting workbook to ``out``.
@@ -160,24 +180,28 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     if cancelled():
         raise Cancelled(tr("the export was cancelled; nothing was written"))
     wb = Workbook(write_only=True)
-    score_ws = wb.create_sheet(sheet_name("scorecard", lang))
-    charts_ws = wb.create_sheet(sheet_name("charts", lang))
-    data_ws = wb.create_sheet(sheet_name("data", lang))
-    chart_data_ws = wb.create_sheet(sheet_name("chart_data", lang))
-    generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    write_scorecard_sheet(score_ws, sc, snap.categories, snap.areas, lang, as_of=as_of(sc),
-                          filters=snap.filters, generated=generated)
-    charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
-                                snap.indicators, snap.areas, lang)
-    progress(1, total)
-    snap.figures = snap.figures.iloc[0:0]  # the frame has what the Data rows need
-    write_data_header(data_ws, frame, lang)
-    quote = quote_prefix_style(wb)
-    member = f"xl/worksheets/sheet{wb.worksheets.index(data_ws) + 1}.xml"
-    wb.properties.title = texts(lang)["title"]
-    wb.properties.creator = "EcoTracker"
-    if cancelled():
-        raise Cancelled(tr("the export was cancelled; nothing was written"))
+    try:
+        score_ws = wb.create_sheet(sheet_name("scorecard", lang))
+        charts_ws = wb.create_sheet(sheet_name("charts", lang))
+        data_ws = wb.create_sheet(sheet_name("data", lang))
+        chart_data_ws = wb.create_sheet(sheet_name("chart_data", lang))
+        generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        write_scorecard_sheet(score_ws, sc, snap.categories, snap.areas, lang,
+                              as_of=as_of(sc), filters=snap.filters, generated=generated)
+        charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
+                                    snap.indicators, snap.areas, lang)
+        progress(1, total)
+        snap.figures = snap.figures.iloc[0:0]  # the frame has what the Data rows need
+        write_data_header(data_ws, frame, lang)
+        quote = quote_prefix_style(wb)
+        member = f"xl/worksheets/sheet{wb.worksheets.index(data_ws) + 1}.xml"
+        wb.properties.title = texts(lang)["title"]
+        wb.properties.creator = "EcoTracker"
+        if cancelled():
+            raise Cancelled(tr("the export was cancelled; nothing was written"))
+    except BaseException:
+        _discard(wb)
+        raise
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)
