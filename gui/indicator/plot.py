@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (QCursor, QIcon, QPainter, QPixmap, QStandardItem,
                            QStandardItemModel)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip
@@ -203,6 +203,22 @@ class TrendPlot(pg.PlotWidget):
         self._lang = "en"
         self._tip_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
+
+    def prepare(self, n: int) -> None:
+        """Make the items of ``n`` area slots ahead of the first selection, a few per turn
+        of the event loop (made on demand, 39 areas cost ~100 ms in one go)."""
+        self._prepare_to = max(getattr(self, "_prepare_to", 0), n)
+        QTimer.singleShot(0, self, self._prepare_some)
+
+    def _prepare_some(self) -> None:
+        for _ in range(4):
+            if len(self.slots) >= self._prepare_to:
+                return
+            slot = _Slot(self.plotItem, len(self.slots))
+            slot.clear_course()
+            slot.set_visible(False)
+            self.slots.append(slot)
+        QTimer.singleShot(0, self, self._prepare_some)
 
     def _arrays(self):
         """(x, y) arrays of what is drawn and visible: the view fits these."""

@@ -73,6 +73,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._course_timer.setInterval(COURSE_FALLBACK_MS)
         self._course_timer.timeout.connect(self._start_course)
         self.plot.viewport().installEventFilter(self)
+        self.plot.prepare(len(ctx.areas))  # one line per area, made while the window idles
         self.figures_model.refused.connect(self._on_refused)
         self.figures_model.stale.connect(self._on_stale)
         self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
