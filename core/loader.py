@@ -18,9 +18,11 @@ import pandas as pd
 from sqlalchemy import Connection, text
 
 from . import changelog, queries
-from .errors import EcoError, StaleEditError
+from .errors import EcoError
+from .i18n import tr
 from .periods import parse_period, period_ord
 from .problems import Problem
+from .rows import stale_edit
 from .values import class_rank, parse_qualifier
 
 FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
@@ -101,21 +103,22 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     ind = queries.indicators(conn).set_index("code")
     raw_codes = df["indicator"]
     codes = _text(raw_codes)
-    flag(~pd.Series(codes).isin(ind.index).to_numpy(), "indicator", lambda i: f"unknown indicator {_shown(raw_codes.iat[i])}")
+    flag(~pd.Series(codes).isin(ind.index).to_numpy(), "indicator",
+         lambda i: _unknown_indicator(raw_codes.iat[i]))
     area_df = queries.areas(conn)
     lookup = {}
     for col in ("name_zh", "name_en", "code"):
         lookup.update({str(v).lower(): c for v, c in zip(area_df[col], area_df["code"])})
     area, _ = _per_unique(df["area"], lambda v: lookup.get(str(v).strip().lower()))
-    flag(pd.isna(area), "area", lambda i: f"unknown area {_shown(df['area'].iat[i])}")
+    flag(pd.isna(area), "area", lambda i: _unknown_area(df["area"].iat[i]))
     period, perr = _per_unique(df["period"], lambda p: parse_period(str(p)).code)
-    flag(pd.isna(period), "period", lambda i: perr[i] or "a period is required")
+    flag(pd.isna(period), "period", lambda i: perr[i] or tr("a period is required"))
 
     kind = ind["value_kind"].reindex(codes).to_numpy(object)
     value = np.full(n, np.nan)
     raw = df["value"]
     empty = blank(raw)
-    flag(empty, "value", "a value is required")
+    flag(empty, "value", tr("a value is required"))
     is_class = kind == "class"
     if is_class.any():
         ranks, rerr = _per_unique(raw[is_class], class_rank)
@@ -131,14 +134,16 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
             parsed, _ = _per_unique(raw[num], _number)
             value[num] = np.asarray(parsed, dtype=float)
         flag(num & np.isnan(value) & ~empty, "value",
-             lambda i: f"{_shown(raw.iat[i])} is not a number")
+             lambda i: tr("{text} is not a number", text=repr(str(raw.iat[i]))))
         frac = (kind == "count") & (np.mod(value, 1) != 0) & ~np.isnan(value)
-        flag(frac, "value", lambda i: f"{value[i]:g} is not a whole number")
+        flag(frac, "value", lambda i: tr("{value} is not a whole number", value=f"{value[i]:g}"))
     vmin = ind["vmin"].reindex(codes).to_numpy(float)
     vmax = ind["vmax"].reindex(codes).to_numpy(float)
     with np.errstate(invalid="ignore"):
-        flag(value < vmin, "value", lambda i: f"{value[i]:g} is below the natural minimum {vmin[i]:g}")
-        flag(value > vmax, "value", lambda i: f"{value[i]:g} is above the natural maximum {vmax[i]:g}")
+        flag(value < vmin, "value", lambda i: tr("{value} is below the natural minimum {vmin}",
+                                                 value=f"{value[i]:g}", vmin=f"{vmin[i]:g}"))
+        flag(value > vmax, "value", lambda i: tr("{value} is above the natural maximum {vmax}",
+                                                 value=f"{value[i]:g}", vmax=f"{vmax[i]:g}"))
 
     out = pd.DataFrame({"indicator": codes, "area": area, "period": period, "value": value})
     present = [f for f in FIELDS if f in df.columns and f != "value"]
@@ -150,13 +155,13 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         st = _text(df["status"])
         st = np.where(st == "", "final", st)
         flag(~pd.Series(st).isin(["final", "provisional"]).to_numpy(), "status",
-             lambda i: f"status {st[i]!r} is not final or provisional")
+             lambda i: tr("status {status} is not final or provisional", status=repr(st[i])))
         out["status"] = st
     if "source" in present:
         src = _text(df["source"])
         known = set(queries.sources(conn)["id"])
         flag((src != "") & ~pd.Series(src).isin(known).to_numpy(), "source",
-             lambda i: f"unknown source {src[i]!r}")
+             lambda i: tr("unknown source {source}", source=repr(src[i])))
         out["source"] = np.where(src == "", None, src)
     if "derived" in present:
         out["derived"] = pd.Series(_text(df["derived"].fillna(0))).isin(
@@ -180,7 +185,8 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         disagree = np.zeros(n, dtype=bool)
         disagree[pos] = (nuniq > 1) & (grp["r"].to_numpy() != first)
         firsts = dict(zip(pos, first))
-        flag(disagree, "value", lambda i: f"duplicates row {firsts[i]} with a different value")
+        flag(disagree, "value",
+             lambda i: tr("duplicates row {row} with a different value", row=firsts[i]))
     keep = ~flag.bad & ~pd.Series(ikey).duplicated(keep="first").to_numpy()
     good = out[keep].reset_index(drop=True)
     plan = _diff(conn, good, present, file=file, sheet=sheet,
@@ -191,8 +197,20 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     return plan
 
 
-def _shown(v) -> str:
-    return "(empty)" if v is None or (isinstance(v, float) and np.isnan(v)) else repr(str(v))
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v))
+
+
+def _unknown_indicator(v) -> str:
+    if _missing(v):
+        return tr("unknown indicator (empty)")
+    return tr("unknown indicator {code}", code=repr(str(v)))
+
+
+def _unknown_area(v) -> str:
+    if _missing(v):
+        return tr("unknown area (empty)")
+    return tr("unknown area {code}", code=repr(str(v)))
 
 
 def _number(v) -> float:
@@ -244,9 +262,11 @@ def _diff(conn: Connection, good: pd.DataFrame, present: list[str], *, file: str
         stale = diff & ch["version"].notna().to_numpy() & (ch["version"] != ch["db_version"]).to_numpy()
         for _, r in ch[stale].iterrows():
             problems.append(Problem(
-                f"{r['indicator']} / {r['area']} / {r['period']} was changed in the database "
-                f"since this workbook was made (version {int(r['version'])} here, "
-                f"{int(r['db_version'])} there)", file, sheet, int(r["_row"]), column))
+                tr("{indicator} / {area} / {period} was changed in the database since this "
+                   "workbook was made (version {here} here, {there} there)",
+                   indicator=r["indicator"], area=r["area"], period=r["period"],
+                   here=int(r["version"]), there=int(r["db_version"])),
+                file, sheet, int(r["_row"]), column))
         diff &= ~stale
     changed = ch[diff].reset_index(drop=True)
     changed["old_value"] = changed["db_value"]
@@ -357,8 +377,8 @@ def _create(conn: Connection, new: pd.DataFrame, same: dict, *, who: str, why: s
         "FROM figures f WHERE f.id > :before ORDER BY f.id"),
         {"at": at, "who": who, "why": why, "origin": origin, "before": before}).rowcount
     if logged != len(new):
-        raise EcoError(f"{len(new)} new figures were written but {logged} change-log rows; "
-                       "nothing was saved")
+        raise EcoError(tr("{n} new figures were written but {logged} change-log rows; "
+                          "nothing was saved", n=len(new), logged=logged))
 
 
 def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "") -> dict:
@@ -389,8 +409,11 @@ def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str 
                           ch["db_version"].astype(int).tolist()))
         result = conn.exec_driver_sql(sql, params)
         if result.rowcount not in (-1, len(params)):
-            raise StaleEditError(f"{len(params)} figures", "the versions previewed",
-                                 "changed by someone else during the import")
+            raise stale_edit(
+                tr("{n} figures was changed by someone else since you loaded it: you entered "
+                   "the versions previewed, it now holds changed by someone else during the "
+                   "import. Reload and edit again.", n=len(params)),
+                tr("{n} figures", n=len(params)))
         ident = ch.rename(columns={"db_id": "id"})[["id", *KEY]]
         old = ident.assign(**{f: ch[f"db_{f}"] for f in upd})
         _log(conn, "update", old, ident.assign(**{f: ch[f] for f in upd}), who=who, why=why,

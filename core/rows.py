@@ -10,6 +10,7 @@ from sqlalchemy import Connection, func, select
 
 from . import changelog, schema, validate
 from .errors import ConflictError, NotFoundError, StaleEditError
+from .i18n import N_, tr
 from .values import format_value
 
 ENTITIES = ("figure", "target", "indicator")
@@ -31,16 +32,41 @@ def fetch(conn: Connection, entity: str, key) -> dict | None:
 
 
 def describe(row: dict, entity: str) -> str:
-    """Names a row for a person: ``AIR.PM25 / chongqing / 2024H1``."""
+    """Names a row for a person, in the current language: ``figure AIR.PM25 / chongqing /
+    2024H1``."""
     if entity == "indicator":
-        return f"indicator {row['code']}"
-    what = f"{row['indicator']} / {row['area']} / {row['period']}"
-    return f"target {what} ({row['kind']})" if entity == "target" else f"figure {what}"
+        return tr("indicator {key}", key=row["code"])
+    where = {"indicator": row["indicator"], "area": row["area"], "period": row["period"]}
+    if entity == "target":
+        return tr("target {indicator} / {area} / {period} ({kind})", kind=row["kind"], **where)
+    return tr("figure {indicator} / {area} / {period}", **where)
+
+
+def named(entity: str, key) -> str:
+    """Names a row by its key alone (``figure 12``), when its content is not at hand."""
+    if entity == "indicator":
+        return tr("indicator {key}", key=key)
+    if entity == "target":
+        return tr("target {key}", key=key)
+    return tr("figure {key}", key=key)
+
+
+def stale_edit(message: str, what: str, *, mine: str = "", theirs: str = "",
+               deleted: bool = False, version: int | None = None) -> StaleEditError:
+    """A :class:`StaleEditError` that says ``message``, one whole sentence made with ``tr``.
+
+    The error's own sentences fit an edit of a value that meets another value or a deleted
+    row. A refused deletion or a batch of figures has its own sentence instead of English
+    words put into those; ``mine`` and ``theirs`` stay empty where there is no value.
+    """
+    err = StaleEditError(what, mine, theirs, deleted=deleted, version=version)
+    err.args = (message,)
+    return err
 
 
 def _show(conn: Connection, row: dict, entity: str) -> str:
     if entity == "indicator":
-        return f"version {row['version']}"
+        return tr("version {version}", version=row["version"])
     ind = validate.indicator_row(conn, row["indicator"])
     try:
         value = float(row["value"])
@@ -66,7 +92,8 @@ def _check_unique(conn: Connection, entity: str, values: dict, exclude=None) -> 
     if exclude is not None:
         cond.append(t.c.id != exclude)
     if conn.execute(select(func.count()).select_from(t).where(*cond)).scalar():
-        raise ConflictError(f"{describe(values, entity)} already exists; edit it instead")
+        raise ConflictError(tr("{what} already exists; edit it instead",
+                               what=describe(values, entity)))
 
 
 def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = "",
@@ -74,7 +101,7 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
     """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
     vals = _clean(entity, validate.VALIDATORS[entity](conn, values))
     if entity == "indicator" and fetch(conn, entity, vals["code"]) is not None:
-        raise ConflictError(f"indicator {vals['code']} already exists")
+        raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
     _check_unique(conn, entity, vals)
     vals.update(_clean(entity, dict(version=version, entered_by=who,
                                     entered_at=changelog.now_iso())))
@@ -93,14 +120,20 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
 def _current_or_stale(conn: Connection, entity: str, key, expected_version: int,
                       changes: dict | None = None) -> dict:
     """The row, provided it is still at ``expected_version``; else a StaleEditError naming
-    the value this edit meant to write (or "delete") and the value the row now holds."""
+    the value this edit meant to write (or that it meant to delete) and the value the row now
+    holds."""
     row = fetch(conn, entity, key)
     if row is None:
-        raise StaleEditError(f"{entity} {key}", "", "deleted", deleted=True,
-                             version=expected_version)
+        raise StaleEditError(named(entity, key), "", "", deleted=True, version=expected_version)
     if row["version"] != expected_version:
-        mine = _show(conn, {**row, **changes}, entity) if changes is not None else "a deletion"
-        raise StaleEditError(describe(row, entity), mine, _show(conn, row, entity),
+        what, theirs = describe(row, entity), _show(conn, row, entity)
+        if changes is None:  # a deletion
+            raise stale_edit(
+                tr("{what} was changed by someone else since you loaded it (version {version}): "
+                   "you entered a deletion, it now holds {theirs}. Reload and edit again.",
+                   what=what, version=expected_version, theirs=theirs),
+                what, theirs=theirs, version=expected_version)
+        raise StaleEditError(what, _show(conn, {**row, **changes}, entity), theirs,
                              version=expected_version)
     return row
 
@@ -124,7 +157,7 @@ def matching(conn: Connection, entity: str, key, expect: dict) -> dict:
     row = fetch(conn, entity, key)
     if row is None:
         raise StaleEditError(describe(expect, entity) if "indicator" in expect or "code" in expect
-                             else f"{entity} {key}", "your edit", "deleted", deleted=True)
+                             else named(entity, key), "", "", deleted=True)
     if not all(_same(row.get(k), v) for k, v in expect.items()):
         mine = {**row, **expect}
         raise StaleEditError(describe(row, entity), _show(conn, mine, entity),
@@ -136,12 +169,13 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
     """Refuse indicator edits that would leave its stored figures meaning something else."""
     code = old["code"]
     if new["code"] != code:
-        raise ConflictError("an indicator's code cannot be changed; create a new one")
+        raise ConflictError(tr("an indicator's code cannot be changed; create a new one"))
     f = schema.figures
     n = conn.execute(select(func.count()).select_from(f).where(f.c.indicator == code)).scalar()
     if n and new["value_kind"] != old["value_kind"]:
-        raise ConflictError(f"indicator {code} has {n} figures stored as {old['value_kind']}; "
-                            f"its value kind cannot become {new['value_kind']}")
+        raise ConflictError(tr("indicator {code} has {n} figures stored as {old}; its value "
+                               "kind cannot become {new}", code=code, n=n,
+                               old=old["value_kind"], new=new["value_kind"]))
     lo, hi = new.get("vmin"), new.get("vmax")
     cond = []
     if lo is not None:
@@ -154,8 +188,8 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
         out = conn.execute(select(func.count()).select_from(f).where(
             f.c.indicator == code, or_(*cond))).scalar()
         if out:
-            raise ConflictError(f"{out} figures of indicator {code} lie outside the new natural "
-                                "range; correct them first")
+            raise ConflictError(tr("{n} figures of indicator {code} lie outside the new "
+                                   "natural range; correct them first", n=out, code=code))
 
 
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
@@ -176,7 +210,11 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                                            t.c.version == expected_version).values(**vals))
     if result.rowcount != 1:  # someone committed between our read and this write
         _current_or_stale(conn, entity, key, expected_version, changes)
-        raise StaleEditError(describe(old, entity), _show(conn, merged, entity), "changed")
+        what, mine = describe(old, entity), _show(conn, merged, entity)
+        raise stale_edit(
+            tr("{what} was changed by someone else since you loaded it: you entered {mine}, it "
+               "now holds changed. Reload and edit again.", what=what, mine=mine),
+            what, mine=mine)
     new = fetch(conn, entity, key)
     changelog.write(conn, [changelog.log_entry(entity, "update", old, new, who=who, why=why,
                                                origin=origin)])
@@ -188,17 +226,19 @@ def delete(conn: Connection, entity: str, key, expected_version: int, *, who: st
     """Delete a row made from ``expected_version``. Returns the row as it was."""
     old = _current_or_stale(conn, entity, key, expected_version)
     if entity == "indicator":
-        for dep in (schema.figures, schema.targets):
+        for dep, still in (
+                (schema.figures, N_("indicator {code} still has {n} figures; delete them first")),
+                (schema.targets, N_("indicator {code} still has {n} targets; delete them first"))):
             n = conn.execute(select(func.count()).select_from(dep)
                              .where(dep.c.indicator == key)).scalar()
             if n:
-                raise ConflictError(f"indicator {key} still has {n} {dep.name}; delete them first")
+                raise ConflictError(tr(still, code=key, n=n))
     t = table(entity)
     result = conn.execute(t.delete().where(key_column(entity) == key,
                                            t.c.version == expected_version))
     if result.rowcount != 1:
         _current_or_stale(conn, entity, key, expected_version)
-        raise NotFoundError(f"{describe(old, entity)} could not be deleted")
+        raise NotFoundError(tr("{what} could not be deleted", what=describe(old, entity)))
     changelog.write(conn, [changelog.log_entry(entity, "delete", old, None, who=who, why=why,
                                                origin=origin)])
     return old

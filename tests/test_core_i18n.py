@@ -408,3 +408,146 @@ def test_a_foreign_database_is_refused_in_chinese(tmp_path, zh):
     assert str(err) == "数据库中已有其他表（payroll）；EcoTracker 需要空数据库或其专用数据库"
     assert err.english == ("the database already holds other tables (payroll); EcoTracker "
                            "needs an empty database or one of its own")
+
+
+# -- loading, importing and editing rows: the loader, the workbook reader, rows.py ---------
+
+def _bad_rows():
+    import pandas as pd
+
+    return pd.DataFrame({
+        "indicator": ["AIR.NOPE", None, "AIR.PM25", "AIR.PM25", "AIR.PM25"],
+        "area": ["chongqing", "chongqing", "chongqing", "chongqing", "chongqing"],
+        "period": ["2020H1", "2020H1", "2020H2", "2020H2", None],
+        "value": ["1", "1", "30", "31", "2"],
+        "_row": [3, 4, 5, 6, 7],
+    })
+
+
+LOADER_EN = [
+    "in.xlsx, sheet Data, row 3, column A (Indicator code): unknown indicator 'AIR.NOPE'",
+    "in.xlsx, sheet Data, row 4, column A (Indicator code): unknown indicator (empty)",
+    "in.xlsx, sheet Data, row 6, column E (Value): duplicates row 5 with a different value",
+    "in.xlsx, sheet Data, row 7, column D (Period): a period is required",
+]
+LOADER_ZH = [
+    "in.xlsx，工作表 Data，第 3 行，列 A (Indicator code)：未知指标 'AIR.NOPE'",
+    "in.xlsx，工作表 Data，第 4 行，列 A (Indicator code)：未填写指标",
+    "in.xlsx，工作表 Data，第 6 行，列 E (Value)：与第 5 行重复，但数值不同",
+    "in.xlsx，工作表 Data，第 7 行，列 D (Period)：须填写期间",
+]
+
+
+def _loader_problems(store) -> list[str]:
+    from core.loader import plan_figures
+
+    headings = {"indicator": "A (Indicator code)", "period": "D (Period)", "value": "E (Value)"}
+    with store.read() as conn:
+        plan = plan_figures(conn, _bad_rows(), file="in.xlsx", sheet="Data", columns=headings)
+    return [str(p) for p in plan.problems]
+
+
+def test_loader_problems_in_english_without_a_translator(sqlite_store):
+    assert _loader_problems(sqlite_store) == LOADER_EN
+
+
+def test_loader_problems_in_chinese_with_sheet_row_and_column(sqlite_store, zh):
+    assert _loader_problems(sqlite_store) == LOADER_ZH
+    import pandas as pd
+
+    from core.loader import plan_figures
+
+    with sqlite_store.read() as conn:
+        from core import queries
+
+        fig = queries.figures(conn, indicators=["AIR.PM25"], areas=["chongqing"]).iloc[0]
+        count = queries.indicators(conn).query("value_kind == 'count'")["code"].iloc[0]
+        df = pd.DataFrame({"indicator": [fig["indicator"], count, "AIR.PM25"],
+                           "area": ["chongqing"] * 3,
+                           "period": [fig["period"], "2020H1", "2020H2"],
+                           "value": [fig["value"] + 1, 1.5, 30], "status": ["", "", "maybe"],
+                           "version": [fig["version"] + 1, None, None]})
+        got = {p.row: p.message for p in plan_figures(conn, df).problems}
+    assert got[2] == (f"此工作簿生成后，AIR.PM25 / chongqing / {fig['period']} 已在数据库中被修改"
+                      f"（此处为版本 {fig['version'] + 1}，数据库中为版本 {fig['version']}）")
+    assert got[3] == "1.5 不是整数"
+    assert got[4] == "状态 'maybe' 无效，须为 final（正式）或 provisional（初步）"
+
+
+def _pm25_2024h1(store) -> dict:
+    from core import queries
+
+    with store.read() as conn:
+        f = queries.figures(conn, indicators=["AIR.PM25"], areas=["chongqing"])
+    return f[f["period"] == "2024H1"].iloc[0].to_dict()
+
+
+def _refused(store, fn) -> EcoError:
+    with pytest.raises(EcoError) as err:
+        with store.write() as conn:
+            fn(conn)
+    return err.value
+
+
+def test_stale_deletes_and_conflicts_from_rows_in_english(sqlite_store):
+    fig = _pm25_2024h1(sqlite_store)
+    v = fig["version"]
+    with sqlite_store.write() as conn:
+        rows.update(conn, "figure", fig["id"], v, {"value": 35.0}, who="other desk")
+    err = _refused(sqlite_store, lambda c: rows.delete(c, "figure", fig["id"], v, who="me"))
+    assert isinstance(err, StaleEditError) and err.deleted is False
+    assert str(err) == (f"figure AIR.PM25 / chongqing / 2024H1 was changed by someone else "
+                        f"since you loaded it (version {v}): you entered a deletion, it now "
+                        "holds 35.0. Reload and edit again.")
+    err = _refused(sqlite_store, lambda c: rows.update(c, "figure", 999999, 2, {"value": 1.0},
+                                                       who="me"))
+    assert str(err) == "figure 999999 was deleted by someone else since you loaded it (version 2)."
+    values = {k: fig[k] for k in ("indicator", "area", "period")} | {"value": 1.0}
+    err = _refused(sqlite_store, lambda c: rows.insert(c, "figure", values, who="me"))
+    assert str(err) == "figure AIR.PM25 / chongqing / 2024H1 already exists; edit it instead"
+
+
+def test_stale_deletes_and_conflicts_from_rows_in_chinese(sqlite_store, zh):
+    fig = _pm25_2024h1(sqlite_store)
+    v = fig["version"]
+    with sqlite_store.write() as conn:
+        rows.update(conn, "figure", fig["id"], v, {"value": 35.0}, who="other desk")
+    err = _refused(sqlite_store, lambda c: rows.delete(c, "figure", fig["id"], v, who="me"))
+    assert isinstance(err, StaleEditError)
+    assert str(err) == (f"自您加载（版本 {v}）以来，数据 AIR.PM25 / chongqing / 2024H1 已被他人"
+                        "修改：您要将其删除，它现为 35.0。请重新加载后再编辑。")
+    assert err.english.endswith("you entered a deletion, it now holds 35.0. Reload and edit "
+                                "again.")
+    err = _refused(sqlite_store, lambda c: rows.update(c, "figure", 999999, 2, {"value": 1.0},
+                                                       who="me"))
+    assert str(err) == "自您加载（版本 2）以来，数据 999999 已被他人删除。"
+    err = _refused(sqlite_store, lambda c: rows.matching(c, "target", 999999, {"value": 1.0}))
+    assert str(err) == "自您加载以来，目标 999999 已被他人删除。"
+    values = {k: fig[k] for k in ("indicator", "area", "period")} | {"value": 1.0}
+    err = _refused(sqlite_store, lambda c: rows.insert(c, "figure", values, who="me"))
+    assert str(err) == "数据 AIR.PM25 / chongqing / 2024H1 已存在，请改为编辑现有记录"
+    err = _refused(sqlite_store, lambda c: rows.delete(c, "indicator", "AIR.PM25", 1, who="me"))
+    assert str(err).startswith("指标 AIR.PM25 仍有 ") and str(err).endswith(" 条数据；请先删除这些数据")
+    target = {"indicator": "AIR.PM25", "area": "chongqing", "period": "2025", "kind": "standard"}
+    assert rows.describe(target, "target") == "目标 AIR.PM25 / chongqing / 2025（standard）"
+
+
+def test_an_import_preview_and_its_refusals_in_chinese(sqlite_store, tmp_path, zh):
+    from core.excel.export import export_workbook
+    from core.excel.importer import read_import
+
+    path = tmp_path / "meeting.xlsx"
+    export_workbook(sqlite_store, path)
+    preview = read_import(sqlite_store, path)
+    n = preview.rows
+    assert preview.summary() == (f"meeting.xlsx，工作表 Data：共 {n} 行；新增 0 条，修改 0 条，"
+                                 f"未变 {n} 条，问题 0 个")
+    assert preview.summary().english == (f"meeting.xlsx, sheet Data: {n} rows; 0 new, 0 changed, "
+                                         f"{n} unchanged, 0 problems")
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "hello"
+    wb.save(tmp_path / "other.xlsx")
+    err = _raises(read_import, sqlite_store, tmp_path / "other.xlsx")
+    assert str(err).startswith("other.xlsx 中没有含“指标代码”“地区”“期间”“数值”列")

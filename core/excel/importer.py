@@ -15,11 +15,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy.exc import IntegrityError
 
 from .. import queries
-from ..errors import EcoError
-from ..loader import Plan, apply_plan, blank as blank_cells, plan_figures
+from ..errors import ConflictError
+from ..i18n import tr
+from ..loader import KEY, Plan, apply_plan, blank as blank_cells, plan_figures
 from ..problems import InputError
 from ..store import Store
 from ..values import format_value
@@ -82,8 +82,10 @@ class Preview:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"{self.file}, sheet {self.sheet}: {self.rows} rows; {c['new']} new, "
-                f"{c['changed']} changed, {c['unchanged']} unchanged, {c['problems']} problems")
+        return tr("{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, "
+                  "{unchanged} unchanged, {problems} problems", file=self.file,
+                  sheet=self.sheet, rows=self.rows, new=c["new"], changed=c["changed"],
+                  unchanged=c["unchanged"], problems=c["problems"])
 
 
 def _as_text(s: pd.Series) -> pd.Series:
@@ -152,11 +154,11 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
     progress(0, 3)
     check_workbook(path)
     if cancelled():
-        raise Cancelled("the import")
+        raise Cancelled(tr("the import was cancelled; nothing was written"))
     table = read_table(path, cancelled=cancelled)
     progress(1, 3)
     if cancelled():
-        raise Cancelled("the import")
+        raise Cancelled(tr("the import was cancelled; nothing was written"))
     df = table.frame
     for f in TEXT_FIELDS:
         if f in df:
@@ -206,6 +208,19 @@ class Applied:
     backup: Path | None
 
 
+def _added_since(store: Store, plan: Plan) -> bool:
+    """True if one of the figures ``plan`` would create is in the database now: another desk
+    added it between the preview and the write."""
+    new = plan.new
+    if new.empty:
+        return False
+    with store.read() as conn:
+        have = queries.figures(conn, indicators=pd.unique(new["indicator"]).tolist())
+    if have.empty:
+        return False
+    return bool(new[KEY].merge(have[KEY], on=KEY).shape[0])
+
+
 def apply_import(store: Store, preview: Preview, *, progress=no_progress,
                  cancelled=never) -> Applied:
     """Write a previewed import in one transaction (all or nothing).
@@ -216,6 +231,8 @@ def apply_import(store: Store, preview: Preview, *, progress=no_progress,
         If the preview has problems (nothing is written).
     StaleEditError
         If someone changed one of the figures since the preview.
+    ConflictError
+        If someone added one of the new figures since the preview (nothing is written).
     """
     if not preview.ok:
         raise InputError(preview.plan.problems)
@@ -223,15 +240,17 @@ def apply_import(store: Store, preview: Preview, *, progress=no_progress,
         return Applied(0, 0, preview.plan.unchanged, None)
     progress(0, 2)
     if cancelled():
-        raise Cancelled("the import")
+        raise Cancelled(tr("the import was cancelled; nothing was written"))
     backup = backup_sqlite(store)
     progress(1, 2)
     try:
         with store.write() as conn:
             counts = apply_plan(conn, preview.plan, who=store.user, why=WHY,
                                 origin=preview.file)
-    except IntegrityError:
-        raise EcoError("someone added some of these figures since the preview; nothing was "
-                       "written: preview the import again") from None
+    except ConflictError:  # the database refused a row; the transaction is rolled back
+        if not _added_since(store, preview.plan):
+            raise
+        raise ConflictError(tr("someone added some of these figures since the preview; "
+                               "nothing was written: preview the import again")) from None
     progress(2, 2)
     return Applied(counts["created"], counts["updated"], counts["unchanged"], backup)

@@ -18,6 +18,8 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
 
 from ..errors import EcoError
+from ..i18n import tr
+from . import Cancelled
 from .headers import SHEETS, field_of
 
 REQUIRED = ("indicator", "area", "period", "value")
@@ -96,23 +98,28 @@ def read_table(path: str | Path, *, cancelled=lambda: False) -> SheetTable:
     ------
     EcoError
         If the workbook cannot be read or no sheet has the required headings.
+    Cancelled
+        If ``cancelled()`` turned true while the sheets were looked through.
     """
     name = Path(path).name
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:
-        raise EcoError(f"{name} cannot be read as a workbook: {exc}") from None
+        raise EcoError(tr("{file} cannot be read as a workbook: {reason}", file=name,
+                          reason=exc)) from None
     except Exception as exc:  # PasswordError, XmlError, ZipError are separate classes
-        raise EcoError(f"{name} cannot be read as a workbook: {exc}") from None
+        raise EcoError(tr("{file} cannot be read as a workbook: {reason}", file=name,
+                          reason=exc)) from None
     try:
         for sheet in _candidates(list(wb.sheet_names)):
-            if cancelled():
-                break
+            if cancelled():  # not "no sheet has the columns": the person stopped the search
+                raise Cancelled(tr("the import was cancelled; nothing was written"))
             try:
                 with _gc_paused():
                     rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:  # noqa: BLE001 - calamine raises several unrelated types
-                raise EcoError(f"{name}, sheet {sheet} cannot be read: {exc}") from None
+                raise EcoError(tr("{file}, sheet {sheet} cannot be read: {reason}", file=name,
+                                  sheet=sheet, reason=exc)) from None
             hit = _header(rows)
             if hit is None:
                 continue
@@ -126,6 +133,6 @@ def read_table(path: str | Path, *, cancelled=lambda: False) -> SheetTable:
             return SheetTable(sheet, kind, frame, headings)
     finally:
         wb.close()
-    raise EcoError(f"{name} has no sheet with the columns Indicator code, Area, Period and "
-                   "Value (or 指标代码, 地区, 期间, 数值); export a workbook or make a "
-                   "template to see the layout")
+    raise EcoError(tr("{file} has no sheet with the columns Indicator code, Area, Period and "
+                      "Value (or 指标代码, 地区, 期间, 数值); export a workbook or make a "
+                      "template to see the layout", file=name))

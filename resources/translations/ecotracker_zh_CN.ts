@@ -1357,6 +1357,26 @@ Every edit is saved to the database at once.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, {unchanged} unchanged, {problems} problems</source>
+        <translation>{file}，工作表 {sheet}：共 {rows} 行；新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，问题 {problems} 个</translation>
+    </message>
+    <message>
+        <source>someone added some of these figures since the preview; nothing was written: preview the import again</source>
+        <translation>预览之后，他人已添加了其中部分数据；未写入任何内容：请重新预览后再导入</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a workbook: {reason}</source>
+        <translation>无法将 {file} 作为工作簿读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet} cannot be read: {reason}</source>
+        <translation>无法读取 {file} 的工作表 {sheet}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet with the columns Indicator code, Area, Period and Value (or 指标代码, 地区, 期间, 数值); export a workbook or make a template to see the layout</source>
+        <translation>{file} 中没有含“指标代码”“地区”“期间”“数值”列（或 Indicator code、Area、Period、Value）的工作表；可导出工作簿或生成填报工作簿，查看应有的格式</translation>
+    </message>
+    <message>
         <source>{name} cannot be opened: {reason}</source>
         <translation>无法打开 {name}：{reason}</translation>
     </message>
@@ -1419,6 +1439,42 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>no indicators match; nothing to put in an entry workbook</source>
         <translation>没有符合条件的指标，无法生成填报工作簿</translation>
+    </message>
+    <message>
+        <source>a period is required</source>
+        <translation>须填写期间</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <source>duplicates row {row} with a different value</source>
+        <translation>与第 {row} 行重复，但数值不同</translation>
+    </message>
+    <message>
+        <source>unknown indicator (empty)</source>
+        <translation>未填写指标</translation>
+    </message>
+    <message>
+        <source>unknown area (empty)</source>
+        <translation>未填写区域</translation>
+    </message>
+    <message>
+        <source>{indicator} / {area} / {period} was changed in the database since this workbook was made (version {here} here, {there} there)</source>
+        <translation>此工作簿生成后，{indicator} / {area} / {period} 已在数据库中被修改（此处为版本 {here}，数据库中为版本 {there}）</translation>
+    </message>
+    <message>
+        <source>{n} new figures were written but {logged} change-log rows; nothing was saved</source>
+        <translation>写入了 {n} 条新数据，但修改记录为 {logged} 行，两者不符；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>{n} figures was changed by someone else since you loaded it: you entered the versions previewed, it now holds changed by someone else during the import. Reload and edit again.</source>
+        <translation>导入期间，{n} 条数据中有数据已被他人修改，不再是预览时的版本。请重新加载后再编辑。</translation>
+    </message>
+    <message>
+        <source>{n} figures</source>
+        <translation>{n} 条数据</translation>
     </message>
     <message>
         <source>the database already holds other tables ({names}); EcoTracker needs an empty database or one of its own</source>
@@ -1487,6 +1543,58 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{n} problem(s) found; nothing was written:</source>
         <translation>发现 {n} 个问题，未写入任何内容：</translation>
+    </message>
+    <message>
+        <source>target {indicator} / {area} / {period} ({kind})</source>
+        <translation>目标 {indicator} / {area} / {period}（{kind}）</translation>
+    </message>
+    <message>
+        <source>figure {indicator} / {area} / {period}</source>
+        <translation>数据 {indicator} / {area} / {period}</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>{what} already exists; edit it instead</source>
+        <translation>{what} 已存在，请改为编辑现有记录</translation>
+    </message>
+    <message>
+        <source>indicator {code} already exists</source>
+        <translation>指标 {code} 已存在</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since you loaded it (version {version}): you entered a deletion, it now holds {theirs}. Reload and edit again.</source>
+        <translation>自您加载（版本 {version}）以来，{what} 已被他人修改：您要将其删除，它现为 {theirs}。请重新加载后再编辑。</translation>
+    </message>
+    <message>
+        <source>an indicator&apos;s code cannot be changed; create a new one</source>
+        <translation>指标代码不能修改；请新建指标</translation>
+    </message>
+    <message>
+        <source>indicator {code} has {n} figures stored as {old}; its value kind cannot become {new}</source>
+        <translation>指标 {code} 已有 {n} 条按 {old} 存储的数据，其数值类型不能改为 {new}</translation>
+    </message>
+    <message>
+        <source>{n} figures of indicator {code} lie outside the new natural range; correct them first</source>
+        <translation>指标 {code} 有 {n} 条数据超出新的自然范围；请先更正这些数据</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since you loaded it: you entered {mine}, it now holds changed. Reload and edit again.</source>
+        <translation>自您加载以来，{what} 已被他人修改：您填写的是 {mine}。请重新加载后再编辑。</translation>
+    </message>
+    <message>
+        <source>indicator {code} still has {n} figures; delete them first</source>
+        <translation>指标 {code} 仍有 {n} 条数据；请先删除这些数据</translation>
+    </message>
+    <message>
+        <source>indicator {code} still has {n} targets; delete them first</source>
+        <translation>指标 {code} 仍有 {n} 个目标；请先删除这些目标</translation>
+    </message>
+    <message>
+        <source>{what} could not be deleted</source>
+        <translation>无法删除 {what}</translation>
     </message>
     <message>
         <source>seed file {path} is missing</source>
