@@ -1,7 +1,9 @@
 """Re-read a widget's texts once per language switch."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent
+
+from gui.later import later
 
 
 class RetranslateOnce:
@@ -23,7 +25,7 @@ class RetranslateOnce:
         (a translator swapped, and the data's language changed)."""
         if not self._retranslate_pending:
             self._retranslate_pending = True
-            QTimer.singleShot(0, self, self._retranslate_later)
+            later(self, self._retranslate_later)
 
     def _retranslate_later(self) -> None:
         self._retranslate_pending = False

@@ -18,6 +18,7 @@ from core.errors import StaleEditError
 from core.present import unit_text
 from core.trend import trend_frame
 from gui import workers
+from gui.later import later
 from gui.retranslate import RetranslateOnce
 
 from .actions import IndicatorActions
@@ -250,7 +251,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     @Slot()
     def _on_reloaded(self) -> None:
         # on the next turn of the event loop: F5's other work (the tree) is not added to this
-        QTimer.singleShot(0, self, lambda: self.set_indicator(self.code))
+        later(self, lambda: self.set_indicator(self.code))
 
     def retranslate(self) -> None:
         self.ui.retranslate()

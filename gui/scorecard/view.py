@@ -6,7 +6,7 @@ GUI thread and :attr:`ScorecardPanel.updated` tells the tree and the status bar.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QStyle, QTableView, QVBoxLayout, QWidget)
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from core.edits import Changed
 from gui import workers
 from gui.context import AppContext
+from gui.later import later
 from gui.retranslate import RetranslateOnce
 
 from . import palette
@@ -92,7 +93,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         # on the next turn of the event loop: a language switch is then several short
         # pieces of work (tree, scorecard, indicator view) rather than one long one
         ctx.language_changed.connect(
-            lambda _lang: QTimer.singleShot(0, self, lambda: self._on_language(self.ctx.lang)))
+            lambda _lang: later(self, lambda: self._on_language(self.ctx.lang)))
         self.retranslate()
 
     def _combo(self, name: str) -> QComboBox:
@@ -131,7 +132,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
                                  result.warnings)
             # the rest on the next turn of the event loop, so that the window can paint
             # between the two halves (each well under the 100 ms a person would notice)
-            QTimer.singleShot(0, self, lambda: self._after_full(key))
+            later(self, lambda: self._after_full(key))
             return
         order = self.ctx.indicators.set_index("code")["category_sort"]
         if not self.model.replace_indicator(result.indicator, result.frame, order,

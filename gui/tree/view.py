@@ -1,10 +1,11 @@
 """The left pane: a filter box above the indicator tree."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from gui.context import AppContext
+from gui.later import later
 from gui.retranslate import RetranslateOnce
 
 from .model import CODE_ROLE, IndicatorFilter, IndicatorTreeModel
@@ -42,8 +43,8 @@ class IndicatorPanel(RetranslateOnce, QWidget):
 
         self.filter.textChanged.connect(self._filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        ctx.language_changed.connect(lambda _lang: QTimer.singleShot(  # see ScorecardPanel
-            0, self, lambda: self.model.retranslate(ctx.categories, ctx.indicators, ctx.lang)))
+        ctx.language_changed.connect(lambda _lang: later(  # see ScorecardPanel
+            self, lambda: self.model.retranslate(ctx.categories, ctx.indicators, ctx.lang)))
         ctx.reloaded.connect(self._on_reloaded)
         ctx.changed.connect(lambda ch: self.rebuild() if ch.structure else None)
         self._shown: tuple | None = None  # the frames the tree was built from
