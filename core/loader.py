@@ -410,9 +410,8 @@ def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str 
         result = conn.exec_driver_sql(sql, params)
         if result.rowcount not in (-1, len(params)):
             raise stale_edit(
-                tr("{n} figures was changed by someone else since you loaded it: you entered "
-                   "the versions previewed, it now holds changed by someone else during the "
-                   "import. Reload and edit again.", n=len(params)),
+                tr("{n} figures were changed by someone else during the import, after the "
+                   "preview; nothing was written: preview the import again.", n=len(params)),
                 tr("{n} figures", n=len(params)))
         ident = ch.rename(columns={"db_id": "id"})[["id", *KEY]]
         old = ident.assign(**{f: ch[f"db_{f}"] for f in upd})

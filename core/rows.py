@@ -212,8 +212,8 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
         _current_or_stale(conn, entity, key, expected_version, changes)
         what, mine = describe(old, entity), _show(conn, merged, entity)
         raise stale_edit(
-            tr("{what} was changed by someone else since you loaded it: you entered {mine}, it "
-               "now holds changed. Reload and edit again.", what=what, mine=mine),
+            tr("{what} was changed by someone else while your edit of it ({mine}) was being "
+               "saved; nothing was written. Reload and edit again.", what=what, mine=mine),
             what, mine=mine)
     new = fetch(conn, entity, key)
     changelog.write(conn, [changelog.log_entry(entity, "update", old, new, who=who, why=why,

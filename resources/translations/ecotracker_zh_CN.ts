@@ -1469,10 +1469,6 @@ Every edit is saved to the database at once.</source>
         <translation>写入了 {n} 条新数据，但修改记录为 {logged} 行，两者不符；未保存任何内容</translation>
     </message>
     <message>
-        <source>{n} figures was changed by someone else since you loaded it: you entered the versions previewed, it now holds changed by someone else during the import. Reload and edit again.</source>
-        <translation>导入期间，{n} 条数据中有数据已被他人修改，不再是预览时的版本。请重新加载后再编辑。</translation>
-    </message>
-    <message>
         <source>{n} figures</source>
         <translation>{n} 条数据</translation>
     </message>
@@ -1581,10 +1577,6 @@ Every edit is saved to the database at once.</source>
         <translation>指标 {code} 有 {n} 条数据超出新的自然范围；请先更正这些数据</translation>
     </message>
     <message>
-        <source>{what} was changed by someone else since you loaded it: you entered {mine}, it now holds changed. Reload and edit again.</source>
-        <translation>自您加载以来，{what} 已被他人修改：您填写的是 {mine}。请重新加载后再编辑。</translation>
-    </message>
-    <message>
         <source>indicator {code} still has {n} figures; delete them first</source>
         <translation>指标 {code} 仍有 {n} 条数据；请先删除这些数据</translation>
     </message>
@@ -1659,6 +1651,14 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>unknown category {category}</source>
         <translation>未知类别 {category}</translation>
+    </message>
+    <message>
+        <source>{n} figures were changed by someone else during the import, after the preview; nothing was written: preview the import again.</source>
+        <translation>预览之后、导入期间，有 {n} 条数据被他人修改；未写入任何内容，请重新预览导入。</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else while your edit of it ({mine}) was being saved; nothing was written. Reload and edit again.</source>
+        <translation>在保存您对 {what} 的修改（{mine}）时，该行已被他人修改；未写入任何内容。请重新加载后再编辑。</translation>
     </message>
     <message>
         <source>an indicator needs a name</source>
