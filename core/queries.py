@@ -63,12 +63,13 @@ def _floats(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
     return df
 
 
-def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
-            areas: Iterable[str] | None = None, period_from: int | None = None,
-            period_to: int | None = None) -> pd.DataFrame:
-    """Figures, ordered by indicator, area and period (``period_ord`` bounds inclusive)."""
+def figures_select(columns=None, *, indicators: Iterable[str] | None = None,
+                   areas: Iterable[str] | None = None, period_from: int | None = None,
+                   period_to: int | None = None):
+    """The SELECT of :func:`figures` (``columns``: names, default all), for readers that
+    fetch it their own way."""
     t = schema.figures
-    stmt = select(t)
+    stmt = select(t) if columns is None else select(*(t.c[c] for c in columns))
     if indicators is not None:
         stmt = stmt.where(t.c.indicator.in_(list(indicators)))
     if areas is not None:
@@ -77,8 +78,16 @@ def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
         stmt = stmt.where(t.c.period_ord >= period_from)
     if period_to is not None:
         stmt = stmt.where(t.c.period_ord <= period_to)
-    stmt = stmt.order_by(t.c.indicator, t.c.area, t.c.period_ord)
-    df = _frame(conn, stmt, [c.name for c in t.columns])
+    return stmt.order_by(t.c.indicator, t.c.area, t.c.period_ord)
+
+
+def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
+            areas: Iterable[str] | None = None, period_from: int | None = None,
+            period_to: int | None = None) -> pd.DataFrame:
+    """Figures, ordered by indicator, area and period (``period_ord`` bounds inclusive)."""
+    stmt = figures_select(indicators=indicators, areas=areas, period_from=period_from,
+                          period_to=period_to)
+    df = _frame(conn, stmt, [c.name for c in schema.figures.columns])
     df["derived"] = df["derived"].astype(bool)
     for col in ("indicator", "area", "period"):  # one string object per distinct code:
         cache: dict = {}                          # less memory, and faster to factorise

@@ -142,7 +142,7 @@ def period_status(actual, comparator, target, target_high, tolerance):
 
 
 def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataFrame,
-              *, warnings: pd.DataFrame | None = None) -> pd.DataFrame:
+              *, warnings: pd.DataFrame | None = None, keys=None) -> pd.DataFrame:
     """Compute the scorecard.
 
     Parameters
@@ -151,13 +151,16 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
         As returned by :mod:`core.queries`.
     warnings : DataFrame, optional
         Coherence warnings already computed (else computed here).
+    keys : optional
+        :func:`series_keys` of ``figures`` already computed (else computed here).
 
     Returns
     -------
     DataFrame
         One row per indicator x area that has figures or targets, in indicator order.
     """
-    keys = series_keys(figures) if len(figures) else None
+    if keys is None and len(figures):
+        keys = series_keys(figures)
     lat = latest_and_previous(figures, keys)
     tg = applicable_targets(lat, targets)
     df = lat.merge(tg, on=["indicator", "area"], how="outer")

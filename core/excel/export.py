@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from sqlalchemy import select
 
-from .. import queries, schema, status
+from .. import queries, status
 from ..errors import EcoError
 from ..i18n import tr
 from ..periods import parse_period, period_ord
@@ -102,17 +101,8 @@ def _figures(conn, *, indicators=None, areas=None, period_from=None, period_to=N
     """The figures :func:`core.queries.figures` returns, without bookkeeping columns, read in
     chunks with repeated strings shared: the database driver makes a new string object for
     every cell, which at 100,000 figures is most of an export's memory."""
-    t = schema.figures
-    stmt = select(*(t.c[c] for c in FIGURE_COLUMNS))
-    if indicators is not None:
-        stmt = stmt.where(t.c.indicator.in_(list(indicators)))
-    if areas is not None:
-        stmt = stmt.where(t.c.area.in_(list(areas)))
-    if period_from is not None:
-        stmt = stmt.where(t.c.period_ord >= period_from)
-    if period_to is not None:
-        stmt = stmt.where(t.c.period_ord <= period_to)
-    stmt = stmt.order_by(t.c.indicator, t.c.area, t.c.period_ord)
+    stmt = queries.figures_select(FIGURE_COLUMNS, indicators=indicators, areas=areas,
+                                  period_from=period_from, period_to=period_to)
     shared: dict = {}
     cols: list[list] = [[] for _ in FIGURE_COLUMNS]
     for part in conn.execute(stmt).partitions(chunk):

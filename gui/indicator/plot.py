@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (QCursor, QIcon, QPainter, QPixmap, QStandardItem,
                            QStandardItemModel)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip
@@ -25,6 +25,7 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from core.present import unit_text
 from core.trend import TrendFrame
 from core.values import format_value, qualifier_label
+from gui.later import later
 
 from . import labels
 
@@ -197,6 +198,7 @@ class TrendPlot(pg.PlotWidget):
         self.frame: TrendFrame | None = None
         self.names: dict[str, str] = {}
         self.slots: list[_Slot] = []
+        self._prepare_to = 0  # slots to make ahead (:meth:`prepare`)
         self.lines: dict[str, _Slot] = {}  # area -> slot, for areas with data
         self.hidden: set[str] = set()
         self._empty = pg.TextItem(anchor=(0.5, 0.5), color="#666")
@@ -207,8 +209,8 @@ class TrendPlot(pg.PlotWidget):
     def prepare(self, n: int) -> None:
         """Make the items of ``n`` area slots ahead of the first selection, a few per turn
         of the event loop (made on demand, 39 areas cost ~100 ms in one go)."""
-        self._prepare_to = max(getattr(self, "_prepare_to", 0), n)
-        QTimer.singleShot(0, self, self._prepare_some)
+        self._prepare_to = max(self._prepare_to, n)
+        later(self, self._prepare_some)
 
     def _prepare_some(self) -> None:
         for _ in range(4):
@@ -218,7 +220,7 @@ class TrendPlot(pg.PlotWidget):
             slot.clear_course()
             slot.set_visible(False)
             self.slots.append(slot)
-        QTimer.singleShot(0, self, self._prepare_some)
+        later(self, self._prepare_some)
 
     def _arrays(self):
         """(x, y) arrays of what is drawn and visible: the view fits these."""

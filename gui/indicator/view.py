@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 
 from core import queries, rows, status

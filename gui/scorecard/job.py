@@ -105,8 +105,10 @@ def _compute(store: Store, indicator: str | None, progress=None,
         return None
     if progress:
         progress(2, 3)
-    warnings = coherence.check(ind, figs)
-    frame = status.scorecard(ind, figs, tgs, warnings=warnings)
+    # the warnings are kept for the window's tooltips: computed once, on keys made once
+    keys = status.series_keys(figs) if len(figs) else None
+    warnings = coherence.check(ind, figs, keys=keys)
+    frame = status.scorecard(ind, figs, tgs, warnings=warnings, keys=keys)
     # formatted here, off the GUI thread, in both languages: switching is then instant
     tables = {lang: present.scorecard_table(frame, areas, lang) for lang in LANGUAGES}
     if progress:

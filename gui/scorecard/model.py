@@ -103,9 +103,7 @@ class ScorecardModel(QAbstractTableModel):
         return self._raw
 
     def set_frame(self, frame: pd.DataFrame, areas: pd.DataFrame, lang: str,
-                  tables: dict[str, pd.DataFrame] | None = None,
-                  warnings: pd.DataFrame | None = None, *, keep_warnings: bool = False
-                  ) -> None:
+                  tables: dict[str, pd.DataFrame] | None = None) -> None:
         """Swap in a whole new scorecard (a full reload): a model reset.
 
         ``tables`` are the scorecard already formatted per language
@@ -115,15 +113,18 @@ class ScorecardModel(QAbstractTableModel):
         self.beginResetModel()
         self._raw, self._areas, self.lang = frame.reset_index(drop=True), areas, lang
         self._tables = {k: v.reset_index(drop=True) for k, v in (tables or {}).items()}
-        if not keep_warnings:
-            self._warn = {}
-            self._add_warnings(warnings)
         self._format()
         self._select_rows()
         self.endResetModel()
 
-    def _add_warnings(self, warnings: pd.DataFrame | None) -> None:
-        if warnings is None or not len(warnings):
+    def set_warnings(self, warnings: pd.DataFrame | None, indicator: str | None = None) -> None:
+        """Keep the coherence warnings (rows of ``core.coherence.check``) for the tooltips:
+        all of them, or, with ``indicator``, in place of that indicator's."""
+        if indicator is None:
+            self._warn = {}
+        else:
+            self._warn = {k: v for k, v in self._warn.items() if k[0] != indicator}
+        if warnings is None:
             return
         for ind, area, period, chk, params in zip(
                 warnings["indicator"].tolist(), warnings["area"].tolist(),
@@ -137,17 +138,13 @@ class ScorecardModel(QAbstractTableModel):
                 for period, chk, params in self._warn.get(key, [])]
 
     def replace_indicator(self, code: str, rows: pd.DataFrame, order: pd.Series,
-                          tables: dict[str, pd.DataFrame] | None = None,
-                          warnings: pd.DataFrame | None = None) -> bool:
+                          tables: dict[str, pd.DataFrame] | None = None) -> bool:
         """Put ``rows`` (the fresh scorecard of one indicator) in place of its old rows.
 
         When the indicator keeps the same areas only its cells change (``dataChanged``) and the
         view keeps its selection and scroll; otherwise the snapshot is rebuilt (a reset).
         Returns True when it was a reset. ``order`` maps indicator code to category sort.
         """
-        if warnings is not None:
-            self._warn = {k: v for k, v in self._warn.items() if k[0] != code}
-            self._add_warnings(warnings)
         old = np.flatnonzero(self._raw["indicator"].to_numpy(object) == code) \
             if len(self._raw) else np.zeros(0, dtype=np.int64)
         rows = rows.reset_index(drop=True)
@@ -160,7 +157,7 @@ class ScorecardModel(QAbstractTableModel):
                 merged = merged.assign(_o=merged["indicator"].map(order).fillna(1e9))
                 merged = merged.sort_values(["_o", "indicator", "area"], kind="stable")
                 merged = merged.drop(columns="_o")
-            self.set_frame(merged, self._areas, self.lang, keep_warnings=True)
+            self.set_frame(merged, self._areas, self.lang)
             return True
         # same rows in the same places: swap them in by position, re-format only them
         self._raw = pd.concat([self._raw.drop(index=old), rows.set_axis(old)]).sort_index()

@@ -128,15 +128,16 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         key = self._selected_key()
         if result.indicator is None:
             self.counts = {"figures": result.n_figures, "targets": result.n_targets}
-            self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang, result.tables,
-                                 result.warnings)
+            self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang, result.tables)
+            self.model.set_warnings(result.warnings)
             # the rest on the next turn of the event loop, so that the window can paint
             # between the two halves (each well under the 100 ms a person would notice)
             later(self, lambda: self._after_full(key))
             return
         order = self.ctx.indicators.set_index("code")["category_sort"]
+        self.model.set_warnings(result.warnings, result.indicator)
         if not self.model.replace_indicator(result.indicator, result.frame, order,
-                                            result.tables, result.warnings):
+                                            result.tables):
             key = None  # cells changed in place: the selection stayed
         self._finish(key)
 
