@@ -5,6 +5,8 @@ everywhere. ``lang`` is ``en`` or ``zh_CN``.
 """
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 
 from .values import format_value
@@ -57,9 +59,23 @@ def source_text(source_id, source_ref, sources: pd.DataFrame) -> str:
     return source_namer(sources)(source_id, source_ref)
 
 
+_last_namer: tuple = (lambda: None, None)  # (weak reference to a sources frame, its namer)
+
+
 def source_namer(sources: pd.DataFrame):
     """A function ``(source id, reference) -> text`` that looks sources up in a dict made
-    once: naming thousands of figures must not filter the sources table each time."""
+    once: naming thousands of figures must not filter the sources table each time. The
+    namer of the last frame asked for is kept (a window asks for it at every selection)."""
+    global _last_namer
+    ref, namer = _last_namer
+    if ref() is sources:
+        return namer
+    namer = _make_namer(sources)
+    _last_namer = (weakref.ref(sources), namer)
+    return namer
+
+
+def _make_namer(sources: pd.DataFrame):
     heads = {r["id"]: ", ".join(p for p in (r["publisher"], f"{r['title']} ({r['date']})") if p)
              for r in sources.to_dict("records")}
 

@@ -1,14 +1,29 @@
 """Read-only snapshots as DataFrames: what views, status and exports start from."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, select
 
 from . import schema
 from .errors import NotFoundError
 from .i18n import tr
+
+
+def _rows(conn: Connection, stmt) -> list[tuple]:
+    """The tuples of ``stmt``, fetched by the driver (see :func:`_frame`)."""
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    if compiled.positiontup is not None:
+        params = tuple(params[name] for name in compiled.positiontup)
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(compiled.string, params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def _frame(conn: Connection, stmt, columns: list[str]) -> pd.DataFrame:
@@ -19,17 +34,16 @@ def _frame(conn: Connection, stmt, columns: list[str]) -> pd.DataFrame:
     once by SQLAlchemy and executed by the driver directly. Types need no processing: ids,
     integers, floats and text come back as they are stored; booleans are fixed by callers.
     """
-    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    if compiled.positiontup is not None:
-        params = tuple(params[name] for name in compiled.positiontup)
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(compiled.string, params)
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
-    return pd.DataFrame.from_records(rows, columns=columns, coerce_float=False)
+    return pd.DataFrame.from_records(_rows(conn, stmt), columns=columns, coerce_float=False)
+
+
+def _typed_frame(rows: list[tuple], columns: list[str], dtypes: dict) -> pd.DataFrame:
+    """A small read's DataFrame built column by column with known dtypes (half the time of
+    ``from_records``, which infers each column's type value by value)."""
+    if not rows:
+        return pd.DataFrame({c: pd.Series([], dtype=dtypes.get(c, object)) for c in columns})
+    return pd.DataFrame({name: np.array(col, dtype=dtypes.get(name, object))
+                         for name, col in zip(columns, zip(*rows))}, copy=False)
 
 
 def categories(conn: Connection) -> pd.DataFrame:
@@ -93,6 +107,37 @@ def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
         cache: dict = {}                          # less memory, and faster to factorise
         df[col] = [cache.setdefault(v, v) for v in df[col].tolist()]
     return _floats(df, "value")
+
+
+_FIGURE_DTYPES = {"id": np.int64, "period_ord": np.int64, "value": float, "derived": bool,
+                  "version": np.int64}
+
+
+def indicator_figures(conn: Connection, code: str,
+                      area_rank: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """One indicator's figures, with :func:`figures`' columns, ordered by area and then by
+    period; areas by ``area_rank`` (code -> place, as a screen lists the areas; areas it
+    lacks come last) or else by code.
+
+    A window runs this at every selection of an indicator, so it is kept lean: the rows are
+    sorted with numpy rather than by the database (~25 % of the read), and the frame is built
+    column by column with known types. No column of ``figures`` is NULL but ``source``.
+    """
+    f = schema.figures
+    columns = [c.name for c in f.columns]
+    rows = _rows(conn, select(f).where(f.c.indicator == code))
+    if not rows:
+        return _typed_frame(rows, columns, _FIGURE_DTYPES)
+    cols = dict(zip(columns, zip(*rows)))
+    area = np.array(cols["area"], dtype=object)
+    if area_rank is None:
+        place = pd.factorize(area, sort=True)[0]
+    else:
+        last = len(area_rank)
+        place = np.array([area_rank.get(a, last) for a in cols["area"]])
+    order = np.lexsort((np.array(cols["period_ord"], dtype=np.int64), place))
+    return pd.DataFrame({name: np.array(col, dtype=_FIGURE_DTYPES.get(name, object))[order]
+                         for name, col in cols.items()}, copy=False)
 
 
 def targets(conn: Connection, *, indicators: Iterable[str] | None = None) -> pd.DataFrame:

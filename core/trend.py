@@ -244,7 +244,6 @@ def trend_frame(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.Dat
     hit = indicators[indicators["code"] == code]
     if hit.empty:
         raise KeyError(code)
-    ind = hit.iloc[0].to_dict()
     mine = figures["indicator"].to_numpy() == code if len(figures) else None
     figs = figures if mine is None or mine.all() else figures[mine]
     if scorecard_rows is None and targets is not None:
@@ -252,13 +251,36 @@ def trend_frame(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.Dat
 
         tg = targets[targets["indicator"] == code] if len(targets) else targets
         scorecard_rows = scorecard(hit, figs, tg)
+    return indicator_trend(hit.iloc[0].to_dict(), figs, scorecard_rows, sources=sources)
+
+
+# what targets and projections are drawn from, of a scorecard row
+_COURSE_COLUMNS = ("area", "target_comparator", "target_period", "target_value",
+                   "target_value_high", "target_kind", "t_baseline_period", "growth_observed",
+                   "latest_value", "latest_period", "baseline_value", "course_status")
+
+
+def _records(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[dict]:
+    """Rows of ``frame`` as dicts of ``columns`` (those it has): ``to_dict("records")`` of
+    every column costs several ms for a few dozen rows, and this runs at every selection."""
+    cols = [c for c in columns if c in frame]
+    return [dict(zip(cols, vals)) for vals in zip(*(frame[c].tolist() for c in cols))]
+
+
+def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame | None, *,
+                    sources: pd.DataFrame | None = None) -> TrendFrame:
+    """:func:`trend_frame` of the indicator whose row is ``ind``, from its own figures and
+    its scorecard rows (None or empty: the lines alone). A window calls this at every
+    selection, with what it has already read."""
+    code = ind["code"]
     series = _series(figs, sources)
     first = {s.area: s.x[0] for s in series}
     segs: list[TargetSegment] = []
     projs: list[Projection] = []
     if scorecard_rows is not None and len(scorecard_rows):
-        rows = scorecard_rows[scorecard_rows["indicator"] == code]
-        for row in rows.to_dict("records"):
+        mine = scorecard_rows["indicator"].to_numpy(object) == code
+        rows = scorecard_rows if mine.all() else scorecard_rows[mine]
+        for row in _records(rows, _COURSE_COLUMNS):
             seg = _target(row, first.get(row["area"]))
             if seg is not None:
                 segs.append(seg)

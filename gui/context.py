@@ -57,16 +57,29 @@ class AppContext(QObject):
             self.areas = queries.areas(conn)
             self.categories = queries.categories(conn)
             self.sources = queries.sources(conn)
+        self._ind_rows: dict[str, dict] = {}
+        self._area_rank: dict[str, int] | None = None
+
+    @property
+    def area_rank(self) -> dict[str, int]:
+        """Area code -> its place in the areas' order (what tables of one indicator sort by)."""
+        if self._area_rank is None:
+            self._area_rank = {c: i for i, c in enumerate(self.areas["code"].tolist())}
+        return self._area_rank
 
     @property
     def name_col(self) -> str:
         return "name_zh" if self.lang.startswith("zh") else "name_en"
 
     def indicator(self, code: str) -> dict:
-        row = self.indicators[self.indicators["code"] == code]
-        if row.empty:
-            raise KeyError(code)
-        return row.iloc[0].to_dict()
+        """The indicator's row (a copy), kept per code until the reference data is re-read:
+        filtering the frame costs a millisecond at every selection."""
+        if code not in self._ind_rows:
+            row = self.indicators[self.indicators["code"] == code]
+            if row.empty:
+                raise KeyError(code)
+            self._ind_rows[code] = row.iloc[0].to_dict()
+        return dict(self._ind_rows[code])
 
     def indicator_name(self, code: str) -> str:
         try:

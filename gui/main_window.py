@@ -139,6 +139,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.scorecard.open_indicator.connect(self.open_indicator)
         self.scorecard.started.connect(self._update_counts)
         self.scorecard.updated.connect(self._scorecard_updated)
+        if hasattr(self.indicator_view, "course_changed"):
+            self.indicator_view.course_rows = self.scorecard.rows_of
+            self.scorecard.updated.connect(self.indicator_view.course_changed)
         self.scorecard.failed.connect(self.report_error)
         self.tabs.currentChanged.connect(lambda _i: self._update_enabled())
         ctx.error.connect(self.report_error)

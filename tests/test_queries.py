@@ -27,3 +27,28 @@ def test_filters_by_area_and_period_bounds(store):
         ind = queries.indicators(conn)
     assert set(f["period"]) == {"2024H1"} and set(f["area"]) == {"chongqing"}
     assert ind["vmin"].dtype == float and ind["cumulative"].dtype == bool
+
+
+def test_one_indicators_figures_in_the_areas_order_on_both_back_ends(store):
+    """What a window reads at each selection: the same rows and types as ``figures``, areas
+    in the order asked for (areas it does not know last), then by period."""
+    with store.read() as conn:
+        areas = queries.areas(conn)["code"].tolist()
+        for code in ("AIR.PM25", "WATER.YANGTZE_MAINSTEM_CLASS", "NO.SUCH"):
+            every = queries.figures(conn, indicators=[code])
+            rank = {a: i for i, a in enumerate(reversed(areas[1:]))}  # areas[0] unknown
+            mine = queries.indicator_figures(conn, code, rank)
+            by_code = queries.indicator_figures(conn, code)
+            assert list(mine.columns) == list(every.columns)
+            if len(every):  # (an empty ``figures`` frame has no useful dtypes)
+                assert dict(mine.dtypes) == dict(every.dtypes)
+            else:
+                assert mine.empty and mine["value"].dtype == float
+            assert by_code.to_dict("records") == every.to_dict("records")
+            place = [rank.get(a, len(rank)) for a in mine["area"]]
+            keys = list(zip(place, mine["period_ord"]))
+            assert keys == sorted(keys) and len(set(keys)) == len(keys)
+            assert sorted(mine["id"]) == sorted(every["id"])
+            if len(every) > 1:
+                assert mine["area"].tolist() != every["area"].tolist() or \
+                    len(set(every["area"])) == 1

@@ -22,6 +22,7 @@ from core.validate import FIGURE_STATUSES
 from core.values import format_value, parse_qualifier, parse_value, qualifier_label
 
 from . import labels
+from .order import in_area_order
 
 COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "entered_by",
            "entered_at")
@@ -72,11 +73,7 @@ class FigureModel(QAbstractTableModel):
         """Show ``figs`` (one indicator's figures) for indicator row ``ind``."""
         self.beginResetModel()
         self._ind = ind or {}
-        if len(figs):
-            order = self._ctx.areas.reset_index().set_index("code")["index"]
-            rank = figs["area"].map(order).fillna(1e9).to_numpy()
-            figs = figs.iloc[np.lexsort((figs["period_ord"].to_numpy(), rank))]
-        self.frame = figs.reset_index(drop=True)
+        self.frame = in_area_order(figs, self._ctx.area_rank)
         self._a = {c: self.frame[c].to_numpy(dtype=_DTYPES.get(c, object), copy=True)
                    if c in self.frame else np.empty(0, object) for c in _ARRAYS}
         self._n = len(self.frame)

@@ -6,10 +6,11 @@ deadline, the projected course dotted. The x axis is labelled with period codes 
 frame's ticks. Water-class indicators get class names on the y axis, inverted so that the
 better class (I) is at the top, as "up is better" for every other higher-is-better chart.
 
-Speed: creating and removing pyqtgraph items costs milliseconds each, so each area slot
-(line, points, target, projection) is made once and then only given new data; the on-screen
-legend is a light checkable Qt list (:class:`AreaLegend`), and a pyqtgraph legend is added
-only while a PNG is exported.
+Speed: every line, target and projection is a stroke of one graphics item
+(:mod:`.strokes`), and the symbols of all areas are one scatter item, so a selection costs a
+few items' worth of Python however many areas there are; the on-screen legend is a light
+checkable Qt list (:class:`AreaLegend`), and a pyqtgraph legend is added only while a PNG is
+exported.
 """
 from __future__ import annotations
 
@@ -18,22 +19,22 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (QCursor, QIcon, QPainter, QPixmap, QStandardItem,
                            QStandardItemModel)
-from PySide6.QtWidgets import QAbstractItemView, QListView, QToolTip
+from PySide6.QtWidgets import QAbstractItemView, QGraphicsScene, QListView, QToolTip
 from pyqtgraph.exporters import ImageExporter
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 
 from core.present import unit_text
 from core.trend import TrendFrame
 from core.values import format_value, qualifier_label
-from gui.later import later
 
 from . import labels
+from .strokes import Stroke, StrokesItem
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
              "#000000")
 SYMBOLS = ("o", "s", "t", "d", "star", "p", "h", "+")
 MIN_TICK_PX = 56
-MAX_SYMBOLS = 800  # above this many points, lines only (symbols cost ~0.3 ms per area)
+MAX_SYMBOLS = 800  # above this many points, lines only
 HOVER_PX = 8
 LABEL_OVERHANG_PX = 40  # a period label at either end may reach this far past the axis
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -82,101 +83,64 @@ class PeriodAxis(pg.AxisItem):
 
 
 class FrameViewBox(pg.ViewBox):
-    """A ViewBox whose auto-range takes its bounds from the drawn arrays.
+    """A ViewBox whose auto-range takes the bounds the strokes item keeps.
 
     pyqtgraph's own ``childrenBounds`` asks every item for its data bounds and pixel
-    padding (~150 Python calls per selection, the largest part of the first paint);
-    here the bounds are a few numpy min/max over the visible areas' arrays. Zooming,
+    padding at each paint; here the bounds are kept up to date as data is set. Zooming,
     panning and the auto-range button behave as before.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.arrays = None  # callable -> iterable of (x, y) arrays to fit, or None
+        self.bounds = None  # callable -> (x0, x1, y0, y1) of what is drawn, or None
         self._pixel = None
         self.sigTransformChanged.connect(self._forget_pixel)
 
     def _forget_pixel(self, *_args) -> None:
         self._pixel = None
 
-    def pixel_vectors(self) -> tuple:
-        """The size of a screen pixel in data units, once per view change for every curve
-        (pyqtgraph works it out per curve from its device transform, ~0.1 ms each)."""
+    def pixel_size(self) -> tuple[float, float]:
+        """The size of a screen pixel in data units, worked out once per view change."""
         if self._pixel is None:
             sx, sy = self.viewPixelSize()
             self._pixel = (abs(sx), abs(sy))
-        sx, sy = self._pixel
-        return pg.Point(sx, 0), pg.Point(0, sy)
+        return self._pixel
 
     def childrenBounds(self, frac=None, orthoRange=(None, None), items=None):
-        if self.arrays is None or items is not None:
+        if self.bounds is None or items is not None:
             return super().childrenBounds(frac, orthoRange, items)
-        xs = [(float(np.nanmin(x)), float(np.nanmax(x))) for x, _ in self.arrays() if len(x)]
-        ys = [(float(np.nanmin(y)), float(np.nanmax(y))) for _, y in self.arrays() if len(y)]
         # No padding in pixels here (pyqtgraph adds some for pens): it depends on the range
         # it helps to set, and the view would re-fit itself a few times after each change.
         # The default padding fraction gives the room; the end labels may overhang (below).
-        rng = [None, None]
-        for i, b in enumerate((xs, ys)):
-            if b:
-                rng[i] = [min(lo for lo, _ in b), max(hi for _, hi in b)]
-        return rng
+        b = self.bounds()
+        return [None, None] if b is None else [[b[0], b[1]], [b[2], b[3]]]
 
 
-class _Curve(pg.PlotCurveItem):
-    """A curve of the trend plot: its pixel size comes from the view box, shared."""
+class _Area:
+    """What is drawn of one area: line, target, projection (strokes made once, reused)."""
 
-    def __init__(self, vb: FrameViewBox, **kwargs):
-        super().__init__(**kwargs)
-        self._vb = vb
-
-    def pixelVectors(self, direction=None):
-        if direction is not None:
-            return super().pixelVectors(direction)
-        return self._vb.pixel_vectors()
-
-
-class _Slot:
-    """The items of one area, made once and reused."""
-
-    def __init__(self, plot: pg.PlotItem, i: int):
-        color, symbol = style(i)
-        vb = plot.getViewBox()
-        self.line = _Curve(vb, pen=pg.mkPen(color, width=2))
-        self.points = pg.ScatterPlotItem(symbol=symbol, size=8, brush=color, pen="w")
-        self.target = _Curve(vb, pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
-        self.projection = _Curve(vb, pen=pg.mkPen(color, width=1.5,
-                                                  style=Qt.PenStyle.DotLine))
-        self.items = (self.line, self.points, self.target, self.projection)
-        for it in self.items:
-            plot.addItem(it)
+    def __init__(self, i: int):
+        self.color, self.symbol = style(i)
+        self.brush = pg.mkBrush(self.color)
+        self.line = Stroke(pg.mkPen(self.color, width=2))
+        self.target = Stroke(pg.mkPen(self.color, width=1.5, style=Qt.PenStyle.DashLine),
+                             pairs=True)
+        self.projection = Stroke(pg.mkPen(self.color, width=1.5, style=Qt.PenStyle.DotLine))
         self.area = ""
         self.series = None
         self.xy = (np.empty(0), np.empty(0))
-        self._points = True
-        self.visible = True
-        self.shown: dict = {}
-        self.course: dict = {}  # item -> (x, y) arrays, for the view's bounds
 
-    def clear_course(self) -> None:
-        # hiding is cheap; new data is set only where there is a target or projection
-        self.shown, self.course = {}, {}
-        self.target.setVisible(False)
-        self.projection.setVisible(False)
-
-    def set_course(self, item: pg.PlotCurveItem, x, y, **kw) -> None:
-        x, y = np.asarray(x, float), np.asarray(y, float)
-        item.setData(x, y, **kw)
-        self.shown[item] = True
-        self.course[item] = (x, y)
-        item.setVisible(self.visible)
+    @property
+    def visible(self) -> bool:
+        return self.line.shown
 
     def set_visible(self, on: bool) -> None:
-        self.visible = on
-        self.line.setVisible(on)
-        self.points.setVisible(on and self._points)
-        for it in (self.target, self.projection):
-            it.setVisible(on and self.shown.get(it, False))
+        for s in (self.line, self.target, self.projection):
+            s.shown = on
+
+    def clear_course(self) -> None:
+        self.target.clear()
+        self.projection.clear()
 
 
 class TrendPlot(pg.PlotWidget):
@@ -187,75 +151,78 @@ class TrendPlot(pg.PlotWidget):
         self.viewbox = FrameViewBox()
         super().__init__(parent, axisItems={"bottom": self.xaxis}, viewBox=self.viewbox,
                          background="w")
-        self.viewbox.arrays = self._arrays
         self.setObjectName("trendPlot")
         self.setAccessibleName("trendPlot")
         self.setMinimumSize(320, 220)
+        # Items change their data at every selection: a BSP index of their bounds would be
+        # rebuilt each time and saves nothing for the handful of items here.
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.plotItem.showGrid(x=False, y=True, alpha=0.25)
         self.plotItem.setMenuEnabled(False)
         # room at both ends, so the first and last period labels are not clipped
         self.plotItem.getViewBox().setDefaultPadding(0.08)
+        self.strokes = StrokesItem(self.viewbox.pixel_size)
+        self.plotItem.addItem(self.strokes)
+        self.viewbox.bounds = lambda: self.strokes.bounds
+        # symbols, when there are few enough points, in one item for all areas
+        self.points = pg.ScatterPlotItem(size=8, pen="w")
+        self.plotItem.addItem(self.points)
         self.frame: TrendFrame | None = None
         self.names: dict[str, str] = {}
-        self.slots: list[_Slot] = []
-        self._prepare_to = 0  # slots to make ahead (:meth:`prepare`)
-        self.lines: dict[str, _Slot] = {}  # area -> slot, for areas with data
+        self.slots: list[_Area] = []
+        self.lines: dict[str, _Area] = {}  # area -> its drawing, for areas with data
         self.hidden: set[str] = set()
+        self.symbols = False
         self._empty = pg.TextItem(anchor=(0.5, 0.5), color="#666")
         self._lang = "en"
         self._tip_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
 
-    def prepare(self, n: int) -> None:
-        """Make the items of ``n`` area slots ahead of the first selection, a few per turn
-        of the event loop (made on demand, 39 areas cost ~100 ms in one go)."""
-        self._prepare_to = max(self._prepare_to, n)
-        later(self, self._prepare_some)
-
-    def _prepare_some(self) -> None:
-        for _ in range(4):
-            if len(self.slots) >= self._prepare_to:
-                return
-            slot = _Slot(self.plotItem, len(self.slots))
-            slot.clear_course()
-            slot.set_visible(False)
+    def _area(self, i: int) -> _Area:
+        while len(self.slots) <= i:
+            slot = _Area(len(self.slots))
             self.slots.append(slot)
-        later(self, self._prepare_some)
+        return self.slots[i]
 
-    def _arrays(self):
-        """(x, y) arrays of what is drawn and visible: the view fits these."""
-        for area, slot in self.lines.items():
-            if area not in self.hidden:
-                yield slot.xy
-                yield from slot.course.values()
+    def _restroke(self) -> None:
+        """The strokes item draws the lines of the areas with data, then their targets and
+        projections over all lines."""
+        shown = list(self.lines.values())
+        self.strokes.strokes = ([s.line for s in shown] + [s.target for s in shown]
+                                + [s.projection for s in shown])
+        self.strokes.changed()
+        self._set_points()
+
+    def _set_points(self) -> None:
+        shown = [s for s in self.lines.values() if s.visible] if self.symbols else []
+        if not shown:
+            self.points.setData([], [])
+            return
+        self.points.setData(
+            x=np.concatenate([s.xy[0] for s in shown]), y=np.concatenate([s.xy[1] for s in shown]),
+            symbol=[s.symbol for s in shown for _ in range(len(s.xy[0]))],
+            brush=[s.brush for s in shown for _ in range(len(s.xy[0]))])
 
     def show_frame(self, frame: TrendFrame | None, area_names: dict[str, str], lang: str) -> None:
         """Draw ``frame`` (None clears the plot)."""
         self.frame, self.names, self._lang = frame, area_names, lang
         series = frame.series if frame else []
-        while len(self.slots) < len(series):
-            self.slots.append(_Slot(self.plotItem, len(self.slots)))
         vb = self.plotItem.getViewBox()
         vb.disableAutoRange()
         self.lines = {}
-        symbols = sum(len(s.x) for s in series) <= MAX_SYMBOLS
-        for slot, s in zip(self.slots, series):
+        self.symbols = sum(len(s.x) for s in series) <= MAX_SYMBOLS
+        for i, s in enumerate(series):
+            slot = self._area(i)
             slot.area, slot.series = s.area, s
             slot.xy = (np.asarray(s.x, float), np.asarray(s.y, float))
-            slot.line.setData(*slot.xy, skipFiniteCheck=True)  # stored values are finite
-            if symbols or slot._points:
-                slot.points.setData(*(slot.xy if symbols else ([], [])))
-                slot._points = symbols
+            slot.line.set_data(*slot.xy)
             slot.clear_course()
             slot.set_visible(s.area not in self.hidden)
             self.lines[s.area] = slot
         for slot in self.slots[len(series):]:
-            if slot.series is not None:
-                slot.area, slot.series = "", None
-                slot.line.setData([], [])
-                slot.points.setData([], [])
+            slot.area, slot.series = "", None
+            slot.line.clear()
             slot.clear_course()
-            slot.set_visible(False)
         is_class = bool(frame and frame.value_kind == "class")
         self.plotItem.getAxis("left").setTicks(
             [[(i, n) for n, i in labels.class_choices(lang)]] if is_class else None)
@@ -265,9 +232,10 @@ class TrendPlot(pg.PlotWidget):
                                 unit_text(frame.unit, frame.unit_zh, self._lang)))
         self._show_empty(frame is not None and not series)
         if frame is not None:
-            self.show_course(frame)
+            self.show_course(frame, fit=False)
         else:
             self.xaxis.set_period_ticks([])
+            self._restroke()
         vb.enableAutoRange()
         if is_class:  # every class on the axis, not only those that occur
             vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
@@ -281,7 +249,7 @@ class TrendPlot(pg.PlotWidget):
         if any(vb.state["autoRange"]):
             vb.updateAutoRange()
 
-    def show_course(self, frame: TrendFrame) -> None:
+    def show_course(self, frame: TrendFrame, fit: bool = True) -> None:
         """(Re)draw targets and projections of ``frame`` over the lines already drawn."""
         self.frame = frame
         self.xaxis.set_period_ticks(frame.ticks)
@@ -292,15 +260,17 @@ class TrendPlot(pg.PlotWidget):
             if slot is None:
                 continue
             if seg.y_high is None:
-                slot.set_course(slot.target, [seg.x0, seg.x1], [seg.y, seg.y])
+                slot.target.set_data([seg.x0, seg.x1], [seg.y, seg.y])
             else:
-                slot.set_course(slot.target, [seg.x0, seg.x1, seg.x0, seg.x1],
-                                [seg.y, seg.y, seg.y_high, seg.y_high], connect="pairs")
+                slot.target.set_data([seg.x0, seg.x1, seg.x0, seg.x1],
+                                     [seg.y, seg.y, seg.y_high, seg.y_high])
         for proj in frame.projections:
             slot = self.lines.get(proj.area)
             if slot is not None:
-                slot.set_course(slot.projection, proj.x, proj.y)
-        self._fit_now()
+                slot.projection.set_data(proj.x, proj.y)
+        self._restroke()
+        if fit:
+            self._fit_now()
 
     def _show_empty(self, empty: bool) -> None:
         if empty:
@@ -332,7 +302,7 @@ class TrendPlot(pg.PlotWidget):
             else:
                 QToolTip.hideText()
 
-    def tip(self, slot: _Slot, i: int) -> str:
+    def tip(self, slot: _Area, i: int) -> str:
         """Tooltip of point ``i`` of ``slot``: area, period, value, qualifier, source."""
         s, frame = slot.series, self.frame
         if s is None or frame is None:
@@ -359,6 +329,9 @@ class TrendPlot(pg.PlotWidget):
         (self.hidden.discard if visible else self.hidden.add)(area)
         if area in self.lines:
             self.lines[area].set_visible(visible)
+            self.strokes.changed()
+            self._set_points()
+            self._fit_now()
         self.visibility_changed.emit()
 
     def visible_areas(self) -> list[str]:
@@ -369,7 +342,10 @@ class TrendPlot(pg.PlotWidget):
         legend = pg.LegendItem(offset=(-10, 10), labelTextColor="#222")
         legend.setParentItem(self.plotItem.getViewBox())
         for area in self.visible_areas():
-            legend.addItem(self.lines[area].points, self.names.get(area, area))
+            slot = self.lines[area]
+            sample = pg.PlotDataItem(pen=slot.line.pen, symbol=slot.symbol, symbolSize=8,
+                                     symbolBrush=slot.color, symbolPen="w")
+            legend.addItem(sample, self.names.get(area, area))
         try:
             exporter = ImageExporter(self.plotItem)
             exporter.parameters()["width"] = width

@@ -1,7 +1,6 @@
 """The targets of one indicator (read-only here; add, edit and delete go through dialogs)."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -9,6 +8,7 @@ from core.present import source_text, target_text
 from core.values import format_value
 
 from . import labels
+from .order import in_area_order
 
 COLUMNS = ("area", "period", "target", "kind", "baseline", "source", "note")
 _Index = QModelIndex | QPersistentModelIndex
@@ -26,11 +26,7 @@ class TargetModel(QAbstractTableModel):
     def set_frame(self, tgts: pd.DataFrame, ind: dict | None) -> None:
         self.beginResetModel()
         self._ind = ind or {}
-        if len(tgts):
-            order = self._ctx.areas.reset_index().set_index("code")["index"]
-            rank = tgts["area"].map(order).fillna(1e9).to_numpy()
-            tgts = tgts.iloc[np.lexsort((tgts["period_ord"].to_numpy(), rank))]
-        self.frame = tgts.reset_index(drop=True)
+        self.frame = in_area_order(tgts, self._ctx.area_rank)
         cols = list(self.frame.columns)
         # plain lists: DataFrame.to_dict costs several ms for a few dozen rows
         self._rows = [dict(zip(cols, vals)) for vals in

@@ -53,6 +53,7 @@ class ScorecardModel(QAbstractTableModel):
         self.lang = "en"
         self._areas = pd.DataFrame(columns=["code", "name_en", "name_zh"])
         self._raw = pd.DataFrame()
+        self._by_indicator: dict[str, np.ndarray] | None = None  # code -> row positions
         self._cells: list[np.ndarray] = []
         self._keys: list[tuple[str, str]] = []
         self._rows = np.zeros(0, dtype=np.int64)  # visible rows, in display order
@@ -112,10 +113,19 @@ class ScorecardModel(QAbstractTableModel):
         """
         self.beginResetModel()
         self._raw, self._areas, self.lang = frame.reset_index(drop=True), areas, lang
+        self._by_indicator = None
         self._tables = {k: v.reset_index(drop=True) for k, v in (tables or {}).items()}
         self._format()
         self._select_rows()
         self.endResetModel()
+
+    def rows_for(self, code: str) -> pd.DataFrame:
+        """The scorecard rows of indicator ``code`` (none if it has none)."""
+        if self._by_indicator is None:
+            self._by_indicator = (self._raw.groupby("indicator", sort=False).indices
+                                  if len(self._raw) else {})
+        pos = self._by_indicator.get(code)
+        return self._raw.iloc[pos] if pos is not None else self._raw.iloc[0:0]
 
     def set_warnings(self, warnings: pd.DataFrame | None, indicator: str | None = None) -> None:
         """Keep the coherence warnings (rows of ``core.coherence.check``) for the tooltips:
@@ -161,6 +171,7 @@ class ScorecardModel(QAbstractTableModel):
             return True
         # same rows in the same places: swap them in by position, re-format only them
         self._raw = pd.concat([self._raw.drop(index=old), rows.set_axis(old)]).sort_index()
+        self._by_indicator = None
         tables = dict(tables or {})
         for lang in list(self._tables):
             new = tables.get(lang)

@@ -6,6 +6,7 @@ GUI thread and :attr:`ScorecardPanel.updated` tells the tree and the status bar.
 """
 from __future__ import annotations
 
+import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
@@ -40,6 +41,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.model = ScorecardModel(self)
         self.model.lang = ctx.lang
         self.counts = {"figures": 0, "targets": 0}
+        self.computed = False  # a whole scorecard has been shown at least once
         self.busy = False
         self.sized = False  # columns fitted to their contents once (or restored from settings)
         self._job = None
@@ -129,6 +131,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         if result.indicator is None:
             self.counts = {"figures": result.n_figures, "targets": result.n_targets}
             self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang, result.tables)
+            self.computed = True
             self.model.set_warnings(result.warnings)
             # the rest on the next turn of the event loop, so that the window can paint
             # between the two halves (each well under the 100 ms a person would notice)
@@ -140,6 +143,11 @@ class ScorecardPanel(RetranslateOnce, QWidget):
                                             result.tables):
             key = None  # cells changed in place: the selection stayed
         self._finish(key)
+
+    def rows_of(self, code: str) -> pd.DataFrame | None:
+        """The scorecard rows of indicator ``code`` as last computed (the applicable target,
+        baseline and observed course per area), or None before the first computation."""
+        return self.model.rows_for(code) if self.computed else None
 
     def _after_full(self, key) -> None:
         self._fill_area_filter()

@@ -42,7 +42,7 @@ def test_lines_targets_projection_and_ticks(plot):
     plot.show_frame(fr, {"a": "Area A", "b": "Area B"}, "en")
     assert set(plot.lines) == {"a", "b"}
     a = plot.lines["a"]
-    assert a.line.opts["pen"].color().name().upper() == OKABE_ITO[0].upper()
+    assert a.line.pen.color().name().upper() == OKABE_ITO[0].upper()
     assert list(a.line.getData()[1]) == [4.0, 3.0]
     tx, ty = a.target.getData()
     assert list(ty) == [2.0, 2.0] and tx[-1] == fr.targets[0].x1
@@ -51,9 +51,16 @@ def test_lines_targets_projection_and_ticks(plot):
     b = plot.lines["b"]
     assert len(b.target.getData()[0]) == 0  # no target for b
     assert [n for _, n in plot.xaxis.period_ticks] == ["2020", "2022H1", "2024", "2026"]
-    # fewer areas next time: the spare slot is hidden, not deleted
+    # all of it is drawn by one item, lines first, and the view fits all of it
+    assert plot.strokes.strokes[:2] == [a.line, b.line]
+    x0, x1, y0, y1 = plot.strokes.bounds
+    assert x1 == fr.targets[0].x1 and y0 == min([2.0] + fr.projections[0].y)
+    # few points: each area's symbols, in its colour
+    assert len(plot.points.data) == 3
+    # fewer areas next time: the spare slot is kept but draws nothing
     plot.show_frame(trend_frame_one_area(), {}, "en")
     assert list(plot.lines) == ["a"] and not plot.slots[1].line.isVisible()
+    assert b.line not in plot.strokes.strokes
 
 
 def trend_frame_one_area():

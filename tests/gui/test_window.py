@@ -156,3 +156,39 @@ def test_shell_paints_before_the_database_opens(qtbot, tmp_path, monkeypatch, sq
     w.close()
     w.deleteLater()
     qtbot.wait(1)
+
+
+def test_targets_and_course_are_drawn_with_the_selection(open_window, sqlite_url, qtbot):
+    """The plot's targets and projections come from the scorecard's rows, drawn with the
+    lines, and equal what a worker computes from the indicator's own figures and targets;
+    a target added later reaches the plot once the scorecard has recomputed the indicator."""
+    from core.edits import CreateRow
+    from gui.indicator.view import course_frame
+
+    w = open_window(sqlite_url)
+    view = w.indicator_view
+
+    def alone(code):
+        with w.ctx.store.read() as conn:
+            figs = queries.indicator_figures(conn, code, w.ctx.area_rank)
+            tgts = queries.targets(conn, indicators=[code])
+        return course_frame(w.ctx.indicators, figs, tgts, code, w.ctx.sources,
+                            progress=None, cancelled=None)
+
+    w.indicators.select(MISSABLE[0])  # no waiting: drawn at once
+    fr = view.plot.frame
+    assert [t.area for t in fr.targets] == [MISSABLE[1]]
+    assert view.plot.lines[MISSABLE[1]].target.isVisible()
+    assert (fr.targets, fr.projections) == (alone(MISSABLE[0]).targets,
+                                            alone(MISSABLE[0]).projections)
+
+    w.indicators.select("AIR.PM25")
+    area = view.figures_model.frame["area"].iloc[0]
+    assert not view.plot.frame.targets
+    w.ctx.edit(CreateRow("target", dict(indicator="AIR.PM25", area=area, period="2030",
+                                        comparator="<=", value=25.0, kind="municipal_plan")),
+               "add a target")
+    qtbot.waitUntil(lambda: [t.area for t in view.plot.frame.targets] == [area],
+                    timeout=20000)
+    assert view.plot.lines[area].target.getData()[1].tolist() == [25.0, 25.0]
+    assert view.plot.frame.projections == alone("AIR.PM25").projections
