@@ -125,10 +125,13 @@ def indicator_figures(conn: Connection, code: str,
     """
     f = schema.figures
     columns = [c.name for c in f.columns]
-    rows = _rows(conn, select(f).where(f.c.indicator == code))
+    read = [c for c in f.columns if c.name != "indicator"]  # the same in every row
+    rows = _rows(conn, select(*read).where(f.c.indicator == code))
     if not rows:
         return _typed_frame(rows, columns, _FIGURE_DTYPES)
-    cols = dict(zip(columns, zip(*rows)))
+    cols = dict(zip((c.name for c in read), zip(*rows)))
+    cols["indicator"] = (code,) * len(rows)
+    cols = {name: cols[name] for name in columns}
     area = np.array(cols["area"], dtype=object)
     if area_rank is None:
         place = pd.factorize(area, sort=True)[0]

@@ -175,6 +175,7 @@ class TrendPlot(pg.PlotWidget):
         self.symbols = False
         self._empty = pg.TextItem(anchor=(0.5, 0.5), color="#666")
         self._lang = "en"
+        self._left: tuple | None = None  # (class axis, label, language) of the left axis
         self._tip_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
 
@@ -224,12 +225,14 @@ class TrendPlot(pg.PlotWidget):
             slot.line.clear()
             slot.clear_course()
         is_class = bool(frame and frame.value_kind == "class")
-        self.plotItem.getAxis("left").setTicks(
-            [[(i, n) for n, i in labels.class_choices(lang)]] if is_class else None)
-        vb.invertY(is_class)
-        self.plotItem.setLabel("left", "" if not frame or is_class else
-                               ("%" if frame.value_kind == "percent" else
-                                unit_text(frame.unit, frame.unit_zh, self._lang)))
+        left = ("" if not frame or is_class else "%" if frame.value_kind == "percent" else
+                unit_text(frame.unit, frame.unit_zh, self._lang))
+        if (is_class, left, lang) != self._left:  # each re-lays the axis out: only on change
+            self._left = (is_class, left, lang)
+            self.plotItem.getAxis("left").setTicks(
+                [[(i, n) for n, i in labels.class_choices(lang)]] if is_class else None)
+            vb.invertY(is_class)
+            self.plotItem.setLabel("left", left)
         self._show_empty(frame is not None and not series)
         if frame is not None:
             self.show_course(frame, fit=False)

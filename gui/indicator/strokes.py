@@ -31,18 +31,20 @@ class Stroke:
         self._bounds: tuple[float, float, float, float] | None = None
 
     def set_data(self, x, y) -> None:
-        self.x, self.y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        if not len(self.x):
+        if not len(x):
             self.clear()
             return
-        self._bounds = (float(self.x.min()), float(self.x.max()),
-                        float(self.y.min()), float(self.y.max()))
-        if self.pairs:
-            xs, ys = self.x.tolist(), self.y.tolist()
+        if self.pairs:  # a few points: plain Python is quicker than numpy here
+            xs, ys = [float(v) for v in x], [float(v) for v in y]
+            self.x, self.y = np.array(xs), np.array(ys)
+            self._bounds = (min(xs), max(xs), min(ys), max(ys))
             self._lines = [QLineF(xs[i], ys[i], xs[i + 1], ys[i + 1])
                            for i in range(0, len(xs) - 1, 2)]
-        else:
-            self._poly = pg.functions.arrayToQPolygonF(self.x, self.y)
+            return
+        self.x, self.y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        self._bounds = (float(self.x.min()), float(self.x.max()),
+                        float(self.y.min()), float(self.y.max()))
+        self._poly = pg.functions.arrayToQPolygonF(self.x, self.y)
 
     def clear(self) -> None:
         self.x = self.y = _EMPTY

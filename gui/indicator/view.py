@@ -33,6 +33,7 @@ from .target_model import TargetModel
 
 HISTORY_DELAY_MS = 60
 COURSE_FALLBACK_MS = 200
+TARGETS_FALLBACK_MS = 50
 
 
 def course_frame(indicators, figs, tgts, code, sources, *, progress, cancelled):
@@ -76,6 +77,12 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         # Without them (no scorecard yet, or a view on its own) a worker computes them.
         self.course_rows: Callable[[str], pd.DataFrame | None] | None = None
         self._course_from: pd.DataFrame | None = None  # the rows the plot's course came from
+        self._targets_due = False  # the targets table is filled on the next turn (below)
+        self._painted_gen = 0  # the last plot generation painted
+        self._targets_timer = QTimer(self)
+        self._targets_timer.setSingleShot(True)
+        self._targets_timer.setInterval(TARGETS_FALLBACK_MS)
+        self._targets_timer.timeout.connect(self._load_due_targets)
         self._course_args = None  # what the next course worker computes, until it starts
         self._course_timer = QTimer(self)  # starts it if the plot is not painted (hidden)
         self._course_timer.setSingleShot(True)
@@ -94,13 +101,20 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     # loading ----------------------------------------------------------------------------
     def set_indicator(self, code: str | None) -> None:
-        """Show indicator ``code`` (None clears the view)."""
+        """Show indicator ``code`` (None clears the view).
+
+        The figures, the header and the plot are filled at once; the targets table on the
+        next turn of the event loop, so that the figures and the plot are painted first
+        (the plot's targets come from the scorecard, not from that table)."""
         self.code = code
         try:
             self.ind = self.ctx.indicator(code) if code else None
         except KeyError:
             self.code, self.ind = None, None
-        self._load()
+        self._targets_due = self.code is not None
+        self._load(targets=not self._targets_due)
+        if self._targets_due:  # after the plot's paint (below), or if it is not painted
+            self._targets_timer.start()
 
     def _read(self, code: str) -> pd.DataFrame:
         """One indicator's figures, in the areas' order and by period (~10 ms for 2,300
@@ -108,29 +122,44 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         with self.ctx.store.read() as conn:
             return queries.indicator_figures(conn, code, self.ctx.area_rank)
 
+    def _load_due_targets(self) -> None:
+        self._targets_timer.stop()
+        if self._targets_due:  # once, however many selections were made in between
+            self._load_targets()
+
+    def _load_targets(self) -> None:
+        """Read the targets into their table; without the scorecard's rows, the plot's
+        targets and course then come from a worker."""
+        self._targets_due = False
+        if self.code is None:
+            self.targets_model.set_frame(pd.DataFrame(), None)
+            return
+        with self.ctx.store.read() as conn:
+            tgts = queries.targets(conn, indicators=[self.code])
+        self.targets_model.set_frame(tgts, self.ind)
+        if self._course_from is None and len(tgts):  # the worker starts once the lines
+            self._course_args = (self._plot_gen, self.ctx.indicators,  # have been painted
+                                 self.figures_model.frame.copy(), tgts.copy(), self.code)
+            if self._painted_gen == self._plot_gen:
+                QTimer.singleShot(0, self, self._start_course)
+            else:
+                self._course_timer.start()
+
     def _load(self, figures: bool = True, targets: bool = True) -> None:
         code = self.code
         if code is None:
             self.figures_model.set_frame(pd.DataFrame(), None)
-            self.targets_model.set_frame(pd.DataFrame(), None)
             self.frame = None
-        else:
-            figs = self._read(code) if figures else self.figures_model.frame
-            if targets:
-                with self.ctx.store.read() as conn:
-                    tgts = queries.targets(conn, indicators=[code])
-            else:
-                tgts = self.targets_model.frame
+        elif figures:
             keep = self._history_id
-            if figures:
-                self.figures_model.set_frame(figs, self.ind)
+            self.figures_model.set_frame(self._read(code), self.ind)
             if keep is None or self.figures_model.row_of(keep) < 0:
                 keep = self.figures_model.figure_id(0)  # show a source and history at once
-            if targets:
-                self.targets_model.set_frame(tgts, self.ind)
             self._select_figure(keep)
         self._show_header()
         self._replot()
+        if targets:
+            self._load_targets()
         if figures:
             self._history_timer.start()
 
@@ -147,7 +176,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             rows = self.course_rows(self.code) if self.course_rows is not None else None
             self.frame = indicator_trend(self.ind, figs, rows, sources=self.ctx.sources)
             self._course_from = rows
-            if rows is None and len(tgts):  # the worker starts once the lines are painted
+            if rows is None and len(tgts) and not self._targets_due:  # (else: once read)
                 self._course_args = (self._plot_gen, self.ctx.indicators, figs.copy(),
                                      tgts.copy(), self.code)
                 self._course_timer.start()
@@ -174,9 +203,12 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.course_ready.emit()
 
     def eventFilter(self, obj, event) -> bool:
-        if (event.type() == QEvent.Type.Paint and self._course_args is not None
-                and obj is self.plot.viewport()):
-            QTimer.singleShot(0, self, self._start_course)
+        if event.type() == QEvent.Type.Paint and obj is self.plot.viewport():
+            self._painted_gen = self._plot_gen
+            if self._course_args is not None:
+                QTimer.singleShot(0, self, self._start_course)
+            if self._targets_due:
+                later(self, self._load_due_targets)
         return False
 
     def _start_course(self) -> None:
@@ -292,6 +324,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def closeEvent(self, event) -> None:
         self._history_timer.stop()  # no read after the window (or its database) has gone
+        self._targets_timer.stop()
+        self._targets_due = False
         self._course_timer.stop()
         self._course_args = None
         super().closeEvent(event)

@@ -125,7 +125,11 @@ class ScorecardModel(QAbstractTableModel):
             self._by_indicator = (self._raw.groupby("indicator", sort=False).indices
                                   if len(self._raw) else {})
         pos = self._by_indicator.get(code)
-        return self._raw.iloc[pos] if pos is not None else self._raw.iloc[0:0]
+        if pos is None:
+            return self._raw.iloc[0:0]
+        if pos[-1] - pos[0] + 1 == len(pos):  # together, as the scorecard is sorted: a slice
+            return self._raw.iloc[int(pos[0]):int(pos[-1]) + 1]
+        return self._raw.iloc[pos]
 
     def set_warnings(self, warnings: pd.DataFrame | None, indicator: str | None = None) -> None:
         """Keep the coherence warnings (rows of ``core.coherence.check``) for the tooltips:

@@ -110,9 +110,10 @@ def test_refresh_only_for_own_indicator(view, qtbot, monkeypatch):
     assert len(loads) == 1
 
 
-def test_target_without_baseline_shows_nothing_there(view):
+def test_target_without_baseline_shows_nothing_there(view, qtbot):
     view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
     t = view.target_table.model()
+    qtbot.waitUntil(lambda: t.rowCount() == 2)  # filled a turn after the figures and plot
     baselines = [t.index(r, 4).data() for r in range(t.rowCount())]
     assert baselines == ["", "II (2024H1)"]
     lo, hi = view.plot.getPlotItem().getViewBox().viewRange()[1]
