@@ -58,6 +58,7 @@ class AppContext(QObject):
             self.categories = queries.categories(conn)
             self.sources = queries.sources(conn)
         self._ind_rows: dict[str, dict] = {}
+        self._ind_pos: dict[str, int] | None = None
         self._area_rank: dict[str, int] | None = None
 
     @property
@@ -74,8 +75,12 @@ class AppContext(QObject):
     def indicator(self, code: str) -> dict:
         """The indicator's row (a copy; KeyError if there is none). The rows are kept until
         the reference data is re-read: filtering the frame costs a millisecond each time."""
-        if not self._ind_rows and len(self.indicators):  # all at once: ~1 ms each alone
-            self._ind_rows = {r["code"]: r for r in self.indicators.to_dict("records")}
+        if code not in self._ind_rows:
+            if self._ind_pos is None:
+                self._ind_pos = {c: i for i, c in enumerate(self.indicators["code"].tolist())}
+            pos = self._ind_pos[code]
+            self._ind_rows[code] = dict(zip(self.indicators.columns,
+                                            self.indicators.iloc[pos].tolist()))
         return dict(self._ind_rows[code])
 
     def indicator_name(self, code: str) -> str:

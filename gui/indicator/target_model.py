@@ -34,6 +34,11 @@ class TargetModel(QAbstractTableModel):
         self._names = self._area_names()
         self.endResetModel()
 
+    @property
+    def ind(self) -> dict:
+        """The indicator row the targets were shown for."""
+        return self._ind
+
     def _area_names(self) -> dict[str, str]:
         ar = self._ctx.areas
         return dict(zip(ar["code"], ar[self._ctx.name_col])) if len(ar) else {}

@@ -28,6 +28,7 @@ from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
 from .layout import build
+from .order import in_area_order
 from .target_model import TargetModel
 
 
@@ -40,6 +41,13 @@ def course_frame(indicators, figs, tgts, code, sources, *, progress, cancelled):
     """The full trend frame with targets and projections (runs in a worker)."""
     one = indicators[indicators["code"] == code]
     return trend_frame(one, figs, tgts, status.scorecard(one, figs, tgts), code, sources=sources)
+
+
+def same_row(a: dict | None, b: dict | None) -> bool:
+    """Whether two rows hold the same values, NaN equal to NaN (``==`` on dicts says no)."""
+    if a is None or b is None or a.keys() != b.keys():
+        return a is b
+    return all(x == y or (x != x and y != y) for x, y in ((a[k], b[k]) for k in a))
 
 
 class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
@@ -135,7 +143,10 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self.targets_model.set_frame(pd.DataFrame(), None)
             return
         with self.ctx.store.read() as conn:
-            tgts = queries.targets(conn, indicators=[self.code])
+            tgts = in_area_order(queries.targets(conn, indicators=[self.code]),
+                                 self.ctx.area_rank)
+        if same_row(self.ind, self.targets_model.ind) and tgts.equals(self.targets_model.frame):
+            return  # as shown (and the plot's course, if a worker computes it, too)
         self.targets_model.set_frame(tgts, self.ind)
         if self._course_from is None and len(tgts):  # the worker starts once the lines
             self._course_args = (self._plot_gen, self.ctx.indicators,  # have been painted
@@ -145,14 +156,15 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             else:
                 self._course_timer.start()
 
-    def _load(self, figures: bool = True, targets: bool = True) -> None:
+    def _load(self, figures: bool = True, targets: bool = True,
+              figs: pd.DataFrame | None = None) -> None:
         code = self.code
         if code is None:
             self.figures_model.set_frame(pd.DataFrame(), None)
             self.frame = None
         elif figures:
             keep = self._history_id
-            self.figures_model.set_frame(self._read(code), self.ind)
+            self.figures_model.set_frame(self._read(code) if figs is None else figs, self.ind)
             if keep is None or self.figures_model.row_of(keep) < 0:
                 keep = self.figures_model.figure_id(0)  # show a source and history at once
             self._select_figure(keep)
@@ -311,7 +323,25 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     @Slot()
     def _on_reloaded(self) -> None:
         # on the next turn of the event loop: F5's other work (the tree) is not added to this
-        later(self, lambda: self.set_indicator(self.code))
+        later(self, self._reload)
+
+    def _reload(self) -> None:
+        """After F5: re-read the indicator, and redraw only if something in it changed (most
+        often nothing has, and a full redraw would block the window for nothing)."""
+        if self.code is None:
+            return
+        try:
+            ind = self.ctx.indicator(self.code)
+        except KeyError:  # deleted at another desk
+            self.set_indicator(None)
+            return
+        figs = self._read(self.code)
+        if not same_row(ind, self.ind) or not figs.equals(self.figures_model.frame):
+            self.ind = ind
+            self._load(targets=False, figs=figs)
+        self._targets_due = True  # read, and shown if they changed, on a later turn
+        later(self, self._load_due_targets)
+        self._history_timer.start()
 
     def retranslate(self) -> None:
         self.ui.retranslate()

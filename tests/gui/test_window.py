@@ -192,3 +192,27 @@ def test_targets_and_course_are_drawn_with_the_selection(open_window, sqlite_url
                     timeout=20000)
     assert view.plot.lines[area].target.getData()[1].tolist() == [25.0, 25.0]
     assert view.plot.frame.projections == alone("AIR.PM25").projections
+
+
+def test_f5_redraws_the_indicator_only_when_it_changed(open_window, db_url, qtbot):
+    w = open_window(db_url)
+    view = w.indicator_view
+    w.indicators.select(MISSABLE[0])
+    m = view.figures_model
+    qtbot.waitUntil(lambda: view.targets_model.rowCount() == 1)
+    resets = []
+    m.modelReset.connect(lambda: resets.append("figures"))
+    view.targets_model.modelReset.connect(lambda: resets.append("targets"))
+    qtbot.keyClick(w, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not w.scorecard.busy, timeout=20000)
+    qtbot.wait(100)  # the indicator and its targets are re-read on later turns
+    assert resets == []  # nothing changed: nothing redrawn
+    other = Store.open(db_url, user="other desk")
+    try:
+        missed_edit(other, 91.5).apply(other)
+    finally:
+        other.close()
+    qtbot.keyClick(w, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: 91.5 in m.frame["value"].tolist(), timeout=20000)
+    assert resets == ["figures"]
+    assert view.plot.lines[MISSABLE[1]].line.getData()[1][-1] == 91.5
