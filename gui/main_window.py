@@ -222,7 +222,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
 
     # scorecard, counts ---------------------------------------------------------------------
     def _scorecard_updated(self) -> None:
-        self.indicators.set_statuses(self.scorecard.model.indicator_status())
+        self.indicators.set_statuses(self.scorecard.model.indicator_status(), changed_only=True)
         self._update_counts()
         pauses.settle()
 

@@ -54,6 +54,7 @@ class ScorecardModel(QAbstractTableModel):
         self._areas = pd.DataFrame(columns=["code", "name_en", "name_zh"])
         self._raw = pd.DataFrame()
         self._by_indicator: dict[str, np.ndarray] | None = None  # code -> row positions
+        self._worst: dict[str, str] | None = None  # code -> worst period status
         self._cells: list[np.ndarray] = []
         self._keys: list[tuple[str, str]] = []
         self._rows = np.zeros(0, dtype=np.int64)  # visible rows, in display order
@@ -113,7 +114,7 @@ class ScorecardModel(QAbstractTableModel):
         """
         self.beginResetModel()
         self._raw, self._areas, self.lang = frame.reset_index(drop=True), areas, lang
-        self._by_indicator = None
+        self._by_indicator = self._worst = None
         self._tables = {k: v.reset_index(drop=True) for k, v in (tables or {}).items()}
         self._format()
         self._select_rows()
@@ -174,16 +175,17 @@ class ScorecardModel(QAbstractTableModel):
             self.set_frame(merged, self._areas, self.lang)
             return True
         # same rows in the same places: swap them in by position, re-format only them
-        self._raw = pd.concat([self._raw.drop(index=old), rows.set_axis(old)]).sort_index()
+        self._raw = _swap_rows(self._raw, old, rows)
         self._by_indicator = None
+        if self._worst is not None:
+            self._worst.update(_worst_status(rows))
         tables = dict(tables or {})
         for lang in list(self._tables):
             new = tables.get(lang)
             if new is None:
                 new = present.scorecard_table(rows, self._areas, lang)
-            self._tables[lang] = pd.concat([self._tables[lang].drop(index=old),
-                                            new.reset_index(drop=True).set_axis(old)]
-                                           ).sort_index()
+            self._tables[lang] = _swap_rows(self._tables[lang], old,
+                                            new.reset_index(drop=True))
         fmt = tables.get(self.lang)
         if fmt is None:
             fmt = present.scorecard_table(rows, self._areas, self.lang)
@@ -193,8 +195,7 @@ class ScorecardModel(QAbstractTableModel):
                 fmt[fcol].notna(), "").to_numpy(object)
         for cid in STATUS_COLUMNS:
             self._status[cid][old] = rows[cid].to_numpy(object)
-        self._sortkeys = pd.concat([self._sortkeys.drop(index=old), fmt.set_axis(old)]
-                                   ).sort_index()
+        self._sortkeys = _swap_rows(self._sortkeys, old, fmt)
         changed = np.flatnonzero(np.isin(self._rows, old))
         if len(changed):
             self.dataChanged.emit(self.index(int(changed.min()), 0),
@@ -292,12 +293,9 @@ class ScorecardModel(QAbstractTableModel):
 
     def indicator_status(self) -> dict[str, str]:
         """Worst period status of each indicator across its areas (for the tree's marks)."""
-        if self._raw.empty:
-            return {}
-        df = self._raw[["indicator", "period_status"]]
-        sev = df["period_status"].map(palette.SEVERITY_OF_STATUS).fillna(0)
-        worst = df.loc[sev.groupby(df["indicator"].to_numpy()).idxmax()]
-        return dict(zip(worst["indicator"], worst["period_status"]))
+        if self._worst is None:  # kept up to date as one indicator's rows are replaced
+            self._worst = _worst_status(self._raw)
+        return dict(self._worst)
 
     # Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -358,3 +356,29 @@ class ScorecardModel(QAbstractTableModel):
         if role == STATUS_ROLE and cid in STATUS_COLUMNS:
             return self._status[cid][i]
         return None
+
+
+def _swap_rows(frame: pd.DataFrame, at: np.ndarray, rows: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (positionally indexed) with the rows at positions ``at`` replaced by
+    ``rows``, in order. One indicator's rows sit together in a scorecard, so this is most
+    often three slices joined; else the old rows are dropped and the frame re-sorted."""
+    rows = rows.reset_index(drop=True)
+    if len(at) and at[-1] - at[0] + 1 == len(at):
+        a, b = int(at[0]), int(at[-1]) + 1
+        out = pd.concat([frame.iloc[:a], rows, frame.iloc[b:]], ignore_index=True)
+    else:
+        out = pd.concat([frame.drop(index=at), rows.set_axis(at)]).sort_index()
+    return out.reset_index(drop=True)
+
+
+def _worst_status(frame: pd.DataFrame) -> dict[str, str]:
+    """Worst period status of each indicator in ``frame`` (scorecard rows)."""
+    if frame.empty:
+        return {}
+    worst: dict[str, tuple[int, str]] = {}
+    sev = palette.SEVERITY_OF_STATUS
+    for code, st in zip(frame["indicator"].tolist(), frame["period_status"].tolist()):
+        rank = sev.get(st, 0)
+        if code not in worst or rank > worst[code][0]:
+            worst[code] = (rank, st)
+    return {code: st for code, (_rank, st) in worst.items()}

@@ -70,11 +70,16 @@ class IndicatorTreeModel(QStandardItemModel):
             item.setText(str(ind_names.get(code, item.text())))
         self.set_statuses(self._statuses)
 
-    def set_statuses(self, statuses: dict[str, str]) -> None:
-        """Mark each indicator with its worst period status (shape, colour and tooltip)."""
-        self._statuses = dict(statuses)
+    def set_statuses(self, statuses: dict[str, str], changed_only: bool = False) -> None:
+        """Mark each indicator with its worst period status (shape, colour and tooltip);
+        with ``changed_only``, only those whose status differs from the last marks (after
+        an edit that is one indicator: every item set costs Qt a repaint and Python time)."""
+        before, self._statuses = self._statuses, dict(statuses)
+        changed_only = changed_only and bool(before) and bool(statuses)
         for code, item in self._items.items():
             st = statuses.get(code, "no_data" if statuses else "")
+            if changed_only and before.get(code, "no_data") == st:
+                continue
             item.setData(palette.icon(st), Qt.ItemDataRole.DecorationRole)
             words = status_text(st, self.lang) if st else ""
             item.setToolTip(f"{code}\n{words}" if words else code)

@@ -70,8 +70,8 @@ class IndicatorPanel(RetranslateOnce, QWidget):
         if code:
             self.select(code, notify=False)
 
-    def set_statuses(self, statuses: dict[str, str]) -> None:
-        self.model.set_statuses(statuses)
+    def set_statuses(self, statuses: dict[str, str], changed_only: bool = False) -> None:
+        self.model.set_statuses(statuses, changed_only)
 
     def current_code(self) -> str:
         idx = self.tree.currentIndex()

@@ -197,3 +197,17 @@ def test_warnings_cell_says_what_is_incoherent_in_the_window_language(window, qt
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     assert cell(m, key, warn_col, Qt.ItemDataRole.ToolTipRole) == (
         "2025H2: a cumulative count fell from 3800 to 3700")
+
+
+def test_rows_swapped_in_by_position_together_or_apart():
+    import numpy as np
+    import pandas as pd
+
+    from gui.scorecard.model import _swap_rows
+
+    frame = pd.DataFrame({"k": list("abcde"), "v": [1, 2, 3, 4, 5]})
+    new = pd.DataFrame({"k": ["B", "C"], "v": [20, 30]}, index=[7, 9])
+    out = _swap_rows(frame, np.array([1, 2]), new)
+    assert out["k"].tolist() == list("aBCde") and out["v"].tolist() == [1, 20, 30, 4, 5]
+    out = _swap_rows(frame, np.array([0, 4]), new)
+    assert out["k"].tolist() == list("BbcdC") and list(out.index) == list(range(5))

@@ -85,3 +85,25 @@ def test_status_marks_follow_the_scorecard(window):
     assert "met" in item.toolTip()
     assert not item.icon().isNull()
     assert "met" in item.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_an_edit_changes_only_that_indicators_mark(window, qtbot):
+    from core import queries
+    from core.edits import UpdateRow
+    from gui.tree import CODE_ROLE
+
+    code = "WATER.STATE_SECTIONS_EXCELLENT"  # target >= 97.3, actual 98.6: met
+    with window.ctx.store.read() as conn:
+        f = queries.figures(conn, indicators=[code]).iloc[-1]
+    model = window.indicators.model
+    item = model.itemFromIndex(model.index_of(code))
+    other = model.itemFromIndex(model.index_of("AIR.PM25"))
+    touched = []
+    model.itemChanged.connect(lambda it: touched.append(it.data(CODE_ROLE)))
+    window.ctx.edit(UpdateRow("figure", int(f["id"]), int(f["version"]), {"value": 90.0}),
+                    "edit")
+    qtbot.waitUntil(lambda: "missed" in item.toolTip(), timeout=20000)
+    assert "missed" in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert set(touched) == {code} and "missed" not in other.toolTip()
+    window.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: "met" in item.toolTip(), timeout=20000)
