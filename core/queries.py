@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from . import schema
 from .errors import NotFoundError
@@ -18,9 +18,27 @@ def _rows(conn: Connection, stmt) -> list[tuple]:
     params = compiled.construct_params()
     if compiled.positiontup is not None:
         params = tuple(params[name] for name in compiled.positiontup)
+    return _fetch(conn, compiled.string, params)
+
+
+_compiled: dict[tuple[str, str], tuple[str, tuple | None]] = {}
+
+
+def _rows_of(conn: Connection, key: str, make, values: dict) -> list[tuple]:
+    """:func:`_rows` of the statement ``make()`` (with bound parameters named as in
+    ``values``), compiled once per dialect under ``key``: for reads made at every click."""
+    hit = _compiled.get((conn.dialect.name, key))
+    if hit is None:
+        compiled = make().compile(dialect=conn.dialect)
+        hit = _compiled[(conn.dialect.name, key)] = (compiled.string, compiled.positiontup)
+    sql, names = hit
+    return _fetch(conn, sql, tuple(values[n] for n in names) if names is not None else values)
+
+
+def _fetch(conn: Connection, sql: str, params) -> list[tuple]:
     cursor = conn.connection.driver_connection.cursor()
     try:
-        cursor.execute(compiled.string, params)
+        cursor.execute(sql, params)
         return cursor.fetchall()
     finally:
         cursor.close()
@@ -126,7 +144,8 @@ def indicator_figures(conn: Connection, code: str,
     f = schema.figures
     columns = [c.name for c in f.columns]
     read = [c for c in f.columns if c.name != "indicator"]  # the same in every row
-    rows = _rows(conn, select(*read).where(f.c.indicator == code))
+    rows = _rows_of(conn, "indicator_figures", lambda: select(*read).where(
+        f.c.indicator == bindparam("code")), {"code": code})
     if not rows:
         return _typed_frame(rows, columns, _FIGURE_DTYPES)
     cols = dict(zip((c.name for c in read), zip(*rows)))

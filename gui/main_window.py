@@ -19,6 +19,7 @@ from core.errors import EcoError, StaleEditError
 from . import pauses
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
+from .later import later
 from .retranslate import RetranslateOnce
 
 if TYPE_CHECKING:
@@ -355,3 +356,13 @@ class MainWindow(RetranslateOnce, QMainWindow):
     def start(self) -> None:
         """Compute the scorecard once the window is up (after the first paint)."""
         QTimer.singleShot(0, self.scorecard.refresh)
+        later(self, self._lay_out_hidden_tab)
+
+    def _lay_out_hidden_tab(self) -> None:
+        """Lay out and paint the tab not shown, once, off screen while the window idles: a
+        tab's first showing polishes, lays out and paints every widget in it (~30 ms),
+        which would otherwise be added to the first selection of an indicator."""
+        page = self.tabs.widget(1 - self.tabs.currentIndex())
+        if page is not None and not page.isVisible():
+            page.resize(self.tabs.currentWidget().size())
+            page.grab()

@@ -179,6 +179,11 @@ class TrendPlot(pg.PlotWidget):
         self._tip_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
 
+    def prepare(self, n: int) -> None:
+        """Make the drawings of ``n`` areas ahead of the first selection."""
+        if n > 0:
+            self._area(n - 1)
+
     def _area(self, i: int) -> _Area:
         while len(self.slots) <= i:
             slot = _Area(len(self.slots))

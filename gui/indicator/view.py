@@ -17,7 +17,7 @@ from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
 from core.errors import StaleEditError
-from core.present import unit_text
+from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
 from gui import workers
 from gui.later import later
@@ -97,6 +97,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._course_timer.setInterval(COURSE_FALLBACK_MS)
         self._course_timer.timeout.connect(self._start_course)
         self.plot.viewport().installEventFilter(self)
+        later(self, self._prepare)  # while the window idles after opening
         self.figures_model.refused.connect(self._on_refused)
         self.figures_model.stale.connect(self._on_stale)
         self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
@@ -123,6 +124,13 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._load(targets=not self._targets_due)
         if self._targets_due:  # after the plot's paint (below), or if it is not painted
             self._targets_timer.start()
+
+    def _prepare(self) -> None:
+        """What the first selection would otherwise make: one drawing per area, the area
+        order and the source names."""
+        self.plot.prepare(len(self.ctx.areas))
+        self.ctx.area_rank  # noqa: B018 - made on first use
+        source_namer(self.ctx.sources)
 
     def _read(self, code: str) -> pd.DataFrame:
         """One indicator's figures, in the areas' order and by period (~10 ms for 2,300

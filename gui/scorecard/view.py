@@ -150,6 +150,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         return self.model.rows_for(code) if self.computed else None
 
     def _after_full(self, key) -> None:
+        self.model.rows_for("")  # its index by indicator, before a selection asks for it
         self._fill_area_filter()
         if not self.sized:
             self.fit_columns()
