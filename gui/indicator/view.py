@@ -92,6 +92,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._targets_timer.setInterval(TARGETS_FALLBACK_MS)
         self._targets_timer.timeout.connect(self._load_due_targets)
         self._course_args = None  # what the next course worker computes, until it starts
+        self._course_gen = 0  # the drawing of the lines the last worker was started for
         self._course_timer = QTimer(self)  # starts it if the plot is not painted (hidden)
         self._course_timer.setSingleShot(True)
         self._course_timer.setInterval(COURSE_FALLBACK_MS)
@@ -153,16 +154,24 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         with self.ctx.store.read() as conn:
             tgts = in_area_order(queries.targets(conn, indicators=[self.code]),
                                  self.ctx.area_rank)
-        if same_row(self.ind, self.targets_model.ind) and tgts.equals(self.targets_model.frame):
-            return  # as shown (and the plot's course, if a worker computes it, too)
-        self.targets_model.set_frame(tgts, self.ind)
-        if self._course_from is None and len(tgts):  # the worker starts once the lines
-            self._course_args = (self._plot_gen, self.ctx.indicators,  # have been painted
-                                 self.figures_model.frame.copy(), tgts.copy(), self.code)
-            if self._painted_gen == self._plot_gen:
-                QTimer.singleShot(0, self, self._start_course)
-            else:
-                self._course_timer.start()
+        if not (same_row(self.ind, self.targets_model.ind)
+                and tgts.equals(self.targets_model.frame)):  # (else: as shown)
+            self.targets_model.set_frame(tgts, self.ind)
+        self._queue_course()
+
+    def _queue_course(self) -> None:
+        """Without the scorecard's rows, the plot's targets and course come from a worker,
+        once per drawing of the lines, started after they have been painted."""
+        tgts = self.targets_model.frame
+        if (self._course_from is not None or not len(tgts) or self.code is None
+                or self._course_args is not None or self._course_gen == self._plot_gen):
+            return
+        self._course_args = (self._plot_gen, self.ctx.indicators,
+                             self.figures_model.frame.copy(), tgts.copy(), self.code)
+        if self._painted_gen == self._plot_gen:
+            QTimer.singleShot(0, self, self._start_course)
+        else:
+            self._course_timer.start()
 
     def _load(self, figures: bool = True, targets: bool = True,
               figs: pd.DataFrame | None = None) -> None:
@@ -192,14 +201,12 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if self.code is None or self.ind is None:
             self.frame = None
         else:
-            figs, tgts = self.figures_model.frame, self.targets_model.frame
             rows = self.course_rows(self.code) if self.course_rows is not None else None
-            self.frame = indicator_trend(self.ind, figs, rows, sources=self.ctx.sources)
+            self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
+                                         sources=self.ctx.sources)
             self._course_from = rows
-            if rows is None and len(tgts) and not self._targets_due:  # (else: once read)
-                self._course_args = (self._plot_gen, self.ctx.indicators, figs.copy(),
-                                     tgts.copy(), self.code)
-                self._course_timer.start()
+            if not self._targets_due:  # (else: once the targets have been read)
+                self._queue_course()
         names = dict(zip(self.ctx.areas["code"], self.ctx.areas[self.ctx.name_col]))
         self.plot.show_frame(self.frame, names, self.ctx.lang)
         self.ui.legend.refresh()
@@ -241,6 +248,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if args is None or args[0] != self._plot_gen:
             return
         gen, indicators, figs, tgts, code = args
+        self._course_gen = gen
         self._course_job = workers.start(
             course_frame, indicators, figs, tgts, code, self.ctx.sources,
             on_done=lambda fr: self._on_course(gen, fr),

@@ -118,3 +118,14 @@ def test_target_without_baseline_shows_nothing_there(view, qtbot):
     assert baselines == ["", "II (2024H1)"]
     lo, hi = view.plot.getPlotItem().getViewBox().viewRange()[1]
     assert lo <= 1 and hi >= 6  # all classes I .. worse than V on the axis
+
+
+def test_without_a_scorecard_a_worker_draws_the_course_each_time(view, qtbot):
+    """A view on its own has no scorecard rows: each drawing of the lines gets its targets
+    from a worker, also when the same indicator is shown again with unchanged targets."""
+    code = "WATER.YANGTZE_MAINSTEM_CLASS"
+    for _ in range(2):
+        with qtbot.waitSignal(view.course_ready, timeout=5000):
+            view.set_indicator(code)
+        assert view.plot.frame.targets
+        assert view.plot.lines["chongqing"].target.isVisible()
