@@ -21,16 +21,17 @@ def _rows(conn: Connection, stmt) -> list[tuple]:
     return _fetch(conn, compiled.string, params)
 
 
-_compiled: dict[tuple[str, str], tuple[str, tuple | None]] = {}
+_compiled: dict[tuple[str, str, str], tuple[str, tuple | None]] = {}
 
 
 def _rows_of(conn: Connection, key: str, make, values: dict) -> list[tuple]:
     """:func:`_rows` of the statement ``make()`` (with bound parameters named as in
     ``values``), compiled once per dialect under ``key``: for reads made at every click."""
-    hit = _compiled.get((conn.dialect.name, key))
+    at = (conn.dialect.name, conn.dialect.driver, key)  # (drivers differ in parameter style)
+    hit = _compiled.get(at)
     if hit is None:
         compiled = make().compile(dialect=conn.dialect)
-        hit = _compiled[(conn.dialect.name, key)] = (compiled.string, compiled.positiontup)
+        hit = _compiled[at] = (compiled.string, compiled.positiontup)
     sql, names = hit
     return _fetch(conn, sql, tuple(values[n] for n in names) if names is not None else values)
 
@@ -55,13 +56,9 @@ def _frame(conn: Connection, stmt, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(_rows(conn, stmt), columns=columns, coerce_float=False)
 
 
-def _typed_frame(rows: list[tuple], columns: list[str], dtypes: dict) -> pd.DataFrame:
-    """A small read's DataFrame built column by column with known dtypes (half the time of
-    ``from_records``, which infers each column's type value by value)."""
-    if not rows:
-        return pd.DataFrame({c: pd.Series([], dtype=dtypes.get(c, object)) for c in columns})
-    return pd.DataFrame({name: np.array(col, dtype=dtypes.get(name, object))
-                         for name, col in zip(columns, zip(*rows))}, copy=False)
+def _empty_frame(columns: list[str], dtypes: dict) -> pd.DataFrame:
+    """No rows, but each column of its type (else they come back as object or float)."""
+    return pd.DataFrame({c: pd.Series([], dtype=dtypes.get(c, object)) for c in columns})
 
 
 def categories(conn: Connection) -> pd.DataFrame:
@@ -135,7 +132,7 @@ def indicator_figures(conn: Connection, code: str,
                       area_rank: Mapping[str, int] | None = None) -> pd.DataFrame:
     """One indicator's figures, with :func:`figures`' columns, ordered by area and then by
     period; areas by ``area_rank`` (code -> place, as a screen lists the areas; areas it
-    lacks come last) or else by code.
+    lacks come last) or else by code, in code-point order (SQLite's, not a collation).
 
     A window runs this at every selection of an indicator, so it is kept lean: the rows are
     sorted with numpy rather than by the database (~25 % of the read), and the frame is built
@@ -147,7 +144,7 @@ def indicator_figures(conn: Connection, code: str,
     rows = _rows_of(conn, "indicator_figures", lambda: select(*read).where(
         f.c.indicator == bindparam("code")), {"code": code})
     if not rows:
-        return _typed_frame(rows, columns, _FIGURE_DTYPES)
+        return _empty_frame(columns, _FIGURE_DTYPES)
     cols = dict(zip((c.name for c in read), zip(*rows)))
     cols["indicator"] = (code,) * len(rows)
     cols = {name: cols[name] for name in columns}

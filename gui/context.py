@@ -79,8 +79,7 @@ class AppContext(QObject):
             if self._ind_pos is None:
                 self._ind_pos = {c: i for i, c in enumerate(self.indicators["code"].tolist())}
             pos = self._ind_pos[code]
-            self._ind_rows[code] = dict(zip(self.indicators.columns,
-                                            self.indicators.iloc[pos].tolist()))
+            self._ind_rows[code] = self.indicators.iloc[pos].to_dict()  # Python scalars
         return dict(self._ind_rows[code])
 
     def indicator_name(self, code: str) -> str:

@@ -54,7 +54,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     """One indicator. ``status_message(str)`` carries short notes for the status bar."""
 
     status_message = Signal(str)
-    course_ready = Signal()  # targets and projection drawn (after a worker computed them)
+    course_ready = Signal()  # targets and projection drawn (from the scorecard or a worker)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -93,6 +93,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._targets_timer.timeout.connect(self._load_due_targets)
         self._course_args = None  # what the next course worker computes, until it starts
         self._course_gen = 0  # the drawing of the lines the last worker was started for
+        self._drawn_with = (ctx.areas, ctx.sources)  # reference data the view was drawn with
         self._course_timer = QTimer(self)  # starts it if the plot is not painted (hidden)
         self._course_timer.setSingleShot(True)
         self._course_timer.setInterval(COURSE_FALLBACK_MS)
@@ -157,6 +158,11 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if not (same_row(self.ind, self.targets_model.ind)
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
+            if self._course_from is None:  # a worker's course of the old targets is stale
+                painted = self._painted_gen == self._plot_gen
+                self._plot_gen += 1  # (and one still running is not wanted)
+                self._painted_gen = self._plot_gen if painted else self._painted_gen
+                self._course_args = None
         self._queue_course()
 
     def _queue_course(self) -> None:
@@ -186,6 +192,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
                 keep = self.figures_model.figure_id(0)  # show a source and history at once
             self._select_figure(keep)
         self._show_header()
+        if targets:  # read below: no worker for the old targets meanwhile
+            self._targets_due = True
         self._replot()
         if targets:
             self._load_targets()
@@ -208,6 +216,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             if not self._targets_due:  # (else: once the targets have been read)
                 self._queue_course()
         names = dict(zip(self.ctx.areas["code"], self.ctx.areas[self.ctx.name_col]))
+        self._drawn_with = (self.ctx.areas, self.ctx.sources)
         self.plot.show_frame(self.frame, names, self.ctx.lang)
         self.ui.legend.refresh()
         if self._course_from is not None:
@@ -352,9 +361,13 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self.set_indicator(None)
             return
         figs = self._read(self.code)
-        if not same_row(ind, self.ind) or not figs.equals(self.figures_model.frame):
+        areas, sources = self._drawn_with  # an area's or a source's name may have changed
+        renamed = not self.ctx.areas.equals(areas) or not self.ctx.sources.equals(sources)
+        if renamed or not same_row(ind, self.ind) or not figs.equals(self.figures_model.frame):
             self.ind = ind
-            self._load(targets=False, figs=figs)
+            self._load(targets=False, figs=figs)  # (names made anew with the figures)
+            if renamed:
+                self.targets_model.retranslate()
         self._targets_due = True  # read, and shown if they changed, on a later turn
         later(self, self._load_due_targets)
         self._history_timer.start()

@@ -129,3 +129,28 @@ def test_without_a_scorecard_a_worker_draws_the_course_each_time(view, qtbot):
             view.set_indicator(code)
         assert view.plot.frame.targets
         assert view.plot.lines["chongqing"].target.isVisible()
+
+
+@pytest.mark.parametrize("how", ["edit", "another desk and F5"])
+def test_without_a_scorecard_the_plot_follows_a_changed_target(view, qtbot, how):
+    from core import rows
+    from core.edits import UpdateRow
+
+    code = "WATER.YANGTZE_MAINSTEM_CLASS"
+    with qtbot.waitSignal(view.course_ready, timeout=5000):
+        view.set_indicator(code)
+    seg = view.plot.frame.targets[0]
+    with view.ctx.store.read() as conn:
+        tgts = queries.targets(conn, indicators=[code])
+    t = tgts[tgts["period"] == seg.period].iloc[0]
+    assert float(t["value"]) != 1.0
+    if how == "edit":
+        view.ctx.edit(UpdateRow("target", int(t["id"]), int(t["version"]), {"value": 1.0}),
+                      "edit target")
+    else:
+        with view.ctx.store.write() as conn:
+            rows.update(conn, "target", int(t["id"]), int(t["version"]), {"value": 1.0},
+                        who="other desk", why="test")
+        view.ctx.reload()
+    qtbot.waitUntil(lambda: [s.y for s in view.plot.frame.targets] == [1.0], timeout=5000)
+    assert view.plot.lines[seg.area].target.getData()[1].tolist() == [1.0, 1.0]

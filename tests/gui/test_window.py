@@ -216,3 +216,21 @@ def test_f5_redraws_the_indicator_only_when_it_changed(open_window, db_url, qtbo
     qtbot.waitUntil(lambda: 91.5 in m.frame["value"].tolist(), timeout=20000)
     assert resets == ["figures"]
     assert view.plot.lines[MISSABLE[1]].line.getData()[1][-1] == 91.5
+
+
+def test_f5_shows_an_area_renamed_at_another_desk(open_window, sqlite_url, qtbot):
+    import sqlalchemy as sa
+
+    from core import schema
+
+    w = open_window(sqlite_url)
+    view = w.indicator_view
+    w.indicators.select("AIR.PM25")
+    area = view.figures_model.frame["area"].iloc[0]
+    with w.ctx.store.write() as conn:  # no screen edits areas: a database administrator
+        conn.execute(sa.update(schema.areas).where(schema.areas.c.code == area)
+                     .values(name_en="Renamed District"))
+    qtbot.keyClick(w, Qt.Key.Key_F5)
+    m = view.figures_model
+    qtbot.waitUntil(lambda: m.index(0, 0).data() == "Renamed District", timeout=20000)
+    assert view.plot.names[area] == "Renamed District"
