@@ -59,6 +59,14 @@ def source_text(source_id, source_ref, sources: pd.DataFrame) -> str:
     return source_namer(sources)(source_id, source_ref)
 
 
+def records(frame: pd.DataFrame, columns=None) -> list[dict]:
+    """Rows of ``frame`` as plain dicts, of ``columns`` (those it has; default all), for
+    screens that show a few dozen rows at a time: ``to_dict("records")`` costs several ms
+    there."""
+    cols = list(frame.columns) if columns is None else [c for c in columns if c in frame]
+    return [dict(zip(cols, vals)) for vals in zip(*(frame[c].tolist() for c in cols))]
+
+
 _last_namer: tuple = (lambda: None, None)  # (weak reference to a sources frame, its namer)
 
 

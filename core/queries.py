@@ -132,7 +132,7 @@ def indicator_figures(conn: Connection, code: str,
                       area_rank: Mapping[str, int] | None = None) -> pd.DataFrame:
     """One indicator's figures, with :func:`figures`' columns, ordered by area and then by
     period; areas by ``area_rank`` (code -> place, as a screen lists the areas; areas it
-    lacks come last) or else by code, in code-point order (SQLite's, not a collation).
+    lacks come last) or else by code (see :func:`area_order`).
 
     A window runs this at every selection of an indicator, so it is kept lean: the rows are
     sorted with numpy rather than by the database (~25 % of the read), and the frame is built
@@ -147,16 +147,30 @@ def indicator_figures(conn: Connection, code: str,
         return _empty_frame(columns, _FIGURE_DTYPES)
     cols = dict(zip((c.name for c in read), zip(*rows)))
     cols["indicator"] = (code,) * len(rows)
-    cols = {name: cols[name] for name in columns}
-    area = np.array(cols["area"], dtype=object)
+    order = area_order(cols["area"], cols["period_ord"], area_rank)
+    return pd.DataFrame({name: np.array(cols[name], dtype=_FIGURE_DTYPES.get(name, object))[order]
+                         for name in columns}, copy=False)
+
+
+def area_order(areas, period_ords, area_rank: Mapping[str, int] | None = None) -> np.ndarray:
+    """Positions that put rows (their ``areas`` and ``period_ords``) in area order, then by
+    period: areas by ``area_rank`` (code -> place; areas it lacks come last), else by code in
+    code-point order (SQLite's, not a collation)."""
     if area_rank is None:
-        place = pd.factorize(area, sort=True)[0]
+        place = pd.factorize(np.asarray(areas, dtype=object), sort=True)[0]
     else:
         last = len(area_rank)
-        place = np.array([area_rank.get(a, last) for a in cols["area"]])
-    order = np.lexsort((np.array(cols["period_ord"], dtype=np.int64), place))
-    return pd.DataFrame({name: np.array(col, dtype=_FIGURE_DTYPES.get(name, object))[order]
-                         for name, col in cols.items()}, copy=False)
+        place = np.array([area_rank.get(a, last) for a in areas])
+    return np.lexsort((np.asarray(period_ords, dtype=np.int64), place))
+
+
+def in_area_order(frame: pd.DataFrame, area_rank: Mapping[str, int]) -> pd.DataFrame:
+    """``frame`` (figures or targets of one indicator) in :func:`area_order`, renumbered."""
+    if len(frame):
+        order = area_order(frame["area"].tolist(), frame["period_ord"].to_numpy(), area_rank)
+        if (order != np.arange(len(order))).any():
+            frame = frame.iloc[order]
+    return frame.reset_index(drop=True)
 
 
 def targets(conn: Connection, *, indicators: Iterable[str] | None = None) -> pd.DataFrame:

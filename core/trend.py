@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .periods import parse_period
-from .present import source_namer
+from .present import records, source_namer
 
 PROJECTION_STEPS = 24
 
@@ -260,13 +260,6 @@ _COURSE_COLUMNS = ("area", "target_comparator", "target_period", "target_value",
                    "latest_value", "latest_period", "baseline_value", "course_status")
 
 
-def _records(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[dict]:
-    """Rows of ``frame`` as dicts of ``columns`` (those it has): ``to_dict("records")`` of
-    every column costs several ms for a few dozen rows, and this runs at every selection."""
-    cols = [c for c in columns if c in frame]
-    return [dict(zip(cols, vals)) for vals in zip(*(frame[c].tolist() for c in cols))]
-
-
 def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame | None, *,
                     sources: pd.DataFrame | None = None) -> TrendFrame:
     """:func:`trend_frame` of the indicator whose row is ``ind``, from its own figures and
@@ -280,7 +273,7 @@ def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame 
     if scorecard_rows is not None and len(scorecard_rows):
         mine = scorecard_rows["indicator"].to_numpy(object) == code
         rows = scorecard_rows if mine.all() else scorecard_rows[mine]
-        for row in _records(rows, _COURSE_COLUMNS):
+        for row in records(rows, _COURSE_COLUMNS):
             seg = _target(row, first.get(row["area"]))
             if seg is not None:
                 segs.append(seg)

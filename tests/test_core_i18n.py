@@ -18,6 +18,8 @@ from core.problems import InputError, Problem
 from core.store import Store
 from core.values import parse_value
 
+from .stale import stale_pm25_edit
+
 REPO = Path(__file__).resolve().parent.parent
 TRANSLATIONS = REPO / "resources" / "translations"
 TS = TRANSLATIONS / "ecotracker_zh_CN.ts"
@@ -110,27 +112,12 @@ def test_a_module_level_template_is_translated_when_the_error_is_made(zh):
 
 
 def test_a_stale_edit_in_chinese_names_the_figure_and_both_values(store, db_url, zh):
-    with store.read() as conn:
-        from core import queries
-
-        f = queries.figures(conn, indicators=["AIR.PM25"], areas=["chongqing"])
-    fig = f[f["period"] == "2024H1"].iloc[0].to_dict()
-    other = Store.open(db_url, user="other desk")
-    try:
-        with other.write() as conn:
-            rows.update(conn, "figure", fig["id"], fig["version"], {"value": 35.0},
-                        who=other.user, why="typed edit")
-        with pytest.raises(StaleEditError) as err:
-            with store.write() as conn:
-                rows.update(conn, "figure", fig["id"], fig["version"], {"value": 37.0},
-                            who=store.user, why="typed edit")
-    finally:
-        other.close()
-    msg = str(err.value)
+    fig, err = stale_pm25_edit(store, db_url)
+    msg = str(err)
     assert msg.startswith(f"自您加载（版本 {fig['version']}）以来，")
     assert "AIR.PM25 / chongqing / 2024H1" in msg
     assert "您填写的是 37.0，现为 35.0。请重新加载后再编辑。" in msg
-    assert "you entered 37.0, it now holds 35.0" in err.value.english
+    assert "you entered 37.0, it now holds 35.0" in err.english
 
 
 def test_input_problems_in_chinese(zh):

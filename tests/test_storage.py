@@ -11,11 +11,7 @@ from core.edits import UpdateRow
 from core.errors import ConflictError, StaleEditError, ValueParseError
 from core.store import Store
 
-
-def _pm25(store, area="chongqing", period="2024H1") -> dict:
-    with store.read() as conn:
-        f = queries.figures(conn, indicators=["AIR.PM25"], areas=[area])
-    return f[f["period"] == period].iloc[0].to_dict()
+from .stale import pm25, stale_pm25_edit
 
 
 def _log_count(store) -> int:
@@ -24,28 +20,17 @@ def _log_count(store) -> int:
 
 
 def test_stale_update_is_refused_naming_figure_and_both_values(store, db_url):
-    fig = _pm25(store)
-    other = Store.open(db_url, user="other desk")
-    try:
-        with other.write() as conn:
-            rows.update(conn, "figure", fig["id"], fig["version"], {"value": 35.0},
-                        who=other.user, why="typed edit")
-        with pytest.raises(StaleEditError) as err:
-            with store.write() as conn:
-                rows.update(conn, "figure", fig["id"], fig["version"], {"value": 37.0},
-                            who=store.user, why="typed edit")
-    finally:
-        other.close()
-    msg = str(err.value)
+    fig, err = stale_pm25_edit(store, db_url)
+    msg = str(err)
     assert "AIR.PM25 / chongqing / 2024H1" in msg
     assert "you entered 37.0, it now holds 35.0" in msg
     assert f"version {fig['version']}" in msg
-    assert _pm25(store)["value"] == 35.0
+    assert pm25(store)["value"] == 35.0
 
 
 def test_every_write_logs_who_when_old_new_why(store):
     before = _log_count(store)
-    fig = _pm25(store)
+    fig = pm25(store)
     with store.write() as conn:
         old, new = rows.update(conn, "figure", fig["id"], fig["version"], {"value": 36.0,
                                "note": "corrected"}, who="alice", why="typed edit")
@@ -68,18 +53,18 @@ def _history(store, fid):
 
 
 def test_change_and_log_roll_back_together(store):
-    fig, before = _pm25(store), _log_count(store)
+    fig, before = pm25(store), _log_count(store)
     with pytest.raises(RuntimeError):
         with store.write() as conn:
             rows.update(conn, "figure", fig["id"], fig["version"], {"value": 1.0},
                         who="x", why="typed edit")
             raise RuntimeError("power cut")
-    assert _pm25(store)["value"] == fig["value"]
+    assert pm25(store)["value"] == fig["value"]
     assert _log_count(store) == before
 
 
 def test_invalid_values_and_duplicates_are_refused_and_nothing_written(store):
-    fig, before = _pm25(store), _log_count(store)
+    fig, before = pm25(store), _log_count(store)
     with pytest.raises(ValueParseError):
         UpdateRow("figure", fig["id"], fig["version"], {"value": "abc"}).apply(store)
     with store.read() as conn:
@@ -90,7 +75,7 @@ def test_invalid_values_and_duplicates_are_refused_and_nothing_written(store):
         with store.write() as conn:
             rows.insert(conn, "figure", {"indicator": "AIR.PM25", "area": "chongqing",
                                          "period": "2024H1", "value": 30}, who="x")
-    assert _pm25(store)["value"] == fig["value"] and _log_count(store) == before
+    assert pm25(store)["value"] == fig["value"] and _log_count(store) == before
 
 
 def _increment_worker(url: str, fid: int, n: int, q) -> None:
@@ -113,7 +98,7 @@ def _increment_worker(url: str, fid: int, n: int, q) -> None:
 
 def test_two_processes_never_lose_an_update(store, db_url):
     """Two desks increment the same figure; every stale try is refused and retried."""
-    fig, n = _pm25(store), 40
+    fig, n = pm25(store), 40
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
     procs = [ctx.Process(target=_increment_worker, args=(db_url, fig["id"], n, q))
@@ -124,7 +109,7 @@ def test_two_processes_never_lose_an_update(store, db_url):
         p.join(120)
         assert p.exitcode == 0
     refused = [q.get(timeout=5) for _ in procs]
-    after = _pm25(store)
+    after = pm25(store)
     assert after["value"] == pytest.approx(fig["value"] + 2 * n)
     assert after["version"] == fig["version"] + 2 * n
     hist = _history(store, fig["id"])

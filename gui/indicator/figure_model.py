@@ -22,7 +22,6 @@ from core.validate import FIGURE_STATUSES
 from core.values import format_value, parse_qualifier, parse_value, qualifier_label
 
 from . import labels
-from .order import in_area_order
 
 COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "entered_by",
            "entered_at")
@@ -70,10 +69,11 @@ class FigureModel(QAbstractTableModel):
 
     # snapshot ---------------------------------------------------------------------------
     def set_frame(self, figs: pd.DataFrame, ind: dict | None) -> None:
-        """Show ``figs`` (one indicator's figures) for indicator row ``ind``."""
+        """Show ``figs`` (one indicator's figures, in the order to list them: the view reads
+        them in the areas' order) for indicator row ``ind``."""
         self.beginResetModel()
         self._ind = ind or {}
-        self.frame = in_area_order(figs, self._ctx.area_rank)
+        self.frame = figs.reset_index(drop=True)
         self._a = {c: self.frame[c].to_numpy(dtype=_DTYPES.get(c, object), copy=True)
                    if c in self.frame else np.empty(0, object) for c in _ARRAYS}
         self._n = len(self.frame)

@@ -4,11 +4,10 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core.present import source_text, target_text
+from core.present import records, source_text, target_text
 from core.values import format_value
 
 from . import labels
-from .order import in_area_order
 
 COLUMNS = ("area", "period", "target", "kind", "baseline", "source", "note")
 _Index = QModelIndex | QPersistentModelIndex
@@ -24,13 +23,11 @@ class TargetModel(QAbstractTableModel):
         self.frame = pd.DataFrame()
 
     def set_frame(self, tgts: pd.DataFrame, ind: dict | None) -> None:
+        """Show ``tgts`` (one indicator's targets, in the order to list them)."""
         self.beginResetModel()
         self._ind = ind or {}
-        self.frame = in_area_order(tgts, self._ctx.area_rank)
-        cols = list(self.frame.columns)
-        # plain lists: DataFrame.to_dict costs several ms for a few dozen rows
-        self._rows = [dict(zip(cols, vals)) for vals in
-                      zip(*(self.frame[c].tolist() for c in cols))] if len(self.frame) else []
+        self.frame = tgts.reset_index(drop=True)
+        self._rows = records(self.frame)
         self._names = self._area_names()
         self.endResetModel()
 

@@ -28,7 +28,6 @@ from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
 from .layout import build
-from .order import in_area_order
 from .target_model import TargetModel
 
 
@@ -153,8 +152,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self.targets_model.set_frame(pd.DataFrame(), None)
             return
         with self.ctx.store.read() as conn:
-            tgts = in_area_order(queries.targets(conn, indicators=[self.code]),
-                                 self.ctx.area_rank)
+            tgts = queries.in_area_order(queries.targets(conn, indicators=[self.code]),
+                                         self.ctx.area_rank)
         if not (same_row(self.ind, self.targets_model.ind)
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
