@@ -4,9 +4,10 @@
 
 1. Cold start to the first painted window, against a bare script that imports PySide6 and
    pyqtgraph and shows an empty QMainWindow; each in a fresh subprocess, alternating, several
-   runs, medians and their ratio (target <= 1.3x). EcoTracker paints its shell (menus,
-   status bar, "opening the database") before it imports pandas and SQLAlchemy, so two
-   numbers are reported: first paint, and the window with its data (tree, tabs).
+   runs, medians and their ratio (target <= 1.3x). EcoTracker is started as ``ecotracker
+   --db DB`` is, on the seeded database. It paints its shell (menus, status bar, "opening
+   the database") before it imports pandas and SQLAlchemy, so three numbers are reported:
+   first paint, the window with its tree and tabs, and the scorecard's rows painted.
 2. On the bureau-scale synthetic database (``synth.ensure_database``, ~700,000 figures): the
    time from selecting an indicator until its figure table and trend plot (lines, targets,
    projections) have been painted by the event loop (target < 50 ms), to open the
@@ -37,8 +38,9 @@ from common import print_table, ratio, write_results  # noqa: E402
 TARGETS = {"start_ratio": 1.3, "select_s": 0.050, "scorecard_s": 0.300, "stall_s": 0.100}
 
 _PAINT_HOOK = """
-import os, sys
+import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
 class _FirstPaint(QObject):
     seen = False
     def eventFilter(self, obj, ev):
@@ -50,32 +52,43 @@ class _FirstPaint(QObject):
                 globals()["_on_paint"]()
         return False
 _hook = _FirstPaint()
-app.installEventFilter(_hook)
 """
-BARE = ("import os\nimport pyqtgraph\nfrom PySide6.QtWidgets import QApplication, QMainWindow\n"
-        "app = QApplication([])\n" + _PAINT_HOOK +
-        "_on_paint = lambda: QTimer.singleShot(0, lambda: (print('ready', flush=True), "
-        "os._exit(0)))\nw = QMainWindow()\nw.resize(1400, 860)\nw.show()\napp.exec()\n")
-# exactly what gui.app.main does before app.exec(): shell painted first, then the data
+BARE = ("import pyqtgraph\n" + _PAINT_HOOK +
+        "app = QApplication([])\napp.installEventFilter(_hook)\n"
+        "_on_paint = lambda: QTimer.singleShot(0, lambda: (print('tree', flush=True), "
+        "print('ready', flush=True), os._exit(0)))\nw = QMainWindow()\nw.resize(1400, 860)\n"
+        "w.show()\napp.exec()\n")
+# The real entry point, ``ecotracker --db DB`` (gui.launcher.main), with three marks: the
+# window's first paint, the window with its tree and tabs (open_window returned), and the
+# scorecard's rows painted (computed after the event loop starts). The hook is attached
+# by wrapping gui.app.open_window; importing gui.app first only moves imports the program
+# makes anyway before its first paint.
 APP = textwrap.dedent("""\
     import sys
     sys.path.insert(0, {repo!r})
-    from PySide6.QtWidgets import QApplication, QMainWindow
-    from gui.app import open_window
-    from gui.i18n import style_sheet
-    app = QApplication([])
-    app.setStyleSheet(style_sheet())
+    sys.argv = ["ecotracker", "--db", {db!r}]
     """) + _PAINT_HOOK + textwrap.dedent("""\
-    w = open_window({db!r}, lang="en", show=True)
-    w.repaint()
-    print("ready", flush=True)
-    os._exit(0)
+    import gui.app
+    from gui import launcher
+    _open = gui.app.open_window
+    def _done(w):
+        w.scorecard.table.viewport().repaint()
+        print("ready", flush=True)
+        os._exit(0)
+    def _watched(db, **kw):
+        QApplication.instance().installEventFilter(_hook)
+        w = _open(db, **kw)
+        w.repaint()
+        print("tree", flush=True)
+        w.scorecard.updated.connect(lambda: _done(w))
+        return w
+    gui.app.open_window = _watched
+    launcher.main()
     """)
-
-
-def _run_child(code: str, env: dict) -> tuple[float, float]:
-    """Seconds from launch to the first paint of the main window, and to the window with
-    its contents (for the bare script: the same)."""
+def _run_child(code: str, env: dict) -> tuple[float, float, float]:
+    """Seconds from launch to the first paint of the main window, to the window with its
+    tree and tabs, and to the scorecard's rows painted (for the bare script: all three are
+    its first paint)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True)
@@ -85,9 +98,9 @@ def _run_child(code: str, env: dict) -> tuple[float, float]:
         if "ready" in times:
             break
     proc.wait(timeout=60)
-    if "painted" not in times or "ready" not in times:
+    if not {"painted", "tree", "ready"} <= set(times):
         raise RuntimeError(f"child did not paint: {proc.stderr.read()[-2000:]}")
-    return times["painted"], times["ready"]
+    return times["painted"], times["tree"], times["ready"]
 
 
 def cold_start(runs: int, tmp: Path) -> dict:
@@ -96,18 +109,27 @@ def cold_start(runs: int, tmp: Path) -> dict:
     from core.store import Store
 
     Store.open(db).close()  # seeded once: a person's second start, not the first
+    # bytecode as an installed program has it (pip compiles a wheel; `.ci/setup` compiles
+    # the checkout), even where PYTHONDONTWRITEBYTECODE is set
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "core"),
+                    str(REPO / "gui")], check=True)
     app_code = APP.format(repo=str(REPO), db=db)
     _run_child(BARE, env), _run_child(app_code, env)  # warm the file cache
-    bare, app, ready = [], [], []
+    bare, app, tree, ready = [], [], [], []
     for _ in range(runs):
         bare.append(_run_child(BARE, env)[0])
-        painted, full = _run_child(app_code, env)
+        painted, shown, full = _run_child(app_code, env)
         app.append(painted)
+        tree.append(shown)
         ready.append(full)
-    b, a, r = statistics.median(bare), statistics.median(app), statistics.median(ready)
-    return {"bare_median_s": round(b, 4), "app_median_s": round(a, 4), "ratio": ratio(a, b),
+    b, a = statistics.median(bare), statistics.median(app)
+    t, r = statistics.median(tree), statistics.median(ready)
+    return {"entry_point": "ecotracker --db DB (gui.launcher.main)",
+            "bare_median_s": round(b, 4), "app_median_s": round(a, 4), "ratio": ratio(a, b),
+            "app_tree_median_s": round(t, 4), "tree_ratio": ratio(t, b),
             "app_ready_median_s": round(r, 4), "ready_ratio": ratio(r, b),
             "bare_runs_s": [round(x, 4) for x in bare], "app_runs_s": [round(x, 4) for x in app],
+            "app_tree_runs_s": [round(x, 4) for x in tree],
             "app_ready_runs_s": [round(x, 4) for x in ready]}
 
 
@@ -339,8 +361,13 @@ def main(argv: list[str] | None = None) -> int:
             ("cold start: EcoTracker window painted", cs["app_median_s"], "", ""),
             ("cold start ratio (first paint)", cs["ratio"], f"<= {TARGETS['start_ratio']}",
              "ok" if cs["ratio"] <= TARGETS["start_ratio"] else "MISSED"),
-            ("cold start: window with data (tree, tabs)", cs["app_ready_median_s"], "", ""),
-            ("cold start ratio (with data)", cs["ready_ratio"], f"<= {TARGETS['start_ratio']}",
+            ("cold start: tree and tabs shown", cs["app_tree_median_s"], "", ""),
+            ("cold start ratio (tree and tabs)", cs["tree_ratio"],
+             f"<= {TARGETS['start_ratio']}",
+             "ok" if cs["tree_ratio"] <= TARGETS["start_ratio"] else "MISSED"),
+            ("cold start: scorecard rows painted", cs["app_ready_median_s"], "", ""),
+            ("cold start ratio (scorecard rows)", cs["ready_ratio"],
+             f"<= {TARGETS['start_ratio']}",
              "ok" if cs["ready_ratio"] <= TARGETS["start_ratio"] else "MISSED")]
     if not a.skip_synth:
         from synth import ensure_database

@@ -3,6 +3,9 @@
 With no subcommand it opens the window. Subcommands work headless: ``init``, ``figures``,
 ``status``, and (from :mod:`core.excel.commands`) ``export``, ``template`` and ``import``.
 Every failure a person can cause ends with one clear line on stderr and a non-zero exit.
+
+pandas, SQLAlchemy and the store are imported by the commands that use them, not here:
+``ecotracker`` with no command opens the window, which paints before it needs them.
 """
 from __future__ import annotations
 
@@ -10,15 +13,18 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from . import __version__, present, queries, status
-from .db import ENV_VAR, describe_url, resolve_url
+from . import __version__
+from .db import ENV_VAR
 from .errors import EcoError
 from .i18n import tr
 from .problems import InputError
-from .store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .store import Store
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
@@ -69,10 +75,16 @@ def _open(args, create: bool = False) -> Store:
     created and seeded on first use, as the window does, while a named one must exist."""
     db = getattr(args, "db", None)
     default = db is None and not os.environ.get(ENV_VAR)
+    from .store import Store
+
     return Store.open(db, create=create or default)
 
 
 def cmd_init(args) -> int:
+    from . import queries
+    from .db import describe_url, resolve_url
+    from .store import Store
+
     url = resolve_url(getattr(args, "db", None))
     store = Store.open(url, seed=not args.no_seed)
     with store.read() as conn:
@@ -86,6 +98,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_figures(args) -> int:
+    from . import present, queries
+
     store = _open(args, create=False)
     with store.read() as conn:
         ind_codes = [queries.resolve_indicator(conn, args.indicator)] if args.indicator else None
@@ -100,6 +114,10 @@ def cmd_figures(args) -> int:
 
 
 def cmd_status(args) -> int:
+    import pandas as pd
+
+    from . import present, queries, status
+
     store = _open(args, create=False)
     with store.read() as conn:
         ind = queries.indicators(conn)

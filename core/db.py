@@ -3,21 +3,24 @@
 ``--db`` and ``ECOTRACKER_DB`` take a file path (SQLite) or a SQLAlchemy URL. PostgreSQL URLs
 without a driver get psycopg 3. With neither, the embedded default is a SQLite file in the
 user's data folder.
+
+SQLAlchemy is imported by the functions that use it: the command line imports this module
+for :data:`ENV_VAR` before the window paints, and must not wait for SQLAlchemy there.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from .errors import DatabaseError
 from .i18n import tr
 
 ENV_VAR = "ECOTRACKER_DB"
 APP_NAME = "EcoTracker"
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 def default_path() -> Path:
@@ -36,6 +39,9 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
         return "sqlite:///" + str(Path(text).expanduser().resolve())
     if text.startswith("postgresql://") or text.startswith("postgres://"):
         text = "postgresql+psycopg://" + text.split("://", 1)[1]
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         make_url(text)
     except ArgumentError as exc:
@@ -46,6 +52,8 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
 
 def describe_url(url: str) -> str:
     """A short, password-free name of the database for status bars and messages."""
+    from sqlalchemy.engine import make_url
+
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         return u.database or ":memory:"
@@ -54,6 +62,9 @@ def describe_url(url: str) -> str:
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` for writers."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
@@ -81,6 +92,8 @@ def _pg_args(u) -> dict:
 
 
 def _sqlite_setup(engine: Engine) -> None:
+    from sqlalchemy import event
+
     # pysqlite's own transaction handling defers BEGIN and cannot take the write lock up front;
     # two desks upgrading a read lock at once would deadlock. We issue BEGIN ourselves, and
     # writers (execution option ``ecotracker_write``) take the lock at once with IMMEDIATE.

@@ -9,7 +9,10 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from . import plain_import
 from .i18n import APP, ORG, preferred_language, style_sheet, translators
+
+plain_import()  # Qt is loaded now: everything imported from here on imports at full speed
 
 
 def open_window(db: str | None = None, *, lang: str | None = None,
@@ -57,8 +60,12 @@ def create_window(db: str | None = None, *, lang: str | None = None) -> QMainWin
     A QApplication must exist. The database is opened (created and seeded on first start)
     with :meth:`core.store.Store.open`; the scorecard is computed in a worker once the event
     loop runs. ``lang`` defaults to the remembered choice, else the system language.
+    Every screen is built before it returns (a started window builds the Indicator tab's
+    view once it idles), so tests and automation find every named widget at once.
     """
-    return open_window(db, lang=lang)
+    window = open_window(db, lang=lang)
+    window.indicator_view  # noqa: B018
+    return window
 
 
 def main(db: str | None = None) -> int:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from core.errors import EcoError, StaleEditError
 
@@ -34,16 +34,21 @@ def _optional(module: str, name: str):
         return None
 
 
+def _available(module: str) -> bool:
+    """Whether ``module`` is there to import (without importing it)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
 def _lazy(module: str, name: str):
     """A function that imports ``module.name`` on first call, or None if the module is absent.
 
     The Excel dialogs pull in openpyxl (most of a second): the window must not wait for it
     to open, only the first export or import does.
     """
-    try:
-        if importlib.util.find_spec(module) is None:
-            return None
-    except ImportError:
+    if not _available(module):
         return None
 
     def call(*args, **kwargs):
@@ -63,7 +68,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = None
-        self.indicator_view = None
+        self._indicator_view = None
         self.setObjectName("mainWindow")
         self.actions_ = WindowActions(self)
         self.loading = QLabel(self)
@@ -98,18 +103,20 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.actions_.attach_undo(ctx.undo_stack)
         self.indicators = IndicatorPanel(ctx, self)
         self.scorecard = ScorecardPanel(ctx, self)
-        view_cls = _optional("gui.indicator.view", "IndicatorView")
-        self.indicator_view = view_cls(ctx, self) if view_cls is not None else None
-        if self.indicator_view is None:
-            self.placeholder = QLabel(self)
-            self.placeholder.setObjectName("indicatorPlaceholder")
-            self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.placeholder.setWordWrap(True)
+        # the Indicator tab's page; its view (and pyqtgraph with it) is built on first use
+        # or while the window idles after start (see ``indicator_view``)
+        self.indicator_page = QWidget(self)
+        self.indicator_page.setObjectName("indicatorPage")
+        QVBoxLayout(self.indicator_page).setContentsMargins(0, 0, 0, 0)
+        self._view_available = _available("gui.indicator.view")
+        self.placeholder = None
+        if not self._view_available:
+            self._add_placeholder()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("centralTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.scorecard, "")
-        self.tabs.addTab(self.indicator_view or self.placeholder, "")
+        self.tabs.addTab(self.indicator_page, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.indicators)
@@ -122,6 +129,43 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self._connect()
         self.retranslate()
         self.actions_.language[ctx.lang].setChecked(True)
+
+    # the Indicator tab's view -----------------------------------------------------------------
+    @property
+    def indicator_view(self):
+        """The Indicator tab's view, built the first time it is asked for (None in a build
+        without it). :meth:`start` asks for it once the window has shown its tree and
+        scorecard, so building it, and importing pyqtgraph, does not hold up either."""
+        if self._indicator_view is None and self.ctx is not None and self._view_available:
+            view_cls = _optional("gui.indicator.view", "IndicatorView")
+            if view_cls is None:
+                self._view_available = False
+                self._add_placeholder()
+                self.retranslate()
+            else:
+                self._attach_view(view_cls(self.ctx, self.indicator_page))
+        return self._indicator_view
+
+    def _attach_view(self, view) -> None:
+        self._indicator_view = view
+        self.indicator_page.layout().addWidget(view)
+        if hasattr(view, "course_changed"):
+            view.course_rows = self.scorecard.rows_of
+            self.scorecard.updated.connect(view.course_changed)
+        if hasattr(view, "status_message"):
+            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+    def _add_placeholder(self) -> None:
+        self.placeholder = QLabel(self.indicator_page)
+        self.placeholder.setObjectName("indicatorPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.indicator_page.layout().addWidget(self.placeholder)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.indicator_view  # noqa: B018  (built before the tab paints)
+        self._update_enabled()
 
     # wiring --------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -140,15 +184,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.scorecard.open_indicator.connect(self.open_indicator)
         self.scorecard.started.connect(self._update_counts)
         self.scorecard.updated.connect(self._scorecard_updated)
-        if hasattr(self.indicator_view, "course_changed"):
-            self.indicator_view.course_rows = self.scorecard.rows_of
-            self.scorecard.updated.connect(self.indicator_view.course_changed)
         self.scorecard.failed.connect(self.report_error)
-        self.tabs.currentChanged.connect(lambda _i: self._update_enabled())
+        self.tabs.currentChanged.connect(self._tab_changed)
         ctx.error.connect(self.report_error)
-        if hasattr(self.indicator_view, "status_message"):
-            self.indicator_view.status_message.connect(
-                lambda text: self.statusBar().showMessage(text, 5000))
         ctx.reloaded.connect(self.scorecard.refresh)
         ctx.changed.connect(lambda _ch: self._update_counts())
 
@@ -174,7 +212,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
             return
         for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator"):
             a.all[name].setEnabled(True)
-        has_view = self.indicator_view is not None
+        has_view = self._view_available
         has_ind = has_view and bool(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):
             act.setEnabled(has_ind)
@@ -292,7 +330,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.tabs.setTabText(0, self.tr("Scorecard"))
         self.tabs.setTabText(1, self.tr("Indicator"))
         self.tabs.setAccessibleName(self.tr("Scorecard and indicator"))
-        if self.indicator_view is None:
+        if self.placeholder is not None:
             self.placeholder.setText(self.tr("The indicator view is not available in this "
                                              "build."))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.store.name))
@@ -354,8 +392,21 @@ class MainWindow(RetranslateOnce, QMainWindow):
             "to the database at once."))
 
     def start(self) -> None:
-        """Compute the scorecard once the window is up (after the first paint)."""
+        """Compute the scorecard once the window is up (after the first paint). The
+        Indicator tab's view is built, and the hidden tab laid out, once the first scorecard
+        is shown, or after 300 ms if it is still computing (in its own process then, so
+        the window is idle): neither the tree nor the scorecard waits for pyqtgraph."""
+        self._view_queued = False
         QTimer.singleShot(0, self.scorecard.refresh)
+        QTimer.singleShot(300, self._prepare_view)
+        self.scorecard.updated.connect(self._prepare_view)
+
+    def _prepare_view(self) -> None:
+        if self._view_queued:
+            return
+        self._view_queued = True
+        self.scorecard.updated.disconnect(self._prepare_view)
+        later(self, lambda: self.indicator_view)
         later(self, self._lay_out_hidden_tab)
 
     def _lay_out_hidden_tab(self) -> None:

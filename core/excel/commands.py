@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..i18n import tr
 from ..problems import InputError
-from ..store import Store
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 def add_subcommands(sub, add_db) -> None:
@@ -37,6 +40,8 @@ def add_subcommands(sub, add_db) -> None:
 
 
 def _open(args) -> Store:
+    from ..store import Store
+
     return Store.open(getattr(args, "db", None), create=False)
 
 
