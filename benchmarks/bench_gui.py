@@ -60,7 +60,8 @@ BARE = ("import pyqtgraph\n" + _PAINT_HOOK +
         "w.show()\napp.exec()\n")
 # The real entry point, ``ecotracker --db DB`` (gui.launcher.main), with three marks: the
 # window's first paint, the window with its tree and tabs (open_window returned), and the
-# scorecard's rows painted (computed after the event loop starts). The hook is attached
+# scorecard's rows painted (computed after the event loop starts); then the longest stall
+# while the Indicator tab is built as the window idles. The hook is attached
 # by wrapping gui.app.open_window; importing gui.app first only moves imports the program
 # makes anyway before its first paint.
 APP = textwrap.dedent("""\
@@ -69,38 +70,55 @@ APP = textwrap.dedent("""\
     sys.argv = ["ecotracker", "--db", {db!r}]
     """) + _PAINT_HOOK + textwrap.dedent("""\
     import gui.app
+    from PySide6.QtCore import Qt
     from gui import launcher
     _open = gui.app.open_window
     def _done(w):
         w.scorecard.table.viewport().repaint()
         print("ready", flush=True)
-        os._exit(0)
+        # then the longest stall until the Indicator tab is built and laid out at idle
+        worst, last = [0.0], [time.perf_counter()]
+        def tick():
+            now = time.perf_counter()
+            worst[0], last[0] = max(worst[0], now - last[0]), now
+            if w._indicator_view is not None and now > built[0] + 0.2:
+                print(f"idle-stall {{worst[0]:.4f}}", flush=True)
+                os._exit(0)
+            if w._indicator_view is not None and built[0] == float("inf"):
+                built[0] = now
+        built = [float("inf")]
+        timer = QTimer(w)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.timeout.connect(tick)
+        timer.start(5)
     def _watched(db, **kw):
         QApplication.instance().installEventFilter(_hook)
         w = _open(db, **kw)
         w.repaint()
         print("tree", flush=True)
-        w.scorecard.updated.connect(lambda: _done(w))
+        w.scorecard.updated.connect(lambda: _done(w), Qt.ConnectionType.SingleShotConnection)
         return w
     gui.app.open_window = _watched
     launcher.main()
     """)
-def _run_child(code: str, env: dict) -> tuple[float, float, float]:
+def _run_child(code: str, env: dict) -> tuple[float, float, float, float]:
     """Seconds from launch to the first paint of the main window, to the window with its
     tree and tabs, and to the scorecard's rows painted (for the bare script: all three are
-    its first paint)."""
+    its first paint); and for EcoTracker, the longest event-loop stall after that until the
+    Indicator tab had been built and laid out while the window idled."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True)
     times = {}
     for line in proc.stdout:
-        times.setdefault(line.strip(), time.perf_counter() - t0)
-        if "ready" in times:
+        word, _, value = line.strip().partition(" ")
+        times.setdefault(word, float(value) if value else time.perf_counter() - t0)
+        if "ready" in times and (code == BARE or "idle-stall" in times):
             break
     proc.wait(timeout=60)
     if not {"painted", "tree", "ready"} <= set(times):
         raise RuntimeError(f"child did not paint: {proc.stderr.read()[-2000:]}")
-    return times["painted"], times["tree"], times["ready"]
+    return times["painted"], times["tree"], times["ready"], times.get("idle-stall", 0.0)
 
 
 def cold_start(runs: int, tmp: Path) -> dict:
@@ -115,19 +133,21 @@ def cold_start(runs: int, tmp: Path) -> dict:
                     str(REPO / "gui")], check=True)
     app_code = APP.format(repo=str(REPO), db=db)
     _run_child(BARE, env), _run_child(app_code, env)  # warm the file cache
-    bare, app, tree, ready = [], [], [], []
+    bare, app, tree, ready, stalls = [], [], [], [], []
     for _ in range(runs):
         bare.append(_run_child(BARE, env)[0])
-        painted, shown, full = _run_child(app_code, env)
+        painted, shown, full, stall = _run_child(app_code, env)
         app.append(painted)
         tree.append(shown)
         ready.append(full)
+        stalls.append(stall)
     b, a = statistics.median(bare), statistics.median(app)
     t, r = statistics.median(tree), statistics.median(ready)
     return {"entry_point": "ecotracker --db DB (gui.launcher.main)",
             "bare_median_s": round(b, 4), "app_median_s": round(a, 4), "ratio": ratio(a, b),
             "app_tree_median_s": round(t, 4), "tree_ratio": ratio(t, b),
             "app_ready_median_s": round(r, 4), "ready_ratio": ratio(r, b),
+            "idle_stall_max_s": round(max(stalls), 4),
             "bare_runs_s": [round(x, 4) for x in bare], "app_runs_s": [round(x, 4) for x in app],
             "app_tree_runs_s": [round(x, 4) for x in tree],
             "app_ready_runs_s": [round(x, 4) for x in ready]}
@@ -368,7 +388,10 @@ def main(argv: list[str] | None = None) -> int:
             ("cold start: scorecard rows painted", cs["app_ready_median_s"], "", ""),
             ("cold start ratio (scorecard rows)", cs["ready_ratio"],
              f"<= {TARGETS['start_ratio']}",
-             "ok" if cs["ready_ratio"] <= TARGETS["start_ratio"] else "MISSED")]
+             "ok" if cs["ready_ratio"] <= TARGETS["start_ratio"] else "MISSED"),
+            ("  then longest stall until Indicator tab built", cs["idle_stall_max_s"],
+             f"< {TARGETS['stall_s']}",
+             "ok" if cs["idle_stall_max_s"] < TARGETS["stall_s"] else "MISSED")]
     if not a.skip_synth:
         from synth import ensure_database
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 
 from core.errors import EcoError, StaleEditError
 
-from . import pauses
+from . import pauses, preload
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
 from .later import later
@@ -406,7 +406,10 @@ class MainWindow(RetranslateOnce, QMainWindow):
             return
         self._view_queued = True
         self.scorecard.updated.disconnect(self._prepare_view)
-        later(self, lambda: self.indicator_view)
+        if self._indicator_view is None and self._view_available:
+            for piece in preload.pieces():  # pyqtgraph, a few milliseconds per turn
+                later(self, piece)
+            later(self, lambda: self.indicator_view)
         later(self, self._lay_out_hidden_tab)
 
     def _lay_out_hidden_tab(self) -> None:
