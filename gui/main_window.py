@@ -398,7 +398,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         the window is idle): neither the tree nor the scorecard waits for pyqtgraph."""
         self._view_queued = False
         QTimer.singleShot(0, self.scorecard.refresh)
-        QTimer.singleShot(300, self._prepare_view)
+        QTimer.singleShot(300, self, self._prepare_view)
         self.scorecard.updated.connect(self._prepare_view)
 
     def _prepare_view(self) -> None:

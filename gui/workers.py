@@ -67,6 +67,8 @@ def start(fn: Callable, *args, on_done: Callable[[object], None],
     """Run ``fn(*args, progress=..., cancelled=..., **kwargs)`` in the thread pool.
 
     With a ``parent`` and a ``label``, a modal progress dialog shows after half a second.
+    With a ``parent``, ``on_done`` and ``on_failed`` are not called once it has been deleted
+    (a window closed while its job ran).
     """
     job = Job(fn, *args, **kwargs)
     dialog = None

@@ -107,7 +107,8 @@ class ExportDialog(QDialog):
         self.message.setText(self.tr("Writing the workbook…"))
         fn = partial(export_workbook, self.ctx.store, Path(self.path.text().strip()),
                      self.options())
-        self.job = workers.start(fn, on_done=self._done, on_failed=self._failed)
+        self.job = workers.start(fn, on_done=self._done, on_failed=self._failed,
+                                 parent=self)
         self.job.signals.progress.connect(self._progress)
         self.cancel_button.setText(self.tr("Cancel"))
         self._check()

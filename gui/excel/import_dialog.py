@@ -113,7 +113,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.close_button.setText(self.tr("Cancel"))
-        self.job = workers.start(fn, on_done=on_done, on_failed=self._failed)
+        self.job = workers.start(fn, on_done=on_done, on_failed=self._failed,
+                                 parent=self)
         self.job.signals.progress.connect(self._progress)
 
     def _progress(self, done: int, total: int) -> None:

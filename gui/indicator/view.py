@@ -260,7 +260,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._course_job = workers.start(
             course_frame, indicators, figs, tgts, code, self.ctx.sources,
             on_done=lambda fr: self._on_course(gen, fr),
-            on_failed=lambda exc: self.status_message.emit(str(exc)))
+            on_failed=lambda exc: self.status_message.emit(str(exc)), parent=self)
 
     def _on_course(self, gen: int, frame) -> None:
         if not shiboken6.isValid(self.plot):  # the view closed while the worker ran

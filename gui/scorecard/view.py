@@ -112,7 +112,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             return
         self.busy = indicator is None
         self._job = workers.start(compute, self.ctx.store, indicator, on_done=self._done,
-                                  on_failed=self._failed)
+                                  on_failed=self._failed, parent=self)
         if self.busy:
             self.started.emit()
 
