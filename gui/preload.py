@@ -1,8 +1,8 @@
 """The Indicator tab's modules, imported while the window idles, a few milliseconds at a time.
 
-Importing pyqtgraph takes ~110 ms, most of it in ``pyqtgraph.Qt``, which reads every name of
-PySide6's QtCore, QtGui and QtWidgets: PySide6 makes each class the first time it is asked
-for, so that loop makes about 700 of them. Done in one go, the window would not answer for
+Importing pyqtgraph takes ~110 ms, most of it in ``pyqtgraph.Qt``, which reads all ~720 names
+of PySide6's QtCore, QtGui and QtWidgets: PySide6 makes each class the first time it is
+asked for, so that loop makes hundreds of them. Done in one go, the window would not answer for
 that long just after it has shown its data. Here the names are read 40 at a time (under
 ~10 ms each), one piece per turn of the event loop (:func:`gui.later.later`), so what is
 left of the import is ~40 ms. A worker thread is no help: painting calls into Python for
