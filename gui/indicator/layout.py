@@ -74,7 +74,6 @@ class IndicatorUi:
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.plot = TrendPlot()
         self.legend = AreaLegend(self.plot)
-        self.legend.setMaximumWidth(190)
         self.message = _named(QLabel(), "indicatorMessage")
         self.message.setStyleSheet("color: #B8420F;")  # vermilion, readable for all
         self.message.setWordWrap(True)

@@ -362,6 +362,9 @@ class TrendPlot(pg.PlotWidget):
             legend.scene().removeItem(legend) if legend.scene() else None
 
 
+LEGEND_MIN_WIDTH, LEGEND_MAX_WIDTH = 120, 190
+
+
 class AreaLegend(QListView):
     """The areas of the plot, each with its colour and symbol; uncheck to hide."""
 
@@ -377,6 +380,9 @@ class AreaLegend(QListView):
         self.model_.itemChanged.connect(self._toggled)
         self._icons = [self._icon(i) for i in range(len(OKABE_ITO) * len(SYMBOLS))]
         self._shown: tuple | None = None  # (areas, names, hidden) the rows show
+        self._sized_for: tuple = ()  # the area names the width was set for
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     @staticmethod
     def _icon(i: int) -> QIcon:
@@ -400,6 +406,7 @@ class AreaLegend(QListView):
         if shown == self._shown:  # the same areas as the last indicator: nothing to do
             return
         self._shown = shown
+        self._fit_names()
         # Not blockSignals: the view must hear of new rows, or it shows an empty list.
         self._refreshing = True
         m.setRowCount(len(areas))
@@ -410,11 +417,27 @@ class AreaLegend(QListView):
                 item.setCheckable(True)
                 m.setItem(i, item)
             item.setIcon(self._icons[i % len(self._icons)])
-            item.setText(self.plot.names.get(area, area))
+            name = self.plot.names.get(area, area)
+            item.setText(name)
+            item.setToolTip(name)  # in full, where the legend's width cuts it short
             item.setData(area, Qt.ItemDataRole.UserRole)
             item.setCheckState(Qt.CheckState.Unchecked if area in self.plot.hidden
                                else Qt.CheckState.Checked)
         self._refreshing = False
+
+    def _fit_names(self) -> None:
+        """As wide as the widest name of every area (up to :data:`LEGEND_MAX_WIDTH`), so the
+        width stays put from one indicator to the next and no name hides behind a scroll
+        bar; a longer name is cut short with "…" and shown whole in its tooltip."""
+        names = tuple(self.plot.names.values())
+        if names == self._sized_for:
+            return
+        self._sized_for = names
+        widest = max((self.fontMetrics().horizontalAdvance(n) for n in names), default=0)
+        # check box, icon, the gaps between them, frame, vertical scroll bar
+        extra = (2 * 20 + 3 * 6 + 2 * self.frameWidth()
+                 + self.verticalScrollBar().sizeHint().width())
+        self.setFixedWidth(min(max(widest + extra, LEGEND_MIN_WIDTH), LEGEND_MAX_WIDTH))
 
     def _toggled(self, item: QStandardItem) -> None:
         if getattr(self, "_refreshing", False):

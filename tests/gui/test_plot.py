@@ -92,6 +92,35 @@ def test_hover_text_and_toggle_from_legend(plot, qtbot):
     assert plot.lines["a"].projection.isVisible()
 
 
+def test_legend_is_as_wide_as_its_names_and_cuts_only_the_longest(plot, qtbot):
+    """At the window's default size the legend was narrower than "Shapingba District" and
+    hid it behind a horizontal scroll bar."""
+    from gui.indicator.plot import LEGEND_MAX_WIDTH
+
+    longest = "Pengshui Miao and Tujia Autonomous County"
+    names = {"a": "Shapingba District", "b": "Chongqing", "c": longest}
+    plot.show_frame(frame(), names, "en")
+    legend = AreaLegend(plot)
+    qtbot.addWidget(legend)
+    legend.show()
+    legend.refresh()
+    fm = legend.fontMetrics()
+    assert fm.horizontalAdvance(longest) > LEGEND_MAX_WIDTH  # (an area not drawn counts)
+    assert legend.width() == LEGEND_MAX_WIDTH
+    assert not legend.horizontalScrollBar().isVisible()
+    rect = legend.visualRect(legend.model_.index(0, 0))
+    assert fm.horizontalAdvance("Shapingba District") < rect.width()  # shown whole
+    assert legend.model_.item(0).toolTip() == "Shapingba District"
+    # the next indicator, with other areas of the same database: the width stays put
+    plot.show_frame(trend_frame_one_area(), names, "en")
+    legend.refresh()
+    assert legend.width() == LEGEND_MAX_WIDTH
+    # short names only: narrower, and the plot gets the room
+    plot.show_frame(frame(), {"a": "A", "b": "B"}, "en")
+    legend.refresh()
+    assert legend.width() < LEGEND_MAX_WIDTH
+
+
 def test_class_axis_inverted(plot):
     plot.show_frame(frame("class"), {}, "zh_CN")
     assert plot.getPlotItem().getViewBox().yInverted()
