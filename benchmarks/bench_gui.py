@@ -58,12 +58,14 @@ BARE = ("import pyqtgraph\n" + _PAINT_HOOK +
         "_on_paint = lambda: QTimer.singleShot(0, lambda: (print('tree', flush=True), "
         "print('ready', flush=True), os._exit(0)))\nw = QMainWindow()\nw.resize(1400, 860)\n"
         "w.show()\napp.exec()\n")
-# The real entry point, ``ecotracker --db DB`` (gui.launcher.main), with three marks: the
-# window's first paint, the window with its tree and tabs (open_window returned), and the
-# scorecard's rows painted (computed after the event loop starts); then the longest stall
-# while the Indicator tab is built as the window idles. The hook is attached
-# by wrapping gui.app.open_window; importing gui.app first only moves imports the program
-# makes anyway before its first paint.
+# The real entry point, ``ecotracker --db DB`` (gui.launcher.main), on a second start: the
+# settings say what the person had open last time (``remembered`` below). Marks: the
+# window's first paint; the window with its tree and tabs (open_window returned); "ready":
+# with the Scorecard tab remembered, its rows painted (computed after the event loop
+# starts), with the Indicator tab remembered, that indicator's table and plot painted; then
+# the longest event-loop stall until the Indicator tab's view has been built (+0.2 s). The
+# hook is attached by wrapping gui.app.open_window; importing gui.app first only moves
+# imports the program makes anyway before its first paint.
 APP = textwrap.dedent("""\
     import sys
     sys.path.insert(0, {repo!r})
@@ -73,11 +75,8 @@ APP = textwrap.dedent("""\
     from PySide6.QtCore import Qt
     from gui import launcher
     _open = gui.app.open_window
-    def _done(w):
-        w.scorecard.table.viewport().repaint()
-        print("ready", flush=True)
-        # then the longest stall until the Indicator tab is built and laid out at idle
-        worst, last = [0.0], [time.perf_counter()]
+    def _stalls(w):
+        worst, last, built = [0.0], [time.perf_counter()], [float("inf")]
         def tick():
             now = time.perf_counter()
             worst[0], last[0] = max(worst[0], now - last[0]), now
@@ -86,26 +85,49 @@ APP = textwrap.dedent("""\
                 os._exit(0)
             if w._indicator_view is not None and built[0] == float("inf"):
                 built[0] = now
-        built = [float("inf")]
         timer = QTimer(w)
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.timeout.connect(tick)
         timer.start(5)
+    def _scorecard_ready(w):
+        w.scorecard.table.viewport().repaint()
+        print("ready", flush=True)
+        _stalls(w)
+    def _view_ready(w, poll):
+        v = w._indicator_view
+        if v is None:
+            return
+        poll.stop()
+        v.figure_table.viewport().repaint()
+        v.plot.viewport().repaint()
+        print("ready", flush=True)
+        _stalls(w)
     def _watched(db, **kw):
         QApplication.instance().installEventFilter(_hook)
         w = _open(db, **kw)
         w.repaint()
         print("tree", flush=True)
-        w.scorecard.updated.connect(lambda: _done(w), Qt.ConnectionType.SingleShotConnection)
+        if w.tabs.currentIndex() == 0:
+            w.scorecard.updated.connect(lambda: _scorecard_ready(w),
+                                        Qt.ConnectionType.SingleShotConnection)
+        else:
+            poll = QTimer(w)
+            poll.timeout.connect(lambda: _view_ready(w, poll))
+            poll.start(1)
         return w
     gui.app.open_window = _watched
     launcher.main()
     """)
+# what the person had open when they last closed the window
+REMEMBERED = {"scorecard": {"window/tab": 0, "indicator/last": "AIR.PM25"},
+              "indicator": {"window/tab": 1, "indicator/last": "AIR.PM25"}}
+
+
 def _run_child(code: str, env: dict) -> tuple[float, float, float, float]:
     """Seconds from launch to the first paint of the main window, to the window with its
-    tree and tabs, and to the scorecard's rows painted (for the bare script: all three are
-    its first paint); and for EcoTracker, the longest event-loop stall after that until the
-    Indicator tab had been built and laid out while the window idled."""
+    tree and tabs, and to "ready" (see APP; for the bare script all three are its first
+    paint); and for EcoTracker, the longest event-loop stall after that until the
+    Indicator tab's view had been built."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True)
@@ -121,8 +143,19 @@ def _run_child(code: str, env: dict) -> tuple[float, float, float, float]:
     return times["painted"], times["tree"], times["ready"], times.get("idle-stall", 0.0)
 
 
+def _remember(folder: Path, values: dict) -> dict:
+    """Settings as a person's last session left them; the environment for a child."""
+    from PySide6.QtCore import QSettings
+
+    folder.mkdir(parents=True, exist_ok=True)
+    s = QSettings(str(folder / "EcoTracker.ini"), QSettings.Format.IniFormat)
+    for key, value in values.items():
+        s.setValue(key, value)
+    s.sync()
+    return dict(os.environ, ECOTRACKER_SETTINGS_DIR=str(folder))
+
+
 def cold_start(runs: int, tmp: Path) -> dict:
-    env = dict(os.environ, ECOTRACKER_SETTINGS_DIR=str(tmp / "settings"))
     db = str(tmp / "seed.sqlite")
     from core.store import Store
 
@@ -132,25 +165,38 @@ def cold_start(runs: int, tmp: Path) -> dict:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "core"),
                     str(REPO / "gui")], check=True)
     app_code = APP.format(repo=str(REPO), db=db)
-    _run_child(BARE, env), _run_child(app_code, env)  # warm the file cache
-    bare, app, tree, ready, stalls = [], [], [], [], []
-    for _ in range(runs):
-        bare.append(_run_child(BARE, env)[0])
-        painted, shown, full, stall = _run_child(app_code, env)
-        app.append(painted)
-        tree.append(shown)
-        ready.append(full)
-        stalls.append(stall)
-    b, a = statistics.median(bare), statistics.median(app)
-    t, r = statistics.median(tree), statistics.median(ready)
-    return {"entry_point": "ecotracker --db DB (gui.launcher.main)",
-            "bare_median_s": round(b, 4), "app_median_s": round(a, 4), "ratio": ratio(a, b),
-            "app_tree_median_s": round(t, 4), "tree_ratio": ratio(t, b),
-            "app_ready_median_s": round(r, 4), "ready_ratio": ratio(r, b),
-            "idle_stall_max_s": round(max(stalls), 4),
-            "bare_runs_s": [round(x, 4) for x in bare], "app_runs_s": [round(x, 4) for x in app],
-            "app_tree_runs_s": [round(x, 4) for x in tree],
-            "app_ready_runs_s": [round(x, 4) for x in ready]}
+    envs = {mode: _remember(tmp / f"settings-{mode}", values)
+            for mode, values in REMEMBERED.items()}
+    _run_child(BARE, envs["scorecard"])  # warm the file cache
+    for env in envs.values():
+        _run_child(app_code, env)
+    runs_of: dict[str, list] = {k: [] for k in ("bare", "app", "tree", "ready", "stall",
+                                                "view_tree", "view_ready", "view_stall")}
+    for _ in range(runs):  # interleaved, so a busy moment weighs on all alike
+        runs_of["bare"].append(_run_child(BARE, envs["scorecard"])[0])
+        painted, shown, full, stall = _run_child(app_code, envs["scorecard"])
+        runs_of["app"].append(painted)
+        runs_of["tree"].append(shown)
+        runs_of["ready"].append(full)
+        runs_of["stall"].append(stall)
+        _, shown, full, stall = _run_child(app_code, envs["indicator"])
+        runs_of["view_tree"].append(shown)
+        runs_of["view_ready"].append(full)
+        runs_of["view_stall"].append(stall)
+    med = {k: statistics.median(v) for k, v in runs_of.items()}
+    b = med["bare"]
+    out = {"entry_point": "ecotracker --db DB (gui.launcher.main)", "remembered": REMEMBERED,
+           "bare_median_s": round(b, 4), "app_median_s": round(med["app"], 4),
+           "ratio": ratio(med["app"], b),
+           "app_tree_median_s": round(med["tree"], 4), "tree_ratio": ratio(med["tree"], b),
+           "app_ready_median_s": round(med["ready"], 4), "ready_ratio": ratio(med["ready"], b),
+           "idle_stall_max_s": round(max(runs_of["stall"]), 4),
+           "view_tree_median_s": round(med["view_tree"], 4),
+           "view_ready_median_s": round(med["view_ready"], 4),
+           "view_ready_ratio": ratio(med["view_ready"], b),
+           "view_stall_max_s": round(max(runs_of["view_stall"]), 4)}
+    out.update({f"{k}_runs_s": [round(x, 4) for x in v] for k, v in runs_of.items()})
+    return out
 
 
 class StallMonitor:
@@ -381,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
             ("cold start: EcoTracker window painted", cs["app_median_s"], "", ""),
             ("cold start ratio (first paint)", cs["ratio"], f"<= {TARGETS['start_ratio']}",
              "ok" if cs["ratio"] <= TARGETS["start_ratio"] else "MISSED"),
-            ("cold start: tree and tabs shown", cs["app_tree_median_s"], "", ""),
+            ("Scorecard tab remembered: tree and tabs shown", cs["app_tree_median_s"], "",
+             ""),
             ("cold start ratio (tree and tabs)", cs["tree_ratio"],
              f"<= {TARGETS['start_ratio']}",
              "ok" if cs["tree_ratio"] <= TARGETS["start_ratio"] else "MISSED"),
@@ -391,7 +438,13 @@ def main(argv: list[str] | None = None) -> int:
              "ok" if cs["ready_ratio"] <= TARGETS["start_ratio"] else "MISSED"),
             ("  then longest stall until Indicator tab built", cs["idle_stall_max_s"],
              f"< {TARGETS['stall_s']}",
-             "ok" if cs["idle_stall_max_s"] < TARGETS["stall_s"] else "MISSED")]
+             "ok" if cs["idle_stall_max_s"] < TARGETS["stall_s"] else "MISSED"),
+            ("Indicator tab remembered: tree and tabs shown", cs["view_tree_median_s"], "", ""),
+            ("  its indicator's table and plot painted", cs["view_ready_median_s"], "", ""),
+            ("  ratio", cs["view_ready_ratio"], f"<= {TARGETS['start_ratio']}",
+             "ok" if cs["view_ready_ratio"] <= TARGETS["start_ratio"] else "MISSED"),
+            ("  longest stall after that", cs["view_stall_max_s"], f"< {TARGETS['stall_s']}",
+             "ok" if cs["view_stall_max_s"] < TARGETS["stall_s"] else "MISSED")]
     if not a.skip_synth:
         from synth import ensure_database
 

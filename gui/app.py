@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from . import plain_import
 from .i18n import APP, ORG, preferred_language, style_sheet, translators
 
-plain_import()  # Qt is loaded now: everything imported from here on imports at full speed
+plain_import()  # Qt is loaded now: what is imported from here on skips Shiboken's hook
 
 
 def open_window(db: str | None = None, *, lang: str | None = None,

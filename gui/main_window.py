@@ -19,7 +19,7 @@ from core.errors import EcoError, StaleEditError
 from . import pauses, preload
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
-from .later import later
+from .later import later, when_idle
 from .retranslate import RetranslateOnce
 
 if TYPE_CHECKING:
@@ -69,6 +69,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         super().__init__(parent)
         self.ctx = None
         self._indicator_view = None
+        self._restoring = False  # restore_state selects without building the view
+        self._closed = False  # closed: the idle preparation has nothing left to do
+        self._view_queued = False
         self.setObjectName("mainWindow")
         self.actions_ = WindowActions(self)
         self.loading = QLabel(self)
@@ -138,15 +141,21 @@ class MainWindow(RetranslateOnce, QMainWindow):
         scorecard, so building it, and importing pyqtgraph, does not hold up either."""
         if self._indicator_view is None and self.ctx is not None and self._view_available:
             view_cls = _optional("gui.indicator.view", "IndicatorView")
-            if view_cls is None:
-                self._view_available = False
-                self._add_placeholder()
-                self.retranslate()
+            try:
+                # made without a parent: one that fails half-way leaves nothing in the tab
+                view = view_cls(self.ctx) if view_cls is not None else None
+            except Exception:
+                self._no_view()
+                raise
+            if view is None:
+                self._no_view()
             else:
-                self._attach_view(view_cls(self.ctx, self.indicator_page))
+                self._attach_view(view)
         return self._indicator_view
 
     def _attach_view(self, view) -> None:
+        """Put the built view in its tab, wire it, and show the tree's current indicator
+        (restored at start, or chosen while the view was not built yet)."""
         self._indicator_view = view
         self.indicator_page.layout().addWidget(view)
         if hasattr(view, "course_changed"):
@@ -154,6 +163,15 @@ class MainWindow(RetranslateOnce, QMainWindow):
             self.scorecard.updated.connect(view.course_changed)
         if hasattr(view, "status_message"):
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        code = self.indicators.current_code()
+        if code:
+            view.set_indicator(code)
+
+    def _no_view(self) -> None:
+        """The view cannot be had: say so in its tab, and do not try again each time."""
+        self._view_available = False
+        self._add_placeholder()
+        self.retranslate()
 
     def _add_placeholder(self) -> None:
         self.placeholder = QLabel(self.indicator_page)
@@ -163,7 +181,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.indicator_page.layout().addWidget(self.placeholder)
 
     def _tab_changed(self, index: int) -> None:
-        if index == 1:
+        if index == 1 and not self._restoring:
             self.indicator_view  # noqa: B018  (built before the tab paints)
         self._update_enabled()
 
@@ -227,9 +245,14 @@ class MainWindow(RetranslateOnce, QMainWindow):
 
     # navigation ----------------------------------------------------------------------------
     def show_indicator(self, code: str) -> None:
-        """The tree's selection changed: show that indicator in the Indicator tab."""
-        if self.indicator_view is not None:
-            self.indicator_view.set_indicator(code or None)
+        """The tree's selection changed: show that indicator in the Indicator tab. At start
+        (restoring the last indicator) the view is not built for it: it shows the tree's
+        current indicator when it is built."""
+        if not self._restoring:
+            built = self._indicator_view is not None
+            view = self.indicator_view  # built now if need be, showing the current one
+            if view is not None and (built or view.code != (code or None)):
+                view.set_indicator(code or None)
         self.tabs.setCurrentIndex(1)
         self._update_enabled()
 
@@ -363,9 +386,13 @@ class MainWindow(RetranslateOnce, QMainWindow):
             self.scorecard.sized = self.scorecard.table.horizontalHeader().restoreState(header)
         code = s.value("indicator/last", "", str)
         tab = int(s.value("window/tab", 0) or 0)
-        if code:
-            self.indicators.select(code)
-        self.tabs.setCurrentIndex(tab if tab in (0, 1) else 0)
+        self._restoring = True
+        try:
+            if code:
+                self.indicators.select(code)
+            self.tabs.setCurrentIndex(tab if tab in (0, 1) else 0)
+        finally:
+            self._restoring = False
 
     def save_state(self) -> None:
         if self.ctx is None:
@@ -382,6 +409,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_state()
         super().closeEvent(event)
+        self._closed = event.isAccepted()
         if event.isAccepted() and self.ctx is not None:
             self.ctx.store.close()  # every edit is already committed
 
@@ -392,25 +420,35 @@ class MainWindow(RetranslateOnce, QMainWindow):
             "to the database at once."))
 
     def start(self) -> None:
-        """Compute the scorecard once the window is up (after the first paint). The
-        Indicator tab's view is built, and the hidden tab laid out, once the first scorecard
-        is shown, or after 300 ms if it is still computing (in its own process then, so
-        the window is idle): neither the tree nor the scorecard waits for pyqtgraph."""
-        self._view_queued = False
+        """Compute the scorecard once the window is up (after the first paint), then build
+        the Indicator tab's view and lay out the hidden tab.
+
+        If the Indicator tab was open last time, its view comes first. Else it is built
+        once the first scorecard is shown, or after 300 ms if that is still computing (in
+        a worker thread or process), in pieces that wait for any other deferred work
+        (:func:`gui.later.when_idle`): neither the tree nor the scorecard waits for it."""
         QTimer.singleShot(0, self.scorecard.refresh)
+        if self.tabs.currentIndex() == 1:
+            self._prepare_view(first=True)
+            return
         QTimer.singleShot(300, self, self._prepare_view)
         self.scorecard.updated.connect(self._prepare_view)
 
-    def _prepare_view(self) -> None:
+    def _prepare_view(self, first: bool = False) -> None:
         if self._view_queued:
             return
         self._view_queued = True
-        self.scorecard.updated.disconnect(self._prepare_view)
+        if not first:
+            self.scorecard.updated.disconnect(self._prepare_view)
+        queue = later if first else when_idle
         if self._indicator_view is None and self._view_available:
             for piece in preload.pieces():  # pyqtgraph, a few milliseconds per turn
-                later(self, piece)
-            later(self, lambda: self.indicator_view)
-        later(self, self._lay_out_hidden_tab)
+                queue(self, self._unless_closed(piece))
+            queue(self, self._unless_closed(lambda: self.indicator_view))
+        queue(self, self._unless_closed(self._lay_out_hidden_tab))
+
+    def _unless_closed(self, piece):
+        return lambda: None if self._closed else piece()
 
     def _lay_out_hidden_tab(self) -> None:
         """Lay out and paint the tab not shown, once, off screen while the window idles: a

@@ -27,3 +27,24 @@ def test_pieces_run_in_order_one_per_turn_and_not_for_a_deleted_owner(qtbot):
         time.sleep(0.001)
     assert ran == ["a", "b", "c"]
     assert max(done_per_turn) == 1  # never two pieces in one turn
+
+
+def test_idle_pieces_wait_for_every_later_piece(qtbot):
+    from gui.later import when_idle
+
+    ran: list[str] = []
+
+    def turns_until(n: int) -> None:
+        end = time.monotonic() + 5
+        while len(ran) < n and time.monotonic() < end:
+            QCoreApplication.processEvents()  # one piece at most per turn
+            time.sleep(0.001)
+
+    when_idle(None, lambda: ran.append("idle 1"))
+    when_idle(None, lambda: ran.append("idle 2"))
+    later(None, lambda: ran.append("a"))
+    turns_until(2)
+    assert ran == ["a", "idle 1"]
+    later(None, lambda: ran.append("b"))  # queued while an idle piece still waits
+    turns_until(4)
+    assert ran == ["a", "idle 1", "b", "idle 2"]

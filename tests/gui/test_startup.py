@@ -41,17 +41,17 @@ def test_headless_commands_load_neither_qt_nor_the_data_stack(tmp_path):
                    "core.store": False}
 
 
-def test_gui_app_puts_the_plain_import_back(tmp_path):
+def test_gui_app_takes_shibokens_feature_hook_off_the_import(tmp_path):
     got = _run("""
         import builtins, json
-        import PySide6.QtCore
-        hooked = builtins.__import__ is builtins.__feature_import__
-        import gui.app
-        print(json.dumps({"hooked_by_qt": hooked,
-                          "after": builtins.__import__ is builtins.__feature_import__,
-                          "orig": builtins.__import__ is builtins.__orig_import__}))
+        import gui.launcher  # as `ecotracker` does: the package first, Qt only later
+        no_qt = not hasattr(builtins, "__feature_import__")
+        import gui.app  # loads Qt, which puts its hook on the import
+        print(json.dumps({"no_qt_before": no_qt,
+                          "hooked": builtins.__import__ is builtins.__feature_import__,
+                          "wrapped_import": builtins.__import__ is builtins.__orig_import__}))
     """, tmp_path)
-    assert got == {"hooked_by_qt": True, "after": False, "orig": True}
+    assert got == {"no_qt_before": True, "hooked": False, "wrapped_import": True}
 
 
 def test_plain_import_leaves_another_replacement_alone(monkeypatch):
@@ -91,22 +91,75 @@ def test_window_shows_tree_and_scorecard_before_the_indicator_tab_is_built(tmp_p
     assert got["rows"] > 0 and got["view"] and got["in_tab"] and got["plot"]
 
 
-def test_selecting_before_the_view_is_built_builds_it(tmp_path, qtbot, sqlite_url,
-                                                      monkeypatch):
+@pytest.fixture
+def started(qtbot, tmp_path, monkeypatch, sqlite_url):
+    """Factory: the window as ``ecotracker`` opens it (shown, view built later), after a
+    session that left ``remembered`` settings; closed and deleted after the test."""
     monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))
     from gui.app import open_window
+    from gui.i18n import settings
 
-    w = open_window(sqlite_url, lang="en", show=True)
-    try:
-        assert w._indicator_view is None
-        assert w.indicators.select("AIR.PM25")
-        view = w._indicator_view
-        assert view is not None and w.tabs.currentIndex() == 1
-        assert view.figure_table.model().rowCount() > 0
-        qtbot.waitUntil(lambda: w.scorecard.model.rowCount() > 0, timeout=20000)
-        qtbot.wait(50)
-        assert w._indicator_view is view  # the idle build found it made
-    finally:
+    made = []
+
+    def _start(**remembered):
+        s = settings()
+        for key, value in remembered.items():
+            s.setValue(key.replace("__", "/"), value)
+        s.sync()
+        w = open_window(sqlite_url, lang="en", show=True)
+        made.append(w)
+        return w
+
+    yield _start
+    for w in made:
         w.close()
         w.deleteLater()
-        qtbot.wait(1)
+    qtbot.wait(1)
+
+
+def test_selecting_before_the_view_is_built_builds_it(started):
+    w = started()
+    assert w._indicator_view is None
+    assert w.indicators.select("AIR.PM25")
+    view = w._indicator_view
+    assert view is not None and w.tabs.currentIndex() == 1
+    assert view.code == "AIR.PM25" and view.figure_table.model().rowCount() > 0
+
+
+def test_remembered_indicator_on_the_scorecard_tab_waits_for_the_view(started, qtbot):
+    w = started(indicator__last="WATER.STATE_SECTIONS_EXCELLENT", window__tab=0)
+    assert w.indicators.current_code() == "WATER.STATE_SECTIONS_EXCELLENT"
+    assert w.tabs.currentIndex() == 0
+    assert w._indicator_view is None  # not built to show the remembered indicator
+    qtbot.waitUntil(lambda: w._indicator_view is not None, timeout=20000)
+    assert w.scorecard.model.rowCount() > 0  # built after the first scorecard
+    assert w._indicator_view.code == "WATER.STATE_SECTIONS_EXCELLENT"
+    assert w.tabs.currentIndex() == 0
+
+
+def test_remembered_indicator_tab_gets_its_view_first(started, qtbot):
+    w = started(indicator__last="AIR.PM25", window__tab=1)
+    assert w.tabs.currentIndex() == 1 and w._indicator_view is None
+    qtbot.waitUntil(lambda: w._indicator_view is not None, timeout=20000)
+    assert w._indicator_view.code == "AIR.PM25"
+    assert w._indicator_view.figure_table.model().rowCount() > 0
+
+
+def test_language_and_f5_before_the_view_is_built(started, qtbot):
+    w = started()
+    w.set_language("zh_CN")
+    w.refresh()
+    assert w._indicator_view is None
+    qtbot.waitUntil(lambda: w._indicator_view is not None, timeout=20000)
+    view = w._indicator_view
+    assert view.ui.buttons["newFigureButton"].text() == "新增数据…"
+    assert w.indicators.select("AIR.PM25")
+    assert view.ui.title.text().startswith("PM2.5平均浓度")
+    w.set_language("en")
+
+
+def test_a_closed_window_does_not_build_its_view(started, qtbot):
+    w = started()
+    w.close()
+    qtbot.wait(600)  # past the 300 ms fallback and the idle pieces
+    assert w._indicator_view is None
