@@ -83,9 +83,18 @@ def source_namer(sources: pd.DataFrame):
     return namer
 
 
+def _text(value) -> str:
+    """A cell as text: "" for None and NaN."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
 def _make_namer(sources: pd.DataFrame):
-    heads = {r["id"]: ", ".join(p for p in (r["publisher"], f"{r['title']} ({r['date']})") if p)
-             for r in sources.to_dict("records")}
+    def head(r: dict) -> str:
+        title, date = _text(r.get("title")), _text(r.get("date"))
+        dated = f"{title} ({date})" if title and date else title or date
+        return ", ".join(p for p in (_text(r.get("publisher")), dated) if p)
+
+    heads = {r["id"]: head(r) for r in sources.to_dict("records")}
 
     def name(source_id, source_ref) -> str:
         ref = "" if source_ref is None or (isinstance(source_ref, float) and pd.isna(source_ref)) \

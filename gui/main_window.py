@@ -206,7 +206,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         ctx.error.connect(self.report_error)
         ctx.reloaded.connect(self.scorecard.refresh)
-        ctx.changed.connect(lambda _ch: self._update_counts())
+        ctx.changed.connect(lambda _ch: (self._update_counts(), self._update_enabled()))
+        ctx.reloaded.connect(self._update_enabled)
 
     def _excel(self, dialog) -> None:
         try:
@@ -231,7 +232,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator"):
             a.all[name].setEnabled(True)
         has_view = self._view_available
-        has_ind = has_view and bool(self.indicators.current_code())
+        has_ind = has_view and self._exists(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):
             act.setEnabled(has_ind)
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
@@ -243,15 +244,22 @@ class MainWindow(RetranslateOnce, QMainWindow):
                 act.setToolTip(self.tr("Not available in this build: the Excel module is "
                                        "missing"))
 
+    def _exists(self, code: str) -> bool:
+        """Whether indicator ``code`` is in the database as last read (one just deleted,
+        or whose creation was undone, may still be the tree's current row a moment)."""
+        try:
+            return bool(code) and self.ctx.indicator(code) is not None
+        except KeyError:
+            return False
+
     # navigation ----------------------------------------------------------------------------
     def show_indicator(self, code: str) -> None:
         """The tree's selection changed: show that indicator in the Indicator tab. At start
         (restoring the last indicator) the view is not built for it: it shows the tree's
         current indicator when it is built."""
         if not self._restoring:
-            built = self._indicator_view is not None
             view = self.indicator_view  # built now if need be, showing the current one
-            if view is not None and (built or view.code != (code or None)):
+            if view is not None and view.code != (code or None):
                 view.set_indicator(code or None)
         self.tabs.setCurrentIndex(1)
         self._update_enabled()

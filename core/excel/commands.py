@@ -15,7 +15,7 @@ def add_subcommands(sub, add_db) -> None:
     """Add the Excel subcommands to the ``ecotracker`` parser (called by :mod:`core.cli`)."""
     p = sub.add_parser("export", help="write the meeting workbook (scorecard, charts, data)")
     add_db(p)
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("-o", "--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--category", metavar="C", help="category code or name")
     p.add_argument("--area", metavar="A", help="area code or Chinese or English name")
     p.add_argument("--from", dest="period_from", metavar="P", help="first period, e.g. 2024H1")
@@ -25,7 +25,7 @@ def add_subcommands(sub, add_db) -> None:
 
     p = sub.add_parser("template", help="write an entry workbook for districts to fill in")
     add_db(p)
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("-o", "--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--period", required=True, metavar="P", help="the period to fill in")
     p.add_argument("--area", metavar="A")
     p.add_argument("--category", metavar="C")

@@ -6,8 +6,6 @@ Written with openpyxl in write-only (streaming) mode: rows go to disk as they ar
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +21,7 @@ from ..store import Store
 from . import Cancelled, never, no_progress
 from .charts import write_chart_sheets
 from .data_sheet import data_frame, quote_prefix_style, splice_rows, write_data_header
+from .files import check_folder, part_files, publish
 from .headers import sheet_name
 from .scorecard_sheet import as_of, texts, write_scorecard_sheet
 
@@ -150,9 +149,11 @@ def export_workbook(store: Store, out: str | Path, opts: ExportOptions | None = 
     Cancelled
         If ``cancelled()`` turned true; no file is left behind.
     EcoError
-        For unknown filters or a file that cannot be written.
+        For unknown filters, a folder that does not exist (it is not created) or a file that
+        cannot be written.
     """
     opts = opts or ExportOptions()
+    check_folder(out)
     with store.read() as conn:
         snap = gather(conn, opts)
     return write_workbook(snap, out, opts.lang, progress=progress, cancelled=cancelled)
@@ -161,6 +162,7 @@ def export_workbook(store: Store, out: str | Path, opts: ExportOptions | None = 
 def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progress=no_progress,
                    cancelled=never) -> ExportResult:
     out = Path(out)
+    check_folder(out)
     n = len(snap.figures)
     total = n + 2
     progress(0, total)
@@ -193,25 +195,16 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
         _discard(wb)
         raise
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)
-        os.close(fd)
-        fd, tmp2 = tempfile.mkstemp(suffix=".xlsx.part", dir=out.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise EcoError(tr("cannot write {path}: {reason}", path=out,
-                          reason=exc.strerror or exc)) from None
-    try:
-        wb.save(tmp)
-        splice_rows(tmp, tmp2, member, frame, quote, progress=progress, cancelled=cancelled,
-                    offset=1, total=total)
-        os.replace(tmp2, out)
-    except OSError as exc:
-        raise EcoError(tr("cannot write {path}: {reason}", path=out,
-                          reason=exc.strerror or exc)) from None
-    finally:
-        for t in (tmp, tmp2):
-            if os.path.exists(t):
-                os.unlink(t)
+        with part_files(out, 2) as (tmp, tmp2):
+            wb.save(tmp)
+            splice_rows(tmp, tmp2, member, frame, quote, progress=progress, cancelled=cancelled,
+                        offset=1, total=total)
+            publish(tmp2, out)
+    except BaseException as exc:
+        _discard(wb)  # not saved (the folder went away, say): remove the sheets' files
+        if isinstance(exc, OSError):
+            raise EcoError(tr("cannot write {path}: {reason}", path=out,
+                              reason=exc.strerror or exc)) from None
+        raise
     progress(total, total)
     return ExportResult(out, n, len(frame), charts)

@@ -22,6 +22,7 @@ from ..periods import parse_period, period_ord
 from ..store import Store
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS, class_name
 from . import Cancelled, never, no_progress
+from .files import check_folder, part_files, publish
 from .headers import ENTRY_COLUMNS, ENTRY_FIELDS, heading, sheet_name
 from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, LOCKED_FILL,
                      SUBTITLE, TITLE, UNLOCKED, WRAP, MID, clean_text, number_format, print_setup,
@@ -127,7 +128,12 @@ def _allowed(r, t: dict) -> tuple[str, dict | None]:
 def write_template(store: Store, out: str | Path, period: str, *, area: str | None = None,
                    category: str | None = None, lang: str = "en", progress=no_progress,
                    cancelled=never) -> int:
-    """Write the entry workbook for ``period``; returns the number of entry rows."""
+    """Write the entry workbook for ``period``; returns the number of entry rows.
+
+    Like the meeting workbook, it is written beside ``out`` and renamed when complete, and a
+    folder that does not exist is refused (not created).
+    """
+    check_folder(out)
     progress(0, 2)
     with store.read() as conn:
         rows = entry_rows(conn, period, area=area, category=category, lang=lang)
@@ -224,7 +230,9 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
     wb.properties.created = datetime.now(timezone.utc).replace(tzinfo=None)
     try:
         defuse_formulas(wb)
-        wb.save(out)
+        with part_files(out) as (part,):
+            wb.save(part)
+            publish(part, out)
     except OSError as exc:
         raise EcoError(tr("cannot write {path}: {reason}", path=out,
                           reason=exc.strerror or exc)) from None

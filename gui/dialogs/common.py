@@ -1,11 +1,14 @@
 """What the editing dialogs share: a form whose fields show their own problems.
 
-A dialog lists its fields; on every change it asks :meth:`FormDialog.check` for problems
-(a dict of field name -> message, made with the core's parsers and validators) and shows each
-message under its field; OK stays disabled while there is any. On OK the dialog builds its
-:mod:`core.edits` edit and applies it through :meth:`AppContext.edit`; should the core still
-refuse it (a duplicate, a stale version), the message goes under the field it concerns and the
-dialog stays open.
+A dialog lists its fields; on every change it asks :meth:`FormDialog.required` which required
+fields are still empty and :meth:`FormDialog.check` what is wrong with the others (each a dict
+of field name -> message, the problems made with the core's parsers and validators), and shows
+each message under its field. An empty required field is not an error: its message is a neutral
+hint until the person has typed in that field or pressed OK, and only then shown as an error;
+OK stays enabled for it but saves nothing while any is empty. OK is disabled while a field
+holds something wrong. On OK the dialog builds its :mod:`core.edits` edit and applies it
+through :meth:`AppContext.edit`; should the core still refuse it (a duplicate, a stale
+version), the message goes under the field it concerns and the dialog stays open.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from core.errors import EcoError, StaleEditError
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #B8420F;"  # Okabe-Ito vermilion, darkened for text
+HINT_STYLE = "color: #505050;"  # neutral, as the scorecard's "no status" text
 
 # Words in a core message -> the field it is about (checked in order; first hit wins).
 MESSAGE_FIELDS = (
@@ -69,6 +73,41 @@ def select_data(combo_: QComboBox, data) -> None:
         combo_.setCurrentIndex(i)
 
 
+def optional_number(v) -> float | None:
+    """A stored number, or None for a missing one (None or NaN)."""
+    return None if v is None or v != v else float(v)
+
+
+def stored_text(v) -> str:
+    """A stored value as a field's text: "" for a missing one (None, or NaN in a frame's row,
+    which would otherwise show as 'nan')."""
+    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and v == "")
+
+
+def same_value(a, b) -> bool:
+    """Equal, a missing value (None, NaN or an empty text) being equal to another missing
+    one."""
+    if _missing(a) or _missing(b):
+        return _missing(a) and _missing(b)
+    return a == b
+
+
+def more_decimals(value: float, decimals: int) -> bool:
+    """True when ``value`` has more decimals than an indicator keeps: it would be saved as
+    typed but shown rounded everywhere else."""
+    return round(value, decimals) != value
+
+
+def decimals_problem(typed: str, decimals: int) -> str:
+    return translate("FormDialog", "%1 has more decimals than this indicator keeps (%2): type "
+                     "the value rounded as it should be saved.") \
+        .replace("%2", str(decimals)).replace("%1", typed)
+
+
 class FormDialog(QDialog):
     def __init__(self, ctx, parent=None, *, name: str):
         super().__init__(parent)
@@ -90,6 +129,9 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.outcome = None
         self._ready = False  # no checks while the fields are still being built
+        self.touched: set[str] = set()  # fields the person has changed since the dialog opened
+        self.tried = False  # OK pressed at least once
+        self.missing: dict[str, str] = {}  # required fields left empty -> what to fill in
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(self.general)
@@ -117,21 +159,31 @@ class FormDialog(QDialog):
         self.fields[name], self.errors[name] = widget, err
         for signal in ("textChanged", "currentIndexChanged", "toggled", "valueChanged"):
             if hasattr(widget, signal):
+                getattr(widget, signal).connect(lambda *_a, n=name: self._touch(n))
                 getattr(widget, signal).connect(self.revalidate)
                 break
         return widget
+
+    def _touch(self, name: str) -> None:
+        if self._ready:  # not the values a dialog loads while it is built
+            self.touched.add(name)
 
     def values(self) -> dict:
         return {k: text_of(w) for k, w in self.fields.items()}
 
     # to override -----------------------------------------------------------------------
+    def required(self, values: dict) -> dict[str, str]:
+        """Required fields left empty -> a neutral hint saying what to fill in."""
+        return {}
+
     def check(self, values: dict) -> dict[str, str]:  # pragma: no cover - overridden
+        """What is wrong with the fields filled in (empty required ones are not checked)."""
         return {}
 
     def core_problems(self, problems: dict[str, str], validator, values: dict) -> dict[str, str]:
-        """Field checks first; when those pass, the core's own validator (``core.validate``),
-        its message shown by the field it names."""
-        if problems:
+        """Field checks first; when those pass and no required field is empty, the core's own
+        validator (``core.validate``), its message shown by the field it names."""
+        if problems or self.missing:
             return problems
         try:
             with self.ctx.store.read() as conn:
@@ -144,10 +196,17 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     # behaviour -------------------------------------------------------------------------
-    def show_problems(self, problems: dict[str, str]) -> None:
+    def show_problems(self, problems: dict[str, str], missing: dict[str, str] | None = None
+                      ) -> None:
+        """Each field's problem as an error; else what it still needs, as a neutral hint until
+        the person has typed in it or pressed OK, then as an error."""
+        missing = missing or {}
         for name, label in self.errors.items():
-            msg = problems.get(name, "")
+            msg = problems.get(name) or missing.get(name, "")
+            hint = name not in problems and not (self.tried or name in self.touched)
             label.setText(msg)
+            label.setStyleSheet(HINT_STYLE if hint else ERROR_STYLE)
+            label.setProperty("hint", bool(msg) and hint)
             label.setVisible(bool(msg))
         self.general.setText(problems.get("", ""))
 
@@ -157,18 +216,33 @@ class FormDialog(QDialog):
         self.revalidate()
 
     def revalidate(self, *_args) -> bool:
+        """True when the form can be saved: nothing wrong and no required field empty."""
         if not self._ready:
             return False
-        problems = self.check(self.values())
-        self.show_problems(problems)
+        values = self.values()
+        self.missing = self.required(values)
+        problems = {k: v for k, v in self.check(values).items() if k not in self.missing}
+        self.show_problems(problems, self.missing)
         self.ok_button.setEnabled(not problems)
-        return not problems
+        return not problems and not self.missing
 
     def problem(self, name: str) -> str:
-        return self.errors[name].text() if name in self.errors else self.general.text()
+        """The error shown for field ``name`` ("" for the dialog as a whole); "" if none or
+        only a hint."""
+        if name not in self.errors:
+            return self.general.text()
+        label = self.errors[name]
+        return "" if label.property("hint") else label.text()
+
+    def hint(self, name: str) -> str:
+        """The neutral hint shown under field ``name``, "" if none (or shown as an error)."""
+        label = self.errors[name]
+        return label.text() if label.property("hint") else ""
 
     def accept(self) -> None:
+        self.tried = True
         if not self.revalidate():
+            self._focus_first_problem()
             return
         try:
             self.outcome = self.commit(self.values())
@@ -181,3 +255,9 @@ class FormDialog(QDialog):
             self.ok_button.setEnabled(False)
             return
         super().accept()
+
+    def _focus_first_problem(self) -> None:
+        for name, label in self.errors.items():
+            if label.text() and self.fields[name].isEnabled():
+                self.fields[name].setFocus()
+                return

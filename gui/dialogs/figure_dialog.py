@@ -3,17 +3,19 @@ source and reference."""
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from core import validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import PeriodError
+from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period
+from core.present import unit_text
 from core.validate import FIGURE_STATUSES
+from core.values import parse_value
 from gui.indicator import labels
-from gui.indicator.delegates import editor_value, set_editor_value, value_editor
 
-from .common import FormDialog, combo, select_data
+from .common import (FormDialog, combo, decimals_problem, more_decimals, optional_number,
+                     same_value, select_data, stored_text)
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
 
@@ -27,6 +29,56 @@ def source_items(ctx, none_label: str):
     for s in ctx.sources.to_dict("records"):
         items.append((f"{s['title']} ({s['date']})", s["id"]))
     return items
+
+
+class ValueField(QLineEdit):
+    """A figure's value typed as text and parsed by the core, as in the target dialog.
+
+    Not a spin box: a spin box always holds a number (a forgotten value was saved as 0) and
+    silently drops or rounds digits past the indicator's decimals (38.25 became 38.2).
+    """
+
+    def __init__(self, ind: dict, parent=None):
+        super().__init__(parent)
+        self.kind = ind["value_kind"]
+        self.decimals = int(ind.get("decimals") or 0)
+
+    def value(self):
+        """None when empty, the number when the core parses it, else the text as typed (the
+        dialog's check says what is wrong with it)."""
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_value(text, self.kind)
+        except ValueParseError:
+            return text
+
+    def setValue(self, value) -> None:  # noqa: N802 - as a spin box's
+        v = optional_number(value)
+        if v is None:
+            self.setText("")
+        elif not more_decimals(v, self.decimals):
+            self.setText(f"{v:.{self.decimals}f}")
+        else:  # stored with more decimals than the indicator keeps: shown whole, not rounded
+            self.setText(repr(v))
+
+
+class ClassField(QComboBox):
+    """A water-quality class to pick; none is chosen until the person picks one."""
+
+    def __init__(self, lang: str, none_label: str, parent=None):
+        super().__init__(parent)
+        self.addItem(none_label, None)
+        for name, rank in labels.class_choices(lang):
+            self.addItem(name, rank)
+
+    def value(self):
+        return self.currentData()
+
+    def setValue(self, value) -> None:  # noqa: N802 - as ValueField's
+        v = optional_number(value)
+        self.setCurrentIndex(max(self.findData(int(round(v))), 0) if v is not None else 0)
 
 
 class FigureDialog(FormDialog):
@@ -48,7 +100,12 @@ class FigureDialog(FormDialog):
         self.add("area", self.tr("Area:"), combo(area_items(ctx)))
         period = self.add("period", self.tr("Period:"), QLineEdit())
         period.setPlaceholderText(self.tr("e.g. 2025, 2025H1, 2025Q2 or 2025-06"))
-        self.add("value", self.tr("Value:"), value_editor(self, self.ind, lang))
+        if self.ind["value_kind"] == "class":
+            self.add("value", self.tr("Value:"), ClassField(lang, self.tr("(choose a class)")))
+        else:
+            value = self.add("value", self.tr("Value:"), ValueField(self.ind))
+            value.setPlaceholderText("%" if self.ind["value_kind"] == "percent" else
+                                     unit_text(self.ind["unit"], self.ind.get("unit_zh"), lang))
         self.add("qualifier", self.tr("Qualifier:"), combo(labels.qualifier_choices(lang)))
         self.add("status", self.tr("Status:"),
                  combo([(labels.figure_status(s), s) for s in FIGURE_STATUSES]))
@@ -66,25 +123,32 @@ class FigureDialog(FormDialog):
         f = self.fields
         select_data(f["area"], row["area"])
         f["period"].setText(str(row["period"]))
-        set_editor_value(f["value"], row["value"])
-        select_data(f["qualifier"], row.get("qualifier") or "")
-        select_data(f["status"], row.get("status") or "final")
-        f["note"].setText(str(row.get("note") or ""))
-        select_data(f["source"], row.get("source") or "")
-        f["source_ref"].setText(str(row.get("source_ref") or ""))
+        f["value"].setValue(row["value"])
+        select_data(f["qualifier"], stored_text(row.get("qualifier")))
+        select_data(f["status"], stored_text(row.get("status")) or "final")
+        f["note"].setText(stored_text(row.get("note")))
+        select_data(f["source"], stored_text(row.get("source")))
+        f["source_ref"].setText(stored_text(row.get("source_ref")))
 
     def values(self) -> dict:
         v = super().values()
-        v["value"] = editor_value(self.fields["value"])
+        v["value"] = self.fields["value"].value()
         v["indicator"] = self.ind["code"]
         v["source"] = v["source"] or None
         return v
 
+    def required(self, values: dict) -> dict[str, str]:
+        missing: dict[str, str] = {}
+        if not values["period"]:
+            missing["period"] = self.tr("Type the period, e.g. 2025H1.")
+        if values["value"] is None:
+            missing["value"] = (self.tr("Choose the class.") if self.ind["value_kind"] == "class"
+                                else self.tr("Type the value."))
+        return missing
+
     def check(self, values: dict) -> dict[str, str]:
         problems: dict[str, str] = {}
-        if not values["period"]:
-            problems["period"] = self.tr("Type the period, e.g. 2025H1.")
-        else:
+        if values["period"]:
             try:
                 code = parse_period(values["period"]).code
             except PeriodError as exc:
@@ -93,7 +157,27 @@ class FigureDialog(FormDialog):
                 if (values["area"], code) in self.taken:
                     problems["period"] = self.tr("This area already has a figure for %1; "
                                                  "edit that one instead.").replace("%1", code)
+        if values["value"] is not None:
+            problem = self._value_problem(values["value"])
+            if problem:
+                problems["value"] = problem
         return self.core_problems(problems, validate.figure_values, values)
+
+    def _value_problem(self, value) -> str:
+        """What is wrong with a typed value: the core's word on it (a number, within the
+        natural limits), or more decimals than the indicator keeps, which would otherwise be
+        saved but shown rounded. A stored value being edited is taken as it is."""
+        ind = self.ind
+        try:
+            v = parse_value(value, ind["value_kind"], vmin=optional_number(ind["vmin"]),
+                            vmax=optional_number(ind["vmax"]))
+        except ValueParseError as exc:
+            return str(exc)
+        decimals = int(ind["decimals"] or 0)
+        if (ind["value_kind"] != "class" and more_decimals(v, decimals)
+                and not (self.row and v == optional_number(self.row.get("value")))):
+            return decimals_problem(self.fields["value"].text().strip(), decimals)
+        return ""
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
@@ -101,7 +185,7 @@ class FigureDialog(FormDialog):
         if self.row is None:
             return self.ctx.edit(CreateRow("figure", values),
                                  self.tr("Add figure %1").replace("%1", what))
-        changes = {k: values[k] for k in EDITABLE if values[k] != self.row.get(k)}
+        changes = {k: values[k] for k in EDITABLE if not same_value(values[k], self.row.get(k))}
         if not changes:
             return None
         return self.ctx.edit(UpdateRow("figure", int(self.row["id"]), int(self.row["version"]),

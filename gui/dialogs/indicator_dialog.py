@@ -10,7 +10,7 @@ from core.validate import PERIOD_TYPES
 from core.values import DIRECTIONS, VALUE_KINDS, parse_value
 from gui.indicator import labels
 
-from .common import FormDialog, combo, select_data
+from .common import FormDialog, combo, same_value, select_data, stored_text
 
 OPTIONAL_NUMBERS = ("band_low", "band_high", "vmin", "vmax")
 
@@ -28,7 +28,11 @@ class IndicatorDialog(FormDialog):
                  combo(zip(cats[ctx.name_col], cats["code"])))
         self.add("name_zh", self.tr("Name (Chinese):"), QLineEdit())
         self.add("name_en", self.tr("Name (English):"), QLineEdit())
-        self.add("unit", self.tr("Unit:"), QLineEdit())
+        unit = self.add("unit", self.tr("Unit (English):"), QLineEdit())
+        unit.setPlaceholderText(self.tr("e.g. µg/m³ or days"))
+        unit_zh = self.add("unit_zh", self.tr("Unit (Chinese):"), QLineEdit())
+        unit_zh.setPlaceholderText(self.tr("if empty, the Chinese window shows the English "
+                                           "unit"))
         self.add("value_kind", self.tr("Value kind:"),
                  combo([(labels.value_kind(k), k) for k in VALUE_KINDS]))
         self.add("direction", self.tr("Direction:"),
@@ -63,8 +67,8 @@ class IndicatorDialog(FormDialog):
         f = self.fields
         f["code"].setText(row["code"])
         select_data(f["category"], row["category"])
-        for key in ("name_zh", "name_en", "unit"):
-            f[key].setText(str(row.get(key) or ""))
+        for key in ("name_zh", "name_en", "unit", "unit_zh"):
+            f[key].setText(stored_text(row.get(key)))
         select_data(f["value_kind"], row["value_kind"])
         select_data(f["direction"], row["direction"])
         for key in OPTIONAL_NUMBERS:
@@ -74,13 +78,26 @@ class IndicatorDialog(FormDialog):
         select_data(f["period_type"], row.get("period_type") or "half")
         f["decimals"].setValue(int(row.get("decimals") or 0))
         f["tolerance"].setValue(float(row.get("tolerance") or 0))
-        f["definition_en"].setPlainText(str(row.get("definition_en") or ""))
-        f["definition_zh"].setPlainText(str(row.get("definition_zh") or ""))
+        f["definition_en"].setPlainText(stored_text(row.get("definition_en")))
+        f["definition_zh"].setPlainText(stored_text(row.get("definition_zh")))
 
     def _band(self) -> None:
         band = self.fields["direction"].currentData() == "band"
         for key in ("band_low", "band_high"):
             self.fields[key].setEnabled(band)
+
+    def required(self, values: dict) -> dict[str, str]:
+        missing: dict[str, str] = {}
+        if not values["code"]:
+            missing["code"] = self.tr("Type a code, e.g. AIR.PM10.")
+        if not values["name_zh"] and not values["name_en"]:
+            missing["name_zh"] = self.tr("Type the name in Chinese, in English or both.")
+        if values["direction"] == "band":
+            for key, hint in (("band_low", self.tr("Type where the band starts.")),
+                              ("band_high", self.tr("Type where the band ends."))):
+                if not values[key]:
+                    missing[key] = hint
+        return missing
 
     def check(self, values: dict) -> dict[str, str]:
         problems: dict[str, str] = {}
@@ -102,18 +119,12 @@ class IndicatorDialog(FormDialog):
         with self.ctx.store.read() as conn:
             clean = validate.indicator_values(conn, values)
         changes = {k: v for k, v in clean.items()
-                   if k in values and k != "code" and not _same(v, self.row.get(k))}
+                   if k in values and k != "code" and not same_value(v, self.row.get(k))}
         if not changes:
             return None
         return self.ctx.edit(UpdateRow("indicator", self.row["code"], int(self.row["version"]),
                                        changes, label=self.row["code"]),
                              self.tr("Edit indicator %1").replace("%1", self.row["code"]))
-
-
-def _same(a, b) -> bool:
-    if a is None or (isinstance(a, float) and a != a):
-        return b is None or (isinstance(b, float) and b != b)
-    return a == b
 
 
 def new_indicator(ctx, parent) -> str | None:

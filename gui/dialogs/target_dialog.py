@@ -8,15 +8,20 @@ from core import validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period
+from core.status import KIND_RANK
 from core.validate import COMPARATORS, TARGET_KINDS
 from core.values import format_value, parse_value
 from gui.indicator import labels
 
-from .common import FormDialog, combo, select_data
+from .common import (FormDialog, combo, decimals_problem, more_decimals, optional_number,
+                     same_value, select_data, stored_text)
 from .figure_dialog import area_items, source_items
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
             "baseline_value", "note", "source", "source_ref")
+# A new target's kind: the one that weighs least when the scorecard picks among targets
+# (core.status.KIND_RANK), never silently the national assessment target that weighs most.
+DEFAULT_KIND = max(TARGET_KINDS, key=lambda k: KIND_RANK.get(k, -1))
 
 
 class TargetDialog(FormDialog):
@@ -41,6 +46,7 @@ class TargetDialog(FormDialog):
         self.add("value_high", self.tr("Upper value (between):"), QLineEdit())
         self.add("kind", self.tr("Kind:"),
                  combo([(labels.target_kind(k), k) for k in TARGET_KINDS]))
+        select_data(self.fields["kind"], DEFAULT_KIND)
         self.add("baseline_period", self.tr("Baseline period:"), QLineEdit())
         self.add("baseline_value", self.tr("Baseline value:"), QLineEdit())
         self.add("note", self.tr("Note:"), QLineEdit())
@@ -56,8 +62,10 @@ class TargetDialog(FormDialog):
         if v is None or v != v:
             return ""
         kind = self.ind["value_kind"]
-        return format_value(v, kind, int(self.ind["decimals"]) if kind != "class" else 0) \
-            .replace(",", "").rstrip("%")
+        decimals = int(self.ind["decimals"]) if kind != "class" else 0
+        if kind != "class" and more_decimals(float(v), decimals):
+            return repr(float(v))  # whole, not rounded: saving must not change it unasked
+        return format_value(v, kind, decimals).replace(",", "").rstrip("%")
 
     def load(self, row: dict) -> None:
         f = self.fields
@@ -67,11 +75,11 @@ class TargetDialog(FormDialog):
         f["value"].setText(self._show(row["value"]))
         f["value_high"].setText(self._show(row.get("value_high")))
         select_data(f["kind"], row["kind"])
-        f["baseline_period"].setText(str(row.get("baseline_period") or ""))
+        f["baseline_period"].setText(stored_text(row.get("baseline_period")))
         f["baseline_value"].setText(self._show(row.get("baseline_value")))
-        f["note"].setText(str(row.get("note") or ""))
-        select_data(f["source"], row.get("source") or "")
-        f["source_ref"].setText(str(row.get("source_ref") or ""))
+        f["note"].setText(stored_text(row.get("note")))
+        select_data(f["source"], stored_text(row.get("source")))
+        f["source_ref"].setText(stored_text(row.get("source_ref")))
 
     def _between(self) -> None:
         self.fields["value_high"].setEnabled(self.fields["comparator"].currentData() == "between")
@@ -82,24 +90,39 @@ class TargetDialog(FormDialog):
         v["source"] = v["source"] or None
         return v
 
+    def required(self, values: dict) -> dict[str, str]:
+        missing: dict[str, str] = {}
+        if not values["period"]:
+            missing["period"] = self.tr("Type the deadline period, e.g. 2025 or 2025H2.")
+        if not values["value"]:
+            missing["value"] = self.tr("Type the target value.")
+        if values["comparator"] == "between" and not values["value_high"]:
+            missing["value_high"] = self.tr("Type the upper value of the range.")
+        return missing
+
     def check(self, values: dict) -> dict[str, str]:
         problems: dict[str, str] = {}
         ind = self.ind
-        lim = dict(vmin=_opt(ind["vmin"]), vmax=_opt(ind["vmax"]))
+        lim = dict(vmin=optional_number(ind["vmin"]), vmax=optional_number(ind["vmax"]))
         for key in ("period", "baseline_period"):
-            if values[key] or key == "period":
+            if values[key]:
                 try:
                     parse_period(values[key])
                 except PeriodError as exc:
                     problems[key] = str(exc)
         keys = ["value", "baseline_value"] + (["value_high"] if values["comparator"] == "between"
                                               else [])
+        decimals = int(ind["decimals"] or 0)
         for key in keys:
-            if values[key] or key in ("value", "value_high"):
+            if values[key]:
                 try:
-                    parse_value(values[key] or None, ind["value_kind"], **lim)
+                    v = parse_value(values[key], ind["value_kind"], **lim)
                 except ValueParseError as exc:
                     problems[key] = str(exc)
+                    continue
+                if (ind["value_kind"] != "class" and more_decimals(v, decimals)
+                        and not (self.row and v == optional_number(self.row.get(key)))):
+                    problems[key] = decimals_problem(values[key], decimals)
         return self.core_problems(problems, validate.target_values, values)
 
     def commit(self, values: dict):
@@ -110,16 +133,12 @@ class TargetDialog(FormDialog):
                                  self.tr("Add target %1").replace("%1", what))
         with self.ctx.store.read() as conn:
             clean = validate.target_values(conn, values)
-        changes = {k: clean[k] for k in EDITABLE if clean.get(k) != self.row.get(k)}
+        changes = {k: clean[k] for k in EDITABLE if not same_value(clean.get(k), self.row.get(k))}
         if not changes:
             return None
         return self.ctx.edit(UpdateRow("target", int(self.row["id"]), int(self.row["version"]),
                                        changes, label=what),
                              self.tr("Edit target %1").replace("%1", what))
-
-
-def _opt(v):
-    return None if v is None or v != v else float(v)
 
 
 def new_target(ctx, parent, indicator: str):

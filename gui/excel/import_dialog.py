@@ -12,7 +12,7 @@ from functools import partial
 import pandas as pd
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+                               QStyle, QTableView, QVBoxLayout, QWidget)
 
 from core.excel import Cancelled
 from core.excel.importer import apply_import, read_import
@@ -32,6 +32,23 @@ def _table(parent, name: str) -> tuple[QTableView, FrameModel]:
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().setVisible(False)
     return view, model
+
+
+# The widest each preview column is sized to its contents, in average character widths (None:
+# no limit). Longer text is elided, the whole of it in the cell's tooltip, so that every column,
+# the new value last, fits at the dialog's default size however long an indicator's name is.
+PREVIEW_MAX_CHARS = (12, 36, 16, 10, 14, None)  # change, indicator, area, period, old, new
+
+
+def _fit_columns(view: QTableView, max_chars) -> None:
+    """Size ``view``'s columns to their contents, none wider than its ``max_chars``."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    char = view.fontMetrics().averageCharWidth()
+    margin = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 4
+    for col, chars in enumerate(max_chars):
+        if chars is not None and col < header.count():
+            header.resizeSection(col, min(header.sectionSize(col), chars * char + margin))
 
 
 class ImportDialog(QDialog):
@@ -55,6 +72,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar(self, objectName="importProgress")
         self.progress.setVisible(False)
         self.table, self.model = _table(self, "importPreviewTable")
+        self.table.setWordWrap(False)  # one line a row: long names are elided (see the tooltip)
         self.problems_label = QLabel(self.tr("Problems (nothing can be imported until they are "
                                              "fixed in the workbook):"), self)
         self.problems, self.problems_model = _table(self, "importProblemsTable")
@@ -142,7 +160,7 @@ class ImportDialog(QDialog):
         self.model.set_frame(shown, [self.tr("Change"), self.tr("Indicator"), self.tr("Area"),
                                      self.tr("Period"), self.tr("Old value"),
                                      self.tr("New value")])
-        self.table.resizeColumnsToContents()
+        _fit_columns(self.table, PREVIEW_MAX_CHARS)
         probs = pd.DataFrame([(p.sheet, p.row, p.column, p.message)
                               for p in preview.plan.problems],
                              columns=["sheet", "row", "column", "message"])

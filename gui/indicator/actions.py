@@ -105,5 +105,12 @@ class IndicatorActions:
             self, translate("IndicatorView", "Save plot as PNG"), f"{self.code or 'trend'}.png",
             translate("IndicatorView", "PNG images (*.png)"))
         if path:
-            self.plot.save_png(path)
+            from .png import save_png
+
+            try:
+                save_png(self.plot, path, self.ui.title.text(), self.ctx.lang)
+            except OSError:
+                self.status_message.emit(
+                    translate("IndicatorView", "Could not save %1").replace("%1", path))
+                return
             self.status_message.emit(translate("IndicatorView", "Saved %1").replace("%1", path))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QSpinBox, QStyledItemD
 from core.errors import ValueParseError
 from core.validate import FIGURE_STATUSES
 from core.values import parse_value
+from gui.dialogs.common import decimals_problem, more_decimals
 
 from . import labels
 from .figure_model import COLUMNS, _opt
@@ -35,11 +36,20 @@ class _Explains:
         if not t or t in ("-", "+", "."):
             return
         try:
-            parse_value(t, self.kind, vmin=self.vmin, vmax=self.vmax)
+            value = parse_value(t, self.kind, vmin=self.vmin, vmax=self.vmax)
         except ValueParseError as exc:
-            widget: QWidget = self  # type: ignore[assignment]
-            QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), str(exc), widget)
-            self.last_problem = str(exc)
+            self._say(str(exc))
+            return
+        # the spin box refuses a digit past the indicator's decimals: say so, rather than
+        # let 38.25 become 38.2 without a word
+        decimals = self.decimals() if isinstance(self, QDoubleSpinBox) else 0
+        if isinstance(value, float) and more_decimals(value, decimals):
+            self._say(decimals_problem(t, decimals))
+
+    def _say(self, problem: str) -> None:
+        widget: QWidget = self  # type: ignore[assignment]
+        QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), problem, widget)
+        self.last_problem = problem
 
     def validate(self, text, pos):  # noqa: D102 - Qt override
         result = super().validate(text, pos)  # type: ignore[misc]
@@ -91,7 +101,12 @@ def set_editor_value(editor: QWidget, value) -> None:
     elif isinstance(editor, QSpinBox):
         editor.setValue(int(round(float(value or 0))))
     elif isinstance(editor, QDoubleSpinBox):
-        editor.setValue(float(value or 0))
+        v = float(value or 0)
+        # a value stored with more decimals than the indicator keeps is shown whole, so
+        # that confirming the editor does not round it
+        while editor.decimals() < 6 and more_decimals(v, editor.decimals()):
+            editor.setDecimals(editor.decimals() + 1)
+        editor.setValue(v)
 
 
 def editor_value(editor: QWidget):

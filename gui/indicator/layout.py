@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from .delegates import FigureDelegate
-from .plot import AreaLegend, TrendPlot
+from .legend import AreaLegend
+from .plot import TrendPlot
 
 translate = QCoreApplication.translate  # texts share the view's context ("IndicatorView")
 FIGURE_WIDTHS = (150, 70, 110, 80, 80, 220, 260, 90, 120)
@@ -56,7 +57,11 @@ class IndicatorUi:
         self.title = _named(QLabel(), "indicatorTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # wrapped, like every label over the view: an unbroken long name would otherwise
+        # set the window's minimum width and widen it past the screen
+        self.title.setWordWrap(True)
         self.details = _named(QLabel(), "indicatorDetails")
+        self.details.setWordWrap(True)
         self.definition = _named(QLabel(), "indicatorDefinition")
         self.definition.setWordWrap(True)
         self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -96,6 +101,8 @@ class IndicatorUi:
 
         self.figures_label, self.targets_label = QLabel(), QLabel()
         self.history_label = QLabel()
+        for label in (self.figures_label, self.targets_label, self.history_label):
+            label.setWordWrap(True)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)

@@ -9,19 +9,16 @@ better class (I) is at the top, as "up is better" for every other higher-is-bett
 Speed: every line, target and projection is a stroke of one graphics item
 (:mod:`.strokes`), and the symbols of all areas are one scatter item, so a selection costs a
 few items' worth of Python however many areas there are; the on-screen legend is a light
-checkable Qt list (:class:`AreaLegend`), and a pyqtgraph legend is added only while a PNG is
-exported.
+checkable Qt list (:class:`.legend.AreaLegend`); a PNG for a meeting is drawn by
+:mod:`.png` on a plot of its own.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import (QCursor, QIcon, QPainter, QPixmap, QStandardItem,
-                           QStandardItemModel)
-from PySide6.QtWidgets import QAbstractItemView, QGraphicsScene, QListView, QToolTip
-from pyqtgraph.exporters import ImageExporter
-from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from core.present import unit_text
 from core.trend import TrendFrame
@@ -61,8 +58,8 @@ class PeriodAxis(pg.AxisItem):
         self.update()
 
     def tickValues(self, minVal, maxVal, size):
-        if not self.period_ticks:
-            return super().tickValues(minVal, maxVal, size)
+        if not self.period_ticks:  # nothing drawn: no labels (not the raw time stamps)
+            return []
         shown = sorted(x for x, _ in self.period_ticks if minVal <= x <= maxVal)
         if maxVal <= minVal or not shown:
             return [(1.0, shown)]
@@ -76,8 +73,6 @@ class PeriodAxis(pg.AxisItem):
         return [(1.0, kept)]
 
     def tickStrings(self, values, scale, spacing):
-        if not self.period_ticks:
-            return super().tickStrings(values, scale, spacing)
         names = dict(self.period_ticks)
         return [names.get(v, "") for v in values]
 
@@ -174,8 +169,9 @@ class TrendPlot(pg.PlotWidget):
         self.hidden: set[str] = set()
         self.symbols = False
         self._empty = pg.TextItem(anchor=(0.5, 0.5), color="#666")
+        self._empty.setPos(0.5, 0.5)  # the middle of the fixed frame an empty plot shows
         self._lang = "en"
-        self._left: tuple | None = None  # (class axis, label, language) of the left axis
+        self._left: tuple | None = None  # (class axis, label, language, empty): left axis
         self._tip_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
 
@@ -232,18 +228,21 @@ class TrendPlot(pg.PlotWidget):
         is_class = bool(frame and frame.value_kind == "class")
         left = ("" if not frame or is_class else "%" if frame.value_kind == "percent" else
                 unit_text(frame.unit, frame.unit_zh, self._lang))
-        if (is_class, left, lang) != self._left:  # each re-lays the axis out: only on change
-            self._left = (is_class, left, lang)
-            self.plotItem.getAxis("left").setTicks(
-                [[(i, n) for n, i in labels.class_choices(lang)]] if is_class else None)
+        empty = not series
+        if (is_class, left, lang, empty) != self._left:  # each re-lays the axis out
+            self._left = (is_class, left, lang, empty)
+            axis = self.plotItem.getAxis("left")
+            axis.setTicks([[(i, n) for n, i in labels.class_choices(lang)]] if is_class
+                          else [[]] if empty else None)  # no made-up scale when empty
             vb.invertY(is_class)
             self.plotItem.setLabel("left", left)
-        self._show_empty(frame is not None and not series)
-        if frame is not None:
-            self.show_course(frame, fit=False)
-        else:
+        self._show_empty(frame is not None and empty)
+        if empty:  # nothing to fit: a fixed frame, the note in its middle
             self.xaxis.set_period_ticks([])
             self._restroke()
+            vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            return
+        self.show_course(frame, fit=False)
         vb.enableAutoRange()
         if is_class:  # every class on the axis, not only those that occur
             vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
@@ -342,105 +341,15 @@ class TrendPlot(pg.PlotWidget):
             self._fit_now()
         self.visibility_changed.emit()
 
+    def set_hidden(self, areas: set[str]) -> None:
+        """Hide exactly ``areas`` (also areas the current indicator does not have)."""
+        self.hidden = set(areas)
+        for area, slot in self.lines.items():
+            slot.set_visible(area not in self.hidden)
+        self.strokes.changed()
+        self._set_points()
+        self._fit_now()
+        self.visibility_changed.emit()
+
     def visible_areas(self) -> list[str]:
         return [a for a in self.lines if a not in self.hidden]
-
-    def save_png(self, path: str, width: int = 1600) -> None:
-        """Write the plot as it looks now, with a legend, to a PNG file (no dialog)."""
-        legend = pg.LegendItem(offset=(-10, 10), labelTextColor="#222")
-        legend.setParentItem(self.plotItem.getViewBox())
-        for area in self.visible_areas():
-            slot = self.lines[area]
-            sample = pg.PlotDataItem(pen=slot.line.pen, symbol=slot.symbol, symbolSize=8,
-                                     symbolBrush=slot.color, symbolPen="w")
-            legend.addItem(sample, self.names.get(area, area))
-        try:
-            exporter = ImageExporter(self.plotItem)
-            exporter.parameters()["width"] = width
-            exporter.export(str(path))
-        finally:
-            legend.scene().removeItem(legend) if legend.scene() else None
-
-
-LEGEND_MIN_WIDTH, LEGEND_MAX_WIDTH = 120, 190
-
-
-class AreaLegend(QListView):
-    """The areas of the plot, each with its colour and symbol; uncheck to hide."""
-
-    def __init__(self, plot: TrendPlot, parent=None):
-        super().__init__(parent)
-        self.setObjectName("trendLegend")
-        self.setAccessibleName("trendLegend")
-        self.plot = plot
-        self.model_ = QStandardItemModel(self)
-        self.setModel(self.model_)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setUniformItemSizes(True)
-        self.model_.itemChanged.connect(self._toggled)
-        self._icons = [self._icon(i) for i in range(len(OKABE_ITO) * len(SYMBOLS))]
-        self._shown: tuple | None = None  # (areas, names, hidden) the rows show
-        self._sized_for: tuple = ()  # the area names the width was set for
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-
-    @staticmethod
-    def _icon(i: int) -> QIcon:
-        """The area's colour and symbol, as the plot draws them."""
-        color, symbol = style(i)
-        pm = QPixmap(16, 16)
-        pm.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pm)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate(8, 8)
-        drawSymbol(painter, symbol, 11, pg.mkPen("w"), pg.mkBrush(color))
-        painter.end()
-        return QIcon(pm)
-
-    def refresh(self) -> None:
-        """Follow the plot's areas, reusing rows (clearing the model costs ~7 ms)."""
-        m = self.model_
-        areas = list(self.plot.lines)
-        shown = (areas, [self.plot.names.get(a, a) for a in areas],
-                 [a in self.plot.hidden for a in areas])
-        if shown == self._shown:  # the same areas as the last indicator: nothing to do
-            return
-        self._shown = shown
-        self._fit_names()
-        # Not blockSignals: the view must hear of new rows, or it shows an empty list.
-        self._refreshing = True
-        m.setRowCount(len(areas))
-        for i, area in enumerate(areas):
-            item = m.item(i)
-            if item is None:
-                item = QStandardItem()
-                item.setCheckable(True)
-                m.setItem(i, item)
-            item.setIcon(self._icons[i % len(self._icons)])
-            name = self.plot.names.get(area, area)
-            item.setText(name)
-            item.setToolTip(name)  # in full, where the legend's width cuts it short
-            item.setData(area, Qt.ItemDataRole.UserRole)
-            item.setCheckState(Qt.CheckState.Unchecked if area in self.plot.hidden
-                               else Qt.CheckState.Checked)
-        self._refreshing = False
-
-    def _fit_names(self) -> None:
-        """As wide as the widest name of every area (up to :data:`LEGEND_MAX_WIDTH`), so the
-        width stays put from one indicator to the next and no name hides behind a scroll
-        bar; a longer name is cut short with "…" and shown whole in its tooltip."""
-        names = tuple(self.plot.names.values())
-        if names == self._sized_for:
-            return
-        self._sized_for = names
-        widest = max((self.fontMetrics().horizontalAdvance(n) for n in names), default=0)
-        # check box, icon, the gaps between them, frame, vertical scroll bar
-        extra = (2 * 20 + 3 * 6 + 2 * self.frameWidth()
-                 + self.verticalScrollBar().sizeHint().width())
-        self.setFixedWidth(min(max(widest + extra, LEGEND_MIN_WIDTH), LEGEND_MAX_WIDTH))
-
-    def _toggled(self, item: QStandardItem) -> None:
-        if getattr(self, "_refreshing", False):
-            return
-        self.plot.set_area_visible(item.data(Qt.ItemDataRole.UserRole),
-                                   item.checkState() == Qt.CheckState.Checked)

@@ -272,6 +272,10 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def _show_header(self) -> None:
         ui, ind = self.ui, self.ind
+        for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
+                     "deleteButton"):  # nothing to add to, edit or delete without one
+            ui.buttons[name].setEnabled(ind is not None)
+        ui.buttons["savePlotButton"].setEnabled(bool(self.frame and self.frame.series))
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")
@@ -373,6 +377,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def retranslate(self) -> None:
         self.ui.retranslate()
+        self.ui.legend.retranslate()
         self.figures_model.retranslate()
         self.targets_model.retranslate()
         self.history_model.retranslate()

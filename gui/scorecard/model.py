@@ -79,7 +79,9 @@ class ScorecardModel(QAbstractTableModel):
         return [self.tr("Indicator (the code is in the cell's tooltip)"), self.tr("Area"),
                 self.tr("Period of the latest figure"), self.tr("Latest value"),
                 self.tr("The target that applies to the latest period"),
-                self.tr("Actual minus target, in the indicator's unit"),
+                self.tr("Actual minus target, in the indicator's unit. Sorting orders the "
+                        "rows by the gap as a share of the target, so that indicators in "
+                        "different units compare"),
                 self.tr("Status this period: met, close, missed"),
                 self.tr("Course to the target's deadline: on track, needs acceleration, "
                         "limited progress, deterioration"),
@@ -221,6 +223,14 @@ class ScorecardModel(QAbstractTableModel):
         self._status = {c: self._raw[c].to_numpy(object).copy() for c in STATUS_COLUMNS}
         self._sortkeys = fmt  # formatted names sort in the shown language
 
+    def shown_status_counts(self) -> dict[str, int]:
+        """Period status -> how many of the rows the filter lets through have it."""
+        if not len(self._rows):
+            return {}
+        shown = self._raw["period_status"].to_numpy(object)[self._rows]
+        codes, counts = np.unique(shown.astype(str), return_counts=True)
+        return dict(zip(codes.tolist(), counts.tolist()))
+
     # filter and sort ---------------------------------------------------------------------
     def set_filter(self, *, category: str | None = None, area: str | None = None,
                    status: str | None = None) -> None:
@@ -335,6 +345,8 @@ class ScorecardModel(QAbstractTableModel):
             text = self._cells[c][i]
             if cid in STATUS_COLUMNS:
                 return f"{palette.symbol(self._status[cid][i])} {text}"
+            if cid == "warnings" and not text:
+                return ""  # a column of zeros hides the few rows that have warnings
             return "" if text is None else str(text)
         if role == Qt.ItemDataRole.ToolTipRole:
             if cid == "indicator":

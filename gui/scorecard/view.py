@@ -242,7 +242,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         if frame.empty:
             self.summary.setText(self.tr("Computing the scorecard…") if self.busy else "")
             return
-        counts = frame["period_status"].value_counts()
+        counts = self.model.shown_status_counts()  # of the rows the filters let through
         parts = [f"{palette.symbol(s)} {n} {self._status_word(s)}"
                  for s in ("met", "close", "missed") if (n := int(counts.get(s, 0)))]
         shown = self.tr("%n row(s) shown", "", self.model.rowCount())

@@ -82,7 +82,9 @@ class IndicatorTreeModel(QStandardItemModel):
                 continue
             item.setData(palette.icon(st), Qt.ItemDataRole.DecorationRole)
             words = status_text(st, self.lang) if st else ""
-            item.setToolTip(f"{code}\n{words}" if words else code)
+            # the whole name first: the tree is often narrower than it
+            item.setToolTip(f"{item.text()}\n{code}\n{words}" if words
+                            else f"{item.text()}\n{code}")
             item.setData(f"{item.text()}, {words}" if words else item.text(),
                          Qt.ItemDataRole.AccessibleTextRole)
 

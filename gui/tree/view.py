@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout,
+                               QWidget)
 
 from gui.context import AppContext
 from gui.later import later
@@ -36,13 +37,21 @@ class IndicatorPanel(RetranslateOnce, QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setExpandsOnDoubleClick(True)
 
+        self.no_match = QLabel(self)  # instead of a blank tree when the filter finds nothing
+        self.no_match.setObjectName("indicatorFilterEmpty")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.tree, 1)
 
         self.filter.textChanged.connect(self._filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        # a click on the indicator already current opens it too (from the Scorecard tab)
+        self.tree.clicked.connect(lambda idx: self._current_changed(idx, None))
         ctx.language_changed.connect(lambda _lang: later(  # see ScorecardPanel
             self, lambda: self.model.retranslate(ctx.categories, ctx.indicators, ctx.lang)))
         ctx.reloaded.connect(self._on_reloaded)
@@ -99,6 +108,14 @@ class IndicatorPanel(RetranslateOnce, QWidget):
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_text(text)
         self.tree.expandAll()
+        self._show_no_match()
+
+    def _show_no_match(self) -> None:
+        text = self.filter.text().strip()
+        none = bool(text) and self.proxy.rowCount() == 0
+        if none:
+            self.no_match.setText(self.tr("No indicator matches “%1”.").replace("%1", text))
+        self.no_match.setVisible(none)
 
     def _current_changed(self, current, _previous) -> None:
         code = current.data(CODE_ROLE) if current.isValid() else None
@@ -111,3 +128,4 @@ class IndicatorPanel(RetranslateOnce, QWidget):
         self.filter.setAccessibleName(self.tr("Filter indicators"))
         self.filter.setToolTip(self.tr("Type part of a code or of a Chinese or English name"))
         self.tree.setAccessibleName(self.tr("Indicators by category"))
+        self._show_no_match()

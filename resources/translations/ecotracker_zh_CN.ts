@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AreaLegend</name>
+    <message>
+        <source>Untick an area to hide it, for the next indicators too. Right-click: show all areas, or only one.</source>
+        <translation>取消勾选即隐藏该区域，切换到其他指标时仍保持隐藏。右键：显示全部区域，或只显示一个区域。</translation>
+    </message>
+    <message>
+        <source>Show all areas</source>
+        <translation>显示全部区域</translation>
+    </message>
+    <message>
+        <source>Show only %1</source>
+        <translation>只显示%1</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export to Excel</source>
@@ -119,6 +134,10 @@
         <translation>数值：</translation>
     </message>
     <message>
+        <source>(choose a class)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+    <message>
         <source>Qualifier:</source>
         <translation>限定词：</translation>
     </message>
@@ -149,6 +168,14 @@
     <message>
         <source>Type the period, e.g. 2025H1.</source>
         <translation>请输入期间，例如 2025H1。</translation>
+    </message>
+    <message>
+        <source>Choose the class.</source>
+        <translation>请选择水质类别。</translation>
+    </message>
+    <message>
+        <source>Type the value.</source>
+        <translation>请输入数值。</translation>
     </message>
     <message>
         <source>This area already has a figure for %1; edit that one instead.</source>
@@ -220,6 +247,10 @@
 </context>
 <context>
     <name>FormDialog</name>
+    <message>
+        <source>%1 has more decimals than this indicator keeps (%2): type the value rounded as it should be saved.</source>
+        <translation>%1 的小数位数多于该指标保留的位数（%2 位）：请输入按应保存的位数舍入后的数值。</translation>
+    </message>
     <message>
         <source>Someone else changed this row since you opened it: %1</source>
         <translation>自您打开以来，他人已修改了此行：%1</translation>
@@ -406,8 +437,20 @@
         <translation>英文名称：</translation>
     </message>
     <message>
-        <source>Unit:</source>
-        <translation>单位：</translation>
+        <source>Unit (English):</source>
+        <translation>英文单位：</translation>
+    </message>
+    <message>
+        <source>e.g. µg/m³ or days</source>
+        <translation>例如 µg/m³ 或 days</translation>
+    </message>
+    <message>
+        <source>Unit (Chinese):</source>
+        <translation>中文单位：</translation>
+    </message>
+    <message>
+        <source>if empty, the Chinese window shows the English unit</source>
+        <translation>留空时，中文界面显示英文单位</translation>
     </message>
     <message>
         <source>Value kind:</source>
@@ -466,6 +509,22 @@
         <translation>指标代码不可更改。</translation>
     </message>
     <message>
+        <source>Type a code, e.g. AIR.PM10.</source>
+        <translation>请输入代码，例如 AIR.PM10。</translation>
+    </message>
+    <message>
+        <source>Type the name in Chinese, in English or both.</source>
+        <translation>请输入中文名称、英文名称或两者。</translation>
+    </message>
+    <message>
+        <source>Type where the band starts.</source>
+        <translation>请输入区间下限。</translation>
+    </message>
+    <message>
+        <source>Type where the band ends.</source>
+        <translation>请输入区间上限。</translation>
+    </message>
+    <message>
         <source>An indicator with this code already exists.</source>
         <translation>已存在使用此代码的指标。</translation>
     </message>
@@ -476,6 +535,10 @@
 </context>
 <context>
     <name>IndicatorPanel</name>
+    <message>
+        <source>No indicator matches “%1”.</source>
+        <translation>没有与“%1”匹配的指标。</translation>
+    </message>
     <message>
         <source>Filter: code or name, 中文 or English</source>
         <translation>筛选：代码或名称，中文或英文均可</translation>
@@ -622,6 +685,10 @@ Reload to see their value?</source>
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>无法保存 %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -869,8 +936,8 @@ Every edit is saved to the database at once.</source>
         <translation>适用于最新期间的目标</translation>
     </message>
     <message>
-        <source>Actual minus target, in the indicator&apos;s unit</source>
-        <translation>实际值减目标值（按指标单位）</translation>
+        <source>Actual minus target, in the indicator&apos;s unit. Sorting orders the rows by the gap as a share of the target, so that indicators in different units compare</source>
+        <translation>实际值减目标值，单位同指标。排序按差距占目标的比例进行，以便比较不同单位的指标</translation>
     </message>
     <message>
         <source>Status this period: met, close, missed</source>
@@ -1027,6 +1094,18 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Reference:</source>
         <translation>出处：</translation>
+    </message>
+    <message>
+        <source>Type the deadline period, e.g. 2025 or 2025H2.</source>
+        <translation>请输入期限，例如 2025 或 2025H2。</translation>
+    </message>
+    <message>
+        <source>Type the target value.</source>
+        <translation>请输入目标值。</translation>
+    </message>
+    <message>
+        <source>Type the upper value of the range.</source>
+        <translation>请输入区间的上限值。</translation>
     </message>
     <message>
         <source>Add target %1</source>
@@ -1353,8 +1432,16 @@ Every edit is saved to the database at once.</source>
         <translation>--from {first} 晚于 --to {last}</translation>
     </message>
     <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {folder} is not a folder</source>
+        <translation>无法写入 {path}：{folder} 不是文件夹</translation>
     </message>
     <message>
         <source>{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, {unchanged} unchanged, {problems} problems</source>

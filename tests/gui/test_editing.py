@@ -241,6 +241,31 @@ def test_value_editor_fits_the_kind(view, code, editor, check):
         assert e.value() <= 100
 
 
+def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view):
+    """PM2.5 keeps one decimal: typing 38.25 used to save 38.2 without a word, and a value
+    stored as 38.25 was rounded by merely opening and confirming the editor."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from core.edits import UpdateRow
+
+    m, fid = first_row(view, "AIR.PM25")
+    delegate = view.figure_table.itemDelegate()
+    e = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
+                              m.index(0, VALUE))
+    delegate.setEditorData(e, m.index(0, VALUE))
+    e.lineEdit().selectAll()
+    e.lineEdit().insert("38.25")
+    assert "more decimals than this indicator keeps (1)" in e.last_problem
+    # a value stored with two decimals (an import, another desk) is not rounded
+    view.ctx.edit(UpdateRow("figure", fid, int(m.frame.iloc[0]["version"]),
+                            {"value": 38.25}), "two decimals")
+    row = m.row_of(fid)
+    e2 = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
+                               m.index(row, VALUE))
+    delegate.setEditorData(e2, m.index(row, VALUE))
+    assert e2.value() == 38.25
+
+
 def test_edit_through_the_delegate(view):
     m, fid = first_row(view, "AIR.GOOD_DAYS")
     delegate = view.figure_table.itemDelegate()

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from PySide6.QtCore import Qt
 
 from core.periods import period_ord
 from core.trend import trend_frame
-from gui.indicator.plot import OKABE_ITO, AreaLegend, TrendPlot
+from gui.indicator.legend import AreaLegend
+from gui.indicator.plot import OKABE_ITO, TrendPlot
 
 pytestmark = pytest.mark.gui
 
@@ -95,7 +97,7 @@ def test_hover_text_and_toggle_from_legend(plot, qtbot):
 def test_legend_is_as_wide_as_its_names_and_cuts_only_the_longest(plot, qtbot):
     """At the window's default size the legend was narrower than "Shapingba District" and
     hid it behind a horizontal scroll bar."""
-    from gui.indicator.plot import LEGEND_MAX_WIDTH
+    from gui.indicator.legend import LEGEND_MAX_WIDTH
 
     longest = "Pengshui Miao and Tujia Autonomous County"
     names = {"a": "Shapingba District", "b": "Chongqing", "c": longest}
@@ -121,6 +123,37 @@ def test_legend_is_as_wide_as_its_names_and_cuts_only_the_longest(plot, qtbot):
     assert legend.width() < LEGEND_MAX_WIDTH
 
 
+def test_legend_shows_all_or_only_one_area_for_the_next_indicators_too(plot, qtbot):
+    names = {"a": "Area A", "b": "Area B", "c": "Area C"}  # c: not in this indicator
+    plot.show_frame(frame(), names, "en")
+    legend = AreaLegend(plot)
+    qtbot.addWidget(legend)
+    legend.refresh()
+    legend.show_only("b")
+    assert plot.visible_areas() == ["b"] and plot.hidden == {"a", "c"}
+    assert [legend.model_.item(i).checkState() == Qt.CheckState.Checked
+            for i in range(2)] == [False, True]
+    # an area hidden on another indicator (c) comes back with "show all"
+    legend.show_all()
+    assert plot.hidden == set() and plot.visible_areas() == ["a", "b"]
+    assert all(legend.model_.item(i).checkState() == Qt.CheckState.Checked
+               for i in range(2))
+
+
+def test_an_indicator_without_figures_shows_a_note_not_the_last_scale(plot):
+    plot.show_frame(frame(), {"a": "Area A", "b": "Area B"}, "en")
+    empty = frame()
+    empty.series = []
+    plot.show_frame(empty, {}, "en")
+    vb = plot.plotItem.getViewBox()
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert (x0, x1, y0, y1) == (0, 1, 0, 1)  # not the last indicator's range
+    assert plot._empty.scene() is not None and plot._empty.textItem.toPlainText()
+    x0_, x1_ = vb.viewRange()[0]
+    assert plot.xaxis.tickValues(x0_, x1_, 600) == []  # no raw time stamps
+    assert plot.plotItem.getAxis("left")._tickLevels == [[]]  # no made-up scale
+
+
 def test_class_axis_inverted(plot):
     plot.show_frame(frame("class"), {}, "zh_CN")
     assert plot.getPlotItem().getViewBox().yInverted()
@@ -128,11 +161,25 @@ def test_class_axis_inverted(plot):
     assert not plot.getPlotItem().getViewBox().yInverted()
 
 
-def test_save_png(plot, tmp_path):
-    plot.show_frame(frame(), {}, "en")
+def test_save_png_is_a_landscape_picture_of_what_is_shown(plot, tmp_path):
+    """For a meeting: 16:9 whatever the on-screen plot's shape (it was portrait when the
+    plot pane was tall), titled, without the areas the person hid."""
+    from PySide6.QtGui import QImage
+
+    from gui.indicator.png import SIZE, save_png
+
+    plot.resize(300, 700)  # a tall, narrow pane
+    plot.show_frame(frame(), {"a": "Area A", "b": "Area B"}, "en")
+    plot.set_area_visible("b", False)
+    width = plot.width()
     out = tmp_path / "trend.png"
-    plot.save_png(str(out), width=800)
-    assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    save_png(plot, str(out), "PM2.5 (AIR.PM25)", "en")
+    img = QImage(str(out))
+    ratio = img.devicePixelRatio() or 1
+    assert (img.width() / ratio, img.height() / ratio) == SIZE
+    assert plot.hidden == {"b"} and plot.width() == width  # the shown plot is left alone
+    with pytest.raises(OSError):
+        save_png(plot, str(tmp_path / "no such folder" / "x.png"), "", "en")
 
 
 def test_empty(plot):

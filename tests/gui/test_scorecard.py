@@ -74,6 +74,23 @@ def test_filter_by_status_category_and_area(window, qtbot):
     assert m.rowCount() == total
 
 
+def test_summary_counts_the_rows_the_filters_let_through(window, qtbot):
+    from gui.scorecard import STATUS_ROLE
+
+    panel, m = window.scorecard, window.scorecard.model
+    make_missed(window, qtbot)
+    assert "1 missed" in panel.summary.text()
+    panel.category.setCurrentIndex(panel.category.findData("soil"))  # not the missed row
+    statuses = [m.data(m.index(r, STATUS_COL), STATUS_ROLE) for r in range(m.rowCount())]
+    text = panel.summary.text()
+    assert "missed" not in text
+    met = statuses.count("met")
+    assert (f"{met} met" in text) if met else ("met" not in text)
+    assert f"{m.rowCount()} row" in text
+    panel.category.setCurrentIndex(0)
+    assert "1 missed" in panel.summary.text()
+
+
 def test_sorting_by_status_puts_the_worst_first_and_keeps_selection(window, qtbot):
     panel, m = window.scorecard, window.scorecard.model
     make_missed(window, qtbot)
@@ -180,6 +197,7 @@ def test_warnings_cell_says_what_is_incoherent_in_the_window_language(window, qt
     m = window.scorecard.model
     warn_col = col("warnings")
     assert not cell(m, key, warn_col, Qt.ItemDataRole.ToolTipRole)
+    assert cell(m, key, warn_col) == ""  # no warnings: blank, not a column of zeros
     window.ctx.edit(CreateRow("figure", dict(
         indicator=key[0], area=key[1], period="2025H2", value=3700.0)), "a fall")
     qtbot.waitUntil(lambda: cell(m, key, warn_col) == "1", timeout=20000)

@@ -107,3 +107,24 @@ def test_an_edit_changes_only_that_indicators_mark(window, qtbot):
     assert set(touched) == {code} and "missed" not in other.toolTip()
     window.ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: "met" in item.toolTip(), timeout=20000)
+
+
+def test_a_filter_that_finds_nothing_says_so(window, qtbot):
+    panel = window.indicators
+    type_filter(qtbot, panel, "zzqx")
+    assert visible_codes(panel) == [] and panel.no_match.isVisible()
+    assert "zzqx" in panel.no_match.text()
+    type_filter(qtbot, panel, "PM2.5")
+    assert visible_codes(panel) and not panel.no_match.isVisible()
+
+
+def test_tooltip_gives_the_whole_name_and_a_click_on_the_current_one_opens_it(window, qtbot):
+    panel = window.indicators
+    assert panel.select("AIR.PM25")
+    idx = panel.tree.currentIndex()
+    assert idx.data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "PM2.5 average concentration\nAIR.PM25")
+    window.tabs.setCurrentIndex(0)  # back to the scorecard, the indicator still current
+    rect = panel.tree.visualRect(idx)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentIndex() == 1

@@ -234,3 +234,41 @@ def test_f5_shows_an_area_renamed_at_another_desk(open_window, sqlite_url, qtbot
     m = view.figures_model
     qtbot.waitUntil(lambda: m.index(0, 0).data() == "Renamed District", timeout=20000)
     assert view.plot.names[area] == "Renamed District"
+
+
+def test_a_long_indicator_name_wraps_instead_of_widening_the_window(open_window, sqlite_url,
+                                                                     qtbot):
+    from core.edits import CreateRow
+
+    w = open_window(sqlite_url)
+    w.resize(1100, 700)
+    qtbot.wait(20)
+    name = "A very long indicator name " * 8  # one line would be ~1,800 px
+    w.ctx.edit(CreateRow("indicator", dict(
+        code="TEST.LONG", category="air", name_en=name.strip(), name_zh="很长的指标名称" * 10,
+        unit="t", value_kind="number", direction="higher", period_type="year", decimals=0)),
+        "a long name")
+    assert w.indicators.select("TEST.LONG")
+    qtbot.wait(20)
+    assert w.width() == 1100 and w.indicators.width() > 200
+
+
+def test_no_indicator_no_indicator_actions(open_window, sqlite_url, qtbot):
+    """After the creation of the shown indicator is undone there is nothing to add a
+    figure to: the view's buttons and the window's actions say so (they stayed enabled)."""
+    from core.edits import CreateRow
+
+    w = open_window(sqlite_url)
+    w.ctx.edit(CreateRow("indicator", dict(
+        code="TEST.NEW", category="air", name_en="New", name_zh="新", unit="t",
+        value_kind="number", direction="higher", period_type="year", decimals=0)), "new")
+    assert w.indicators.select("TEST.NEW")
+    view = w.indicator_view
+    assert view.ui.buttons["newFigureButton"].isEnabled()
+    assert not view.ui.buttons["savePlotButton"].isEnabled()  # no figures: nothing to save
+    assert w.findChild(QAction, "actionNewFigure").isEnabled()
+    w.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.code is None, timeout=5000)
+    assert not view.ui.buttons["newFigureButton"].isEnabled()
+    assert not view.ui.buttons["deleteButton"].isEnabled()
+    assert not w.findChild(QAction, "actionNewFigure").isEnabled()
