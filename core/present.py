@@ -9,6 +9,7 @@ import weakref
 
 import pandas as pd
 
+from .i18n import tr
 from .values import format_value
 
 STATUS_TEXT = {
@@ -133,6 +134,24 @@ def figures_table(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFr
     })
 
 
+def _targets(sc: pd.DataFrame, lang: str) -> list[str]:
+    """The Target cell: the applicable target, or for a band indicator without one the band
+    it was judged against (a blank cell beside a gap and a status made no sense)."""
+    band = sc["target_source"] == "band" if "target_source" in sc else [False] * len(sc)
+    low = sc["band_low"] if "band_low" in sc else [None] * len(sc)
+    high = sc["band_high"] if "band_high" in sc else [None] * len(sc)
+    out = []
+    for c, v, h, k, d, b, lo, hi in zip(sc["target_comparator"], sc["target_value"],
+                                        sc["target_value_high"], sc["value_kind"],
+                                        sc["decimals"], band, low, high):
+        if b:
+            out.append(tr("{band} (its band)", band=target_text("between", lo, hi, k, int(d),
+                                                                  lang)))
+        else:
+            out.append(target_text(c, v, h, k, int(d), lang))
+    return out
+
+
 def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The scorecard with formatted values and translated statuses."""
     ar = areas.set_index("code")
@@ -156,9 +175,7 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
         "indicator": sc["indicator"], "name": sc[nc], "area": sc["area"],
         "area_name": sc["area"].map(ar[nc]), "unit": units(sc, lang),
         "latest_period": sc["latest_period"].fillna(""), "latest": fmt("latest_value"),
-        "target": [target_text(c, v, h, k, int(d), lang) for c, v, h, k, d in zip(
-            sc["target_comparator"], sc["target_value"], sc["target_value_high"],
-            sc["value_kind"], sc["decimals"])],
+        "target": _targets(sc, lang),
         "target_period": sc["target_period"].fillna(""),
         "gap": fmt("gap", signed=True),
         "gap_pct": [f"{v:+.1f}%" if pd.notna(v) else "" for v in sc["gap_pct"]],

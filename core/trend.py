@@ -159,6 +159,16 @@ def _target(row, first_x: float | None) -> TargetSegment | None:
                          str(row.get("target_kind") or ""))
 
 
+def _bands(ind: dict, series: list[Series], with_target: set[str]) -> list[TargetSegment]:
+    """For a band indicator (pH 6-9), the band under each area's line that has no target
+    of its own: the scorecard judges those against it, so the plot shows it."""
+    lo, hi = _num(ind.get("band_low")), _num(ind.get("band_high"))
+    if ind.get("direction") != "band" or lo is None or hi is None:
+        return []
+    return [TargetSegment(s.area, s.x[0], s.x[-1], "between", lo, hi, s.periods[-1], "band")
+            for s in series if s.area not in with_target and s.x]
+
+
 def project(current: float, growth: float, years: float, *, mode: str,
             shortfall_max: float | None = None) -> float:
     """The value after ``years`` on the observed course (see the module docstring)."""
@@ -280,5 +290,6 @@ def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame 
                 proj = _projection(ind, row)
                 if proj is not None:
                     projs.append(proj)
+    segs += _bands(ind, series, {seg.area for seg in segs})
     return TrendFrame(code, str(ind["value_kind"]), int(ind["decimals"]), str(ind["unit"] or ""),
                       series, segs, projs, _ticks(figs, segs), str(ind.get("unit_zh") or ""))

@@ -18,3 +18,25 @@ def test_sources_are_named_with_publisher_title_date_and_reference():
     assert name("nodate", "p. 2") == "Office, Bulletin, p. 2"
     assert name(None, "table 3") == "table 3"
     assert name("unknown", "x") == "unknown, x"
+
+
+def test_a_band_indicator_without_a_target_shows_its_band_as_the_target():
+    """pH 6-9 and no target: the scorecard judged it against its band, and said "close"
+    beside a blank Target cell."""
+    from core.present import scorecard_table
+    from core.status import scorecard
+
+    ind = pd.DataFrame([dict(code="W.PH", category="water", name_en="pH", name_zh="pH",
+                             unit="", unit_zh="", value_kind="number", direction="band",
+                             band_low=6.0, band_high=9.0, cumulative=False, vmin=0.0,
+                             vmax=14.0, period_type="year", decimals=1, tolerance=0.5,
+                             category_sort=1)])
+    figs = pd.DataFrame([dict(indicator="W.PH", area="a", period="2024", period_ord=20240,
+                              value=9.2, qualifier="")])
+    targets = pd.DataFrame(columns=["indicator", "area", "period", "period_ord", "comparator",
+                                    "value", "value_high", "kind", "baseline_period",
+                                    "baseline_value"])
+    areas = pd.DataFrame([dict(code="a", name_en="Area A", name_zh="甲区")])
+    table = scorecard_table(scorecard(ind, figs, targets), areas, "en")
+    assert table["target"].tolist() == ["6.0 – 9.0 (its band)"]
+    assert table["gap"].tolist() == ["+0.2"]

@@ -132,3 +132,20 @@ def test_projection_is_clipped_to_natural_limits_and_absent_without_course():
 def test_unknown_indicator_raises():
     with pytest.raises(KeyError):
         trend_frame(indicators(), figures([]), targets([]), None, "NOPE")
+
+
+def test_a_band_indicator_shows_its_band_where_an_area_has_no_target():
+    ind = indicators(direction="band", band_low=6.0, band_high=9.0, vmax=14.0)
+    figs = figures([("a", "2023", 8.5, "", ""), ("a", "2024", 9.4, "", ""),
+                    ("b", "2024", 7.0, "", "")])
+    tg = targets([("b", "2026", "between", 6.5, None, None)])
+    tg["value_high"] = 8.5
+    fr = trend_frame(ind, figs, tg, None, "X")
+    by_area = {t.area: t for t in fr.targets}
+    band = by_area["a"]
+    assert (band.comparator, band.y, band.y_high, band.kind) == ("between", 6.0, 9.0, "band")
+    assert (band.x0, band.x1) == (fr.series[0].x[0], fr.series[0].x[-1])  # under its line
+    assert by_area["b"].kind == "municipal_plan"  # its own target, not the band
+    # not for other indicators
+    plain = trend_frame(indicators(), figs, targets([]), None, "X")
+    assert plain.targets == []

@@ -1600,6 +1600,10 @@ Every edit is saved to the database at once.</source>
         <translation>期间 {text} 格式有误：月份 {month} 不在 01..12 之间</translation>
     </message>
     <message>
+        <source>{band} (its band)</source>
+        <translation>{band}（指标自身区间）</translation>
+    </message>
+    <message>
         <source>sheet {sheet}</source>
         <translation>工作表 {sheet}</translation>
     </message>
