@@ -126,7 +126,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([360, 1040])
+        self.splitter.setSizes([300, 1100])
         self.setCentralWidget(self.splitter)  # deletes the "opening ..." label
         self.loading = None
         self._connect()

@@ -148,7 +148,7 @@ class TrendPlot(pg.PlotWidget):
                          background="w")
         self.setObjectName("trendPlot")
         self.setAccessibleName("trendPlot")
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(220, 200)  # the figure table needs the room on a small screen
         # Items change their data at every selection: a BSP index of their bounds would be
         # rebuilt each time and saves nothing for the handful of items here.
         self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)

@@ -218,6 +218,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._drawn_with = (self.ctx.areas, self.ctx.sources)
         self.plot.show_frame(self.frame, names, self.ctx.lang)
         self.ui.legend.refresh()
+        self.ui.buttons["savePlotButton"].setEnabled(bool(self.frame and self.frame.series))
         if self._course_from is not None:
             self.course_ready.emit()
 
@@ -275,7 +276,6 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
                      "deleteButton"):  # nothing to add to, edit or delete without one
             ui.buttons[name].setEnabled(ind is not None)
-        ui.buttons["savePlotButton"].setEnabled(bool(self.frame and self.frame.series))
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")

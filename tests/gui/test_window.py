@@ -266,6 +266,9 @@ def test_no_indicator_no_indicator_actions(open_window, sqlite_url, qtbot):
     view = w.indicator_view
     assert view.ui.buttons["newFigureButton"].isEnabled()
     assert not view.ui.buttons["savePlotButton"].isEnabled()  # no figures: nothing to save
+    assert w.indicators.select("AIR.PM25")  # figures at once, even as the first selection
+    assert view.ui.buttons["savePlotButton"].isEnabled()
+    assert w.indicators.select("TEST.NEW")
     assert w.findChild(QAction, "actionNewFigure").isEnabled()
     w.ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: view.code is None, timeout=5000)
