@@ -101,6 +101,9 @@ class CreateRow(Edit):
         return Outcome(inverse, _changed(self.entity, new, "create"), new)
 
 
+_BOOKKEEPING = ("version", "entered_by", "entered_at")  # set by every write
+
+
 @dataclass
 class UpdateRow(Edit):
     entity: str
@@ -122,10 +125,14 @@ class UpdateRow(Edit):
             version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
         old, new = rows.update(conn, self.entity, self.key, version, self.changes,
                                who=who, why=self.why)
-        back = {k: old[k] for k in self.changes if k in old}
+        # what the update changed, with what it changed along (a derived figure typed
+        # over is no longer derived): undo puts all of it back
+        keys = [k for k in new if k in self.changes or (
+            k not in _BOOKKEEPING and k in old and old[k] != new[k])]
+        back = {k: old[k] for k in keys if k in old}
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
                             why=f"undo: {self.why}", label=rows.describe(new, self.entity),
-                            expect={k: new[k] for k in self.changes if k in new})
+                            expect={k: new[k] for k in keys})
         return Outcome(inverse, _changed(self.entity, new, "update"), new)
 
 

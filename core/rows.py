@@ -194,8 +194,15 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
 
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
            who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
-    """Change fields of a row made from ``expected_version``. Returns (old, new)."""
+    """Change fields of a row made from ``expected_version``. Returns (old, new).
+
+    A new value typed over a derived figure or target ("36.6 + 4.3") makes it an entered
+    one: ``derived`` and ``derivation`` are cleared unless the change sets them itself.
+    """
     old = _current_or_stale(conn, entity, key, expected_version, changes)
+    if (entity in ("figure", "target") and old.get("derived") and "derived" not in changes
+            and any(k in changes and changes[k] != old.get(k) for k in ("value", "value_high"))):
+        changes = {**changes, "derived": False, "derivation": ""}
     merged = {**old, **changes}
     vals = _clean(entity, validate.VALIDATORS[entity](conn, merged))
     if entity == "indicator":

@@ -35,6 +35,31 @@ def test_one_edit_undo_redo_many_times(store):
     assert fig(store, fid)["note"] == "x"
 
 
+def test_a_value_typed_over_a_derived_figure_makes_it_entered_and_undo_restores(store):
+    """PM2.5 2023H1 in the seeds is derived ("36.6 + 4.3"); after a person typed 38.2 over
+    it, it was still marked derived, with the old arithmetic."""
+    with store.read() as conn:
+        df = queries.figures(conn, indicators=["AIR.PM25"])
+    row = df[df["derived"]].iloc[0].to_dict()
+    assert row["derivation"]
+    upd = UpdateRow("figure", int(row["id"]), int(row["version"]), {"value": 38.2}).apply(store)
+    now = fig(store, int(row["id"]))
+    assert (now["value"], bool(now["derived"]), now["derivation"]) == (38.2, False, "")
+    back = upd.inverse.apply(store)
+    now = fig(store, int(row["id"]))
+    assert (now["value"], bool(now["derived"]), now["derivation"]) == (
+        row["value"], True, row["derivation"])
+    back.inverse.apply(store)  # redo
+    now = fig(store, int(row["id"]))
+    assert (now["value"], bool(now["derived"])) == (38.2, False)
+    # a note edited on a derived figure leaves it derived
+    UpdateRow("figure", int(now["id"]), int(now["version"]), {"derived": True,
+              "derivation": "36.6 + 4.3"}).apply(store)
+    now = fig(store, int(row["id"]))
+    UpdateRow("figure", int(now["id"]), int(now["version"]), {"note": "checked"}).apply(store)
+    assert bool(fig(store, int(row["id"]))["derived"])
+
+
 def test_create_update_undo_undo_redo_redo(store):
     created = CreateRow("figure", dict(NEW)).apply(store)
     fid = created.row["id"]

@@ -27,7 +27,7 @@ COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "
            "entered_at")
 EDITABLE = frozenset({"value", "qualifier", "status", "note"})
 _ARRAYS = ("id", "version", "area", "period", "value", "qualifier", "status", "note", "source",
-           "source_ref", "entered_by", "entered_at", "derived")
+           "source_ref", "entered_by", "entered_at", "derived", "derivation")
 _DTYPES = {"value": float, "id": np.int64, "version": np.int64}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -170,6 +170,9 @@ class FigureModel(QAbstractTableModel):
             return self.source_of(r)
         if col == "note" and a["note"][r]:
             return str(a["note"][r])
+        if col in ("value", "status") and a["derived"][r]:
+            return self.tr("Derived, not stated in the source: %1").replace(
+                "%1", str(a["derivation"][r] or ""))
         if col in EDITABLE:
             return self.tr("Double-click or press F2 to edit")
         return None
@@ -184,7 +187,8 @@ class FigureModel(QAbstractTableModel):
         if col == "qualifier":
             return qualifier_label(a["qualifier"][r] or "", lang)
         if col == "status":
-            return labels.figure_status(a["status"][r])
+            status = labels.figure_status(a["status"][r])
+            return self.tr("%1, derived").replace("%1", status) if a["derived"][r] else status
         if col == "source":
             return self.source_of(r)
         if col == "entered_at":

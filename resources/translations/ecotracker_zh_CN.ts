@@ -233,8 +233,16 @@
         <translation>录入时间</translation>
     </message>
     <message>
+        <source>Derived, not stated in the source: %1</source>
+        <translation>推算值，来源未直接给出：%1</translation>
+    </message>
+    <message>
         <source>Double-click or press F2 to edit</source>
         <translation>双击或按 F2 编辑</translation>
+    </message>
+    <message>
+        <source>%1, derived</source>
+        <translation>%1，推算</translation>
     </message>
     <message>
         <source>Edit figure %1</source>

@@ -57,6 +57,24 @@ def test_selecting_fills_table_and_plots_one_line_per_area(view, qtbot):
     assert m.rowCount() == 0 and view.plot.lines == {}
 
 
+def test_a_derived_figure_says_so_in_the_table(view):
+    """PM2.5 2023H1 is not stated in the report: it is 2024H1 plus the stated fall."""
+    from PySide6.QtCore import Qt
+
+    from gui.indicator.figure_model import COLUMNS
+
+    view.set_indicator("AIR.PM25")
+    m = view.figure_table.model()
+    status, value = COLUMNS.index("status"), COLUMNS.index("value")
+    rows = {m.index(r, 1).data(): r for r in range(m.rowCount())
+            if m.index(r, 0).data() == "Chongqing"}
+    derived, stated = rows["2023H1"], rows["2024H1"]
+    assert m.index(derived, status).data() == "final, derived"
+    tip = m.index(derived, value).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Derived, not stated in the source: 36.6 + 4.3")
+    assert m.index(stated, status).data() == "final"
+
+
 def test_class_indicator_and_targets(view, qtbot):
     with qtbot.waitSignal(view.course_ready, timeout=5000):
         view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
