@@ -120,9 +120,10 @@ def cmd_status(args) -> int:
 
     store = _open(args, create=False)
     with store.read() as conn:
-        ind = queries.indicators(conn)
-        sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn))
-        table = present.scorecard_table(sc, queries.areas(conn), args.lang)
+        ind, areas = queries.indicators(conn), queries.areas(conn)
+        rank = {c: i for i, c in enumerate(areas["code"].tolist())}  # the municipality first
+        sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn), area_rank=rank)
+        table = present.scorecard_table(sc, areas, args.lang)
     store.close()
     if args.format == "table":
         cols = ["indicator", "area", "latest_period", "latest", "target", "gap",

@@ -142,7 +142,8 @@ def period_status(actual, comparator, target, target_high, tolerance):
 
 
 def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataFrame,
-              *, warnings: pd.DataFrame | None = None, keys=None) -> pd.DataFrame:
+              *, warnings: pd.DataFrame | None = None, keys=None,
+              area_rank: dict[str, int] | None = None) -> pd.DataFrame:
     """Compute the scorecard.
 
     Parameters
@@ -153,6 +154,9 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
         Coherence warnings already computed (else computed here).
     keys : optional
         :func:`series_keys` of ``figures`` already computed (else computed here).
+    area_rank : dict, optional
+        Area code -> its place in the areas' own order (the municipality first); within an
+        indicator the rows follow it. Without it, areas sort by code.
 
     Returns
     -------
@@ -196,8 +200,10 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
                             "t_kind": "target_kind"})
     order = ind["category_sort"] if "category_sort" in ind else pd.Series(0, index=ind.index)
     df["_o"] = df["indicator"].map(order)
-    df = df.sort_values(["_o", "indicator", "area"], kind="stable").drop(
-        columns=["_o", "t_end"], errors="ignore")
+    df["_a"] = (df["area"] if area_rank is None
+                else df["area"].map(area_rank).fillna(len(area_rank)))
+    df = df.sort_values(["_o", "indicator", "_a"], kind="stable").drop(
+        columns=["_o", "_a", "t_end"], errors="ignore")
     return df.reset_index(drop=True)
 
 

@@ -92,6 +92,9 @@ def class_name(rank: float, lang: str = "en") -> str:
     return "?"
 
 
+MAX_COUNT = 2 ** 53  # the largest whole number a stored float keeps exactly
+
+
 def parse_value(text: object, kind: str, *, vmin: float | None = None,
                 vmax: float | None = None) -> float:
     """Parse a typed or imported value for an indicator of ``kind``.
@@ -124,6 +127,10 @@ def parse_value(text: object, kind: str, *, vmin: float | None = None,
     if kind == "count" and not value.is_integer():
         raise ValueParseError(tr("{text} is not a whole number (this indicator counts things)",
                                  text=repr(text)))
+    if kind == "count" and abs(value) > MAX_COUNT:
+        # past 2**53 a float no longer holds every whole number: 1e99 "cases" is a slip
+        raise ValueParseError(tr("{value} is too large for a count (at most {most})",
+                                 value=f"{value:g}", most=f"{MAX_COUNT:,}"))
     if vmin is not None and value < vmin:
         raise ValueParseError(tr("{value} is below the natural minimum {vmin}",
                                  value=f"{value:g}", vmin=f"{vmin:g}"))

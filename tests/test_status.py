@@ -111,3 +111,28 @@ def test_national_assessment_target_outranks_plan_of_the_same_period():
                kind="national_assessment")]
     r = one(SHARE, [("W", "cq", "2024H1", 97.5)], tg)
     assert (r["target_kind"], r["period_status"]) == ("national_assessment", "met")
+
+
+def test_rows_follow_the_areas_own_order_when_given():
+    """The municipality first, then the districts as the areas table lists them (by code,
+    Chongqing sat among the districts)."""
+    import pandas as pd
+
+    from core.periods import period_ord
+    from core.status import scorecard
+
+    ind = pd.DataFrame([dict(code="X", category="air", name_en="x", name_zh="x", unit="",
+                             unit_zh="", value_kind="number", direction="lower",
+                             band_low=None, band_high=None, cumulative=False, vmin=0.0,
+                             vmax=None, period_type="year", decimals=1, tolerance=0.0,
+                             category_sort=1)])
+    figs = pd.DataFrame([dict(indicator="X", area=a, period="2024",
+                              period_ord=period_ord("2024"), value=1.0, qualifier="")
+                         for a in ("wanzhou", "chongqing", "fuling")])
+    tg = pd.DataFrame(columns=["indicator", "area", "period", "period_ord", "comparator",
+                               "value", "value_high", "kind", "baseline_period",
+                               "baseline_value"])
+    assert scorecard(ind, figs, tg)["area"].tolist() == ["chongqing", "fuling", "wanzhou"]
+    rank = {"chongqing": 0, "wanzhou": 1, "fuling": 2}
+    assert scorecard(ind, figs, tg, area_rank=rank)["area"].tolist() == [
+        "chongqing", "wanzhou", "fuling"]

@@ -66,3 +66,14 @@ def test_qualified_values_format_in_both_languages():
     assert qualifier_label("about", "zh_CN") == "约"
     with pytest.raises(ValueParseError):
         parse_qualifier("roughly-ish")
+
+
+def test_a_count_beyond_what_a_float_holds_exactly_is_refused():
+    """An imported 1e99 "cases" was accepted as a new figure."""
+    from core.values import MAX_COUNT
+
+    assert parse_value(str(MAX_COUNT), "count") == float(MAX_COUNT)
+    for bad in ("1e99", 1e99, str(MAX_COUNT * 2)):
+        with pytest.raises(ValueParseError, match="too large for a count"):
+            parse_value(bad, "count")
+    assert parse_value("1e99", "number") == 1e99  # a volume in litres may be large

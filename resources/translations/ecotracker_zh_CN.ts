@@ -1708,6 +1708,10 @@ Every edit is saved to the database at once.</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
+        <source>{value} is too large for a count (at most {most})</source>
+        <translation>{value} 对计数来说过大（最多 {most}）</translation>
+    </message>
+    <message>
         <source>unknown indicator {code}</source>
         <translation>未知指标 {code}</translation>
     </message>
