@@ -174,12 +174,15 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         bold.setBold(True)  # the style sheet sets header titles in bold
         cells, head = self.table.fontMetrics(), QFontMetrics(bold)
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        # long indicator names take a third of the table at most, so that on a small screen
+        # the status columns are still in view (the cell's tooltip gives the whole name)
+        name_cap = max(200, min(340, self.table.viewport().width() // 3))
         for c in range(self.model.columnCount()):
             texts = self.model.longest_texts(c)
             width = max((cells.horizontalAdvance(t) for t in texts), default=0) + pad
             title = str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")
             width = max(width, head.horizontalAdvance(title) + 28)  # room for the sort arrow
-            header.resizeSection(c, min(width + 12, 340 if c == 0 else 190))
+            header.resizeSection(c, min(width + 12, name_cap if c == 0 else 190))
         self.sized = True
 
     def _failed(self, exc: BaseException) -> None:

@@ -229,3 +229,16 @@ def test_rows_swapped_in_by_position_together_or_apart():
     assert out["k"].tolist() == list("aBCde") and out["v"].tolist() == [1, 20, 30, 4, 5]
     out = _swap_rows(frame, np.array([0, 4]), new)
     assert out["k"].tolist() == list("BbcdC") and list(out.index) == list(range(5))
+
+
+def test_on_a_small_screen_long_names_leave_room_for_the_statuses(window, qtbot):
+    window.resize(1100, 700)
+    qtbot.wait(20)
+    panel = window.scorecard
+    panel.fit_columns()
+    width = panel.table.columnWidth(0)
+    assert width <= max(200, panel.table.viewport().width() // 3)
+    window.resize(1600, 900)
+    qtbot.wait(20)
+    panel.fit_columns()
+    assert panel.table.columnWidth(0) > width  # room enough: the names get it
