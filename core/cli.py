@@ -121,8 +121,8 @@ def cmd_status(args) -> int:
     store = _open(args, create=False)
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
-        rank = {c: i for i, c in enumerate(areas["code"].tolist())}  # the municipality first
-        sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn), area_rank=rank)
+        sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
+                              area_rank=queries.area_rank(areas))
         table = present.scorecard_table(sc, areas, args.lang)
     store.close()
     if args.format == "table":

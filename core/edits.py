@@ -72,11 +72,8 @@ class Edit:
         raise NotImplementedError
 
 
-_BOOK = ("version", "entered_by", "entered_at")
-
-
 def _content(row: dict) -> dict:
-    return {k: v for k, v in row.items() if k not in _BOOK}
+    return {k: v for k, v in row.items() if k not in rows.BOOKKEEPING}
 
 
 @dataclass
@@ -99,9 +96,6 @@ class CreateRow(Edit):
         inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
                             expect=_content(new))
         return Outcome(inverse, _changed(self.entity, new, "create"), new)
-
-
-_BOOKKEEPING = ("version", "entered_by", "entered_at")  # set by every write
 
 
 @dataclass
@@ -128,7 +122,7 @@ class UpdateRow(Edit):
         # what the update changed, with what it changed along (a derived figure typed
         # over is no longer derived): undo puts all of it back
         keys = [k for k in new if k in self.changes or (
-            k not in _BOOKKEEPING and k in old and old[k] != new[k])]
+            k not in rows.BOOKKEEPING and k in old and old[k] != new[k])]
         back = {k: old[k] for k in keys if k in old}
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
                             why=f"undo: {self.why}", label=rows.describe(new, self.entity),

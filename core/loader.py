@@ -270,8 +270,26 @@ def _diff(conn: Connection, good: pd.DataFrame, present: list[str], *, file: str
         diff &= ~stale
     changed = ch[diff].reset_index(drop=True)
     changed["old_value"] = changed["db_value"]
+    changed, fields = _undo_derivations(changed, fields)
     return Plan(good[is_new][cols].reset_index(drop=True), changed,
                 int((~diff).sum() - len(problems)), problems, fields)
+
+
+def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
+    """A new value imported over a derived figure makes it an entered one, as a typed value
+    does (:func:`core.rows.update`), unless the sheet says itself whether it is derived."""
+    if ("derived" in fields or "derivation" in fields or changed.empty
+            or "db_derived" not in changed):
+        return changed, fields
+    moved = ~np.isclose(changed["value"].to_numpy(float), changed["db_value"].to_numpy(float),
+                        rtol=1e-12, atol=1e-12)
+    undo = moved & changed["db_derived"].fillna(False).astype(bool).to_numpy()
+    if not undo.any():
+        return changed, fields
+    changed = changed.assign(
+        derived=np.where(undo, False, changed["db_derived"].astype(bool)),
+        derivation=np.where(undo, "", changed["db_derivation"].fillna("").astype(str)))
+    return changed, (*fields, "derived", "derivation")
 
 
 def _column_values(s: pd.Series) -> list:

@@ -89,11 +89,15 @@ def _text(value) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def dated_title(source: dict) -> str:
+    """``Title (2024-07)`` of a source row; the title alone when it has no date."""
+    title, date = _text(source.get("title")), _text(source.get("date"))
+    return f"{title} ({date})" if title and date else title or date
+
+
 def _make_namer(sources: pd.DataFrame):
     def head(r: dict) -> str:
-        title, date = _text(r.get("title")), _text(r.get("date"))
-        dated = f"{title} ({date})" if title and date else title or date
-        return ", ".join(p for p in (_text(r.get("publisher")), dated) if p)
+        return ", ".join(p for p in (_text(r.get("publisher")), dated_title(r)) if p)
 
     heads = {r["id"]: head(r) for r in sources.to_dict("records")}
 
@@ -134,22 +138,25 @@ def figures_table(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFr
     })
 
 
+def scorecard_target(row, lang: str = "en") -> str:
+    """The Target cell of a scorecard row (a mapping or a named tuple of
+    :func:`core.status.scorecard`): the applicable target, or for a band indicator without
+    one the band it was judged against (a blank cell beside a gap and a status made no
+    sense). The window, ``ecotracker status`` and the meeting workbook all show this."""
+    get = row.get if isinstance(row, dict) else lambda k, d=None: getattr(row, k, d)
+    kind, decimals = get("value_kind"), int(get("decimals"))
+    if get("target_source") == "band":
+        band = target_text("between", get("band_low"), get("band_high"), kind, decimals, lang)
+        return tr("{band} (its band)", band=band)
+    return target_text(get("target_comparator"), get("target_value"),
+                       get("target_value_high"), kind, decimals, lang)
+
+
 def _targets(sc: pd.DataFrame, lang: str) -> list[str]:
-    """The Target cell: the applicable target, or for a band indicator without one the band
-    it was judged against (a blank cell beside a gap and a status made no sense)."""
-    band = sc["target_source"] == "band" if "target_source" in sc else [False] * len(sc)
-    low = sc["band_low"] if "band_low" in sc else [None] * len(sc)
-    high = sc["band_high"] if "band_high" in sc else [None] * len(sc)
-    out = []
-    for c, v, h, k, d, b, lo, hi in zip(sc["target_comparator"], sc["target_value"],
-                                        sc["target_value_high"], sc["value_kind"],
-                                        sc["decimals"], band, low, high):
-        if b:
-            out.append(tr("{band} (its band)", band=target_text("between", lo, hi, k, int(d),
-                                                                  lang)))
-        else:
-            out.append(target_text(c, v, h, k, int(d), lang))
-    return out
+    cols = [c for c in ("target_comparator", "target_value", "target_value_high",
+                        "value_kind", "decimals", "target_source", "band_low", "band_high")
+            if c in sc]
+    return [scorecard_target(r, lang) for r in records(sc, cols)]
 
 
 def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -152,6 +152,12 @@ def indicator_figures(conn: Connection, code: str,
                          for name in columns}, copy=False)
 
 
+def area_rank(areas: pd.DataFrame) -> dict[str, int]:
+    """Area code -> its place in the areas' own order (:func:`areas`: the municipality
+    first, then the districts and counties as the bureau lists them)."""
+    return {c: i for i, c in enumerate(areas["code"].tolist())}
+
+
 def area_order(areas, period_ords, area_rank: Mapping[str, int] | None = None) -> np.ndarray:
     """Positions that put rows (their ``areas`` and ``period_ords``) in area order, then by
     period: areas by ``area_rank`` (code -> place; areas it lacks come last), else by code in

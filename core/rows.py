@@ -14,7 +14,7 @@ from .i18n import N_, tr
 from .values import format_value
 
 ENTITIES = ("figure", "target", "indicator")
-_DERIVED = ("version", "entered_by", "entered_at")
+BOOKKEEPING = ("version", "entered_by", "entered_at")  # set by every write, not by edits
 
 
 def table(entity: str):
@@ -196,19 +196,21 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
            who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new).
 
-    A new value typed over a derived figure or target ("36.6 + 4.3") makes it an entered
-    one: ``derived`` and ``derivation`` are cleared unless the change sets them itself.
+    A new value over a derived figure or target ("36.6 + 4.3") makes it an entered one:
+    when the value (as validated) differs, ``derived`` and ``derivation`` are cleared,
+    unless the change sets either itself (a new derivation with its new value, say).
     """
     old = _current_or_stale(conn, entity, key, expected_version, changes)
-    if (entity in ("figure", "target") and old.get("derived") and "derived" not in changes
-            and any(k in changes and changes[k] != old.get(k) for k in ("value", "value_high"))):
-        changes = {**changes, "derived": False, "derivation": ""}
     merged = {**old, **changes}
     vals = _clean(entity, validate.VALIDATORS[entity](conn, merged))
+    if (entity in ("figure", "target") and old.get("derived")
+            and "derived" not in changes and "derivation" not in changes
+            and any(vals.get(k) != old.get(k) for k in ("value", "value_high") if k in changes)):
+        vals["derived"], vals["derivation"] = False, ""
     if entity == "indicator":
         _check_indicator_change(conn, old, vals)
     _check_unique(conn, entity, vals, exclude=None if entity == "indicator" else key)
-    for k in _DERIVED + ("id",):
+    for k in BOOKKEEPING + ("id",):
         vals.pop(k, None)
     vals.update(_clean(entity, dict(version=expected_version + 1, entered_by=who,
                                     entered_at=changelog.now_iso())))

@@ -140,6 +140,18 @@ def parse_value(text: object, kind: str, *, vmin: float | None = None,
     return value
 
 
+def more_decimals(value: float, decimals: int) -> bool:
+    """True when ``value`` has more decimals than an indicator keeps: it would be saved as
+    typed but shown rounded everywhere else."""
+    return round(value, decimals) != value
+
+
+def decimals_problem(typed: str, decimals: int) -> str:
+    """Why an editor refuses ``typed`` for an indicator that keeps ``decimals``."""
+    return tr("{typed} has more decimals than this indicator keeps ({decimals}): type the "
+              "value rounded as it should be saved.", typed=typed, decimals=decimals)
+
+
 def format_value(value: float | None, kind: str, decimals: int = 0, *, qualifier: str = "",
                  lang: str = "en", unit: str = "") -> str:
     """Display text of a value: ``36.6``, ``98.6%``, ``II`` / ``Ⅱ类``, ``more than 3,800``."""

@@ -65,7 +65,7 @@ class AppContext(QObject):
     def area_rank(self) -> dict[str, int]:
         """Area code -> its place in the areas' order (what tables of one indicator sort by)."""
         if self._area_rank is None:
-            self._area_rank = {c: i for i, c in enumerate(self.areas["code"].tolist())}
+            self._area_rank = queries.area_rank(self.areas)
         return self._area_rank
 
     @property

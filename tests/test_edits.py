@@ -51,7 +51,18 @@ def test_a_value_typed_over_a_derived_figure_makes_it_entered_and_undo_restores(
         row["value"], True, row["derivation"])
     back.inverse.apply(store)  # redo
     now = fig(store, int(row["id"]))
-    assert (now["value"], bool(now["derived"])) == (38.2, False)
+    assert (now["value"], bool(now["derived"]), now["derivation"]) == (38.2, False, "")
+    # the same value as text changes nothing; a new value with its own arithmetic keeps it
+    UpdateRow("figure", int(now["id"]), int(now["version"]), {"derived": True,
+              "derivation": "36.6 + 1.6"}).apply(store)
+    now = fig(store, int(row["id"]))
+    UpdateRow("figure", int(now["id"]), int(now["version"]), {"value": "38.2"}).apply(store)
+    now = fig(store, int(row["id"]))
+    assert bool(now["derived"]) and now["derivation"] == "36.6 + 1.6"
+    UpdateRow("figure", int(now["id"]), int(now["version"]),
+              {"value": 38.7, "derivation": "36.6 + 2.1"}).apply(store)
+    now = fig(store, int(row["id"]))
+    assert (bool(now["derived"]), now["derivation"]) == (True, "36.6 + 2.1")
     # a note edited on a derived figure leaves it derived
     UpdateRow("figure", int(now["id"]), int(now["version"]), {"derived": True,
               "derivation": "36.6 + 4.3"}).apply(store)

@@ -66,6 +66,25 @@ def test_plan_then_apply_creates_updates_and_logs_the_file(store):
     assert (len(again.new), len(again.changed), again.unchanged) == (0, 0, 3)
 
 
+def test_an_imported_value_over_a_derived_figure_makes_it_entered(store):
+    """PM2.5 Chongqing 2023H1 is derived ("36.6 + 4.3"); a district's sheet that states a
+    value for it replaces the arithmetic, as a typed value does. Other rows keep theirs."""
+    df = _df(("AIR.PM25", "chongqing", "2023H1", "41.2", ""),   # derived 40.9 -> stated
+             ("AIR.PM25", "shapingba", "2025H1", "30.5", ""))   # not derived: changed
+    with store.read() as conn:
+        before = queries.figures(conn, indicators=["AIR.PM25"]).set_index(["area", "period"])
+        plan = plan_figures(conn, df, file="d.xlsx")
+    assert bool(before.loc[("chongqing", "2023H1"), "derived"])
+    with store.write() as conn:
+        apply_plan(conn, plan, who="district", why="import", origin="d.xlsx")
+    with store.read() as conn:
+        f = queries.figures(conn, indicators=["AIR.PM25"]).set_index(["area", "period"])
+    row = f.loc[("chongqing", "2023H1")]
+    assert (row["value"], bool(row["derived"]), row["derivation"]) == (41.2, False, "")
+    assert not bool(f.loc[("shapingba", "2025H1"), "derived"])
+    assert f.loc[("shapingba", "2025H1"), "value"] == 30.5
+
+
 def test_a_version_older_than_the_database_is_a_problem(store):
     df = _df(("AIR.PM25", "shapingba", "2025H1", "29", "")).assign(version=[0])
     with store.read() as conn:

@@ -40,3 +40,26 @@ def test_a_band_indicator_without_a_target_shows_its_band_as_the_target():
     table = scorecard_table(scorecard(ind, figs, targets), areas, "en")
     assert table["target"].tolist() == ["6.0 – 9.0 (its band)"]
     assert table["gap"].tolist() == ["+0.2"]
+
+
+def test_the_workbook_and_the_window_name_a_band_target_alike():
+    """The meeting workbook's Scorecard sheet reads rows as named tuples; it left a band
+    indicator's Target cell blank while the window showed the band."""
+    from collections import namedtuple
+
+    from core.present import scorecard_target
+
+    Row = namedtuple("Row", "target_comparator target_value target_value_high value_kind "
+                            "decimals target_source band_low band_high")
+    band = Row(None, float("nan"), float("nan"), "number", 1, "band", 6.0, 9.0)
+    plain = Row(">=", 97.3, None, "percent", 1, "target", None, None)
+    assert scorecard_target(band) == scorecard_target(band._asdict()) == "6.0 – 9.0 (its band)"
+    assert scorecard_target(plain) == "≥ 97.3%"
+
+
+def test_a_source_without_a_date_is_titled_without_brackets():
+    from core.present import dated_title
+
+    assert dated_title({"title": "Report", "date": "2024-07"}) == "Report (2024-07)"
+    assert dated_title({"title": "Synthetic data set", "date": ""}) == "Synthetic data set"
+    assert dated_title({"title": "Bulletin", "date": None}) == "Bulletin"

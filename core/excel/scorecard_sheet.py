@@ -114,9 +114,7 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             _cell(ws, qualifier_label(r.qualifier, lang) if isinstance(r.qualifier, str)
                   else None, border=GRID),
             num(r.latest_value),
-            _cell(ws, present.target_text(r.target_comparator, r.target_value,
-                                          r.target_value_high, kind, dec, lang) or None,
-                  align=CENTER, border=GRID),
+            _cell(ws, present.scorecard_target(r, lang) or None, align=CENTER, border=GRID),
             _cell(ws, r.target_period if isinstance(r.target_period, str) else None,
                   align=CENTER, border=GRID),
             signed(r.gap),

@@ -96,18 +96,6 @@ def same_value(a, b) -> bool:
     return a == b
 
 
-def more_decimals(value: float, decimals: int) -> bool:
-    """True when ``value`` has more decimals than an indicator keeps: it would be saved as
-    typed but shown rounded everywhere else."""
-    return round(value, decimals) != value
-
-
-def decimals_problem(typed: str, decimals: int) -> str:
-    return translate("FormDialog", "%1 has more decimals than this indicator keeps (%2): type "
-                     "the value rounded as it should be saved.") \
-        .replace("%2", str(decimals)).replace("%1", typed)
-
-
 class FormDialog(QDialog):
     def __init__(self, ctx, parent=None, *, name: str):
         super().__init__(parent)

@@ -9,13 +9,12 @@ from core import validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period
-from core.present import unit_text
+from core.present import dated_title, unit_text
 from core.validate import FIGURE_STATUSES
-from core.values import parse_value
+from core.values import decimals_problem, more_decimals, parse_value
 from gui.indicator import labels
 
-from .common import (FormDialog, combo, decimals_problem, more_decimals, optional_number,
-                     same_value, select_data, stored_text)
+from .common import FormDialog, combo, optional_number, same_value, select_data, stored_text
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
 
@@ -27,7 +26,7 @@ def area_items(ctx):
 def source_items(ctx, none_label: str):
     items = [(none_label, "")]
     for s in ctx.sources.to_dict("records"):
-        items.append((f"{s['title']} ({s['date']})", s["id"]))
+        items.append((dated_title(s), s["id"]))
     return items
 
 

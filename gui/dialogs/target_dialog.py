@@ -10,11 +10,10 @@ from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period
 from core.status import KIND_RANK
 from core.validate import COMPARATORS, TARGET_KINDS
-from core.values import format_value, parse_value
+from core.values import decimals_problem, format_value, more_decimals, parse_value
 from gui.indicator import labels
 
-from .common import (FormDialog, combo, decimals_problem, more_decimals, optional_number,
-                     same_value, select_data, stored_text)
+from .common import FormDialog, combo, optional_number, same_value, select_data, stored_text
 from .figure_dialog import area_items, source_items
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",

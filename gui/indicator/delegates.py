@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QSpinBox, QStyledItemD
 
 from core.errors import ValueParseError
 from core.validate import FIGURE_STATUSES
-from core.values import parse_value
-from gui.dialogs.common import decimals_problem, more_decimals
+from core.values import decimals_problem, more_decimals, parse_value
 
 from . import labels
 from .figure_model import COLUMNS, _opt
@@ -101,12 +100,9 @@ def set_editor_value(editor: QWidget, value) -> None:
     elif isinstance(editor, QSpinBox):
         editor.setValue(int(round(float(value or 0))))
     elif isinstance(editor, QDoubleSpinBox):
-        v = float(value or 0)
-        # a value stored with more decimals than the indicator keeps is shown whole, so
-        # that confirming the editor does not round it
-        while editor.decimals() < 6 and more_decimals(v, editor.decimals()):
-            editor.setDecimals(editor.decimals() + 1)
-        editor.setValue(v)
+        # shown at the indicator's decimals; confirmed unchanged, a value stored with more
+        # (an import's 38.25) is not rewritten (FigureModel._unchanged_at_display_precision)
+        editor.setValue(float(value or 0))
 
 
 def editor_value(editor: QWidget):

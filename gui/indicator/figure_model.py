@@ -9,6 +9,7 @@ decides how to tell the person.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -227,11 +228,15 @@ class FigureModel(QAbstractTableModel):
 
     def _unchanged_at_display_precision(self, old, new) -> bool:
         """A spin box holds the value rounded to the indicator's decimals; committing it
-        unchanged must not overwrite a more precise stored value (e.g. an imported 34.56)."""
+        unchanged must not overwrite a more precise stored value (e.g. an imported 34.56).
+        Qt rounds halves away from zero (38.25 shows as 38.3), Python's ``round`` to even
+        (38.2): the stored value is rounded as the spin box does it."""
         try:
             decimals = int(self._ind.get("decimals") or 0)
-            return round(float(old), decimals) == round(float(new), decimals)
-        except (TypeError, ValueError):
+            step = Decimal(1).scaleb(-decimals)
+            shown = Decimal(repr(float(old))).quantize(step, rounding=ROUND_HALF_UP)
+            return shown == Decimal(repr(float(new))).quantize(step, rounding=ROUND_HALF_UP)
+        except (TypeError, ValueError, ArithmeticError):
             return False
 
     def _parse(self, col: str, value):

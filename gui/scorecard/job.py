@@ -108,8 +108,8 @@ def _compute(store: Store, indicator: str | None, progress=None,
     # the warnings are kept for the window's tooltips: computed once, on keys made once
     keys = status.series_keys(figs) if len(figs) else None
     warnings = coherence.check(ind, figs, keys=keys)
-    rank = {c: i for i, c in enumerate(areas["code"].tolist())}  # the municipality first
-    frame = status.scorecard(ind, figs, tgs, warnings=warnings, keys=keys, area_rank=rank)
+    frame = status.scorecard(ind, figs, tgs, warnings=warnings, keys=keys,
+                             area_rank=queries.area_rank(areas))
     # formatted here, off the GUI thread, in both languages: switching is then instant
     tables = {lang: present.scorecard_table(frame, areas, lang) for lang in LANGUAGES}
     if progress:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core import coherence, present
+from core import coherence, present, queries
 
 from . import palette
 
@@ -170,10 +170,12 @@ class ScorecardModel(QAbstractTableModel):
         if not same:
             rest = self._raw[self._raw["indicator"] != code]
             merged = pd.concat([rest, rows], ignore_index=True) if len(rest) else rows
-            if len(merged):
-                merged = merged.assign(_o=merged["indicator"].map(order).fillna(1e9))
-                merged = merged.sort_values(["_o", "indicator", "area"], kind="stable")
-                merged = merged.drop(columns="_o")
+            if len(merged):  # in the order the scorecard job gives (core.status.scorecard)
+                rank = queries.area_rank(self._areas)
+                merged = merged.assign(_o=merged["indicator"].map(order).fillna(1e9),
+                                       _a=merged["area"].map(rank).fillna(len(rank)))
+                merged = merged.sort_values(["_o", "indicator", "_a"], kind="stable")
+                merged = merged.drop(columns=["_o", "_a"])
             self.set_frame(merged, self._areas, self.lang)
             return True
         # same rows in the same places: swap them in by position, re-format only them

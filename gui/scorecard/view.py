@@ -176,7 +176,9 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         # long indicator names take a third of the table at most, so that on a small screen
         # the status columns are still in view (the cell's tooltip gives the whole name)
-        name_cap = max(200, min(340, self.table.viewport().width() // 3))
+        # (a hidden table has no width yet: the full cap then)
+        name_cap = (max(200, min(340, self.table.viewport().width() // 3))
+                    if self.table.isVisible() else 340)
         for c in range(self.model.columnCount()):
             texts = self.model.longest_texts(c)
             width = max((cells.horizontalAdvance(t) for t in texts), default=0) + pad

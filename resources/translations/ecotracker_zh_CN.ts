@@ -256,10 +256,6 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <source>%1 has more decimals than this indicator keeps (%2): type the value rounded as it should be saved.</source>
-        <translation>%1 的小数位数多于该指标保留的位数（%2 位）：请输入按应保存的位数舍入后的数值。</translation>
-    </message>
-    <message>
         <source>Someone else changed this row since you opened it: %1</source>
         <translation>自您打开以来，他人已修改了此行：%1</translation>
     </message>
@@ -1710,6 +1706,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{value} is too large for a count (at most {most})</source>
         <translation>{value} 对计数来说过大（最多 {most}）</translation>
+    </message>
+    <message>
+        <source>{typed} has more decimals than this indicator keeps ({decimals}): type the value rounded as it should be saved.</source>
+        <translation>{typed} 的小数位数多于该指标保留的位数（{decimals} 位）：请输入按应保存的位数舍入后的数值。</translation>
     </message>
     <message>
         <source>unknown indicator {code}</source>

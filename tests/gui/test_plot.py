@@ -166,17 +166,22 @@ def test_save_png_is_a_landscape_picture_of_what_is_shown(plot, tmp_path):
     plot pane was tall), titled, without the areas the person hid."""
     from PySide6.QtGui import QImage
 
-    from gui.indicator.png import SIZE, save_png
+    from gui.indicator.png import SIZE, save_png, slide
 
     plot.resize(300, 700)  # a tall, narrow pane
     plot.show_frame(frame(), {"a": "Area A", "b": "Area B"}, "en")
     plot.set_area_visible("b", False)
     width = plot.width()
+    copy = slide(plot, "PM2.5 (AIR.PM25)", "en")
+    try:
+        assert "PM2.5 (AIR.PM25)" in copy.plotItem.titleLabel.text
+        assert [label.text for _sample, label in copy.legend.items] == ["Area A"]
+    finally:
+        copy.deleteLater()
     out = tmp_path / "trend.png"
     save_png(plot, str(out), "PM2.5 (AIR.PM25)", "en")
     img = QImage(str(out))
-    ratio = img.devicePixelRatio() or 1
-    assert (img.width() / ratio, img.height() / ratio) == SIZE
+    assert (img.width(), img.height()) == SIZE  # pixels, whatever the screen's scale
     assert plot.hidden == {"b"} and plot.width() == width  # the shown plot is left alone
     with pytest.raises(OSError):
         save_png(plot, str(tmp_path / "no such folder" / "x.png"), "", "en")
