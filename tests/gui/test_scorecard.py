@@ -242,3 +242,16 @@ def test_on_a_small_screen_long_names_leave_room_for_the_statuses(window, qtbot)
     qtbot.wait(20)
     panel.fit_columns()
     assert panel.table.columnWidth(0) > width  # room enough: the names get it
+
+
+def test_an_edit_that_adds_an_area_keeps_the_areas_own_order(window, qtbot):
+    from core.edits import CreateRow
+    from core.queries import area_rank
+
+    m = window.scorecard.model
+    window.ctx.edit(CreateRow("figure", dict(indicator="AIR.PM25", area="wanzhou",
+                                             period="2025H1", value=30.0)), "new area")
+    qtbot.waitUntil(lambda: m.row_of(("AIR.PM25", "wanzhou")) >= 0, timeout=20000)
+    areas = [m.key(r)[1] for r in range(m.rowCount()) if m.key(r)[0] == "AIR.PM25"]
+    rank = area_rank(window.ctx.areas)
+    assert areas == sorted(areas, key=rank.get) == ["chongqing", "wanzhou", "shapingba"]
