@@ -84,28 +84,27 @@ def source_namer(sources: pd.DataFrame):
     return namer
 
 
-def _text(value) -> str:
-    """A cell as text: "" for None and NaN."""
+def cell_text(value) -> str:
+    """A stored cell as text: "" for a missing one (None, or NaN in a frame's row, which
+    would otherwise read 'nan')."""
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
 def dated_title(source: dict) -> str:
     """``Title (2024-07)`` of a source row; the title alone when it has no date."""
-    title, date = _text(source.get("title")), _text(source.get("date"))
+    title, date = cell_text(source.get("title")), cell_text(source.get("date"))
     return f"{title} ({date})" if title and date else title or date
 
 
 def _make_namer(sources: pd.DataFrame):
     def head(r: dict) -> str:
-        return ", ".join(p for p in (_text(r.get("publisher")), dated_title(r)) if p)
+        return ", ".join(p for p in (cell_text(r.get("publisher")), dated_title(r)) if p)
 
     heads = {r["id"]: head(r) for r in sources.to_dict("records")}
 
     def name(source_id, source_ref) -> str:
-        ref = "" if source_ref is None or (isinstance(source_ref, float) and pd.isna(source_ref)) \
-            else str(source_ref)
-        if source_id is None or (isinstance(source_id, float) and pd.isna(source_id)) \
-                or source_id == "":
+        ref = cell_text(source_ref)
+        if not cell_text(source_id):
             return ref
         head = heads.get(source_id)
         if head is None:

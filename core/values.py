@@ -92,6 +92,11 @@ def class_name(rank: float, lang: str = "en") -> str:
     return "?"
 
 
+def optional_number(value) -> float | None:
+    """A stored number, or None for a missing one (None, or NaN in a frame's row)."""
+    return None if value is None or value != value else float(value)
+
+
 MAX_COUNT = 2 ** 53  # the largest whole number a stored float keeps exactly
 
 

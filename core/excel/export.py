@@ -21,7 +21,7 @@ from ..store import Store
 from . import Cancelled, never, no_progress
 from .charts import write_chart_sheets
 from .data_sheet import data_frame, quote_prefix_style, splice_rows, write_data_header
-from .files import check_folder, part_files, publish
+from .files import cannot_write, check_folder, part_files, publish
 from .headers import sheet_name
 from .scorecard_sheet import as_of, texts, write_scorecard_sheet
 
@@ -204,8 +204,7 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     except BaseException as exc:
         _discard(wb)  # not saved (the folder went away, say): remove the sheets' files
         if isinstance(exc, OSError):
-            raise EcoError(tr("cannot write {path}: {reason}", path=out,
-                              reason=exc.strerror or exc)) from None
+            raise cannot_write(out, exc) from None
         raise
     progress(total, total)
     return ExportResult(out, n, len(frame), charts)

@@ -17,6 +17,11 @@ from ..errors import EcoError
 from ..i18n import tr
 
 
+def cannot_write(out: str | Path, exc: OSError) -> EcoError:
+    """The error to raise for a workbook that could not be written to ``out``."""
+    return EcoError(tr("cannot write {path}: {reason}", path=out, reason=exc.strerror or exc))
+
+
 def check_folder(out: str | Path) -> None:
     """Refuse a destination whose folder does not exist or is not a folder.
 
@@ -30,8 +35,7 @@ def check_folder(out: str | Path) -> None:
         raise EcoError(tr("cannot write {path}: the folder {folder} does not exist",
                           path=out, folder=folder.absolute())) from None
     except OSError as exc:
-        raise EcoError(tr("cannot write {path}: {reason}", path=out,
-                          reason=exc.strerror or exc)) from None
+        raise cannot_write(out, exc) from None
     if not stat.S_ISDIR(st.st_mode):
         raise EcoError(tr("cannot write {path}: {folder} is not a folder", path=out,
                           folder=folder.absolute()))

@@ -22,7 +22,7 @@ from ..periods import parse_period, period_ord
 from ..store import Store
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS, class_name
 from . import Cancelled, never, no_progress
-from .files import check_folder, part_files, publish
+from .files import cannot_write, check_folder, part_files, publish
 from .headers import ENTRY_COLUMNS, ENTRY_FIELDS, heading, sheet_name
 from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, LOCKED_FILL,
                      SUBTITLE, TITLE, UNLOCKED, WRAP, MID, clean_text, number_format, print_setup,
@@ -234,8 +234,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
             wb.save(part)
             publish(part, out)
     except OSError as exc:
-        raise EcoError(tr("cannot write {path}: {reason}", path=out,
-                          reason=exc.strerror or exc)) from None
+        raise cannot_write(out, exc) from None
     progress(2, 2)
     return len(rows)
 

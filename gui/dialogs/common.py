@@ -73,17 +73,6 @@ def select_data(combo_: QComboBox, data) -> None:
         combo_.setCurrentIndex(i)
 
 
-def optional_number(v) -> float | None:
-    """A stored number, or None for a missing one (None or NaN)."""
-    return None if v is None or v != v else float(v)
-
-
-def stored_text(v) -> str:
-    """A stored value as a field's text: "" for a missing one (None, or NaN in a frame's row,
-    which would otherwise show as 'nan')."""
-    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
-
-
 def _missing(v) -> bool:
     return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and v == "")
 

@@ -9,12 +9,12 @@ from core import validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period
-from core.present import dated_title, unit_text
+from core.present import cell_text, dated_title, unit_text
 from core.validate import FIGURE_STATUSES
-from core.values import decimals_problem, more_decimals, parse_value
+from core.values import decimals_problem, more_decimals, optional_number, parse_value
 from gui.indicator import labels
 
-from .common import FormDialog, combo, optional_number, same_value, select_data, stored_text
+from .common import FormDialog, combo, same_value, select_data
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
 
@@ -123,11 +123,11 @@ class FigureDialog(FormDialog):
         select_data(f["area"], row["area"])
         f["period"].setText(str(row["period"]))
         f["value"].setValue(row["value"])
-        select_data(f["qualifier"], stored_text(row.get("qualifier")))
-        select_data(f["status"], stored_text(row.get("status")) or "final")
-        f["note"].setText(stored_text(row.get("note")))
-        select_data(f["source"], stored_text(row.get("source")))
-        f["source_ref"].setText(stored_text(row.get("source_ref")))
+        select_data(f["qualifier"], cell_text(row.get("qualifier")))
+        select_data(f["status"], cell_text(row.get("status")) or "final")
+        f["note"].setText(cell_text(row.get("note")))
+        select_data(f["source"], cell_text(row.get("source")))
+        f["source_ref"].setText(cell_text(row.get("source_ref")))
 
     def values(self) -> dict:
         v = super().values()

@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QPlainTextEd
 from core import validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import ValueParseError
+from core.present import cell_text
 from core.validate import PERIOD_TYPES
 from core.values import DIRECTIONS, VALUE_KINDS, parse_value
 from gui.indicator import labels
 
-from .common import FormDialog, combo, same_value, select_data, stored_text
+from .common import FormDialog, combo, same_value, select_data
 
 OPTIONAL_NUMBERS = ("band_low", "band_high", "vmin", "vmax")
 
@@ -68,7 +69,7 @@ class IndicatorDialog(FormDialog):
         f["code"].setText(row["code"])
         select_data(f["category"], row["category"])
         for key in ("name_zh", "name_en", "unit", "unit_zh"):
-            f[key].setText(stored_text(row.get(key)))
+            f[key].setText(cell_text(row.get(key)))
         select_data(f["value_kind"], row["value_kind"])
         select_data(f["direction"], row["direction"])
         for key in OPTIONAL_NUMBERS:
@@ -78,8 +79,8 @@ class IndicatorDialog(FormDialog):
         select_data(f["period_type"], row.get("period_type") or "half")
         f["decimals"].setValue(int(row.get("decimals") or 0))
         f["tolerance"].setValue(float(row.get("tolerance") or 0))
-        f["definition_en"].setPlainText(stored_text(row.get("definition_en")))
-        f["definition_zh"].setPlainText(stored_text(row.get("definition_zh")))
+        f["definition_en"].setPlainText(cell_text(row.get("definition_en")))
+        f["definition_zh"].setPlainText(cell_text(row.get("definition_zh")))
 
     def _band(self) -> None:
         band = self.fields["direction"].currentData() == "band"

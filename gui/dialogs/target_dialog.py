@@ -8,12 +8,14 @@ from core import validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period
+from core.present import cell_text
 from core.status import KIND_RANK
 from core.validate import COMPARATORS, TARGET_KINDS
-from core.values import decimals_problem, format_value, more_decimals, parse_value
+from core.values import (decimals_problem, format_value, more_decimals, optional_number,
+                         parse_value)
 from gui.indicator import labels
 
-from .common import FormDialog, combo, optional_number, same_value, select_data, stored_text
+from .common import FormDialog, combo, same_value, select_data
 from .figure_dialog import area_items, source_items
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
@@ -74,11 +76,11 @@ class TargetDialog(FormDialog):
         f["value"].setText(self._show(row["value"]))
         f["value_high"].setText(self._show(row.get("value_high")))
         select_data(f["kind"], row["kind"])
-        f["baseline_period"].setText(stored_text(row.get("baseline_period")))
+        f["baseline_period"].setText(cell_text(row.get("baseline_period")))
         f["baseline_value"].setText(self._show(row.get("baseline_value")))
-        f["note"].setText(stored_text(row.get("note")))
-        select_data(f["source"], stored_text(row.get("source")))
-        f["source_ref"].setText(stored_text(row.get("source_ref")))
+        f["note"].setText(cell_text(row.get("note")))
+        select_data(f["source"], cell_text(row.get("source")))
+        f["source_ref"].setText(cell_text(row.get("source_ref")))
 
     def _between(self) -> None:
         self.fields["value_high"].setEnabled(self.fields["comparator"].currentData() == "between")

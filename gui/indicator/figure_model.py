@@ -20,7 +20,8 @@ from core.edits import UpdateRow
 from core.errors import EcoError, StaleEditError, ValueParseError
 from core.present import source_text, unit_text
 from core.validate import FIGURE_STATUSES
-from core.values import format_value, parse_qualifier, parse_value, qualifier_label
+from core.values import (format_value, optional_number, parse_qualifier, parse_value,
+                         qualifier_label)
 
 from . import labels
 
@@ -254,5 +255,4 @@ class FigureModel(QAbstractTableModel):
 
 
 def _opt(ind: dict, key: str) -> float | None:
-    v = ind.get(key)
-    return None if v is None or pd.isna(v) else float(v)
+    return optional_number(ind.get(key))
