@@ -17,13 +17,13 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, text
 
-from . import changelog, queries
+from . import changelog, queries, rules
 from .errors import EcoError
 from .i18n import tr
-from .periods import parse_period, period_ord
+from .periods import period_ord
 from .problems import Problem
 from .rows import stale_edit
-from .values import class_rank, parse_qualifier
+from .rules import blank, per_unique
 
 FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
 TEXT_FIELDS = ("note", "source_ref", "derivation")
@@ -45,48 +45,6 @@ class Plan:
         return not self.problems
 
 
-def _per_unique(series: pd.Series, fn) -> tuple[np.ndarray, np.ndarray]:
-    """``fn`` applied once per distinct value. Returns (results, error messages) as object
-    arrays aligned with ``series``; None where the input is missing or ``fn`` failed."""
-    codes, uniques = pd.factorize(series.to_numpy(object), use_na_sentinel=True)
-    res = np.empty(len(uniques) + 1, dtype=object)
-    err = np.empty(len(uniques) + 1, dtype=object)
-    for i, u in enumerate(uniques):
-        try:
-            res[i] = fn(u)
-        except (EcoError, ValueError) as exc:
-            err[i] = str(exc)
-    return res[codes], err[codes]  # code -1 picks the trailing None
-
-
-def blank(series: pd.Series) -> np.ndarray:
-    """True where a cell is missing or only white space (decided once per distinct value)."""
-    codes, uniques = pd.factorize(series.to_numpy(object), use_na_sentinel=True)
-    empty = np.array([str(u).strip() == "" for u in uniques] + [True], dtype=bool)
-    return empty[codes]  # code -1 (missing) picks the trailing True
-
-
-def _text(series: pd.Series) -> np.ndarray:
-    vals, _ = _per_unique(series, lambda v: str(v).strip())
-    return np.where(pd.isna(vals), "", vals).astype(object)
-
-
-class _Flags:
-    """Collects problems; each row keeps only its first problem."""
-
-    def __init__(self, n: int):
-        self.bad = np.zeros(n, dtype=bool)
-        self.found: list[tuple[int, str, str]] = []
-
-    def __call__(self, mask, column: str, message) -> None:
-        """``message``: a string, or a function of the row position making the string."""
-        hit = np.flatnonzero(np.asarray(mask, dtype=bool) & ~self.bad)
-        for i in hit:
-            self.found.append((int(i), column, message if isinstance(message, str)
-                               else message(int(i))))
-        self.bad[hit] = True
-
-
 def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: str = "",
                  columns: dict[str, str] | None = None) -> Plan:
     """Validate ``df`` (columns ``indicator, area, period, value`` and any of :data:`FIELDS`,
@@ -98,79 +56,14 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     df = df.reset_index(drop=True)
     n = len(df)
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
-    flag = _Flags(n)
-
-    ind = queries.indicators(conn).set_index("code")
-    raw_codes = df["indicator"]
-    codes = _text(raw_codes)
-    flag(~pd.Series(codes).isin(ind.index).to_numpy(), "indicator",
-         lambda i: _unknown_indicator(raw_codes.iat[i]))
-    area_df = queries.areas(conn)
-    lookup = {}
-    for col in ("name_zh", "name_en", "code"):
-        lookup.update({str(v).lower(): c for v, c in zip(area_df[col], area_df["code"])})
-    area, _ = _per_unique(df["area"], lambda v: lookup.get(str(v).strip().lower()))
-    flag(pd.isna(area), "area", lambda i: _unknown_area(df["area"].iat[i]))
-    period, perr = _per_unique(df["period"], lambda p: parse_period(str(p)).code)
-    flag(pd.isna(period), "period", lambda i: perr[i] or tr("a period is required"))
-
-    kind = ind["value_kind"].reindex(codes).to_numpy(object)
-    value = np.full(n, np.nan)
-    raw = df["value"]
-    empty = blank(raw)
-    flag(empty, "value", tr("a value is required"))
-    is_class = kind == "class"
-    if is_class.any():
-        ranks, rerr = _per_unique(raw[is_class], class_rank)
-        value[is_class] = pd.to_numeric(pd.Series(ranks), errors="coerce").to_numpy(float)
-        cls_err = np.empty(n, dtype=object)
-        cls_err[is_class] = rerr
-        flag(pd.notna(cls_err), "value", lambda i: cls_err[i])
-    num = ~is_class
-    if num.any():
-        if pd.api.types.is_numeric_dtype(raw):
-            value[num] = raw.to_numpy(float)[num]
-        else:
-            parsed, _ = _per_unique(raw[num], _number)
-            value[num] = np.asarray(parsed, dtype=float)
-        flag(num & np.isnan(value) & ~empty, "value",
-             lambda i: tr("{text} is not a number", text=repr(str(raw.iat[i]))))
-        frac = (kind == "count") & (np.mod(value, 1) != 0) & ~np.isnan(value)
-        flag(frac, "value", lambda i: tr("{value} is not a whole number", value=f"{value[i]:g}"))
-    vmin = ind["vmin"].reindex(codes).to_numpy(float)
-    vmax = ind["vmax"].reindex(codes).to_numpy(float)
-    with np.errstate(invalid="ignore"):
-        flag(value < vmin, "value", lambda i: tr("{value} is below the natural minimum {vmin}",
-                                                 value=f"{value[i]:g}", vmin=f"{vmin[i]:g}"))
-        flag(value > vmax, "value", lambda i: tr("{value} is above the natural maximum {vmax}",
-                                                 value=f"{value[i]:g}", vmax=f"{vmax[i]:g}"))
-
-    out = pd.DataFrame({"indicator": codes, "area": area, "period": period, "value": value})
     present = [f for f in FIELDS if f in df.columns and f != "value"]
-    if "qualifier" in present:
-        q, qerr = _per_unique(df["qualifier"].fillna(""), parse_qualifier)
-        flag(pd.notna(qerr), "qualifier", lambda i: qerr[i])
-        out["qualifier"] = np.where(pd.isna(q), "", q)
-    if "status" in present:
-        st = _text(df["status"])
-        st = np.where(st == "", "final", st)
-        flag(~pd.Series(st).isin(["final", "provisional"]).to_numpy(), "status",
-             lambda i: tr("status {status} is not final or provisional", status=repr(st[i])))
-        out["status"] = st
-    if "source" in present:
-        src = _text(df["source"])
-        known = set(queries.sources(conn)["id"])
-        flag((src != "") & ~pd.Series(src).isin(known).to_numpy(), "source",
-             lambda i: tr("unknown source {source}", source=repr(src[i])))
-        out["source"] = np.where(src == "", None, src)
-    if "derived" in present:
-        out["derived"] = pd.Series(_text(df["derived"].fillna(0))).isin(
-            ["1", "True", "true", "1.0"]).to_numpy()
-    for f in TEXT_FIELDS:
-        if f in present:
-            out[f] = _text(df[f])
-    if "version" in df.columns:
-        out["version"] = pd.to_numeric(df["version"], errors="coerce")
+    checked = rules.check_figures(rules.Context.load(conn),
+                                  df[[*KEY, "value", *present,
+                                      *(["version"] if "version" in df else [])]])
+    flag = rules.Flags(n)
+    flag.bad, flag.found = checked.bad.copy(), list(checked.found)
+    out = checked.frame
+    value = out["value"].to_numpy(float)
     out["_row"] = rows
 
     ok = ~flag.bad
@@ -197,34 +90,6 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     return plan
 
 
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and np.isnan(v))
-
-
-def _unknown_indicator(v) -> str:
-    if _missing(v):
-        return tr("unknown indicator (empty)")
-    return tr("unknown indicator {code}", code=repr(str(v)))
-
-
-def _unknown_area(v) -> str:
-    if _missing(v):
-        return tr("unknown area (empty)")
-    return tr("unknown area {code}", code=repr(str(v)))
-
-
-def _number(v) -> float:
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return float(v)
-    s = str(v).strip().replace(",", "").replace("，", "")
-    s = s[:-1] if s.endswith("%") else s
-    try:
-        x = float(s)
-    except ValueError:
-        return np.nan
-    return x if np.isfinite(x) else np.nan
-
-
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:
     """One int64 per (indicator, area, period); -1 where ``mask`` is False."""
     parts = [pd.factorize(df[c].to_numpy(object))[0].astype(np.int64) for c in KEY]
@@ -239,7 +104,7 @@ def _diff(conn: Connection, good: pd.DataFrame, present: list[str], *, file: str
     cols = list(good.columns.drop(["version"], errors="ignore")) + ["period_ord"]
     if good.empty:
         return Plan(good.assign(period_ord=[])[cols], good.iloc[0:0], 0, [], fields)
-    ords, _ = _per_unique(good["period"], period_ord)
+    ords, _ = per_unique(good["period"], period_ord)
     good = good.assign(period_ord=np.asarray(ords, dtype=np.int64))
     existing = queries.figures(conn, indicators=pd.unique(good["indicator"]).tolist())
     both = pd.concat([good[KEY], existing[KEY]], ignore_index=True)
@@ -281,9 +146,9 @@ def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
     if ("derived" in fields or "derivation" in fields or changed.empty
             or "db_derived" not in changed):
         return changed, fields
-    moved = ~np.isclose(changed["value"].to_numpy(float), changed["db_value"].to_numpy(float),
-                        rtol=1e-12, atol=1e-12)
-    undo = moved & changed["db_derived"].fillna(False).astype(bool).to_numpy()
+    undo = rules.typed_over_derived(changed["db_derived"].fillna(False).astype(bool),
+                                    changed["db_value"].to_numpy(float),
+                                    changed["value"].to_numpy(float), False)
     if not undo.any():
         return changed, fields
     changed = changed.assign(

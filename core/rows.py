@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, func, select
 
-from . import changelog, schema, validate
+from . import changelog, rules, schema, validate
 from .errors import ConflictError, NotFoundError, StaleEditError
 from .i18n import N_, tr
 from .values import format_value
@@ -138,6 +138,10 @@ def _current_or_stale(conn: Connection, entity: str, key, expected_version: int,
     return row
 
 
+def _num(v) -> float:
+    return float("nan") if v is None else float(v)
+
+
 def _same(a, b) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         try:
@@ -203,9 +207,11 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
     old = _current_or_stale(conn, entity, key, expected_version, changes)
     merged = {**old, **changes}
     vals = _clean(entity, validate.VALIDATORS[entity](conn, merged))
-    if (entity in ("figure", "target") and old.get("derived")
-            and "derived" not in changes and "derivation" not in changes
-            and any(vals.get(k) != old.get(k) for k in ("value", "value_high") if k in changes)):
+    if entity in ("figure", "target") and any(
+            rules.typed_over_derived(bool(old.get("derived")), _num(old.get(k)),
+                                     _num(vals.get(k)),
+                                     "derived" in changes or "derivation" in changes)
+            for k in ("value", "value_high") if k in changes):
         vals["derived"], vals["derivation"] = False, ""
     if entity == "indicator":
         _check_indicator_change(conn, old, vals)
