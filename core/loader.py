@@ -10,19 +10,17 @@ written with the driver's own ``executemany``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
-from . import changelog, queries, rules
-from .errors import EcoError
+from . import queries, rules, write
+from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
 from .problems import Problem
-from .rows import stale_edit
 from .rules import blank, per_unique
 
 FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
@@ -157,169 +155,22 @@ def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
     return changed, (*fields, "derived", "derivation")
 
 
-def _column_values(s: pd.Series) -> list:
-    """Python values of a column for the driver: NaN and NA become None."""
-    arr = s.to_numpy()
-    if arr.dtype.kind in "biu":  # no missing values possible: skip the object round trip
-        return arr.tolist()
-    if arr.dtype.kind == "f" and not np.isnan(arr).any():
-        return arr.tolist()
-    arr = s.to_numpy(object)
-    if pd.api.types.infer_dtype(arr, skipna=False) == "string":  # all text, checked in C
-        return arr.tolist()
-    missing = pd.isna(arr)
-    return np.where(missing, None, arr).tolist() if missing.any() else arr.tolist()
-
-
-# Text that means the same inside '...' in every SQL dialect and driver: no quote, backslash
-# or percent sign (psycopg's placeholder).
-_PLAIN_TEXT = re.compile(r"[\w .:+\-]*\Z")
-
-
-def _literal(value) -> str | None:
-    """``value`` written as an SQL literal, or None if it would need escaping."""
-    if isinstance(value, (bool, np.bool_)):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, str) and _PLAIN_TEXT.match(value):
-        return f"'{value}'"
-    return None
-
-
-def _executemany(conn: Connection, table: str, cols: list[str], data: pd.DataFrame,
-                 same: dict | None = None) -> None:
-    """Insert the rows of ``data[cols]``; ``same`` holds columns with one value for every row.
-
-    Such a value is written into the statement once instead of being bound for every row
-    (for new figures: 5 of the 15 values of a row).
-    """
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    cols = list(cols)
-    fixed = {}
-    for c, v in (same or {}).items():
-        lit = _literal(v)
-        if lit is None:
-            data = data.assign(**{c: v})
-            cols.append(c)
-        else:
-            fixed[c] = lit
-    names = ", ".join([*cols, *fixed])
-    values = ", ".join([mark] * len(cols) + list(fixed.values()))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({values})",
-                         list(zip(*(_column_values(data[c]) for c in cols))))
-
-
-# The change-log payload of a created figure, made by the database from the row it has just
-# stored: ``{"value": ...}``, the value the history shows. The log row's own columns hold the
-# id, key, who, when, why and file; the other fields are in the figure's row, and every later
-# update or delete logs the values it replaced, so nothing about the figure is lost. (The whole
-# row as JSON was a third of all the bytes an import of new figures wrote.) SQLite prints 15
-# significant digits, which do not always read back as the same double; then 17 are used, so
-# the log holds exactly what was stored, as Python's json does for the other log rows.
-_CREATE_JSON = {
-    "sqlite": """'{"value":' || CASE WHEN CAST(CAST(f.value AS TEXT) AS REAL) = f.value """
-              """THEN CAST(f.value AS TEXT) ELSE printf('%!.17g', f.value) END || '}'""",
-    "postgresql": "CAST(json_build_object('value', f.value) AS TEXT)",
-}
-
-
-def _sorted_by_key(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows in unique-key order, so the inserts walk the key's index once, not to and fro."""
-    order = np.lexsort([pd.factorize(df[c].to_numpy(object), sort=True)[0]
-                        for c in reversed(KEY)])
-    if (np.diff(order) > 0).all():
-        return df
-    return df.iloc[order].reset_index(drop=True)
-
-
-def _create(conn: Connection, new: pd.DataFrame, same: dict, *, who: str, why: str,
-            origin: str, at: str) -> None:
-    """Insert new figures (``same``: columns with one value for all), then write their change
-    log with one INSERT ... SELECT."""
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        # Hold other writers of figures off until we commit (readers go on), as SQLite's
-        # BEGIN IMMEDIATE does, so that every id above the current maximum is ours.
-        conn.exec_driver_sql("LOCK TABLE figures IN SHARE ROW EXCLUSIVE MODE")
-    before = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM figures")).scalar()
-    _executemany(conn, "figures", list(new.columns), new, same)
-    payload = _CREATE_JSON.get(dialect)
-    if payload is None:  # another kind of database: the same log rows, made in Python
-        got = conn.execute(text("SELECT id, indicator, area, period FROM figures "
-                                "WHERE id > :m ORDER BY id"), {"m": before}).fetchall()
-        ids = pd.DataFrame.from_records([tuple(r) for r in got], columns=["id", *KEY])
-        _log(conn, "create", None, ids.merge(new[[*KEY, "value"]], on=KEY), who=who, why=why,
-             origin=origin, at=at)
-        return
-    logged = conn.execute(text(
-        "INSERT INTO changelog (at, who, entity, entity_id, action, indicator, area, period, "
-        "old, new, why, origin) "
-        "SELECT :at, :who, 'figure', CAST(f.id AS TEXT) AS entity_id, 'create', f.indicator, "
-        f"f.area, f.period, NULL, {payload}, :why, :origin "
-        "FROM figures f WHERE f.id > :before ORDER BY f.id"),
-        {"at": at, "who": who, "why": why, "origin": origin, "before": before}).rowcount
-    if logged != len(new):
-        raise EcoError(tr("{n} new figures were written but {logged} change-log rows; "
-                          "nothing was saved", n=len(new), logged=logged))
-
-
 def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "") -> dict:
-    """Write a plan inside the caller's transaction. Returns counts of created and updated.
+    """Write a plan inside the caller's transaction, through :func:`core.write.commit`.
+    Returns counts of created and updated figures and the indicators whose figures changed.
 
     Every created and updated figure gets one change-log row naming ``origin``.
     """
-    now = changelog.now_iso()
-    if len(plan.new):
-        new = plan.new.drop(columns=["_row", "id"], errors="ignore")
-        same = {"version": 1, "entered_by": who, "entered_at": now}
-        for c, default in (("qualifier", ""), ("note", ""), ("derivation", ""),
-                           ("source_ref", ""), ("status", "final"), ("derived", False)):
-            if c not in new:
-                same[c] = default
-        if "derived" in new:
-            new = new.assign(derived=new["derived"].astype(bool))
-        _create(conn, _sorted_by_key(new), same, who=who, why=why, origin=origin, at=now)
-    if len(plan.changed):
-        ch = plan.changed
-        upd = [f for f in plan.fields if f in ch]
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        sets = ", ".join(f"{f} = {mark}" for f in upd)
-        sql = (f"UPDATE figures SET {sets}, version = version + 1, entered_by = {mark}, "
-               f"entered_at = {mark} WHERE id = {mark} AND version = {mark}")
-        params = list(zip(*(_column_values(ch[f]) for f in upd), [who] * len(ch),
-                          [now] * len(ch), ch["db_id"].astype(int).tolist(),
-                          ch["db_version"].astype(int).tolist()))
-        result = conn.exec_driver_sql(sql, params)
-        if result.rowcount not in (-1, len(params)):
-            raise stale_edit(
-                tr("{n} figures were changed by someone else during the import, after the "
-                   "preview; nothing was written: preview the import again.", n=len(params)),
-                tr("{n} figures", n=len(params)))
-        ident = ch.rename(columns={"db_id": "id"})[["id", *KEY]]
-        old = ident.assign(**{f: ch[f"db_{f}"] for f in upd})
-        _log(conn, "update", old, ident.assign(**{f: ch[f] for f in upd}), who=who, why=why,
-             origin=origin, at=now)
-    return {"created": len(plan.new), "updated": len(plan.changed), "unchanged": plan.unchanged}
-
-
-def _records_json(df: pd.DataFrame | None, n: int) -> list:
-    """The row as JSON for the change log, less what the log row already holds in its own
-    columns (id, indicator, area, period, who, when): half the bytes at 100,000 rows."""
-    if df is None:
-        return [None] * n
-    drop = ("entered_at", "entered_by", "_row", "period_ord", "id", "indicator", "area", "period")
-    keep = df.drop(columns=[c for c in drop if c in df])
-    return keep.to_json(orient="records", lines=True, force_ascii=False).splitlines()
-
-
-def _log(conn, action, old, new, *, who, why, origin, at) -> None:
-    ref = new if new is not None else old
-    n = len(ref)
-    entries = pd.DataFrame({
-        "at": at, "who": who, "entity": "figure", "entity_id": ref["id"].astype(str).to_numpy(),
-        "action": action, "indicator": ref["indicator"].to_numpy(),
-        "area": ref["area"].to_numpy(), "period": ref["period"].to_numpy(),
-        "old": _records_json(old, n), "new": _records_json(new, n), "why": why, "origin": origin,
-    })
-    _executemany(conn, "changelog", list(entries.columns), entries)
+    new = plan.new.drop(columns=["_row", "id"], errors="ignore")
+    same = {c: default for c, default in (
+        ("qualifier", ""), ("note", ""), ("derivation", ""), ("source_ref", ""),
+        ("status", "final"), ("derived", False)) if c not in new}
+    if "derived" in new:
+        new = new.assign(derived=new["derived"].astype(bool))
+    written = write.commit(
+        conn, FIGURE, new=new, same=same, changed=plan.changed, fields=plan.fields, who=who,
+        why=why, origin=origin,
+        stale=lambda n: tr("{n} figures were changed by someone else during the import, after "
+                           "the preview; nothing was written: preview the import again.", n=n))
+    return {"created": written.created, "updated": written.updated,
+            "unchanged": plan.unchanged, "indicators": sorted(written.indicators)}

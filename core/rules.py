@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +20,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from . import queries
+from .names import area_keys, normalize
 from .errors import EcoError, FieldError
 from .i18n import tr
 from .periods import kind_names, parse_period, period_ord, shown
@@ -40,12 +40,6 @@ _TRUE = {"1", "1.0", "true", "yes", "y", "是", "x", "✓"}
 _FALSE = {"", "0", "0.0", "false", "no", "n", "否"}
 MAX_TEXT = 32767  # the most a workbook cell holds: a longer note could not go back out
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def normalize(text: object) -> str:
-    """Text as a desk meant it: full-width digits and punctuation made plain (``９８．６`` ->
-    ``98.6``, ``１，２００`` -> ``1,200``), the minus sign a hyphen, outer blanks dropped."""
-    return unicodedata.normalize("NFKC", str(text)).replace("\u2212", "-").strip()
 
 
 def missing(v: object) -> bool:
@@ -150,29 +144,6 @@ def parse_text(text: object) -> str:
 
 # ---------------------------------------------------------------------------------------
 # what the rules look things up in
-
-_AREA_SUFFIX_EN = re.compile(r"\s+(district|county|autonomous county|tujia.*|miao.*)$")
-_AREA_SUFFIX_ZH = re.compile(r"(土家族苗族自治县|苗族土家族自治县|土家族自治县|自治县|区|县|市)$")
-
-
-def area_keys(areas: pd.DataFrame) -> dict[str, str]:
-    """Every way a desk names an area -> its code: the code, the Chinese and English names
-    (any case), and the short names (``沙坪坝`` for 沙坪坝区, ``Shapingba`` for Shapingba
-    District) where they name one area only."""
-    keys: dict[str, str] = {}
-    short: dict[str, set[str]] = {}
-    for code, zh, en in zip(areas["code"], areas["name_zh"], areas["name_en"]):
-        for k in (code, zh, en):
-            keys[normalize(k).lower()] = code
-        for k in (_AREA_SUFFIX_ZH.sub("", normalize(zh)),
-                  _AREA_SUFFIX_EN.sub("", normalize(en).lower())):
-            if k:
-                short.setdefault(k.lower(), set()).add(code)
-    for k, codes in short.items():
-        if len(codes) == 1 and k not in keys:
-            keys[k] = next(iter(codes))
-    return keys
-
 
 @dataclass
 class Context:
