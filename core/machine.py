@@ -116,8 +116,11 @@ def write_json(records: list[dict], out: IO[str]) -> None:
 
 def write_csv(records: list[dict], columns, out: IO[str]) -> None:
     """CSV with a header; numbers plain (no thousands separators), missing cells empty, and
-    text that a spreadsheet would run as a formula made inert (:mod:`core.formulas`)."""
-    w = csv.writer(out, lineterminator="\n")
+    text that a spreadsheet would run as a formula made inert (:mod:`core.formulas`).
+
+    Text is always quoted, numbers never: minimal quoting left a carriage return in a note
+    bare (the line ends in a newline only), which readers take for the end of a row."""
+    w = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     w.writerow(columns)
     for r in records:
         w.writerow(["" if (v := r.get(c)) is None else inert(v) for c in columns])
