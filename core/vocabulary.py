@@ -90,7 +90,3 @@ def words(code: str | None, lang: str = "en") -> str:
     """The words for ``code`` in ``lang`` (``en`` or ``zh_CN``)."""
     return status(code).words(lang)
 
-
-def severity(code: str | None) -> int:
-    return status(code).tone.severity
-
