@@ -340,8 +340,10 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if self.code is None or ch.indicator != self.code:
             return
         if ch.entity == "figure" and ch.action == "update":
-            with self.ctx.store.read() as conn:
-                row = rows.fetch(conn, "figure", ch.key)
+            row = ch.row  # the row as the change wrote it: no read back
+            if row is None:
+                with self.ctx.store.read() as conn:
+                    row = rows.fetch(conn, "figure", ch.key)
             if row is not None and self.figures_model.patch(row):
                 self._replot()
                 if ch.key == self._history_id:
