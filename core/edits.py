@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import rows
-from .entities import kind
+from .entities import KINDS, kind
 from .i18n import tr
 from .store import Store
 
@@ -27,6 +27,11 @@ class Changed:
     # the row as written (None after a delete, or for a batch): screens use it rather than
     # read it back
     row: dict | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def kind(self):
+        """The kind of row changed (:mod:`core.entities`), None for a batch of several."""
+        return KINDS.get(self.entity)
 
     @property
     def structure(self) -> bool:
