@@ -19,7 +19,7 @@ from gui.later import later
 from gui.retranslate import RetranslateOnce
 
 from . import palette
-from .job import ScorecardResult, compute
+from core.scorecard_job import ScorecardResult, compute
 from .model import KEY_ROLE, ScorecardModel
 
 STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data")

@@ -146,48 +146,6 @@ def test_model_update_in_place_without_reset(qtbot):
                                                       ("Y", "a")]
 
 
-def test_scorecard_job_same_in_thread_and_in_process(store):
-    """The full job gives the same scorecard whether it runs here or in a worker process
-    (the path large databases take), and the one-indicator job matches its rows."""
-    import pandas as pd
-
-    from gui.scorecard.job import compute
-
-    here = compute(store, threshold=10**12)
-    there = compute(store, threshold=0)
-    assert here.n_figures == there.n_figures > 0
-    pd.testing.assert_frame_equal(here.frame, there.frame)
-    one = compute(store, MISSABLE[0])
-    cols = ["indicator", "area", "latest_period", "latest_value", "target_value", "gap",
-            "period_status", "course_status"]
-    mine = here.frame[here.frame["indicator"] == MISSABLE[0]].reset_index(drop=True)
-    pd.testing.assert_frame_equal(one.frame[cols], mine[cols], check_dtype=False)
-
-
-def test_scorecard_result_crosses_the_process_boundary_in_slices(store, monkeypatch):
-    """Written in slices of rows and read back, the result is the same scorecard."""
-    import io
-
-    import pandas as pd
-
-    from gui.scorecard import job
-
-    monkeypatch.setattr(job, "CHUNK_ROWS", 7)
-    result = job.compute(store, threshold=10**12)
-    assert len(result.frame) > 3 * 7  # several slices
-    buf = io.BytesIO()
-    job.write_result(result, buf)
-    buf.seek(0)
-    back = job.read_result(buf)
-    pd.testing.assert_frame_equal(back.frame, result.frame)
-    assert back.tables.keys() == result.tables.keys()
-    for lang, table in result.tables.items():
-        pd.testing.assert_frame_equal(back.tables[lang], table)
-    assert (back.indicator, back.n_figures, back.n_targets) == (
-        result.indicator, result.n_figures, result.n_targets)
-    pd.testing.assert_frame_equal(back.warnings, result.warnings)
-
-
 def test_warnings_cell_says_what_is_incoherent_in_the_window_language(window, qtbot):
     """A cumulative count that falls is counted in the Warnings column, and the cell's
     tooltip says what fell, in English and after a switch in Chinese."""

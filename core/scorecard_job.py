@@ -1,4 +1,5 @@
-"""The scorecard computation as a plain job for :func:`gui.workers.start` (no Qt here).
+"""The scorecard computation as a plain job (``progress`` and ``cancelled`` callables), run by
+the window in a worker (:func:`gui.workers.start`).
 
 A full job reads every figure and target and runs :func:`core.status.scorecard`; after an edit
 the job for one indicator reads only that indicator's rows, so the window recomputes what the
@@ -120,17 +121,19 @@ def _compute(store: Store, indicator: str | None, progress=None,
 
 # the separate process ----------------------------------------------------------------------
 def _in_process(store: Store) -> ScorecardResult | None:
-    """Run the full job in a fresh interpreter (``python -m gui.scorecard.job``).
+    """Run the full job in a fresh interpreter (``python -m core.scorecard_job``).
 
     A plain subprocess rather than multiprocessing: spawn would re-import the caller's main
-    script in the child, and fork is unsafe in a process that runs Qt threads.
+    script in the child, and fork is unsafe in a process that runs Qt threads. The module
+    lives in ``core`` so that the child imports no Qt at all (as ``gui.scorecard.job`` its
+    package's ``__init__`` loaded PySide6 and Shiboken's import hook in every child).
     """
-    repo = str(Path(__file__).resolve().parents[2])
+    repo = str(Path(__file__).resolve().parents[1])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         p for p in (repo, os.environ.get("PYTHONPATH", "")) if p))
     # below normal priority: on a machine with few cores the window keeps the CPU it needs
     flags = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)  # Windows; else os.nice
-    proc = subprocess.run([sys.executable, "-m", "gui.scorecard.job", store.user],
+    proc = subprocess.run([sys.executable, "-m", "core.scorecard_job", store.user],
                           input=store.url.encode(), capture_output=True, env=env, cwd=repo,
                           creationflags=flags)
     if proc.returncode != 0:
@@ -185,6 +188,6 @@ def _main(user: str) -> int:
 
 
 if __name__ == "__main__":
-    from gui.scorecard import job as _job  # so pickle names gui.scorecard.job, not __main__
+    from core import scorecard_job as _job  # one module, not a second copy as __main__
 
     sys.exit(_job._main(sys.argv[1] if len(sys.argv) > 1 else "unknown"))
