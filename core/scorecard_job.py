@@ -50,6 +50,40 @@ class ScorecardResult:
     warnings: pd.DataFrame | None = None
 
 
+class Tickets:
+    """Which scorecard results may still be shown: only the latest asked for.
+
+    Jobs run in a thread pool and may finish in any order: two quick edits to one indicator
+    left the older row on screen in 4 of 30 trials. Each job gets a ticket when it starts;
+    its result is shown only if no later job covers the same rows. A full job covers every
+    indicator, so it also voids the tickets of one-indicator jobs started before it.
+
+    States per key (an indicator code, or None for the full scorecard): no job asked for,
+    or the ticket of the latest job asked for.
+    """
+
+    def __init__(self) -> None:
+        self._last = 0
+        self._full: int | None = None
+        self._of: dict[str, int] = {}
+
+    def issue(self, indicator: str | None) -> int:
+        """The ticket of a job started now (for ``indicator``, or None: all of them)."""
+        self._last += 1
+        if indicator is None:
+            self._full = self._last
+            self._of.clear()  # its result holds every indicator as read after this moment
+        else:
+            self._of[indicator] = self._last
+        return self._last
+
+    def current(self, indicator: str | None, ticket: int) -> bool:
+        """Whether the result of job ``ticket`` is still the latest for what it covers."""
+        if indicator is None:
+            return ticket == self._full
+        return self._of.get(indicator) == ticket
+
+
 def read_figures(store: Store, indicator: str | None = None) -> pd.DataFrame:
     """The columns of the figures the scorecard needs (all, or one indicator's)."""
     sql = f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures"

@@ -84,3 +84,17 @@ def test_the_child_process_imports_no_qt(sqlite_store, monkeypatch):
     assert report == ["QT-MODULES: HOOK:False"], seen[0]
     here = job.compute(sqlite_store, threshold=10**12)
     pd.testing.assert_frame_equal(here.frame, there.frame)
+
+
+def test_tickets_only_the_latest_job_of_what_it_covers_is_current():
+    from core.scorecard_job import Tickets
+
+    t = Tickets()
+    a1, b1, a2 = t.issue("A"), t.issue("B"), t.issue("A")
+    assert not t.current("A", a1) and t.current("A", a2) and t.current("B", b1)
+    full = t.issue(None)  # reads every indicator after the jobs above started
+    assert t.current(None, full)
+    assert not t.current("A", a2) and not t.current("B", b1)
+    a3 = t.issue("A")
+    assert t.current("A", a3) and t.current(None, full)
+    assert not t.current(None, t.issue(None) - 1)

@@ -213,3 +213,38 @@ def test_an_edit_that_adds_an_area_keeps_the_areas_own_order(window, qtbot):
     areas = [m.key(r)[1] for r in range(m.rowCount()) if m.key(r)[0] == "AIR.PM25"]
     rank = area_rank(window.ctx.areas)
     assert areas == sorted(areas, key=rank.get) == ["chongqing", "wanzhou", "shapingba"]
+
+
+def test_two_quick_edits_the_later_result_wins_whatever_order_jobs_finish(window, qtbot,
+                                                                          monkeypatch):
+    """Per-indicator jobs run in a thread pool and may finish out of order: the result of
+    the second edit's job, delivered first, must not be overwritten by the first's."""
+    from core.scorecard_job import compute
+    from gui.scorecard import view as scorecard_view
+
+    panel, m = window.scorecard, window.scorecard.model
+    held = []  # (indicator, on_done) of each job the panel started, in order
+
+    def hold(fn, store, indicator, *, on_done, on_failed, parent):
+        held.append((indicator, on_done))
+        return None
+
+    monkeypatch.setattr(scorecard_view.workers, "start", hold)
+    store = window.ctx.store
+    results = []
+    for value in (90.0, 99.5):  # missed, then met (>= 97.3)
+        with store.read() as conn:
+            f = queries.figures(conn, indicators=[MISSABLE[0]], areas=[MISSABLE[1]]).iloc[-1]
+        window.ctx.edit(UpdateRow("figure", int(f["id"]), int(f["version"]),
+                                  {"value": value}), "quick edit")
+        results.append(compute(store, MISSABLE[0]))  # what that edit's job would return
+    assert [ind for ind, _ in held] == [MISSABLE[0]] * 2
+    held[1][1](results[1])  # the later job finishes first ...
+    held[0][1](results[0])  # ... then the earlier one
+    assert cell(m, MISSABLE, STATUS_COL) == "✔ met"
+    # a full recomputation started after a one-indicator job voids that job's result
+    panel.refresh()
+    assert held[2][0] is None
+    held[2][1](compute(store, threshold=10**12))
+    held[1][1](results[0])  # an older one-indicator result arriving after the full one
+    assert cell(m, MISSABLE, STATUS_COL) == "✔ met"
