@@ -179,7 +179,7 @@ def test_rows_swapped_in_by_position_together_or_apart():
     import numpy as np
     import pandas as pd
 
-    from gui.scorecard.model import _swap_rows
+    from gui.scorecard.snapshot import _swap_rows
 
     frame = pd.DataFrame({"k": list("abcde"), "v": [1, 2, 3, 4, 5]})
     new = pd.DataFrame({"k": ["B", "C"], "v": [20, 30]}, index=[7, 9])
@@ -248,3 +248,36 @@ def test_two_quick_edits_the_later_result_wins_whatever_order_jobs_finish(window
     held[2][1](compute(store, threshold=10**12))
     held[1][1](results[0])  # an older one-indicator result arriving after the full one
     assert cell(m, MISSABLE, STATUS_COL) == "✔ met"
+
+
+def test_a_rows_warning_is_in_view_at_the_default_window_size(window, qtbot):
+    """At the size a first start opens the window, a row with a coherence warning shows so
+    in a cell that is in view (the Warnings column, last, is off screen there), and that
+    cell's tooltip says what is incoherent."""
+    from core.edits import CreateRow
+
+    assert (window.width(), window.height()) == (1400, 860)  # no settings: the default
+    panel, m = window.scorecard, window.scorecard.model
+    key = ("WASTE.ZERO_WASTE_CELLS", "chongqing")
+    window.ctx.edit(CreateRow("figure", dict(
+        indicator=key[0], area=key[1], period="2025H2", value=3700.0)), "a fall")
+    qtbot.waitUntil(lambda: cell(m, key, col("warnings")) == "1", timeout=20000)
+    qtbot.wait(20)
+    header, width = panel.table.horizontalHeader(), panel.table.viewport().width()
+    assert width > 0 and panel.sized
+
+    def in_view(c: int) -> bool:
+        left = header.sectionViewportPosition(c)
+        return not header.isSectionHidden(c) and left >= 0 and \
+            left + header.sectionSize(c) <= width
+
+    fell = "2025H2: a cumulative count fell from 3800 to 3700"
+    shown = [c for c in range(m.columnCount()) if in_view(c)
+             and fell in (cell(m, key, c, Qt.ItemDataRole.ToolTipRole) or "")
+             and ("⚠" in cell(m, key, c) or c == col("warnings"))]
+    assert shown, [(m.headerData(c, Qt.Orientation.Horizontal), header.visualIndex(c),
+                    header.sectionViewportPosition(c), header.sectionSize(c), width)
+                   for c in range(m.columnCount())]
+    assert all(header.visualIndex(c) < header.visualIndex(col("unit")) for c in shown)
+    other = ("AIR.PM25", "chongqing")  # no warning: no mark
+    assert "⚠" not in cell(m, other, col("latest"))
