@@ -59,7 +59,9 @@ class ScorecardModel(QAbstractTableModel):
 
     def _header_tips(self) -> list[str]:
         return [self.tr("Indicator (the code is in the cell's tooltip)"), self.tr("Area"),
-                self.tr("Period of the latest figure"), self.tr("Latest value"),
+                self.tr("Period of the latest figure"),
+                self.tr("Latest value; ⚠ marks one with coherence warnings (its tooltip "
+                        "says which)"),
                 self.tr("The target that applies to the latest period"),
                 self.tr("Actual minus target, in the indicator's unit. Sorting orders the "
                         "rows by the gap as a share of the target, so that indicators in "
