@@ -108,6 +108,13 @@
     </message>
 </context>
 <context>
+    <name>FigureDelegate</name>
+    <message>
+        <source>(choose a class)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+</context>
+<context>
     <name>FigureDialog</name>
     <message>
         <source>Edit figure of %1</source>
@@ -180,6 +187,10 @@
     <message>
         <source>This area already has a figure for %1; edit that one instead.</source>
         <translation>该区域已有 %1 的数据，请改为编辑该条数据。</translation>
+    </message>
+    <message>
+        <source>Check this value: %1. OK keeps it as it is.</source>
+        <translation>请核对此数值：%1。点“确定”仍按此保存。</translation>
     </message>
     <message>
         <source>Add figure %1</source>
@@ -629,6 +640,26 @@
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Check this value</source>
+        <translation>请核对数值</translation>
+    </message>
+    <message>
+        <source>%1
+
+Keep this value?</source>
+        <translation>%1
+
+保留此数值吗？</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>修改</translation>
     </message>
     <message>
         <source>Not saved: someone else changed this figure first.</source>
@@ -1802,6 +1833,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{what} was changed by someone else while your edit of it ({mine}) was being saved; nothing was written. Reload and edit again.</source>
         <translation>在保存您对 {what} 的修改（{mine}）时，该行已被他人修改；未写入任何内容。请重新加载后再编辑。</translation>
+    </message>
+    <message>
+        <source>{value} is far from what the other districts report for {period} (median {median})</source>
+        <translation>{value} 与其他区县{period}报送的数值相差很大（中位数 {median}）</translation>
     </message>
     <message>
         <source>an indicator needs a name</source>
