@@ -17,6 +17,8 @@ standard.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -199,12 +201,36 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
                             "t_value": "target_value", "t_value_high": "target_value_high",
                             "t_kind": "target_kind"})
     order = ind["category_sort"] if "category_sort" in ind else pd.Series(0, index=ind.index)
-    df["_o"] = df["indicator"].map(order)
-    df["_a"] = (df["area"] if area_rank is None
-                else df["area"].map(area_rank).fillna(len(area_rank)))
-    df = df.sort_values(["_o", "indicator", "_a"], kind="stable").drop(
-        columns=["_o", "_a", "t_end"], errors="ignore")
-    return df.reset_index(drop=True)
+    return in_scorecard_order(df.drop(columns=["t_end"], errors="ignore"), order, area_rank)
+
+
+def in_scorecard_order(frame: pd.DataFrame, category_sort: Mapping[str, float] | pd.Series,
+                       area_rank: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """Scorecard rows in the scorecard's reading order, positionally indexed.
+
+    The one definition of that order, used by :func:`scorecard` and by the window when it
+    puts one indicator's fresh rows among the others.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows with ``indicator`` and ``area`` columns.
+    category_sort : mapping or Series
+        Indicator code -> the sort key of its category; indicators grouped by it, then by
+        code. Codes it lacks come last.
+    area_rank : mapping, optional
+        Area code -> its place in the areas' own order (the municipality first); areas it
+        lacks come last. Without it, areas sort by code.
+    """
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    cat = frame["indicator"].map(category_sort).astype(float).fillna(np.inf)
+    area = (frame["area"] if area_rank is None
+            else frame["area"].map(area_rank).fillna(len(area_rank)))
+    keys = pd.DataFrame({"_o": cat.to_numpy(), "_i": frame["indicator"].to_numpy(),
+                         "_a": area.to_numpy()})
+    pos = keys.sort_values(["_o", "_i", "_a"], kind="stable").index.to_numpy()
+    return frame.iloc[pos].reset_index(drop=True)
 
 
 def _add_course(df: pd.DataFrame) -> None:

@@ -139,8 +139,7 @@ class WindowActions(QObject):
         for name, (text, tip) in texts.items():
             action = self.all[name]
             action.setText(text)
-            if action.isEnabled() or not action.property("disabledWhy"):
-                action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+            action.setToolTip(tip or text.replace("&", "").rstrip("…"))
             action.setStatusTip(tip)
         if self.stack is not None:
             self._undo_text(self.stack.undoText())

@@ -6,8 +6,6 @@ The window only arranges screens and routes actions: every change to data goes t
 from __future__ import annotations
 
 import importlib
-import importlib.util
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -26,36 +24,14 @@ if TYPE_CHECKING:
     from .context import AppContext
 
 
-def _optional(module: str, name: str):
-    """``module.name`` if it can be imported (screens built by others may be absent)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _available(module: str) -> bool:
-    """Whether ``module`` is there to import (without importing it)."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
-
-
-def _lazy(module: str, name: str):
-    """A function that imports ``module.name`` on first call, or None if the module is absent.
+def _on_first_call(module: str, name: str):
+    """A function that imports ``module.name`` when it is first called.
 
     The Excel dialogs pull in openpyxl (most of a second): the window must not wait for it
     to open, only the first export or import does.
     """
-    if not _available(module):
-        return None
-
     def call(*args, **kwargs):
-        fn = _optional(module, name)
-        if fn is None:
-            raise ImportError(f"{module}.{name} cannot be imported")
-        return fn(*args, **kwargs)
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
     return call
 
@@ -85,9 +61,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.menus = self.actions_.build_menus()
-        self._export = _lazy("gui.excel.export_dialog", "open_export_dialog")
-        self._import = _lazy("gui.excel.import_dialog", "open_import_dialog")
-        self._new_indicator = _lazy("gui.dialogs.indicator_dialog", "new_indicator")
+        self._export = _on_first_call("gui.excel.export_dialog", "open_export_dialog")
+        self._import = _on_first_call("gui.excel.import_dialog", "open_import_dialog")
+        self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
         self._error_box: QMessageBox | None = None
         self.actions_.quit.triggered.connect(self.close)
         self.actions_.about.triggered.connect(self._about)
@@ -111,10 +87,6 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.indicator_page = QWidget(self)
         self.indicator_page.setObjectName("indicatorPage")
         QVBoxLayout(self.indicator_page).setContentsMargins(0, 0, 0, 0)
-        self._view_available = _available("gui.indicator.view")
-        self.placeholder = None
-        if not self._view_available:
-            self._add_placeholder()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("centralTabs")
         self.tabs.setDocumentMode(True)
@@ -136,21 +108,13 @@ class MainWindow(RetranslateOnce, QMainWindow):
     # the Indicator tab's view -----------------------------------------------------------------
     @property
     def indicator_view(self):
-        """The Indicator tab's view, built the first time it is asked for (None in a build
-        without it). :meth:`start` asks for it once the window has shown its tree and
+        """The Indicator tab's view, built the first time it is asked for (None before the
+        database is open). :meth:`start` asks for it once the window has shown its tree and
         scorecard, so building it, and importing pyqtgraph, does not hold up either."""
-        if self._indicator_view is None and self.ctx is not None and self._view_available:
-            view_cls = _optional("gui.indicator.view", "IndicatorView")
-            try:
-                # made without a parent: one that fails half-way leaves nothing in the tab
-                view = view_cls(self.ctx) if view_cls is not None else None
-            except Exception:
-                self._no_view()
-                raise
-            if view is None:
-                self._no_view()
-            else:
-                self._attach_view(view)
+        if self._indicator_view is None and self.ctx is not None:
+            from .indicator.view import IndicatorView
+
+            self._attach_view(IndicatorView(self.ctx))
         return self._indicator_view
 
     def _attach_view(self, view) -> None:
@@ -158,27 +122,12 @@ class MainWindow(RetranslateOnce, QMainWindow):
         (restored at start, or chosen while the view was not built yet)."""
         self._indicator_view = view
         self.indicator_page.layout().addWidget(view)
-        if hasattr(view, "course_changed"):
-            view.course_rows = self.scorecard.rows_of
-            self.scorecard.updated.connect(view.course_changed)
-        if hasattr(view, "status_message"):
-            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        view.course_rows = self.scorecard.rows_of
+        self.scorecard.updated.connect(view.course_changed)
+        view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         code = self.indicators.current_code()
         if code:
             view.set_indicator(code)
-
-    def _no_view(self) -> None:
-        """The view cannot be had: say so in its tab, and do not try again each time."""
-        self._view_available = False
-        self._add_placeholder()
-        self.retranslate()
-
-    def _add_placeholder(self) -> None:
-        self.placeholder = QLabel(self.indicator_page)
-        self.placeholder.setObjectName("indicatorPlaceholder")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.indicator_page.layout().addWidget(self.placeholder)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and not self._restoring:
@@ -212,12 +161,10 @@ class MainWindow(RetranslateOnce, QMainWindow):
     def _excel(self, dialog) -> None:
         try:
             dialog(self.ctx, self)
-        except (EcoError, ImportError) as exc:
+        except EcoError as exc:
             self.report_error(exc)
 
     def _view_call(self, method: str) -> None:
-        if self.indicator_view is None:
-            return
         try:
             getattr(self.indicator_view, method)()
         except EcoError as exc:
@@ -231,18 +178,12 @@ class MainWindow(RetranslateOnce, QMainWindow):
             return
         for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator"):
             a.all[name].setEnabled(True)
-        has_view = self._view_available
-        has_ind = has_view and self._exists(self.indicators.current_code())
+        has_ind = self._exists(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):
             act.setEnabled(has_ind)
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
-        a.newIndicator.setEnabled(self._new_indicator is not None)
-        for act, fn in ((a.exportExcel, self._export), (a.importExcel, self._import)):
-            act.setEnabled(fn is not None)
-            act.setProperty("disabledWhy", fn is None)
-            if fn is None:
-                act.setToolTip(self.tr("Not available in this build: the Excel module is "
-                                       "missing"))
+        for act in (a.newIndicator, a.exportExcel, a.importExcel):
+            act.setEnabled(True)
 
     def _exists(self, code: str) -> bool:
         """Whether indicator ``code`` is in the database as last read (one just deleted,
@@ -259,7 +200,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         current indicator when it is built."""
         if not self._restoring:
             view = self.indicator_view  # built now if need be, showing the current one
-            if view is not None and view.code != (code or None):
+            if view.code != (code or None):
                 view.set_indicator(code or None)
         self.tabs.setCurrentIndex(1)
         self._update_enabled()
@@ -280,11 +221,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.statusBar().showMessage(self.tr("Reloaded from the database"), 3000)
 
     def new_indicator(self) -> None:
-        if self._new_indicator is None:
-            return
         try:
             code = self._new_indicator(self.ctx, self)
-        except (EcoError, ImportError) as exc:
+        except EcoError as exc:
             self.report_error(exc)
             return
         if code:
@@ -361,9 +300,6 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.tabs.setTabText(0, self.tr("Scorecard"))
         self.tabs.setTabText(1, self.tr("Indicator"))
         self.tabs.setAccessibleName(self.tr("Scorecard and indicator"))
-        if self.placeholder is not None:
-            self.placeholder.setText(self.tr("The indicator view is not available in this "
-                                             "build."))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.store.name))
         self.db_label.setToolTip(self.ctx.store.url.split("@")[-1])
         self._update_enabled()
@@ -449,7 +385,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         if not first:
             self.scorecard.updated.disconnect(self._prepare_view)
         queue = later if first else when_idle
-        if self._indicator_view is None and self._view_available:
+        if self._indicator_view is None:
             for piece in preload.pieces():  # pyqtgraph, a few milliseconds per turn
                 queue(self, self._unless_closed(piece))
             queue(self, self._unless_closed(lambda: self.indicator_view))

@@ -25,10 +25,7 @@ def _touch(module, names: list[str]) -> None:
 
 
 def _import(name: str) -> None:
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        pass  # the window shows its placeholder when it asks for the view
+    importlib.import_module(name)
 
 
 def pieces() -> list[Callable[[], None]]:

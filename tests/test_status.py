@@ -136,3 +136,21 @@ def test_rows_follow_the_areas_own_order_when_given():
     rank = {"chongqing": 0, "wanzhou": 1, "fuling": 2}
     assert scorecard(ind, figs, tg, area_rank=rank)["area"].tolist() == [
         "chongqing", "wanzhou", "fuling"]
+
+
+def test_scorecard_order_categories_then_codes_then_the_areas_own_order():
+    """One definition of the scorecard's order (the window's edits use it too): category,
+    then indicator code, then the areas' own order; what the mappings lack comes last."""
+    import pandas as pd
+
+    from core.status import in_scorecard_order
+
+    frame = pd.DataFrame({"indicator": ["B", "A", "C", "A", "Z", "A"],
+                          "area": ["x", "y", "x", "x", "x", "new"]}, index=[9, 8, 7, 6, 5, 4])
+    out = in_scorecard_order(frame, {"A": 2, "B": 2, "C": 1}, {"y": 0, "x": 1})
+    assert list(zip(out["indicator"], out["area"])) == [
+        ("C", "x"), ("A", "y"), ("A", "x"), ("A", "new"), ("B", "x"), ("Z", "x")]
+    assert list(out.index) == list(range(6))
+    by_code = in_scorecard_order(frame, pd.Series({"A": 1, "B": 1, "C": 1, "Z": 1}))
+    assert list(zip(by_code["indicator"], by_code["area"]))[:3] == [
+        ("A", "new"), ("A", "x"), ("A", "y")]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QPoint, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 
 from core import queries, rows, status
@@ -29,6 +29,7 @@ from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
 from .layout import build
+from .pacing import Pacing
 from .target_model import TargetModel
 
 
@@ -71,34 +72,25 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.history_view, self.plot = self.ui.history_view, self.ui.plot
         self.frame = None
         self._history_id: int | None = None
-        self._plot_gen = 0
-        # The history of the selected figure is read once a selection has been painted
-        # (and not at all while a person runs through figures with the arrow keys): it is
-        # not part of the 50 ms that filling the table and plot may take.
-        self._history_timer = QTimer(self)
-        self._history_timer.setSingleShot(True)
-        self._history_timer.setInterval(HISTORY_DELAY_MS)
-        self._history_timer.timeout.connect(self._show_history)
         self._course_job = None
         # The scorecard's rows of an indicator (set by the window): its applicable targets and
         # observed course, from which the plot's targets and projections are drawn at once.
         # Without them (no scorecard yet, or a view on its own) a worker computes them.
         self.course_rows: Callable[[str], pd.DataFrame | None] | None = None
         self._course_from: pd.DataFrame | None = None  # the rows the plot's course came from
-        self._targets_due = False  # the targets table is filled on the next turn (below)
-        self._painted_gen = 0  # the last plot generation painted
-        self._targets_timer = QTimer(self)
-        self._targets_timer.setSingleShot(True)
-        self._targets_timer.setInterval(TARGETS_FALLBACK_MS)
-        self._targets_timer.timeout.connect(self._load_due_targets)
+        # A course worker's result is drawn only if its ticket is still the latest: each
+        # new drawing of the lines, or new targets, makes a new one.
+        self._course_ticket = 0
+        self._course_started = 0  # the ticket the last worker was started for
         self._course_args = None  # what the next course worker computes, until it starts
-        self._course_gen = 0  # the drawing of the lines the last worker was started for
         self._drawn_with = (ctx.areas, ctx.sources)  # reference data the view was drawn with
-        self._course_timer = QTimer(self)  # starts it if the plot is not painted (hidden)
-        self._course_timer.setSingleShot(True)
-        self._course_timer.setInterval(COURSE_FALLBACK_MS)
-        self._course_timer.timeout.connect(self._start_course)
-        self.plot.viewport().installEventFilter(self)
+        # what a selection does not wait for: the targets table and a course worker after
+        # the plot's paint, the figure's history once the selection stays put
+        self._pace = Pacing(self.plot.viewport(), self)
+        self._pace.add("targets", self._load_targets, fallback_ms=TARGETS_FALLBACK_MS)
+        self._pace.add("course", self._start_course, fallback_ms=COURSE_FALLBACK_MS)
+        self._pace.add("history", self._show_history, fallback_ms=HISTORY_DELAY_MS,
+                       after_paint=False)
         later(self, self._prepare)  # while the window idles after opening
         self.figures_model.refused.connect(self._on_refused)
         self.figures_model.stale.connect(self._on_stale)
@@ -123,10 +115,11 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self.ind = self.ctx.indicator(code) if code else None
         except KeyError:
             self.code, self.ind = None, None
-        self._targets_due = self.code is not None
-        self._load(targets=not self._targets_due)
-        if self._targets_due:  # after the plot's paint (below), or if it is not painted
-            self._targets_timer.start()
+        if self.code is None:
+            self._load()
+            return
+        self._load(targets=False, course=False)  # (the course once the targets are read)
+        self._pace.ask("targets")  # once the lines are painted (or if they are not)
 
     def _prepare(self) -> None:
         """What the first selection would otherwise make: one drawing per area, the area
@@ -141,15 +134,10 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         with self.ctx.store.read() as conn:
             return queries.indicator_figures(conn, code, self.ctx.area_rank)
 
-    def _load_due_targets(self) -> None:
-        self._targets_timer.stop()
-        if self._targets_due:  # once, however many selections were made in between
-            self._load_targets()
-
     def _load_targets(self) -> None:
         """Read the targets into their table; without the scorecard's rows, the plot's
         targets and course then come from a worker."""
-        self._targets_due = False
+        self._pace.cancel("targets")  # (read now: not again on a later turn)
         if self.code is None:
             self.targets_model.set_frame(pd.DataFrame(), None)
             return
@@ -160,9 +148,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
             if self._course_from is None:  # a worker's course of the old targets is stale
-                painted = self._painted_gen == self._plot_gen
-                self._plot_gen += 1  # (and one still running is not wanted)
-                self._painted_gen = self._plot_gen if painted else self._painted_gen
+                self._course_ticket += 1  # (and one still running is not wanted)
                 self._course_args = None
         self._queue_course()
 
@@ -171,17 +157,15 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         once per drawing of the lines, started after they have been painted."""
         tgts = self.targets_model.frame
         if (self._course_from is not None or not len(tgts) or self.code is None
-                or self._course_args is not None or self._course_gen == self._plot_gen):
+                or self._course_args is not None
+                or self._course_started == self._course_ticket):
             return
-        self._course_args = (self._plot_gen, self.ctx.indicators,
+        self._course_args = (self._course_ticket, self.ctx.indicators,
                              self.figures_model.frame.copy(), tgts.copy(), self.code)
-        if self._painted_gen == self._plot_gen:
-            QTimer.singleShot(0, self, self._start_course)
-        else:
-            self._course_timer.start()
+        self._pace.ask("course")
 
     def _load(self, figures: bool = True, targets: bool = True,
-              figs: pd.DataFrame | None = None) -> None:
+              figs: pd.DataFrame | None = None, course: bool = True) -> None:
         code = self.code
         if code is None:
             self.figures_model.set_frame(pd.DataFrame(), None)
@@ -193,20 +177,21 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
                 keep = self.figures_model.figure_id(0)  # show a source and history at once
             self._select_figure(keep)
         self._show_header()
-        if targets:  # read below: no worker for the old targets meanwhile
-            self._targets_due = True
-        self._replot()
+        # the course of the targets shown; with targets, once they have been read (below)
+        self._replot(course=course and not targets)
         if targets:
             self._load_targets()
         if figures:
-            self._history_timer.start()
+            self._pace.ask("history")
 
-    def _replot(self) -> None:
+    def _replot(self, course: bool = True) -> None:
         """Draw the lines, with targets and the projected course from the scorecard's rows
         when the window has them; else those follow from a worker, since computing the
         scorecard costs more than the 50 ms a selection may take."""
-        self._plot_gen += 1
+        self._course_ticket += 1
         self._course_args, self._course_from = None, None
+        self._pace.cancel("course")
+        self._pace.drawn()
         if self.code is None or self.ind is None:
             self.frame = None
         else:
@@ -214,7 +199,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
                                          sources=self.ctx.sources)
             self._course_from = rows
-            if not self._targets_due:  # (else: once the targets have been read)
+            if course and not self._pace.pending("targets"):  # (else: once they are read)
                 self._queue_course()
         names = dict(zip(self.ctx.areas["code"], self.ctx.areas[self.ctx.name_col]))
         self._drawn_with = (self.ctx.areas, self.ctx.sources)
@@ -233,33 +218,23 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         rows = self.course_rows(self.code)
         if rows is None or (self._course_from is not None and rows.equals(self._course_from)):
             return
-        self._plot_gen += 1  # a worker still running for this selection is not wanted now
+        self._course_ticket += 1  # a worker still running for this selection is not wanted
         self._course_args, self._course_from = None, rows
         self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
                                      sources=self.ctx.sources)
         self.plot.show_course(self.frame)
         self.course_ready.emit()
 
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Paint and obj is self.plot.viewport():
-            self._painted_gen = self._plot_gen
-            if self._course_args is not None:
-                QTimer.singleShot(0, self, self._start_course)
-            if self._targets_due:
-                later(self, self._load_due_targets)
-        return False
-
     def _start_course(self) -> None:
         """Compute targets and course in a worker, after the lines have been painted: a
         Python worker holds the GIL in turns with the GUI thread, and started at once it
         would double the time the selection takes to paint. Only the latest selection's
         course is computed when a person runs through indicators."""
-        self._course_timer.stop()
         args, self._course_args = self._course_args, None
-        if args is None or args[0] != self._plot_gen:
+        if args is None or args[0] != self._course_ticket:
             return
         gen, indicators, figs, tgts, code = args
-        self._course_gen = gen
+        self._course_started = gen
         self._course_job = workers.start(
             course_frame, indicators, figs, tgts, code, self.ctx.sources,
             on_done=lambda fr: self._on_course(gen, fr),
@@ -268,7 +243,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     def _on_course(self, gen: int, frame) -> None:
         if not shiboken6.isValid(self.plot):  # the view closed while the worker ran
             return
-        if gen == self._plot_gen:  # else the person has moved on
+        if gen == self._course_ticket:  # else the person has moved on
             self.frame = frame
             self.plot.show_course(frame)
             self.course_ready.emit()
@@ -310,7 +285,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         fid = self.figures_model.figure_id(current.row()) if current.isValid() else None
         if fid != self._history_id:
             self._history_id = fid
-            self._history_timer.start()
+            self._pace.ask("history")
 
     def _show_history(self) -> None:
         fid = self._history_id
@@ -375,9 +350,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self._load(targets=False, figs=figs)  # (names made anew with the figures)
             if renamed:
                 self.targets_model.retranslate()
-        self._targets_due = True  # read, and shown if they changed, on a later turn
-        later(self, self._load_due_targets)
-        self._history_timer.start()
+        self._pace.soon("targets")  # read, and shown if they changed, on a later turn
+        self._pace.ask("history")
 
     def retranslate(self) -> None:
         self.ui.retranslate()
@@ -390,10 +364,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._show_history()
 
     def closeEvent(self, event) -> None:
-        self._history_timer.stop()  # no read after the window (or its database) has gone
-        self._targets_timer.stop()
-        self._targets_due = False
-        self._course_timer.stop()
+        self._pace.cancel_all()  # no read after the window (or its database) has gone
         self._course_args = None
         super().closeEvent(event)
 

@@ -11,38 +11,22 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core import coherence, present, queries
+from core import coherence, queries, status
 
 from . import palette
+from .snapshot import COLUMN_IDS, COLUMNS, NUMERIC, STATUS_COLUMNS, Snapshot
+
+__all__ = ["COLUMNS", "COLUMN_IDS", "KEY_ROLE", "NUMERIC", "STATUS_COLUMNS", "STATUS_ROLE",
+           "ScorecardModel", "column"]
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (indicator code, area code)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # status code of a status cell
-
-# column id, formatted column, raw column sorted on
-# Reading order of a review: what, where, when, actual, target, gap, the two verdicts, then
-# the details.
-COLUMNS = (
-    ("indicator", "name", "name"),
-    ("area", "area_name", "area_name"),
-    ("latest_period", "latest_period", "latest_period"),
-    ("latest", "latest", "latest_value"),
-    ("target", "target", "target_value"),
-    ("gap", "gap", "gap_pct"),
-    ("period_status", "period_status", "period_status"),
-    ("course_status", "course_status", "course_status"),
-    ("unit", "unit", "unit"),
-    ("target_period", "target_period", "target_period"),
-    ("change", "change", "change_pct"),
-    ("warnings", "warnings", "warnings"),
-)
-COLUMN_IDS = tuple(c[0] for c in COLUMNS)
+WARNING_MARK = "⚠"  # in the Actual cell of a row with coherence warnings
 
 
 def column(cid: str) -> int:
     """Position of the column ``cid`` (``"period_status"``, ``"gap"`` ...)."""
     return COLUMN_IDS.index(cid)
-NUMERIC = {"latest", "target", "gap", "change", "warnings"}
-STATUS_COLUMNS = {"period_status", "course_status"}
 
 
 class ScorecardModel(QAbstractTableModel):
@@ -50,23 +34,21 @@ class ScorecardModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.lang = "en"
-        self._areas = pd.DataFrame(columns=["code", "name_en", "name_zh"])
-        self._raw = pd.DataFrame()
-        self._by_indicator: dict[str, np.ndarray] | None = None  # code -> row positions
-        self._worst: dict[str, str] | None = None  # code -> worst period status
-        self._cells: list[np.ndarray] = []
-        self._keys: list[tuple[str, str]] = []
+        self._snap = Snapshot.empty()
         self._rows = np.zeros(0, dtype=np.int64)  # visible rows, in display order
         self._filter: dict[str, str | None] = {"category": None, "area": None, "status": None}
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._status: dict[str, np.ndarray] = {c: np.zeros(0, dtype=object)
-                                               for c in STATUS_COLUMNS}
-        self._sortkeys = pd.DataFrame()
-        self._tables: dict[str, pd.DataFrame] = {}  # formatted snapshot per language
         # (indicator, area) -> [(period, check, params)]: coherence warnings, made into text
         # in the current language only when a tooltip asks
         self._warn: dict[tuple[str, str], list[tuple]] = {}
+
+    @property
+    def lang(self) -> str:
+        return self._snap.lang
+
+    @lang.setter
+    def lang(self, lang: str) -> None:
+        self._snap.in_language(lang, self._snap.areas)
 
     # headers -----------------------------------------------------------------------------
     def _headers(self) -> list[str]:
@@ -77,7 +59,9 @@ class ScorecardModel(QAbstractTableModel):
 
     def _header_tips(self) -> list[str]:
         return [self.tr("Indicator (the code is in the cell's tooltip)"), self.tr("Area"),
-                self.tr("Period of the latest figure"), self.tr("Latest value"),
+                self.tr("Period of the latest figure"),
+                self.tr("Latest value; ⚠ marks one with coherence warnings (its tooltip "
+                        "says which)"),
                 self.tr("The target that applies to the latest period"),
                 self.tr("Actual minus target, in the indicator's unit. Sorting orders the "
                         "rows by the gap as a share of the target, so that indicators in "
@@ -92,11 +76,8 @@ class ScorecardModel(QAbstractTableModel):
 
     def retranslate(self, lang: str, areas: pd.DataFrame) -> None:
         """Show every cell in ``lang`` (names, class values, status words)."""
-        if areas is not self._areas:
-            self._tables = {}  # area names changed: nothing formatted before is valid
-        self.lang, self._areas = lang, areas
         self.layoutAboutToBeChanged.emit()
-        self._format()
+        self._snap.in_language(lang, areas)
         self._apply_sort()
         self.layoutChanged.emit()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -104,7 +85,7 @@ class ScorecardModel(QAbstractTableModel):
     # snapshot ----------------------------------------------------------------------------
     @property
     def frame(self) -> pd.DataFrame:
-        return self._raw
+        return self._snap.raw
 
     def set_frame(self, frame: pd.DataFrame, areas: pd.DataFrame, lang: str,
                   tables: dict[str, pd.DataFrame] | None = None) -> None:
@@ -115,24 +96,13 @@ class ScorecardModel(QAbstractTableModel):
         swaps arrays instead of formatting thousands of cells on the GUI thread.
         """
         self.beginResetModel()
-        self._raw, self._areas, self.lang = frame.reset_index(drop=True), areas, lang
-        self._by_indicator = self._worst = None
-        self._tables = {k: v.reset_index(drop=True) for k, v in (tables or {}).items()}
-        self._format()
+        self._snap = Snapshot(frame, areas, lang, tables)
         self._select_rows()
         self.endResetModel()
 
     def rows_for(self, code: str) -> pd.DataFrame:
         """The scorecard rows of indicator ``code`` (none if it has none)."""
-        if self._by_indicator is None:
-            self._by_indicator = (self._raw.groupby("indicator", sort=False).indices
-                                  if len(self._raw) else {})
-        pos = self._by_indicator.get(code)
-        if pos is None:
-            return self._raw.iloc[0:0]
-        if pos[-1] - pos[0] + 1 == len(pos):  # together, as the scorecard is sorted: a slice
-            return self._raw.iloc[int(pos[0]):int(pos[-1]) + 1]
-        return self._raw.iloc[pos]
+        return self._snap.rows_for(code)
 
     def set_warnings(self, warnings: pd.DataFrame | None, indicator: str | None = None) -> None:
         """Keep the coherence warnings (rows of ``core.coherence.check``) for the tooltips:
@@ -162,74 +132,26 @@ class ScorecardModel(QAbstractTableModel):
         view keeps its selection and scroll; otherwise the snapshot is rebuilt (a reset).
         Returns True when it was a reset. ``order`` maps indicator code to category sort.
         """
-        old = np.flatnonzero(self._raw["indicator"].to_numpy(object) == code) \
-            if len(self._raw) else np.zeros(0, dtype=np.int64)
+        snap = self._snap
         rows = rows.reset_index(drop=True)
-        same = (len(old) == len(rows) and len(old) > 0 and
-                list(self._raw["area"].iloc[old]) == list(rows["area"]))
-        if not same:
-            rest = self._raw[self._raw["indicator"] != code]
+        if not snap.same_places(code, rows):
+            rest = snap.raw[snap.raw["indicator"] != code]
             merged = pd.concat([rest, rows], ignore_index=True) if len(rest) else rows
-            if len(merged):  # in the order the scorecard job gives (core.status.scorecard)
-                rank = queries.area_rank(self._areas)
-                merged = merged.assign(_o=merged["indicator"].map(order).fillna(1e9),
-                                       _a=merged["area"].map(rank).fillna(len(rank)))
-                merged = merged.sort_values(["_o", "indicator", "_a"], kind="stable")
-                merged = merged.drop(columns=["_o", "_a"])
-            self.set_frame(merged, self._areas, self.lang)
+            merged = status.in_scorecard_order(merged, order, queries.area_rank(snap.areas))
+            self.set_frame(merged, snap.areas, snap.lang)
             return True
-        # same rows in the same places: swap them in by position, re-format only them
-        self._raw = _swap_rows(self._raw, old, rows)
-        self._by_indicator = None
-        if self._worst is not None:
-            self._worst.update(_worst_status(rows))
-        tables = dict(tables or {})
-        for lang in list(self._tables):
-            new = tables.get(lang)
-            if new is None:
-                new = present.scorecard_table(rows, self._areas, lang)
-            self._tables[lang] = _swap_rows(self._tables[lang], old,
-                                            new.reset_index(drop=True))
-        fmt = tables.get(self.lang)
-        if fmt is None:
-            fmt = present.scorecard_table(rows, self._areas, self.lang)
-        fmt = fmt.reset_index(drop=True)
-        for j, (_cid, fcol, _s) in enumerate(COLUMNS):
-            self._cells[j][old] = fmt[fcol].astype(object).where(
-                fmt[fcol].notna(), "").to_numpy(object)
-        for cid in STATUS_COLUMNS:
-            self._status[cid][old] = rows[cid].to_numpy(object)
-        self._sortkeys = _swap_rows(self._sortkeys, old, fmt)
-        changed = np.flatnonzero(np.isin(self._rows, old))
+        at = snap.patch(code, rows, tables)
+        changed = np.flatnonzero(np.isin(self._rows, at))
         if len(changed):
             self.dataChanged.emit(self.index(int(changed.min()), 0),
                                   self.index(int(changed.max()), len(COLUMNS) - 1))
         return False
 
-    def _format(self) -> None:
-        if self._raw.empty:
-            self._cells = [np.zeros(0, dtype=object) for _ in COLUMNS]
-            self._keys = []
-            self._status = {c: np.zeros(0, dtype=object) for c in STATUS_COLUMNS}
-            return
-        fmt = self._tables.get(self.lang)
-        if fmt is None or len(fmt) != len(self._raw):
-            fmt = self._tables[self.lang] = present.scorecard_table(self._raw, self._areas,
-                                                                    self.lang)
-        # copies: pandas hands out read-only views, and edits write cells in place
-        self._cells = [fmt[fcol].astype(object).where(fmt[fcol].notna(), "").to_numpy(
-            object, copy=True) for _c, fcol, _s in COLUMNS]
-        # plain lists: iterating pandas string arrays element by element costs ~5 us each
-        self._keys = list(zip(self._raw["indicator"].to_numpy(object).tolist(),
-                              self._raw["area"].to_numpy(object).tolist()))
-        self._status = {c: self._raw[c].to_numpy(object).copy() for c in STATUS_COLUMNS}
-        self._sortkeys = fmt  # formatted names sort in the shown language
-
     def shown_status_counts(self) -> dict[str, int]:
         """Period status -> how many of the rows the filter lets through have it."""
         if not len(self._rows):
             return {}
-        shown = self._raw["period_status"].to_numpy(object)[self._rows]
+        shown = self._snap.status["period_status"][self._rows]
         codes, counts = np.unique(shown.astype(str), return_counts=True)
         return dict(zip(codes.tolist(), counts.tolist()))
 
@@ -242,32 +164,25 @@ class ScorecardModel(QAbstractTableModel):
         self.endResetModel()
 
     def _select_rows(self) -> None:
-        n = len(self._raw)
+        raw = self._snap.raw
+        n = len(raw)
         mask = np.ones(n, dtype=bool)
         f = self._filter
         if n and f["category"]:
-            mask &= (self._raw["category"] == f["category"]).to_numpy()
+            mask &= (raw["category"] == f["category"]).to_numpy()
         if n and f["area"]:
-            mask &= (self._raw["area"] == f["area"]).to_numpy()
+            mask &= (raw["area"] == f["area"]).to_numpy()
         if n and f["status"]:
             wanted = {"attention": ("missed", "close")}.get(f["status"], (f["status"],))
-            mask &= self._raw["period_status"].isin(wanted).to_numpy()
+            mask &= raw["period_status"].isin(wanted).to_numpy()
         self._rows = np.flatnonzero(mask)
         self._apply_sort()
-
-    def _sort_key(self, column: int) -> pd.Series:
-        cid, fcol, raw = COLUMNS[column]
-        if cid in STATUS_COLUMNS:  # worst first when ascending
-            return -self._raw[raw].map(palette.SEVERITY_OF_STATUS).fillna(0)
-        if cid in NUMERIC:
-            return pd.to_numeric(self._raw[raw], errors="coerce")
-        return self._sortkeys[fcol].astype(str).str.lower()
 
     def _apply_sort(self) -> None:
         if self._sort is None or not len(self._rows):
             return
         column, order = self._sort
-        key = self._sort_key(column).iloc[self._rows]
+        key = self._snap.sort_key(column).iloc[self._rows]
         asc = order == Qt.SortOrder.AscendingOrder
         pos = key.reset_index(drop=True).sort_values(
             ascending=asc, kind="stable", na_position="last").index.to_numpy()
@@ -293,11 +208,11 @@ class ScorecardModel(QAbstractTableModel):
 
     # lookups -----------------------------------------------------------------------------
     def key(self, row: int) -> tuple[str, str]:
-        return self._keys[int(self._rows[row])]
+        return self._snap.keys[int(self._rows[row])]
 
     def row_of(self, key: tuple[str, str]) -> int:
         try:
-            i = self._keys.index(tuple(key))
+            i = self._snap.keys.index(tuple(key))
         except ValueError:
             return -1
         hit = np.flatnonzero(self._rows == i)
@@ -305,9 +220,7 @@ class ScorecardModel(QAbstractTableModel):
 
     def indicator_status(self) -> dict[str, str]:
         """Worst period status of each indicator across its areas (for the tree's marks)."""
-        if self._worst is None:  # kept up to date as one indicator's rows are replaced
-            self._worst = _worst_status(self._raw)
-        return dict(self._worst)
+        return dict(self._snap.worst())
 
     # Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -327,38 +240,55 @@ class ScorecardModel(QAbstractTableModel):
     def longest_texts(self, column: int, n: int = 24) -> list[str]:
         """The ``n`` longest texts column ``column`` shows (to size it without Qt asking
         every row for every role)."""
-        cells = self._cells[column]
+        snap = self._snap
+        cells = snap.cells[column]
         if not len(cells):
             return []
         rows = np.arange(0, len(cells), max(1, len(cells) // 2000))  # a sample is enough
         lens = np.fromiter((len(str(cells[i])) for i in rows), dtype=np.int64, count=len(rows))
         pick = rows[np.argsort(lens, kind="stable")[-n:]]
-        if COLUMN_IDS[column] in STATUS_COLUMNS:
-            status = self._status[COLUMN_IDS[column]]
-            return [f"{palette.symbol(status[i])} {cells[i]}" for i in pick]
+        cid = COLUMN_IDS[column]
+        if cid in STATUS_COLUMNS:
+            codes = snap.status[cid]
+            return [f"{palette.symbol(codes[i])} {cells[i]}" for i in pick]
+        if cid == "latest":  # as shown, with the mark of a row that has warnings
+            return [self._latest_text(i) for i in pick]
         return [str(cells[i]) for i in pick]
+
+    def _latest_text(self, i: int) -> str:
+        text = self._snap.cells[column("latest")][i]
+        text = "" if text is None else str(text)
+        return f"{WARNING_MARK} {text}" if self._snap.warnings[i] else text
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        snap = self._snap
         i, c = int(self._rows[index.row()]), index.column()
         cid = COLUMN_IDS[c]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._cells[c][i]
+            text = snap.cells[c][i]
             if cid in STATUS_COLUMNS:
-                return f"{palette.symbol(self._status[cid][i])} {text}"
+                return f"{palette.symbol(snap.status[cid][i])} {text}"
+            if cid == "latest":
+                return self._latest_text(i)
             if cid == "warnings" and not text:
                 return ""  # a column of zeros hides the few rows that have warnings
             return "" if text is None else str(text)
         if role == Qt.ItemDataRole.ToolTipRole:
             if cid == "indicator":
-                return f"{self._keys[i][0]}: {self._cells[c][i]}"
-            if cid == "warnings":
-                return "\n".join(self.warning_texts(self._keys[i])) or None
-            return str(self._cells[c][i]) or None
+                return f"{snap.keys[i][0]}: {snap.cells[c][i]}"
+            if cid == "warnings" or (cid == "latest" and snap.warnings[i]):
+                # the Actual cell's mark is in view at the window's default size, the
+                # Warnings column (a detail, sortable) most often is not
+                lines = self.warning_texts(snap.keys[i])
+                if cid == "latest":
+                    lines = [str(snap.cells[c][i]), ""] + lines
+                return "\n".join(lines) or None
+            return str(snap.cells[c][i]) or None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if cid in STATUS_COLUMNS or cid == "gap":
-                st = self._status["period_status" if cid == "gap" else cid][i]
+                st = snap.status["period_status" if cid == "gap" else cid][i]
                 if role == Qt.ItemDataRole.ForegroundRole:
                     return palette.foreground(st)
                 return None if cid == "gap" else palette.background(st)
@@ -366,33 +296,7 @@ class ScorecardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and cid in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == KEY_ROLE:
-            return self._keys[i]
+            return snap.keys[i]
         if role == STATUS_ROLE and cid in STATUS_COLUMNS:
-            return self._status[cid][i]
+            return snap.status[cid][i]
         return None
-
-
-def _swap_rows(frame: pd.DataFrame, at: np.ndarray, rows: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` (positionally indexed) with the rows at positions ``at`` replaced by
-    ``rows``, in order. One indicator's rows sit together in a scorecard, so this is most
-    often three slices joined; else the old rows are dropped and the frame re-sorted."""
-    rows = rows.reset_index(drop=True)
-    if len(at) and at[-1] - at[0] + 1 == len(at):
-        a, b = int(at[0]), int(at[-1]) + 1
-        out = pd.concat([frame.iloc[:a], rows, frame.iloc[b:]], ignore_index=True)
-    else:
-        out = pd.concat([frame.drop(index=at), rows.set_axis(at)]).sort_index()
-    return out.reset_index(drop=True)
-
-
-def _worst_status(frame: pd.DataFrame) -> dict[str, str]:
-    """Worst period status of each indicator in ``frame`` (scorecard rows)."""
-    if frame.empty:
-        return {}
-    worst: dict[str, tuple[int, str]] = {}
-    sev = palette.SEVERITY_OF_STATUS
-    for code, st in zip(frame["indicator"].tolist(), frame["period_status"].tolist()):
-        rank = sev.get(st, 0)
-        if code not in worst or rank > worst[code][0]:
-            worst[code] = (rank, st)
-    return {code: st for code, (_rank, st) in worst.items()}

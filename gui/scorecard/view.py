@@ -21,7 +21,7 @@ from gui.later import later
 from gui.retranslate import RetranslateOnce
 
 from . import palette
-from .job import ScorecardResult, compute
+from core.scorecard_job import ScorecardResult, Tickets, compute
 from .model import KEY_ROLE, ScorecardModel
 
 STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data")
@@ -48,6 +48,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.sized = False  # columns fitted to their contents once (or restored from settings)
         self._job = None
         self._again = False  # a full recomputation was asked for while one ran
+        self._tickets = Tickets()  # results of jobs that finish out of order are dropped
 
         self.category = self._combo("scorecardCategoryFilter")
         self.area = self._combo("scorecardAreaFilter")
@@ -113,13 +114,19 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self._again = True  # one full run after this one covers any edit in between
             return
         self.busy = indicator is None
-        self._job = workers.start(compute, self.ctx.store, indicator, on_done=self._done,
-                                  on_failed=self._failed, parent=self)
+        ticket = self._tickets.issue(indicator)
+        self._job = workers.start(compute, self.ctx.store, indicator,
+                                  on_done=lambda result: self._done(indicator, ticket, result),
+                                  on_failed=lambda exc: self._failed(indicator, ticket, exc),
+                                  parent=self)
         if self.busy:
             self.started.emit()
 
-    def _done(self, result: ScorecardResult | None) -> None:
-        full = result is None or result.indicator is None
+    def _done(self, indicator: str | None, ticket: int,
+              result: ScorecardResult | None) -> None:
+        full = indicator is None
+        if not self._tickets.current(indicator, ticket):
+            return  # a later job covers these rows: this result is older than what it shows
         if full:
             self.busy = False
         if result is not None and (full or not self.busy):
@@ -189,8 +196,9 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             header.resizeSection(c, min(width + 12, name_cap if c == 0 else 190))
         self.sized = True
 
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
+    def _failed(self, indicator: str | None, ticket: int, exc: BaseException) -> None:
+        if indicator is None and self._tickets.current(None, ticket):
+            self.busy = False
         self.failed.emit(exc)
 
     def _on_changed(self, changed: Changed) -> None:

@@ -836,10 +836,6 @@ Reload to see their value?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Not available in this build: the Excel module is missing</source>
-        <translation>此版本不可用：缺少 Excel 模块</translation>
-    </message>
-    <message>
         <source>Reloaded from the database</source>
         <translation>已从数据库重新加载</translation>
     </message>
@@ -896,10 +892,6 @@ Reload to see their value?</source>
         <translation>达标情况与指标</translation>
     </message>
     <message>
-        <source>The indicator view is not available in this build.</source>
-        <translation>此版本中指标视图不可用。</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -925,10 +917,6 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Area</source>
         <translation>区域</translation>
-    </message>
-    <message>
-        <source>Latest value</source>
-        <translation>最新值</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -965,6 +953,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Period of the latest figure</source>
         <translation>最新数据所属期间</translation>
+    </message>
+    <message>
+        <source>Latest value; ⚠ marks one with coherence warnings (its tooltip says which)</source>
+        <translation>最新值；⚠ 表示该值有一致性警示（单元格提示中说明）</translation>
     </message>
     <message>
         <source>The target that applies to the latest period</source>

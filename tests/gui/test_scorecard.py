@@ -146,48 +146,6 @@ def test_model_update_in_place_without_reset(qtbot):
                                                       ("Y", "a")]
 
 
-def test_scorecard_job_same_in_thread_and_in_process(store):
-    """The full job gives the same scorecard whether it runs here or in a worker process
-    (the path large databases take), and the one-indicator job matches its rows."""
-    import pandas as pd
-
-    from gui.scorecard.job import compute
-
-    here = compute(store, threshold=10**12)
-    there = compute(store, threshold=0)
-    assert here.n_figures == there.n_figures > 0
-    pd.testing.assert_frame_equal(here.frame, there.frame)
-    one = compute(store, MISSABLE[0])
-    cols = ["indicator", "area", "latest_period", "latest_value", "target_value", "gap",
-            "period_status", "course_status"]
-    mine = here.frame[here.frame["indicator"] == MISSABLE[0]].reset_index(drop=True)
-    pd.testing.assert_frame_equal(one.frame[cols], mine[cols], check_dtype=False)
-
-
-def test_scorecard_result_crosses_the_process_boundary_in_slices(store, monkeypatch):
-    """Written in slices of rows and read back, the result is the same scorecard."""
-    import io
-
-    import pandas as pd
-
-    from gui.scorecard import job
-
-    monkeypatch.setattr(job, "CHUNK_ROWS", 7)
-    result = job.compute(store, threshold=10**12)
-    assert len(result.frame) > 3 * 7  # several slices
-    buf = io.BytesIO()
-    job.write_result(result, buf)
-    buf.seek(0)
-    back = job.read_result(buf)
-    pd.testing.assert_frame_equal(back.frame, result.frame)
-    assert back.tables.keys() == result.tables.keys()
-    for lang, table in result.tables.items():
-        pd.testing.assert_frame_equal(back.tables[lang], table)
-    assert (back.indicator, back.n_figures, back.n_targets) == (
-        result.indicator, result.n_figures, result.n_targets)
-    pd.testing.assert_frame_equal(back.warnings, result.warnings)
-
-
 def test_warnings_cell_says_what_is_incoherent_in_the_window_language(window, qtbot):
     """A cumulative count that falls is counted in the Warnings column, and the cell's
     tooltip says what fell, in English and after a switch in Chinese."""
@@ -221,7 +179,7 @@ def test_rows_swapped_in_by_position_together_or_apart():
     import numpy as np
     import pandas as pd
 
-    from gui.scorecard.model import _swap_rows
+    from gui.scorecard.snapshot import _swap_rows
 
     frame = pd.DataFrame({"k": list("abcde"), "v": [1, 2, 3, 4, 5]})
     new = pd.DataFrame({"k": ["B", "C"], "v": [20, 30]}, index=[7, 9])
@@ -255,3 +213,71 @@ def test_an_edit_that_adds_an_area_keeps_the_areas_own_order(window, qtbot):
     areas = [m.key(r)[1] for r in range(m.rowCount()) if m.key(r)[0] == "AIR.PM25"]
     rank = area_rank(window.ctx.areas)
     assert areas == sorted(areas, key=rank.get) == ["chongqing", "wanzhou", "shapingba"]
+
+
+def test_two_quick_edits_the_later_result_wins_whatever_order_jobs_finish(window, qtbot,
+                                                                          monkeypatch):
+    """Per-indicator jobs run in a thread pool and may finish out of order: the result of
+    the second edit's job, delivered first, must not be overwritten by the first's."""
+    from core.scorecard_job import compute
+    from gui.scorecard import view as scorecard_view
+
+    panel, m = window.scorecard, window.scorecard.model
+    held = []  # (indicator, on_done) of each job the panel started, in order
+
+    def hold(fn, store, indicator, *, on_done, on_failed, parent):
+        held.append((indicator, on_done))
+        return None
+
+    monkeypatch.setattr(scorecard_view.workers, "start", hold)
+    store = window.ctx.store
+    results = []
+    for value in (90.0, 99.5):  # missed, then met (>= 97.3)
+        with store.read() as conn:
+            f = queries.figures(conn, indicators=[MISSABLE[0]], areas=[MISSABLE[1]]).iloc[-1]
+        window.ctx.edit(UpdateRow("figure", int(f["id"]), int(f["version"]),
+                                  {"value": value}), "quick edit")
+        results.append(compute(store, MISSABLE[0]))  # what that edit's job would return
+    assert [ind for ind, _ in held] == [MISSABLE[0]] * 2
+    held[1][1](results[1])  # the later job finishes first ...
+    held[0][1](results[0])  # ... then the earlier one
+    assert cell(m, MISSABLE, STATUS_COL) == "✔ met"
+    # a full recomputation started after a one-indicator job voids that job's result
+    panel.refresh()
+    assert held[2][0] is None
+    held[2][1](compute(store, threshold=10**12))
+    held[1][1](results[0])  # an older one-indicator result arriving after the full one
+    assert cell(m, MISSABLE, STATUS_COL) == "✔ met"
+
+
+def test_a_rows_warning_is_in_view_at_the_default_window_size(window, qtbot):
+    """At the size a first start opens the window, a row with a coherence warning shows so
+    in a cell that is in view (the Warnings column, last, is off screen there), and that
+    cell's tooltip says what is incoherent."""
+    from core.edits import CreateRow
+
+    assert (window.width(), window.height()) == (1400, 860)  # no settings: the default
+    panel, m = window.scorecard, window.scorecard.model
+    key = ("WASTE.ZERO_WASTE_CELLS", "chongqing")
+    window.ctx.edit(CreateRow("figure", dict(
+        indicator=key[0], area=key[1], period="2025H2", value=3700.0)), "a fall")
+    qtbot.waitUntil(lambda: cell(m, key, col("warnings")) == "1", timeout=20000)
+    qtbot.wait(20)
+    header, width = panel.table.horizontalHeader(), panel.table.viewport().width()
+    assert width > 0 and panel.sized
+
+    def in_view(c: int) -> bool:
+        left = header.sectionViewportPosition(c)
+        return not header.isSectionHidden(c) and left >= 0 and \
+            left + header.sectionSize(c) <= width
+
+    fell = "2025H2: a cumulative count fell from 3800 to 3700"
+    shown = [c for c in range(m.columnCount()) if in_view(c)
+             and fell in (cell(m, key, c, Qt.ItemDataRole.ToolTipRole) or "")
+             and ("⚠" in cell(m, key, c) or c == col("warnings"))]
+    assert shown, [(m.headerData(c, Qt.Orientation.Horizontal), header.visualIndex(c),
+                    header.sectionViewportPosition(c), header.sectionSize(c), width)
+                   for c in range(m.columnCount())]
+    assert all(header.visualIndex(c) < header.visualIndex(col("unit")) for c in shown)
+    other = ("AIR.PM25", "chongqing")  # no warning: no mark
+    assert "⚠" not in cell(m, other, col("latest"))

@@ -1,4 +1,5 @@
-"""The scorecard computation as a plain job for :func:`gui.workers.start` (no Qt here).
+"""The scorecard computation as a plain job (``progress`` and ``cancelled`` callables), run by
+the window in a worker (:func:`gui.workers.start`).
 
 A full job reads every figure and target and runs :func:`core.status.scorecard`; after an edit
 the job for one indicator reads only that indicator's rows, so the window recomputes what the
@@ -47,6 +48,40 @@ class ScorecardResult:
     # core.coherence.check rows (indicator, area, period, check, params): their texts are
     # made when shown, in the window's language then
     warnings: pd.DataFrame | None = None
+
+
+class Tickets:
+    """Which scorecard results may still be shown: only the latest asked for.
+
+    Jobs run in a thread pool and may finish in any order: two quick edits to one indicator
+    left the older row on screen in 4 of 30 trials. Each job gets a ticket when it starts;
+    its result is shown only if no later job covers the same rows. A full job covers every
+    indicator, so it also voids the tickets of one-indicator jobs started before it.
+
+    States per key (an indicator code, or None for the full scorecard): no job asked for,
+    or the ticket of the latest job asked for.
+    """
+
+    def __init__(self) -> None:
+        self._last = 0
+        self._full: int | None = None
+        self._of: dict[str, int] = {}
+
+    def issue(self, indicator: str | None) -> int:
+        """The ticket of a job started now (for ``indicator``, or None: all of them)."""
+        self._last += 1
+        if indicator is None:
+            self._full = self._last
+            self._of.clear()  # its result holds every indicator as read after this moment
+        else:
+            self._of[indicator] = self._last
+        return self._last
+
+    def current(self, indicator: str | None, ticket: int) -> bool:
+        """Whether the result of job ``ticket`` is still the latest for what it covers."""
+        if indicator is None:
+            return ticket == self._full
+        return self._of.get(indicator) == ticket
 
 
 def read_figures(store: Store, indicator: str | None = None) -> pd.DataFrame:
@@ -120,17 +155,19 @@ def _compute(store: Store, indicator: str | None, progress=None,
 
 # the separate process ----------------------------------------------------------------------
 def _in_process(store: Store) -> ScorecardResult | None:
-    """Run the full job in a fresh interpreter (``python -m gui.scorecard.job``).
+    """Run the full job in a fresh interpreter (``python -m core.scorecard_job``).
 
     A plain subprocess rather than multiprocessing: spawn would re-import the caller's main
-    script in the child, and fork is unsafe in a process that runs Qt threads.
+    script in the child, and fork is unsafe in a process that runs Qt threads. The module
+    lives in ``core`` so that the child imports no Qt at all (as ``gui.scorecard.job`` its
+    package's ``__init__`` loaded PySide6 and Shiboken's import hook in every child).
     """
-    repo = str(Path(__file__).resolve().parents[2])
+    repo = str(Path(__file__).resolve().parents[1])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         p for p in (repo, os.environ.get("PYTHONPATH", "")) if p))
     # below normal priority: on a machine with few cores the window keeps the CPU it needs
     flags = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)  # Windows; else os.nice
-    proc = subprocess.run([sys.executable, "-m", "gui.scorecard.job", store.user],
+    proc = subprocess.run([sys.executable, "-m", "core.scorecard_job", store.user],
                           input=store.url.encode(), capture_output=True, env=env, cwd=repo,
                           creationflags=flags)
     if proc.returncode != 0:
@@ -185,6 +222,6 @@ def _main(user: str) -> int:
 
 
 if __name__ == "__main__":
-    from gui.scorecard import job as _job  # so pickle names gui.scorecard.job, not __main__
+    from core import scorecard_job as _job  # one module, not a second copy as __main__
 
     sys.exit(_job._main(sys.argv[1] if len(sys.argv) > 1 else "unknown"))
