@@ -92,8 +92,11 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
         u = make_url(text)
     except ArgumentError as exc:
         raise _bad_url(text, mask(exc)) from None
-    except ValueError:  # SQLAlchemy's int() of the port
-        raise _bad_url(text, tr("the port must be a number from 1 to 65535")) from None
+    except ValueError:  # SQLAlchemy's int() of the port, or a broken [IPv6] host
+        port = re.search(r"@(?:\[[^\]]*\]|[^/:@?\[]*):([^/?]*)", text)
+        if port and not port.group(1).isdigit():
+            raise _bad_url(text, tr("the port must be a number from 1 to 65535")) from None
+        raise _bad_url(text, tr("its host and port cannot be read")) from None
     if u.port is not None and not 0 < u.port < 65536:
         raise _bad_url(text, tr("the port must be a number from 1 to 65535"))
     if u.get_backend_name() == "sqlite":
@@ -264,12 +267,13 @@ def setup_transaction(engine: Engine) -> Iterator:
 
     with engine.connect() as conn:
         if engine.url.get_backend_name() == "sqlite":
-            conn.exec_driver_sql(f"PRAGMA busy_timeout={SETUP_WAIT_S * 1000}")
+            raw = conn.connection.driver_connection  # a pragma here must not begin a transaction
+            raw.execute(f"PRAGMA busy_timeout={SETUP_WAIT_S * 1000}")
             try:
                 with conn.execution_options(ecotracker_write=True).begin():
                     yield conn
             finally:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout={LOCK_WAIT_S * 1000}")
+                raw.execute(f"PRAGMA busy_timeout={LOCK_WAIT_S * 1000}")
             return
         with conn.begin():
             lock_setup(conn, wait=True)
