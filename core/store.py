@@ -17,7 +17,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from . import locks
+from . import db as _db, locks
 from .db import (SqliteAccess, describe_url, make_engine, mask, resolve_url, setup_transaction,
                  sqlite_access)
 from .errors import ConflictError, DatabaseError
@@ -175,6 +175,10 @@ class Store:
             return DatabaseError(tr("{name} is busy: {holder}. Nothing was written; try again "
                                     "when it is done", name=self.name,
                                     holder=self._pg_holder()))
+        if sqlstate == "25P03":  # idle_in_transaction_session_timeout
+            return DatabaseError(tr("the server ended this desk's connection, left inside a "
+                                    "write for over {seconds} s; nothing was written: try again",
+                                    seconds=_db.IDLE_IN_TRANSACTION_S))
         if sqlstate == "53100":
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))
