@@ -31,8 +31,9 @@ _BUSY, _LOCKED, _IOERR, _CORRUPT, _FULL, _NOTADB = 5, 6, 10, 11, 13, 26
 NEARLY_FULL = 1 << 20
 
 
-def _reason(exc: DBAPIError) -> str:
-    text_ = str(exc.orig if exc.orig is not None else exc).strip()
+def _reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)
+    text_ = str(orig if orig is not None else exc).strip()
     return mask(text_.splitlines()[0]) if text_ else type(exc).__name__
 
 
@@ -160,10 +161,17 @@ class Store:
             load_seeds(store)
         return store
 
-    def explain(self, exc: DBAPIError, fallback: Text) -> DatabaseError:
+    def _driver_errors(self) -> tuple[type[BaseException], ...]:
+        """SQLAlchemy's wrapped errors, and the driver's own (the fast readers of
+        :mod:`core.queries` use the driver's cursor)."""
+        dbapi = getattr(self.engine.dialect, "dbapi", None)
+        own = getattr(dbapi, "Error", None)
+        return (DBAPIError, own) if isinstance(own, type) else (DBAPIError,)
+
+    def explain(self, exc: Exception, fallback: Text) -> DatabaseError:
         """One line for what the database refused: a lock someone holds, a damaged file, a
         full disk, else ``fallback``."""
-        orig = exc.orig
+        orig = exc.orig if isinstance(exc, DBAPIError) else exc
         code = _sqlite_code(orig)
         path = self.sqlite_path
         if code in (_BUSY, _LOCKED) and path is not None:
@@ -182,7 +190,8 @@ class Store:
         if sqlstate == "53100":
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))
-        if path is not None and code in (_CORRUPT, _NOTADB):
+        if path is not None and (code in (_CORRUPT, _NOTADB)
+                                 or "Could not decode to UTF-8" in str(orig)):
             return damaged(path)
         if path is not None and (code == _FULL or (code == _IOERR and _nearly_full(path))):
             return disk_full(path.parent)
@@ -241,7 +250,7 @@ class Store:
         except IntegrityError as exc:
             raise ConflictError(tr("{name} refused the change: {reason}", name=self.name,
                                    reason=_reason(exc))) from None
-        except DBAPIError as exc:
+        except self._driver_errors() as exc:
             raise self.explain(exc, tr("cannot write to {name}: {reason}", name=self.name,
                                        reason=_reason(exc))) from None
         except OSError as exc:  # the -writer note or the backup's folder
@@ -264,7 +273,7 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 yield conn
-        except DBAPIError as exc:
+        except self._driver_errors() as exc:
             raise self.explain(exc, tr("cannot read {name}: {reason}", name=self.name,
                                        reason=_reason(exc))) from None
 
