@@ -134,6 +134,9 @@ def _copy(src: Path, dest: Path) -> None:
     b = sqlite3.connect(str(dest))
     try:
         a.backup(b)
+        # The copy would be a WAL file like its source, and grow -wal and -shm files of its
+        # own wherever it is read; a copy at rest is one file.
+        b.execute("PRAGMA journal_mode=DELETE")
     finally:
         b.close()
         a.close()
@@ -239,7 +242,8 @@ def restore(db: Path, name: str, *, user: str | None = None) -> tuple[Backup, Pa
     except (OSError, sqlite3.Error) as exc:
         raise _cannot(folder(db), exc) from None
     finally:
-        _unlink(work)
+        for leftover in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
+            _unlink(leftover)
 
 
 def _copy_rows(src: Path, conn: Connection, tables) -> None:
