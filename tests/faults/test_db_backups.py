@@ -42,23 +42,45 @@ def test_backups_are_bounded_and_keep_the_database_mode(tmp_path):
 
 
 def test_the_default_bound_is_ten(tmp_path):
+    from core.excel.importer import apply_import, read_import
+
     db = seeded_copy(tmp_path / "eco.sqlite")
-    with Store.open(str(db)) as s:
-        for _ in range(12):
-            with s.write("import", backup=True):
-                pass
+    assert cli("export", "--db", db, "-o", tmp_path / "same.xlsx").returncode == 0
+    _workbook(db, tmp_path / "changed.xlsx")
+    for name in ("same.xlsx", "changed.xlsx"):  # without versions, so each can follow the other
+        _strip_versions(tmp_path / name)
+    with Store.open(str(db), create=False) as s:
+        for i in range(12):  # back and forth: each import changes one figure
+            book = tmp_path / ("changed.xlsx" if i % 2 == 0 else "same.xlsx")
+            assert apply_import(s, read_import(s, book)).backup is not None
     assert len(_backups(db)) == 10
 
 
+def _strip_versions(path) -> None:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Data"]
+    col = [c.value for c in ws[1]].index("Version") + 1
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row, col).value = None
+    wb.save(path)
+
+
 def test_a_write_that_fails_leaves_no_backup(tmp_path):
+    from core.excel.importer import apply_import, read_import
+
     db = seeded_copy(tmp_path / "eco.sqlite")
+    _workbook(db, tmp_path / "e.xlsx")
     with Store.open(str(db)) as s:
-        with s.read() as conn:
-            f = queries.figures(conn).iloc[0]
+        preview = read_import(s, tmp_path / "e.xlsx")
+        with s.read() as conn:  # another desk changes that figure after the preview
+            f = queries.figures(conn).set_index("id").loc[int(preview.plan.changed["db_id"].iloc[0])]
+        with s.write() as conn:
+            rows.update(conn, "figure", int(f.name), int(f["version"]), {"note": "theirs"},
+                        who="t", why="t")
         with pytest.raises(StaleEditError):
-            with s.write("import", backup=True) as conn:
-                rows.update(conn, "figure", int(f["id"]), int(f["version"]) + 7,
-                            {"note": "stale"}, who="t", why="t")
+            apply_import(s, preview)
     assert _backups(db) == []
 
 
