@@ -86,8 +86,8 @@ def ensure_schema(engine, *, seed_state: str = "none", read_only: str | None = N
         return "current"
     if read_only:
         raise DatabaseError(tr(
-            "the database has schema {version} and needs upgrading to schema {known}, which "
-            "a database open read-only ({why}) cannot be", version=version,
+            "the database has schema {version} and needs upgrading to schema {known}, but it "
+            "is open read-only ({why})", version=version,
             known=schema.SCHEMA_VERSION, why=read_only))
     with setup_transaction(engine) as conn:
         version = stored_version(conn)  # again, under the lock: another desk may have done it

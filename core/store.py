@@ -127,7 +127,7 @@ class Store:
             if not exists and access.read_only:
                 raise DatabaseError(tr("{path} does not exist, and a database opened "
                                        "read-only cannot be created", path=u.database))
-        engine = make_engine(url, access=access, program=locks.application_name("open", user))
+        engine = make_engine(url, access=access, program=locks.application_name("desk", user))
         store = cls(url, engine, user=user, read_only=access.reason if access else None)
         try:
             with engine.connect() as conn:
