@@ -103,16 +103,23 @@ WHERE a.pid <> pg_backend_pid() AND a.datname = current_database()
   AND a.xact_start IS NOT NULL
   AND EXISTS (SELECT 1 FROM pg_locks l
               WHERE l.pid = a.pid AND l.granted
-                AND (l.locktype = 'advisory'
-                     OR (l.locktype = 'relation' AND l.mode <> 'AccessShareLock')))
+                AND ((l.locktype = 'advisory' AND l.classid = :setup
+                      AND l.objid::int = hashtext(current_schema()))
+                     OR (l.locktype = 'relation' AND l.mode <> 'AccessShareLock'
+                         AND l.relation IN (SELECT c.oid FROM pg_class c
+                                            JOIN pg_namespace n ON n.oid = c.relnamespace
+                                            WHERE n.nspname = current_schema()))))
 ORDER BY a.xact_start
 LIMIT 1
 """)
 
 
 def pg_holder(conn: Connection) -> Text:
-    """Which other session holds a lock that writers wait for, from the server's own view."""
-    row = conn.execute(_PG_HOLDERS).first()
+    """Which other session holds a lock on this schema's tables (or its setup lock) that
+    writers wait for, from the server's own view."""
+    from .db import SETUP_LOCK
+
+    row = conn.execute(_PG_HOLDERS, {"setup": SETUP_LOCK}).first()
     if row is None:
         return tr("another desk or program is writing to it")
     app, user, state, start = row

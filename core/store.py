@@ -7,6 +7,7 @@ says to restore a backup, a full disk says so (SQLite itself often only says "di
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -78,6 +79,7 @@ class Store:
         self.user = user or current_user()
         self.read_only = read_only
         self._write_lock = threading.RLock()
+        self._writing: str | None = None  # what this desk's current write is
         self._write_engine = engine.execution_options(ecotracker_write=True)
         self.created = False
 
@@ -127,6 +129,10 @@ class Store:
             if not exists and access.read_only:
                 raise DatabaseError(tr("{path} does not exist, and a database opened "
                                        "read-only cannot be created", path=u.database))
+            folder = access.path.parent
+            if not exists and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+                raise DatabaseError(tr("cannot create {path}: its folder cannot be written",
+                                       path=u.database))
         engine = make_engine(url, access=access, program=locks.application_name("desk", user))
         store = cls(url, engine, user=user, read_only=access.reason if access else None)
         try:
@@ -237,7 +243,7 @@ class Store:
 
         made: Path | None = None
         try:
-            with self._write_lock, self._begin(setup) as conn, \
+            with self._turn(what, setup), self._begin(setup) as conn, \
                     locks.noted(self.sqlite_path, what, self.user):
                 conn.info.pop(backups.INFO_KEY, None)  # the pooled connection's last write
                 if self.backend == "postgresql":
@@ -261,6 +267,22 @@ class Store:
         finally:
             if made is not None:
                 backups.discard(made)
+
+    @contextmanager
+    def _turn(self, what: str, setup: bool) -> Iterator[None]:
+        """This desk's own writers one at a time, waiting no longer than for another desk."""
+        wait = _db.SETUP_WAIT_S if setup else _db.LOCK_WAIT_S
+        if not self._write_lock.acquire(timeout=wait):
+            holder = (tr("an import is still being written at this desk")
+                      if self._writing == "import" else tr("this desk is still writing to it"))
+            raise DatabaseError(tr("{name} is busy: {holder}. Nothing was written; try again "
+                                   "when it is done", name=self.name, holder=holder))
+        outer, self._writing = self._writing, what
+        try:
+            yield
+        finally:
+            self._writing = outer
+            self._write_lock.release()
 
     def _begin(self, setup: bool):
         if setup:

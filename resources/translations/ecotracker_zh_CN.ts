@@ -1824,6 +1824,10 @@ Every edit is saved to the database at once.</source>
         <translation>{path} 不存在，且只读方式无法创建数据库</translation>
     </message>
     <message>
+        <source>cannot create {path}: its folder cannot be written</source>
+        <translation>无法创建 {path}：其所在文件夹不可写</translation>
+    </message>
+    <message>
         <source>{name} is not an EcoTracker database; run &apos;ecotracker init&apos; first</source>
         <translation>{name} 不是 EcoTracker 数据库；请先运行 ecotracker init</translation>
     </message>
@@ -1850,6 +1854,14 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>cannot write to {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>an import is still being written at this desk</source>
+        <translation>本工位仍在写入导入数据</translation>
+    </message>
+    <message>
+        <source>this desk is still writing to it</source>
+        <translation>本工位仍在写入</translation>
     </message>
     <message>
         <source>cannot read {name}: {reason}</source>

@@ -106,3 +106,22 @@ def test_the_stopped_desk_is_told_what_happened(pg_url, monkeypatch):
             conn.exec_driver_sql("SELECT 1")
     assert "the server ended this desk's connection" in str(err.value)
     stopped.close()
+
+
+def test_a_second_write_at_the_same_desk_gives_up_too(sqlite_url, short_waits):
+    """The window's edit while its own import worker writes: no wait without end either."""
+    store = Store.open(sqlite_url)
+    started, release = threading.Event(), threading.Event()
+    t = threading.Thread(target=_hold, args=(store, "import", started, release))
+    t.start()
+    try:
+        assert started.wait(30)
+        t0 = time.monotonic()
+        with pytest.raises(DatabaseError) as err:
+            _edit(store)
+        assert time.monotonic() - t0 < 4
+    finally:
+        release.set()
+        t.join(30)
+    assert "an import is still being written at this desk" in str(err.value)
+    store.close()
