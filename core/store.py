@@ -123,7 +123,7 @@ class Store:
         if u.get_backend_name() == "sqlite":
             access = sqlite_access(url)
             exists = access.path.exists()
-            if not exists and not create:
+            if not exists and (not create or u.query.get("mode") == "rw"):
                 raise DatabaseError(tr("{path} does not exist; run 'ecotracker init' first",
                                        path=u.database))
             if not exists and access.read_only:

@@ -137,3 +137,9 @@ def test_a_full_disk_says_the_disk_is_full(tmp_path):
         err = (tmp_path / name).read_text().strip()
         assert "Traceback" not in err and len(err.splitlines()) == 1, err
         assert f"the disk holding {m} is full" in err, err
+
+
+def test_mode_rw_does_not_create_a_file(tmp_path):
+    db = tmp_path / "nothere.sqlite"
+    line = one_line(cli("init", "--db", f"sqlite:///{db}?mode=rw"))
+    assert "does not exist" in line and not db.exists()
