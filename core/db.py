@@ -241,7 +241,12 @@ def _sqlite_setup(engine: Engine, read_only: bool) -> None:
         if read_only:
             cur.execute("PRAGMA query_only=ON")
         else:
-            cur.execute("PRAGMA journal_mode=WAL")
+            try:
+                cur.execute("PRAGMA journal_mode=WAL")
+            except UnicodeDecodeError:  # a damaged header makes the answer garbage
+                import sqlite3
+
+                raise sqlite3.DatabaseError("file is not a database") from None
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 

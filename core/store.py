@@ -196,8 +196,9 @@ class Store:
         if sqlstate == "53100":
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))
-        if path is not None and (code in (_CORRUPT, _NOTADB)
-                                 or "Could not decode to UTF-8" in str(orig)):
+        said = str(orig)
+        if path is not None and (code in (_CORRUPT, _NOTADB) or "Could not decode" in said
+                                 or said == "file is not a database"):
             return damaged(path)
         if path is not None and (code == _FULL or (code == _IOERR and _nearly_full(path))):
             return disk_full(path.parent)
