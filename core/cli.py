@@ -1,7 +1,8 @@
 """The ``ecotracker`` command.
 
 With no subcommand it opens the window. Subcommands work headless: ``init``, ``figures``,
-``status``, and (from :mod:`core.excel.commands`) ``export``, ``template`` and ``import``.
+``status``, ``backups``, and (from :mod:`core.excel.commands`) ``export``, ``template`` and
+``import``.
 Every failure a person can cause ends with one clear line on stderr and a non-zero exit.
 
 pandas, SQLAlchemy and the store are imported by the commands that use them, not here:
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .db import ENV_VAR
+from .db import ENV_VAR, mask
 from .errors import EcoError
 from .i18n import tr
 from .problems import InputError
@@ -59,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
     p.set_defaults(func=cmd_status)
 
+    p = sub.add_parser("backups", help="list the copies kept of a SQLite database, or restore "
+                                       "one")
+    _add_db(p)
+    p.add_argument("--restore", metavar="N|FILE", help="restore backup N of the list (1 = "
+                   "newest) or the named file; the database as it was is kept as a backup")
+    p.add_argument("--yes", action="store_true", help="really restore (without it, only say "
+                   "what would be replaced)")
+    p.add_argument("--keep", type=int, metavar="N", help="keep the newest N backups from now "
+                   "on (default 10)")
+    p.set_defaults(func=cmd_backups)
+
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built
@@ -75,7 +87,11 @@ def _open(args, create: bool = False) -> Store:
     default = db is None and not os.environ.get(ENV_VAR)
     from .store import Store
 
-    return Store.open(db, create=create or default)
+    store = Store.open(db, create=create or default)
+    if store.read_only:
+        print("ecotracker: " + tr("note: {name} is open read-only: {why}", name=store.name,
+                                  why=store.read_only), file=sys.stderr)
+    return store
 
 
 def cmd_init(args) -> int:
@@ -134,6 +150,56 @@ def cmd_status(args) -> int:
     return 0
 
 
+def cmd_backups(args) -> int:
+    """List, restore or bound the backups of a SQLite database (:mod:`core.backups`)."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from . import backups
+    from .db import describe_url, resolve_url
+    from .errors import DatabaseError
+    from .store import Store
+
+    url = resolve_url(getattr(args, "db", None))
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        raise DatabaseError(tr("{name} is on a database server, whose own backups EcoTracker "
+                               "relies on: ask its administrator", name=describe_url(url)))
+    path = Path(u.database)
+    if args.restore:
+        chosen = backups.find(path, args.restore)
+        when = chosen.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if not args.yes:
+            print(tr("restoring replaces everything in {path} with the backup {backup} of "
+                     "{when}: add --yes to do it", path=path, backup=chosen.path.name,
+                     when=when))
+            return 1
+        chosen, before = backups.restore(path, args.restore)
+        print(tr("restored {path} from {backup} of {when}; the database as it was is kept "
+                 "as {before}", path=path, backup=chosen.path.name, when=when, before=before))
+        return 0
+    if args.keep is not None:
+        if args.keep < 1:
+            raise DatabaseError(tr("--keep takes a number of backups from 1 up"))
+        from .migrations import set_meta
+
+        with Store.open(str(path), create=False) as store:
+            with store.write("settings") as conn:
+                set_meta(conn, backups.KEEP_KEY, str(args.keep))
+        gone = backups.prune(path, args.keep)
+        print(tr("{path}: the newest {n} backups are kept ({gone} removed)", path=path,
+                 n=args.keep, gone=len(gone)))
+        return 0
+    found = backups.listing(path)
+    if not found:
+        print(tr("{path} has no backups yet", path=path))
+    for i, b in enumerate(found, start=1):
+        when = b.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{i:>3}  {when}  {b.why:<10} {b.size / 1e6:>8.1f} MB  {b.path}")
+    return 0
+
+
 def _emit(records: list[dict], columns, fmt: str) -> None:
     """Machine formats (:mod:`core.machine`): numbers as numbers, CSV safe to open."""
     from . import machine
@@ -165,10 +231,10 @@ def main(argv: list[str] | None = None, open_window: Callable | None = None) -> 
     try:
         return func(args)
     except InputError as exc:
-        print(f"ecotracker: {exc}", file=sys.stderr)
+        print(f"ecotracker: {mask(exc)}", file=sys.stderr)
         return 1
     except EcoError as exc:
-        print(f"ecotracker: error: {exc}", file=sys.stderr)
+        print(f"ecotracker: error: {mask(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -2,18 +2,19 @@
 
 A new database gets the current schema in one go. An existing one records its version in the
 ``meta`` table; each step below runs in order inside one transaction (both SQLite and
-PostgreSQL have transactional DDL), and a SQLite file is copied aside before the first step.
+PostgreSQL have transactional DDL), and a SQLite file is copied aside first. Creating and
+migrating hold the database's setup lock (:func:`core.db.setup_transaction`), and what was
+found before it is looked at again under it: desks starting at once do the work once.
 """
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
+from .db import describe_url, setup_transaction
 from .errors import DatabaseError
 from .i18n import tr
 
@@ -50,62 +51,90 @@ def meta_value(conn: Connection, key: str) -> str | None:
     return row[0] if row else None
 
 
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Set one ``meta`` row (in the caller's transaction)."""
+    done = schema.meta.update().where(schema.meta.c.key == key).values(value=value)
+    if conn.execute(done).rowcount == 0:
+        conn.execute(schema.meta.insert().values(key=key, value=value))
+
+
 def stored_version(conn: Connection) -> int | None:
-    """Schema version of the database, or None when it has no EcoTracker tables."""
+    """Schema version of the database, or None when it has no EcoTracker tables.
+
+    Raises
+    ------
+    DatabaseError
+        If the ``meta`` table records a version that is not a number: not EcoTracker's.
+    """
     if not inspect(conn).has_table("meta"):
         return None
     row = conn.execute(select(schema.meta.c.value)
                        .where(schema.meta.c.key == "schema_version")).first()
-    return int(row[0]) if row else None
+    if row is None:
+        return None
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise DatabaseError(tr(
+            "{name} is not an EcoTracker database: its schema version is {version}",
+            name=describe_url(conn.engine.url.render_as_string(hide_password=True)),
+            version=repr(row[0]))) from None
 
 
-def ensure_schema(engine, *, backup_dir: Path | None = None, seed_state: str = "none") -> str:
+def ensure_schema(engine, *, seed_state: str = "none", read_only: str | None = None,
+                  backup: bool = True) -> str:
     """Create or migrate the schema. Returns ``"created"``, ``"migrated"`` or ``"current"``.
 
     A new database records ``seed_state`` in ``meta`` (``pending`` when the seed data set is
     to be loaded); the seed loader sets it to ``done`` in its own transaction, so a first
     start that dies half-way seeds again next time instead of leaving an empty database.
+    A SQLite file is copied to its ``backups`` folder (:mod:`core.backups`) before it is
+    migrated, unless ``backup`` is False (a scratch copy being brought up to date).
     """
     with engine.connect() as conn:
         version = stored_version(conn)
-    if version is None:
-        with engine.begin() as conn:
-            if inspect(conn).get_table_names():
-                names = ", ".join(sorted(inspect(conn).get_table_names())[:5])
-                if not inspect(conn).has_table("figures"):
-                    raise DatabaseError(tr(
-                        "the database already holds other tables ({names}); EcoTracker needs "
-                        "an empty database or one of its own", names=names))
-            schema.metadata.create_all(conn)
-            conn.execute(schema.meta.insert(), [
-                {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
-                {"key": "seed", "value": seed_state}])
-        return "created"
-    if version > schema.SCHEMA_VERSION:
-        raise DatabaseError(tr(
-            "the database has schema {version}, made by a newer EcoTracker; this one knows "
-            "schema {known}: update EcoTracker", version=version, known=schema.SCHEMA_VERSION))
+    if version is not None and version > schema.SCHEMA_VERSION:
+        raise _newer(version)
     if version == schema.SCHEMA_VERSION:
         return "current"
-    if backup_dir is not None:
-        _backup_sqlite(engine, backup_dir, version)
-    with engine.begin() as conn:
+    if read_only:
+        raise DatabaseError(tr(
+            "the database has schema {version} and needs upgrading to schema {known}, but it "
+            "is open read-only ({why})", version=version,
+            known=schema.SCHEMA_VERSION, why=read_only))
+    with setup_transaction(engine) as conn:
+        version = stored_version(conn)  # again, under the lock: another desk may have done it
+        if version is None:
+            _create(conn, seed_state)
+            return "created"
+        if version > schema.SCHEMA_VERSION:
+            raise _newer(version)
+        if version == schema.SCHEMA_VERSION:
+            return "current"
+        db = engine.url.database
+        if backup and engine.url.get_backend_name() == "sqlite" and db:
+            from .backups import make
+
+            make(conn, Path(db), f"schema{version}")
         for step in range(version + 1, schema.SCHEMA_VERSION + 1):
             STEPS[step](conn)
-        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
-                     .values(value=str(schema.SCHEMA_VERSION)))
+        set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))
     return "migrated"
 
 
-def _backup_sqlite(engine, backup_dir: Path, version: int) -> Path | None:
-    db = engine.url.database
-    if engine.url.get_backend_name() != "sqlite" or not db or db == ":memory:":
-        return None
-    src = Path(db)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dst = backup_dir / f"{src.stem}.schema{version}.{stamp}{src.suffix}"
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    with engine.connect() as conn:  # fold the WAL into the main file first
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(src, dst)
-    return dst
+def _newer(version: int) -> DatabaseError:
+    return DatabaseError(tr(
+        "the database has schema {version}, made by a newer EcoTracker; this one knows "
+        "schema {known}: update EcoTracker", version=version, known=schema.SCHEMA_VERSION))
+
+
+def _create(conn: Connection, seed_state: str) -> None:
+    names = inspect(conn).get_table_names()
+    if names and not inspect(conn).has_table("figures"):
+        raise DatabaseError(tr(
+            "the database already holds other tables ({names}); EcoTracker needs "
+            "an empty database or one of its own", names=", ".join(sorted(names)[:5])))
+    schema.metadata.create_all(conn)
+    conn.execute(schema.meta.insert(), [
+        {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+        {"key": "seed", "value": seed_state}])

@@ -11,6 +11,7 @@ from . import rows, schema
 from .errors import EcoError
 from .i18n import tr
 from .loader import apply_plan, plan_figures
+from .migrations import meta_value, set_meta
 from .problems import InputError, Problem
 from .store import Store
 
@@ -72,10 +73,17 @@ def _target(r: dict) -> dict:
     return {**r, "derived": r.get("derived") == "1", "source_ref": r.get("paragraph", "")}
 
 
-def load_seeds(store: Store, directory: Path | None = None) -> dict:
-    """Load the seed data set in one transaction; any problem leaves the database untouched."""
+def load_seeds(store: Store, directory: Path | None = None) -> dict | None:
+    """Load the seed data set in one transaction; any problem leaves the database untouched.
+
+    The transaction holds the database's setup lock, so desks opening a new database at once
+    seed it once: a desk that finds it seeded when its turn comes returns None (someone else
+    just seeded it, which is success).
+    """
     directory = directory or seed_dir()
-    with store.write() as conn:
+    with store.write("seed", setup=True) as conn:
+        if meta_value(conn, "seed") == "done":
+            return None
         load_reference(conn, directory)
         problems = _each(conn, directory, "indicators.csv", "indicator", _indicator)
         if problems:
@@ -87,7 +95,5 @@ def load_seeds(store: Store, directory: Path | None = None) -> dict:
         if problems:
             raise InputError(problems)
         counts = apply_plan(conn, plan, who=SEED_USER, why=WHY, origin="seeds/figures.csv")
-        done = schema.meta.update().where(schema.meta.c.key == "seed").values(value="done")
-        if conn.execute(done).rowcount == 0:
-            conn.execute(schema.meta.insert().values(key="seed", value="done"))
+        set_meta(conn, "seed", "done")
     return counts

@@ -1,7 +1,14 @@
-"""The store: one open database, with one writer at a time and reads beside it."""
+"""The store: one open database, with one writer at a time and reads beside it.
+
+Whatever the database refuses comes out as an :class:`~core.errors.EcoError` with one clear
+line, for reads as for writes: a lock held too long names who holds it, a damaged SQLite file
+says to restore a backup, a full disk says so (SQLite itself often only says "disk I/O error").
+"""
 from __future__ import annotations
 
-import getpass
+import errno
+import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,24 +16,47 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from .db import describe_url, make_engine, resolve_url
+from . import db as _db, locks
+from .db import (SqliteAccess, describe_url, make_engine, mask, resolve_url, setup_transaction,
+                 sqlite_access)
 from .errors import ConflictError, DatabaseError
-from .i18n import tr
+from .i18n import Text, tr
 from .migrations import ensure_schema
 
+# SQLite result codes (primary; Python 3.11 gives them as ``sqlite_errorcode``).
+_BUSY, _LOCKED, _IOERR, _CORRUPT, _FULL, _NOTADB = 5, 6, 10, 11, 13, 26
+#: Less free space than this beside a file whose write failed with an I/O error: the disk is
+#: full (SQLite reports a full disk under a WAL file as "disk I/O error").
+NEARLY_FULL = 1 << 20
 
-def _reason(exc: DBAPIError) -> str:
-    text = str(exc.orig if exc.orig is not None else exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+
+def _reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)
+    text_ = str(orig if orig is not None else exc).strip()
+    return mask(text_.splitlines()[0]) if text_ else type(exc).__name__
 
 
 def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "unknown"
+    return locks._login()
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def damaged(path: Path) -> DatabaseError:
+    """The error for a SQLite file that is not a sound database."""
+    return DatabaseError(tr(
+        "the database file {path} is damaged: restore it from a backup "
+        "(ecotracker backups --db {path})", path=path))
+
+
+def disk_full(folder: Path) -> DatabaseError:
+    return DatabaseError(tr("the disk holding {folder} is full: free some space; nothing was "
+                            "written", folder=folder))
 
 
 class Store:
@@ -34,13 +64,22 @@ class Store:
 
     Use :meth:`open`. ``write()`` serialises writers inside this process (and, on SQLite, takes
     the file's write lock at ``BEGIN``); ``read()`` runs beside a writer.
+
+    Attributes
+    ----------
+    read_only : Text or None
+        Why the database is open read-only (``?mode=ro``, a read-only disk), or None. Every
+        write is then refused with this reason.
     """
 
-    def __init__(self, url: str, engine: Engine, *, user: str | None = None):
+    def __init__(self, url: str, engine: Engine, *, user: str | None = None,
+                 read_only: Text | None = None):
         self.url = url
         self.engine = engine
         self.user = user or current_user()
+        self.read_only = read_only
         self._write_lock = threading.RLock()
+        self._writing: str | None = None  # what this desk's current write is
         self._write_engine = engine.execution_options(ecotracker_write=True)
         self.created = False
 
@@ -64,6 +103,9 @@ class Store:
              user: str | None = None) -> Store:
         """Open (and if need be create, migrate and seed) a database.
 
+        Four desks opening a new database at once all succeed: creation and seeding run under
+        the database's setup lock, and a desk that finds it already seeded goes on.
+
         Parameters
         ----------
         db : str, optional
@@ -77,16 +119,26 @@ class Store:
         from sqlalchemy.engine import make_url
 
         u = make_url(url)
-        if (not create and u.get_backend_name() == "sqlite" and u.database
-                and u.database != ":memory:" and not Path(u.database).exists()):
-            raise DatabaseError(tr("{path} does not exist; run 'ecotracker init' first",
-                                   path=u.database))
-        engine = make_engine(url)
-        store = cls(url, engine, user=user)
+        access: SqliteAccess | None = None
+        if u.get_backend_name() == "sqlite":
+            access = sqlite_access(url)
+            exists = access.path.exists()
+            if not exists and (not create or u.query.get("mode") == "rw"):
+                raise DatabaseError(tr("{path} does not exist; run 'ecotracker init' first",
+                                       path=u.database))
+            if not exists and access.read_only:
+                raise DatabaseError(tr("{path} does not exist, and a database opened "
+                                       "read-only cannot be created", path=u.database))
+            folder = access.path.parent
+            if not exists and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+                raise DatabaseError(tr("cannot create {path}: its folder cannot be written",
+                                       path=u.database))
+        engine = make_engine(url, access=access, program=locks.application_name("desk", user))
+        store = cls(url, engine, user=user, read_only=access.reason if access else None)
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-            if not create:
+            if not create or store.read_only:
                 from .migrations import stored_version
 
                 with engine.connect() as conn:
@@ -94,9 +146,8 @@ class Store:
                         raise DatabaseError(tr(
                             "{name} is not an EcoTracker database; run 'ecotracker init' "
                             "first", name=describe_url(url)))
-            backup_dir = store.sqlite_path.parent / "backups" if store.sqlite_path else None
-            outcome = ensure_schema(engine, backup_dir=backup_dir,
-                                    seed_state="pending" if seed else "none")
+            outcome = ensure_schema(engine, seed_state="pending" if seed else "none",
+                                    read_only=store.read_only)
             from .migrations import meta_value
 
             with engine.connect() as conn:
@@ -104,40 +155,150 @@ class Store:
         except DatabaseError:
             engine.dispose()
             raise
-        except (OperationalError, DBAPIError) as exc:
+        except DBAPIError as exc:
+            err = store.explain(exc, tr("cannot open database {name}: {reason}",
+                                        name=describe_url(url), reason=_reason(exc)))
             engine.dispose()
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
-                                   reason=reason)) from None
+            raise err from None
         store.created = outcome == "created"
-        if pending and seed:
+        if pending and seed and not store.read_only:
             from .seed import load_seeds
 
             load_seeds(store)
         return store
 
+    def _driver_errors(self) -> tuple[type[BaseException], ...]:
+        """SQLAlchemy's wrapped errors, and the driver's own (the fast readers of
+        :mod:`core.queries` use the driver's cursor)."""
+        dbapi = getattr(self.engine.dialect, "dbapi", None)
+        own = getattr(dbapi, "Error", None)
+        return (DBAPIError, own) if isinstance(own, type) else (DBAPIError,)
+
+    def explain(self, exc: Exception, fallback: Text) -> DatabaseError:
+        """One line for what the database refused: a lock someone holds, a damaged file, a
+        full disk, else ``fallback``."""
+        orig = exc.orig if isinstance(exc, DBAPIError) else exc
+        code = _sqlite_code(orig)
+        path = self.sqlite_path
+        if code in (_BUSY, _LOCKED) and path is not None:
+            return DatabaseError(tr("{name} is busy: {holder}. Nothing was written; try again "
+                                    "when it is done", name=self.name,
+                                    holder=locks.sqlite_holder(path)))
+        sqlstate = getattr(orig, "sqlstate", None)
+        if sqlstate == "55P03":  # lock_not_available: lock_timeout ran out
+            return DatabaseError(tr("{name} is busy: {holder}. Nothing was written; try again "
+                                    "when it is done", name=self.name,
+                                    holder=self._pg_holder()))
+        if sqlstate == "25P03":  # idle_in_transaction_session_timeout
+            return DatabaseError(tr("the server ended this desk's connection, left inside a "
+                                    "write for over {seconds} s; nothing was written: try again",
+                                    seconds=_db.IDLE_IN_TRANSACTION_S))
+        if sqlstate == "53100":
+            return DatabaseError(tr("the database server's disk is full: nothing was written; "
+                                    "ask its administrator"))
+        said = str(orig)
+        if path is not None and (code in (_CORRUPT, _NOTADB) or "Could not decode" in said
+                                 or said == "file is not a database"):
+            return damaged(path)
+        if path is not None and (code == _FULL or (code == _IOERR and _nearly_full(path))):
+            return disk_full(path.parent)
+        return DatabaseError(fallback)
+
+    def _pg_holder(self) -> Text:
+        try:
+            with self.engine.connect() as conn:
+                return locks.pg_holder(conn)
+        except DBAPIError:
+            return tr("another desk or program is writing to it")
+
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, what: str = "edit", *, backup: bool = False,
+              setup: bool = False) -> Iterator[Connection]:
         """One write transaction: all of it commits, or none of it.
 
-        What the database itself refuses comes out as an :class:`EcoError` with one clear
-        line: a row that clashes with one another desk just wrote as :class:`ConflictError`,
-        a database that is locked too long or gone as :class:`DatabaseError`.
+        Parameters
+        ----------
+        what : str
+            What the write is (``edit``, ``import``, ``seed``, ...): another desk kept waiting
+            is told (:mod:`core.locks`).
+        backup : bool
+            Check a SQLite file (``PRAGMA quick_check``) and copy it aside
+            (:mod:`core.backups`) once the write lock is held, before anything is written; the
+            copy is removed again if the write does not commit. Its path is
+            ``core.backups.made_for(conn)``.
+        setup : bool
+            Hold the database's setup lock, waiting longer for it (creating, seeding).
+
+        Raises
+        ------
+        DatabaseError
+            The database is read-only, locked too long (naming who holds it), damaged, on a
+            full disk, or gone.
+        ConflictError
+            A row clashes with one another desk just wrote.
         """
+        if self.read_only:
+            raise DatabaseError(tr("{name} is open read-only ({why}): changes cannot be saved",
+                                   name=self.name, why=self.read_only))
+        from . import backups
+
+        made: Path | None = None
         try:
-            with self._write_lock, self._write_engine.begin() as conn:
+            with self._turn(what, setup), self._begin(setup) as conn, \
+                    locks.noted(self.sqlite_path, what, self.user):
+                conn.info.pop(backups.INFO_KEY, None)  # the pooled connection's last write
+                if self.backend == "postgresql":
+                    conn.execute(text("SELECT set_config('application_name', :n, true)"),
+                                 {"n": locks.application_name(what, self.user)})
+                if backup and self.sqlite_path is not None:
+                    made = backups.make(conn, self.sqlite_path, what)
                 yield conn
+            made = None  # committed: the backup stays
         except IntegrityError as exc:
             raise ConflictError(tr("{name} refused the change: {reason}", name=self.name,
                                    reason=_reason(exc))) from None
-        except DBAPIError as exc:
+        except self._driver_errors() as exc:
+            raise self.explain(exc, tr("cannot write to {name}: {reason}", name=self.name,
+                                       reason=_reason(exc))) from None
+        except OSError as exc:  # the -writer note or the backup's folder
+            if exc.errno == errno.ENOSPC and self.sqlite_path is not None:
+                raise disk_full(self.sqlite_path.parent) from None
             raise DatabaseError(tr("cannot write to {name}: {reason}", name=self.name,
-                                   reason=_reason(exc))) from None
+                                   reason=exc)) from None
+        finally:
+            if made is not None:
+                backups.discard(made)
+
+    @contextmanager
+    def _turn(self, what: str, setup: bool) -> Iterator[None]:
+        """This desk's own writers one at a time, waiting no longer than for another desk."""
+        wait = _db.SETUP_WAIT_S if setup else _db.LOCK_WAIT_S
+        if not self._write_lock.acquire(timeout=wait):
+            holder = (tr("an import is still being written at this desk")
+                      if self._writing == "import" else tr("this desk is still writing to it"))
+            raise DatabaseError(tr("{name} is busy: {holder}. Nothing was written; try again "
+                                   "when it is done", name=self.name, holder=holder))
+        outer, self._writing = self._writing, what
+        try:
+            yield
+        finally:
+            self._writing = outer
+            self._write_lock.release()
+
+    def _begin(self, setup: bool):
+        if setup:
+            return setup_transaction(self.engine)
+        return self._write_engine.begin()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            yield conn
+        """A connection for reading; what the database refuses is a :class:`DatabaseError`."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except self._driver_errors() as exc:
+            raise self.explain(exc, tr("cannot read {name}: {reason}", name=self.name,
+                                       reason=_reason(exc))) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -147,3 +308,10 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL
+    except OSError:
+        return False

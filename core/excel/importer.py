@@ -8,15 +8,14 @@ database aside. A PostgreSQL server's own backups are relied on.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .. import queries
+from ..backups import made_for
 from ..errors import ConflictError
 from ..i18n import tr
 from ..loader import KEY, Plan, apply_plan, blank as blank_cells, plan_figures
@@ -184,22 +183,6 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
     return Preview(path, table.sheet, table.kind, int(len(df)), plan)
 
 
-def backup_sqlite(store: Store) -> Path | None:
-    """Copy a SQLite database to ``<its folder>/backups/<name>.<UTC time>.sqlite``."""
-    src = store.sqlite_path
-    if src is None or str(src) == ":memory:":
-        return None
-    folder = src.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    dest = folder / f"{src.stem}.{stamp}.sqlite"
-    with sqlite3.connect(str(src)) as a, sqlite3.connect(str(dest)) as b:
-        a.backup(b)  # consistent even in WAL mode, unlike a file copy
-    b.close()
-    a.close()
-    return dest
-
-
 @dataclass
 class Applied:
     created: int
@@ -241,10 +224,10 @@ def apply_import(store: Store, preview: Preview, *, progress=no_progress,
     progress(0, 2)
     if cancelled():
         raise Cancelled(tr("the import was cancelled; nothing was written"))
-    backup = backup_sqlite(store)
     progress(1, 2)
     try:
-        with store.write() as conn:
+        with store.write("import", backup=True) as conn:  # checked and copied under the lock
+            backup = made_for(conn)
             counts = apply_plan(conn, preview.plan, who=store.user, why=WHY,
                                 origin=preview.file)
     except ConflictError:  # the database refused a row; the transaction is rolled back

@@ -1623,12 +1623,132 @@ Every edit is saved to the database at once.</source>
         <translation>{n} 条数据</translation>
     </message>
     <message>
+        <source>the database has schema {version} and needs upgrading to schema {known}, but it is open read-only ({why})</source>
+        <translation>数据库结构版本为 {version}，需升级到 {known}，但当前为只读（{why}）</translation>
+    </message>
+    <message>
         <source>the database already holds other tables ({names}); EcoTracker needs an empty database or one of its own</source>
         <translation>数据库中已有其他表（{names}）；EcoTracker 需要空数据库或其专用数据库</translation>
     </message>
     <message>
         <source>the database has schema {version}, made by a newer EcoTracker; this one knows schema {known}: update EcoTracker</source>
         <translation>数据库结构版本为 {version}，由较新版本的 EcoTracker 创建；本版本只支持结构版本 {known}：请更新 EcoTracker</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full: no backup could be made, so nothing was written</source>
+        <translation>{folder} 所在磁盘已满，无法备份，故未写入任何内容</translation>
+    </message>
+    <message>
+        <source>cannot make a backup in {folder} ({reason}), so nothing was written</source>
+        <translation>无法在 {folder} 中备份（{reason}），故未写入任何内容</translation>
+    </message>
+    <message>
+        <source>no backup {name} of {path}: &apos;ecotracker backups&apos; lists them</source>
+        <translation>{path} 没有备份 {name}；可用 ecotracker backups 查看备份列表</translation>
+    </message>
+    <message>
+        <source>the backup {path} is damaged or not one this EcoTracker can restore</source>
+        <translation>备份 {path} 已损坏，或不是本版 EcoTracker 可恢复的备份</translation>
+    </message>
+    <message>
+        <source>note: {name} is open read-only: {why}</source>
+        <translation>提示：{name} 以只读方式打开：{why}</translation>
+    </message>
+    <message>
+        <source>{name} is on a database server, whose own backups EcoTracker relies on: ask its administrator</source>
+        <translation>{name} 位于数据库服务器上，由服务器自身备份：请联系其管理员</translation>
+    </message>
+    <message>
+        <source>restoring replaces everything in {path} with the backup {backup} of {when}: add --yes to do it</source>
+        <translation>恢复将用 {when} 的备份 {backup} 替换 {path} 中的全部内容：确认请加 --yes</translation>
+    </message>
+    <message>
+        <source>restored {path} from {backup} of {when}; the database as it was is kept as {before}</source>
+        <translation>已用 {when} 的备份 {backup} 恢复 {path}；恢复前的数据库保存为 {before}</translation>
+    </message>
+    <message>
+        <source>--keep takes a number of backups from 1 up</source>
+        <translation>--keep 须为不小于 1 的备份份数</translation>
+    </message>
+    <message>
+        <source>{path}: the newest {n} backups are kept ({gone} removed)</source>
+        <translation>{path}：保留最近 {n} 份备份（已删除 {gone} 份）</translation>
+    </message>
+    <message>
+        <source>{path} has no backups yet</source>
+        <translation>{path} 尚无备份</translation>
+    </message>
+    <message>
+        <source>write an @ inside a user name or password as %40</source>
+        <translation>用户名或密码中的 @ 请写作 %40</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口须为 1 至 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>its host and port cannot be read</source>
+        <translation>无法识别其主机和端口</translation>
+    </message>
+    <message>
+        <source>{url} is an in-memory database, which vanishes when EcoTracker ends: give a file path or a server URL</source>
+        <translation>{url} 是内存数据库，EcoTracker 退出后即消失：请给出文件路径或服务器地址</translation>
+    </message>
+    <message>
+        <source>SQLite takes only ?mode=ro or ?mode=rw, not {keys}</source>
+        <translation>SQLite 只接受 ?mode=ro 或 ?mode=rw，不接受 {keys}</translation>
+    </message>
+    <message>
+        <source>opened read-only as its URL asks (?mode=ro)</source>
+        <translation>按地址要求（?mode=ro）以只读方式打开</translation>
+    </message>
+    <message>
+        <source>the file {path} cannot be written</source>
+        <translation>文件 {path} 不可写</translation>
+    </message>
+    <message>
+        <source>its folder {folder} cannot be written (a read-only disk?)</source>
+        <translation>其所在文件夹 {folder} 不可写（只读磁盘？）</translation>
+    </message>
+    <message>
+        <source>an import is being written at another desk ({who}, since {since})</source>
+        <translation>另一工位正在写入导入数据（{who}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <source>another desk is creating and seeding the database ({who}, since {since})</source>
+        <translation>另一工位正在创建并初始化数据库（{who}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <source>another desk is upgrading the database ({who}, since {since})</source>
+        <translation>另一工位正在升级数据库（{who}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <source>a backup is being restored at another desk ({who}, since {since})</source>
+        <translation>另一工位正在恢复备份（{who}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <source>another desk is changing the database&apos;s settings ({who}, since {since})</source>
+        <translation>另一工位正在修改数据库设置（{who}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <source>another desk or program is writing to it</source>
+        <translation>另一工位或程序正在写入</translation>
+    </message>
+    <message>
+        <source>another desk is writing to it ({who}, since {since})</source>
+        <translation>另一工位正在写入（{who}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <source>a session of {user} ({program}) has held it open in a transaction since {since}</source>
+        <translation>{user} 的会话（{program}）自 {since} 起一直在事务中占用数据库</translation>
+    </message>
+    <message>
+        <source>a session of {user} ({program}) is writing to it, since {since}</source>
+        <translation>{user} 的会话（{program}）自 {since} 起正在写入</translation>
+    </message>
+    <message>
+        <source>{name} is not an EcoTracker database: its schema version is {version}</source>
+        <translation>{name} 不是 EcoTracker 数据库：其结构版本为 {version}</translation>
     </message>
     <message>
         <source>year number {index} is outside 1..{top}</source>
@@ -1759,12 +1879,44 @@ Every edit is saved to the database at once.</source>
         <translation>缺少初始数据文件 {path}</translation>
     </message>
     <message>
+        <source>the database file {path} is damaged: restore it from a backup (ecotracker backups --db {path})</source>
+        <translation>数据库文件 {path} 已损坏：请从备份恢复（ecotracker backups --db {path}）</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full: free some space; nothing was written</source>
+        <translation>{folder} 所在磁盘已满：请腾出空间；未写入任何内容</translation>
+    </message>
+    <message>
         <source>{path} does not exist; run &apos;ecotracker init&apos; first</source>
         <translation>{path} 不存在；请先运行 ecotracker init</translation>
     </message>
     <message>
+        <source>{path} does not exist, and a database opened read-only cannot be created</source>
+        <translation>{path} 不存在，且只读方式无法创建数据库</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: its folder cannot be written</source>
+        <translation>无法创建 {path}：其所在文件夹不可写</translation>
+    </message>
+    <message>
         <source>{name} is not an EcoTracker database; run &apos;ecotracker init&apos; first</source>
         <translation>{name} 不是 EcoTracker 数据库；请先运行 ecotracker init</translation>
+    </message>
+    <message>
+        <source>{name} is busy: {holder}. Nothing was written; try again when it is done</source>
+        <translation>{name} 正忙：{holder}。未写入任何内容；请待其完成后重试</translation>
+    </message>
+    <message>
+        <source>the server ended this desk&apos;s connection, left inside a write for over {seconds} s; nothing was written: try again</source>
+        <translation>本工位的连接在写入中停留超过 {seconds} 秒，已被服务器断开；未写入任何内容：请重试</translation>
+    </message>
+    <message>
+        <source>the database server&apos;s disk is full: nothing was written; ask its administrator</source>
+        <translation>数据库服务器磁盘已满：未写入任何内容；请联系其管理员</translation>
+    </message>
+    <message>
+        <source>{name} is open read-only ({why}): changes cannot be saved</source>
+        <translation>{name} 以只读方式打开（{why}）：无法保存修改</translation>
     </message>
     <message>
         <source>{name} refused the change: {reason}</source>
@@ -1773,6 +1925,18 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>cannot write to {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>an import is still being written at this desk</source>
+        <translation>本工位仍在写入导入数据</translation>
+    </message>
+    <message>
+        <source>this desk is still writing to it</source>
+        <translation>本工位仍在写入</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
         <source>{value} is too large for a count (at most {most})</source>
