@@ -57,11 +57,19 @@ class WindowActions(QObject):
         if undo_stack is not None:
             self.attach_undo(undo_stack)
 
-    def attach_undo(self, undo_stack) -> None:
-        """Undo and redo of ``undo_stack`` (the window gets its stack once data is open)."""
+    def attach_undo(self, undo_stack, undo=None, redo=None) -> None:
+        """Undo and redo of ``undo_stack`` (the window gets its stack once data is open).
+
+        ``undo`` and ``redo``, if given, are called instead of the stack's own slots (the
+        context's, which wait for writes still on their way); the stack keeps the actions'
+        enabled state."""
         self.stack = undo_stack
         self.undo = undo_stack.createUndoAction(self.window)
         self.redo = undo_stack.createRedoAction(self.window)
+        for action, call in ((self.undo, undo), (self.redo, redo)):
+            if call is not None:
+                action.triggered.disconnect()  # the stack's own undo() / redo()
+                action.triggered.connect(lambda _checked=False, c=call: c())
         self.undo.setObjectName("actionUndo")
         self.redo.setObjectName("actionRedo")
         self.undo.setShortcuts([QKeySequence("Ctrl+Z")])

@@ -7,11 +7,13 @@ each message under its field. An empty required field is not an error: its messa
 hint until the person has typed in that field or pressed OK, and only then shown as an error;
 OK stays enabled for it but saves nothing while any is empty. OK is disabled while a field
 holds something wrong. On OK the dialog builds its :mod:`core.edits` edit and applies it
-through :meth:`AppContext.edit`; should the core still refuse it (a duplicate, a stale
-version), the message goes under the field it concerns and the dialog stays open.
+through :meth:`AppContext.edit` (:meth:`FormDialog.save`): the write runs in a worker while
+the dialog waits, open; should the core still refuse it (a duplicate, a stale version), the
+message goes under the field it concerns and the dialog stays open.
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
@@ -105,6 +107,7 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.outcome = None
+        self.saving = False  # an edit sent, its answer not yet back
         self._ready = False  # no checks while the fields are still being built
         self.touched: set[str] = set()  # fields the person has changed since the dialog opened
         self.tried = False  # OK pressed at least once
@@ -218,20 +221,56 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         self.tried = True
+        if self.saving:
+            return
         if not self.revalidate():
             self._focus_first_problem()
             return
         try:
-            self.outcome = self.commit(self.values())
-        except StaleEditError as exc:
+            started = self.commit(self.values())
+        except EcoError as exc:
+            self._not_saved(exc)
+            return
+        if not started:  # nothing changed: nothing to write
+            super().accept()
+
+    def save(self, edit, text: str) -> bool:
+        """Write ``edit`` (from :meth:`commit`) through :meth:`AppContext.edit`; the dialog
+        stays open, OK disabled, until it has landed, then closes, or shows why not."""
+        self.saving = True
+        self.ok_button.setEnabled(False)
+        self.general.setStyleSheet(HINT_STYLE)
+        self.general.setText(translate("FormDialog", "Saving…"))
+        self.ctx.edit(edit, text, on_done=self._saved, on_failed=self._not_saved)
+        return True
+
+    def _saved(self, outcome) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.saving = False
+        self.outcome = outcome
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setText("")
+        if self.isVisible() or self.result() != QDialog.DialogCode.Rejected:
+            super().accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        """The core refused the edit: its message by the field it concerns, the dialog open."""
+        if not shiboken6.isValid(self):
+            return
+        self.saving = False
+        self.general.setStyleSheet(ERROR_STYLE)
+        if isinstance(exc, StaleEditError):
             self.show_problems({"": translate("FormDialog", "Someone else changed this row "
                                               "since you opened it: %1").replace("%1", str(exc))})
-            return
-        except EcoError as exc:
+            self.ok_button.setEnabled(True)
+        elif isinstance(exc, EcoError):
             self.show_problems({field_for(exc.english, self.fields): str(exc)})
             self.ok_button.setEnabled(False)
-            return
-        super().accept()
+        else:
+            self.general.setText("")
+            self.ok_button.setEnabled(True)
+            self.ctx.error.emit(exc)
 
     def _focus_first_problem(self) -> None:
         for name, label in self.errors.items():

@@ -182,14 +182,14 @@ class FigureDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{parse_period(values['period']).code}"
         if self.row is None:
-            return self.ctx.edit(CreateRow("figure", values),
-                                 self.tr("Add figure %1").replace("%1", what))
+            return self.save(CreateRow("figure", values),
+                             self.tr("Add figure %1").replace("%1", what))
         changes = {k: values[k] for k in EDITABLE if not same_value(values[k], self.row.get(k))}
         if not changes:
             return None
-        return self.ctx.edit(UpdateRow("figure", int(self.row["id"]), int(self.row["version"]),
-                                       changes, label=what),
-                             self.tr("Edit figure %1").replace("%1", what))
+        return self.save(UpdateRow("figure", int(self.row["id"]), int(self.row["version"]),
+                                   changes, label=what),
+                         self.tr("Edit figure %1").replace("%1", what))
 
 
 def new_figure(ctx, parent, indicator: str, *, area: str | None = None,

@@ -79,6 +79,9 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._history_timer.setInterval(HISTORY_DELAY_MS)
         self._history_timer.timeout.connect(self._show_history)
         self._course_job = None
+        self._history_gen, self._history_job = 0, None
+        self._reread_gen, self._reread_job = 0, None
+        self._select_after: int | None = None  # a new figure, selected once it is shown
         # The scorecard's rows of an indicator (set by the window): its applicable targets and
         # observed course, from which the plot's targets and projections are drawn at once.
         # Without them (no scorecard yet, or a view on its own) a worker computes them.
@@ -144,16 +147,17 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if self._targets_due:  # once, however many selections were made in between
             self._load_targets()
 
-    def _load_targets(self) -> None:
-        """Read the targets into their table; without the scorecard's rows, the plot's
-        targets and course then come from a worker."""
+    def _load_targets(self, tgts: pd.DataFrame | None = None) -> None:
+        """Read the targets (unless given) into their table; without the scorecard's rows,
+        the plot's targets and course then come from a worker."""
         self._targets_due = False
         if self.code is None:
             self.targets_model.set_frame(pd.DataFrame(), None)
             return
-        with self.ctx.store.read() as conn:
-            tgts = queries.in_area_order(queries.targets(conn, indicators=[self.code]),
-                                         self.ctx.area_rank)
+        if tgts is None:
+            with self.ctx.store.read() as conn:
+                tgts = queries.in_area_order(queries.targets(conn, indicators=[self.code]),
+                                             self.ctx.area_rank)
         if not (same_row(self.ind, self.targets_model.ind)
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
@@ -311,14 +315,29 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self._history_timer.start()
 
     def _show_history(self) -> None:
+        """The selected figure's history, read in a worker (a read is round trips to the
+        server, which a distant one makes long) and shown if still selected."""
         fid = self._history_id
         row = self.figures_model.row_of(fid) if fid is not None else -1
+        self._history_gen += 1
         if row < 0:
             self.history_model.set_history(None, self.ind)
             self.ui.source.setText("")
             return
-        with self.ctx.store.read() as conn:
-            df = history(conn, "figure", fid)
+        gen, store = self._history_gen, self.ctx.store
+
+        def read(*, progress, cancelled):
+            with store.read() as conn:
+                return history(conn, "figure", fid)
+
+        self._history_job = workers.start(
+            read, on_done=lambda df: self._history_read(gen, fid, df),
+            on_failed=lambda exc: self.status_message.emit(str(exc)), parent=self)
+
+    def _history_read(self, gen: int, fid: int, df: pd.DataFrame) -> None:
+        row = self.figures_model.row_of(fid)
+        if gen != self._history_gen or row < 0:
+            return  # another figure was selected meanwhile
         self.history_model.set_history(df, self.ind)
         src = self.figures_model.source_of(row)
         self.ui.source.setText(self.tr("Source: %1").replace("%1", src or self.tr("not given")))
@@ -339,14 +358,52 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if self.code is None or ch.indicator != self.code:
             return
         if ch.entity == "figure" and ch.action == "update":
-            with self.ctx.store.read() as conn:
-                row = rows.fetch(conn, "figure", ch.key)
+            row = self.ctx.written_row(ch)  # as written: no read (a round trip) on this thread
+            if row is None:
+                with self.ctx.store.read() as conn:
+                    row = rows.fetch(conn, "figure", ch.key)
             if row is not None and self.figures_model.patch(row):
                 self._replot()
                 if ch.key == self._history_id:
                     self._show_history()
                 return
-        self._load(figures=ch.entity == "figure", targets=ch.entity == "target")
+        self._reread(figures=ch.entity == "figure", targets=ch.entity == "target")
+
+    def _reread(self, figures: bool, targets: bool) -> None:
+        """Read the indicator's figures and/or targets again in a worker (a row came or
+        went), and show them when they arrive; only the latest read is shown."""
+        self._reread_gen += 1
+        gen, code, rank, store = self._reread_gen, self.code, self.ctx.area_rank, self.ctx.store
+
+        def read(*, progress, cancelled):
+            with store.read() as conn:
+                figs = queries.indicator_figures(conn, code, rank) if figures else None
+                tgts = (queries.in_area_order(queries.targets(conn, indicators=[code]), rank)
+                        if targets else None)
+            return figs, tgts
+
+        self._reread_job = workers.start(
+            read, on_done=lambda got: self._reread_done(gen, code, *got),
+            on_failed=lambda exc: self.status_message.emit(str(exc)), parent=self)
+
+    def _reread_done(self, gen: int, code: str, figs, tgts) -> None:
+        if gen != self._reread_gen or code != self.code:
+            return  # the person moved on, or a later read is on its way
+        if tgts is not None:
+            self._targets_due = True  # the course is queued once they are in (as in _load)
+        self._load(figures=figs is not None, targets=False, figs=figs)
+        if tgts is not None:
+            self._load_targets(tgts)
+        fid, self._select_after = self._select_after, None
+        if fid is not None and self.figures_model.row_of(fid) >= 0:
+            self._select_figure(fid)
+
+    def select_when_shown(self, fid: int) -> None:
+        """Select figure ``fid`` now, or once the figures being read again are shown."""
+        if self.figures_model.row_of(fid) >= 0:
+            self._select_figure(fid)
+        else:
+            self._select_after = fid
 
     @Slot()
     def _on_reloaded(self) -> None:
