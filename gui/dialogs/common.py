@@ -108,6 +108,7 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.outcome = None
         self.saving = False  # an edit sent, its answer not yet back
+        self._closed_while_saving = False
         self._ready = False  # no checks while the fields are still being built
         self.touched: set[str] = set()  # fields the person has changed since the dialog opened
         self.tried = False  # OK pressed at least once
@@ -251,8 +252,12 @@ class FormDialog(QDialog):
         self.outcome = outcome
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setText("")
-        if self.isVisible() or self.result() != QDialog.DialogCode.Rejected:
+        if not self._closed_while_saving:  # (else the edit landed, undoable, all the same)
             super().accept()
+
+    def reject(self) -> None:
+        self._closed_while_saving = self.saving
+        super().reject()
 
     def _not_saved(self, exc: BaseException) -> None:
         """The core refused the edit: its message by the field it concerns, the dialog open."""

@@ -35,3 +35,12 @@ def open_window(qtbot, tmp_path, monkeypatch):
 def window(open_window, db_url):
     """The window on a fresh seeded database, on each back end."""
     return open_window(db_url)
+
+
+
+def settle(qtbot, ctx, timeout: int = 10000) -> None:
+    """Wait until every write ``ctx`` has queued (edits, undos, redos) has landed and the
+    views it refreshes have had their turn (a row read again, a history). Import it from
+    ``tests.gui.conftest``."""
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=timeout)
+    qtbot.wait(1)
