@@ -103,7 +103,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         from .tree import IndicatorPanel
 
         self.ctx = ctx
-        self.actions_.attach_undo(ctx.undo_stack, ctx.undo, ctx.redo)
+        self.actions_.attach_undo(ctx.undo_stack, ctx)
         self.indicators = IndicatorPanel(ctx, self)
         self.scorecard = ScorecardPanel(ctx, self)
         # the Indicator tab's page; its view (and pyqtgraph with it) is built on first use
