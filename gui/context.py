@@ -31,7 +31,8 @@ class AppContext(QObject):
     changed(Changed)
         After an edit, undo or redo was written to the store.
     reloaded()
-        After :meth:`reload` (F5, or a stale edit resolved): everything may have changed.
+        After :meth:`reload` (F5, or a stale edit resolved) has read the reference data
+        again: everything may have changed.
     language_changed(str)
         The display language changed (``en`` or ``zh_CN``).
     error(Exception)
@@ -157,8 +158,13 @@ class AppContext(QObject):
         self.store.close()
 
     def reload(self) -> None:
-        """Re-read everything (other desks may have changed a shared database)."""
-        self.load_reference()
+        """Re-read everything (other desks may have changed a shared database): the
+        reference data in the worker, behind the writes asked for before; then
+        :attr:`reloaded`, on which each screen re-reads its own."""
+        self.ops.run(read_reference, on_done=self._reloaded, on_failed=self._after_error)
+
+    def _reloaded(self, frames: dict) -> None:
+        self.set_reference(frames)
         self.reloaded.emit()
 
     def set_language(self, lang: str) -> None:

@@ -142,10 +142,10 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         with self.ctx.store.read() as conn:
             return queries.indicator_figures(conn, code, self.ctx.area_rank)
 
-    def _load_due_targets(self) -> None:
+    def _load_due_targets(self, tgts: pd.DataFrame | None = None) -> None:
         self._targets_timer.stop()
         if self._targets_due:  # once, however many selections were made in between
-            self._load_targets()
+            self._load_targets(tgts)
 
     def _load_targets(self, tgts: pd.DataFrame | None = None) -> None:
         """Read the targets (unless given) into their table; without the scorecard's rows,
@@ -411,16 +411,36 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         later(self, self._reload)
 
     def _reload(self) -> None:
-        """After F5: re-read the indicator, and redraw only if something in it changed (most
-        often nothing has, and a full redraw would block the window for nothing)."""
+        """After F5: re-read the indicator (its figures and targets in a worker), and redraw
+        only if something in it changed (most often nothing has, and a full redraw would
+        block the window for nothing)."""
         if self.code is None:
             return
         try:
-            ind = self.ctx.indicator(self.code)
+            self.ctx.indicator(self.code)
         except KeyError:  # deleted at another desk
             self.set_indicator(None)
             return
-        figs = self._read(self.code)
+        self._reread_gen += 1  # a read after an edit, still on its way, is older than this
+        gen, code, rank, store = self._reread_gen, self.code, self.ctx.area_rank, self.ctx.store
+
+        def read(*, progress, cancelled):
+            with store.read() as conn:
+                return (queries.indicator_figures(conn, code, rank),
+                        queries.in_area_order(queries.targets(conn, indicators=[code]), rank))
+
+        self._reread_job = workers.start(
+            read, on_done=lambda got: self._reloaded(gen, code, *got),
+            on_failed=lambda exc: self.status_message.emit(str(exc)), parent=self)
+
+    def _reloaded(self, gen: int, code: str, figs: pd.DataFrame, tgts: pd.DataFrame) -> None:
+        if gen != self._reread_gen or code != self.code:
+            return  # the person moved on meanwhile
+        try:
+            ind = self.ctx.indicator(self.code)
+        except KeyError:
+            self.set_indicator(None)
+            return
         areas, sources = self._drawn_with  # an area's or a source's name may have changed
         renamed = not self.ctx.areas.equals(areas) or not self.ctx.sources.equals(sources)
         if renamed or not same_row(ind, self.ind) or not figs.equals(self.figures_model.frame):
@@ -428,8 +448,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self._load(targets=False, figs=figs)  # (names made anew with the figures)
             if renamed:
                 self.targets_model.retranslate()
-        self._targets_due = True  # read, and shown if they changed, on a later turn
-        later(self, self._load_due_targets)
+        self._targets_due = True  # shown if they changed, on a later turn
+        later(self, lambda: self._load_due_targets(tgts if code == self.code else None))
         self._history_timer.start()
 
     def retranslate(self) -> None:

@@ -111,8 +111,9 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self._again = True  # one full run after this one covers any edit in between
             return
         self.busy = indicator is None
+        reference = None if indicator is None else (self.ctx.indicators, self.ctx.areas)
         self._job = workers.start(compute, self.ctx.store, indicator, on_done=self._done,
-                                  on_failed=self._failed, parent=self)
+                                  on_failed=self._failed, parent=self, reference=reference)
         if self.busy:
             self.started.emit()
 
