@@ -99,7 +99,9 @@ def _compute(store: Store, indicator: str | None, progress=None,
              cancelled=None, reference=None) -> ScorecardResult | None:
     if progress:
         progress(0, 3)
-    with store.read() as conn:  # one connection, one transaction: fewer round trips
+    with store.read() as conn:  # one connection: fewer round trips
+        if store.backend == "postgresql":  # nor BEGIN and ROLLBACK: two more
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         figs = read_figures(store, indicator, conn)
         if cancelled and cancelled():
             return None
