@@ -109,6 +109,7 @@ class FormDialog(QDialog):
         self.outcome = None
         self.saving = False  # an edit sent, its answer not yet back
         self._closed_while_saving = False
+        self._checked = None  # the last core check: (validator and values, answer)
         self._ready = False  # no checks while the fields are still being built
         self.touched: set[str] = set()  # fields the person has changed since the dialog opened
         self.tried = False  # OK pressed at least once
@@ -166,12 +167,26 @@ class FormDialog(QDialog):
         validator (``core.validate``), its message shown by the field it names."""
         if problems or self.missing:
             return problems
-        try:
-            with self.ctx.store.read() as conn:
-                validator(conn, values)
-        except EcoError as exc:
+        _clean, exc = self.core_check(validator, values)
+        if exc is not None:
             problems[field_for(exc.english, self.fields)] = str(exc)
         return problems
+
+    def core_check(self, validator, values: dict) -> tuple[dict | None, EcoError | None]:
+        """``validator(conn, values)``: the clean values, or the core's refusal. The last
+        answer is kept, so OK (which checks again) and :meth:`commit` (which wants the clean
+        values) read nothing more: a read is round trips to the server, which a distant
+        one makes long. The write checks everything again in any case."""
+        key = (validator, repr(sorted(values.items())))
+        if self._checked is not None and self._checked[0] == key:
+            return self._checked[1]
+        try:
+            with self.ctx.store.read() as conn:
+                answer = (validator(conn, values), None)
+        except EcoError as exc:
+            answer = (None, exc)
+        self._checked = (key, answer)
+        return answer
 
     def commit(self, values: dict):  # pragma: no cover - overridden
         raise NotImplementedError

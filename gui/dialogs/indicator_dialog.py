@@ -117,8 +117,9 @@ class IndicatorDialog(FormDialog):
         if self.row is None:
             return self.save(CreateRow("indicator", values),
                              self.tr("Add indicator %1").replace("%1", values["code"]))
-        with self.ctx.store.read() as conn:
-            clean = validate.indicator_values(conn, values)
+        clean, refused = self.core_check(validate.indicator_values, values)
+        if refused is not None:
+            raise refused
         changes = {k: v for k, v in clean.items()
                    if k in values and k != "code" and not same_value(v, self.row.get(k))}
         if not changes:

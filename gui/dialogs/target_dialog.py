@@ -132,8 +132,9 @@ class TargetDialog(FormDialog):
         if self.row is None:
             return self.save(CreateRow("target", values),
                              self.tr("Add target %1").replace("%1", what))
-        with self.ctx.store.read() as conn:
-            clean = validate.target_values(conn, values)
+        clean, refused = self.core_check(validate.target_values, values)
+        if refused is not None:
+            raise refused
         changes = {k: clean[k] for k in EDITABLE if not same_value(clean.get(k), self.row.get(k))}
         if not changes:
             return None

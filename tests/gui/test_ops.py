@@ -175,3 +175,69 @@ def test_a_failed_operation_reports_and_the_queue_goes_on(sqlite_store, qtbot):
     runner.run(lambda store: 2, on_done=got.append, on_failed=got.append)
     qtbot.waitUntil(lambda: not runner.busy)
     assert got == ["no", 2]
+
+
+class GuiThreadReads:
+    """Notes every store.read() / store.write() opened on the GUI thread."""
+
+    def __init__(self, store: Store, monkeypatch):
+        self.calls: list[str] = []
+        self.on = False
+        for name in ("read", "write"):
+            real = getattr(store, name)
+
+            @contextmanager
+            def wrapped(*a, _real=real, _name=name, **k):
+                if self.on and threading.current_thread() is threading.main_thread():
+                    import traceback
+
+                    self.calls.append(_name + "".join(traceback.format_stack(limit=6)))
+                with _real(*a, **k) as conn:
+                    yield conn
+
+            monkeypatch.setattr(store, name, wrapped)
+
+
+def test_edits_undo_redo_delete_dialog_and_f5_make_no_round_trip_on_the_gui_thread(
+        window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.dialogs.figure_dialog import FigureDialog
+    from gui.indicator.figure_model import COLUMNS
+    from tests.gui.conftest import click_ok
+
+    ctx = window.ctx
+    assert window.indicators.select("AIR.PM25")
+    view = window.indicator_view
+    qtbot.waitUntil(lambda: view.code == "AIR.PM25" and view.figures_model.rowCount() > 0)
+    settle(qtbot, ctx)
+    m = view.figures_model
+    gui = GuiThreadReads(ctx.store, monkeypatch)
+    gui.on = True
+    assert m.setData(m.index(0, COLUMNS.index("value")), 29.9)  # typed edit
+    settle(qtbot, ctx)
+    ctx.undo()
+    settle(qtbot, ctx)
+    ctx.redo()
+    settle(qtbot, ctx)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.figure_table.selectRow(0)
+    view.delete_selected()
+    settle(qtbot, ctx)
+    ctx.undo()
+    settle(qtbot, ctx)
+    window.refresh()  # F5
+    settle(qtbot, ctx)
+    qtbot.wait(100)  # what F5 leaves for later turns of the event loop
+    assert gui.calls == []
+
+    gui.on = False  # (the dialog checks fields as they are typed; OK reads nothing more)
+    dlg = FigureDialog(ctx, "AIR.PM25", existing=m.frame)
+    qtbot.addWidget(dlg)
+    dlg.fields["period"].setText("2019H1")
+    dlg.fields["value"].setValue(52.3)
+    gui.on = True
+    click_ok(qtbot, dlg)
+    assert dlg.outcome is not None
+    qtbot.waitUntil(lambda: m.row_of(dlg.outcome.row["id"]) >= 0)
+    assert gui.calls == []
