@@ -3,7 +3,8 @@
 A dialog lists its fields; on every change it asks :meth:`FormDialog.required` which required
 fields are still empty and :meth:`FormDialog.check` what is wrong with the others (each a dict
 of field name -> message, the problems made with the core's parsers and validators), and shows
-each message under its field. An empty required field is not an error: its message is a neutral
+each message under its field. The core's validators read the database (does the area exist?):
+that check runs in a worker, and its message follows when it answers. An empty required field is not an error: its message is a neutral
 hint until the person has typed in that field or pressed OK, and only then shown as an error;
 OK stays enabled for it but saves nothing while any is empty. OK is disabled while a field
 holds something wrong. On OK the dialog builds its :mod:`core.edits` edit and applies it
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from core.errors import EcoError, StaleEditError
+from gui import workers
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #B8420F;"  # Okabe-Ito vermilion, darkened for text
@@ -110,6 +112,8 @@ class FormDialog(QDialog):
         self.saving = False  # an edit sent, its answer not yet back
         self._closed_while_saving = False
         self._checked = None  # the last core check: (validator and values, answer)
+        self._check_gen, self._check_job = 0, None
+        self.checking = False  # a core check of the form is on its way
         self._ready = False  # no checks while the fields are still being built
         self.touched: set[str] = set()  # fields the person has changed since the dialog opened
         self.tried = False  # OK pressed at least once
@@ -167,17 +171,55 @@ class FormDialog(QDialog):
         validator (``core.validate``), its message shown by the field it names."""
         if problems or self.missing:
             return problems
-        _clean, exc = self.core_check(validator, values)
-        if exc is not None:
-            problems[field_for(exc.english, self.fields)] = str(exc)
+        answer = self._known(validator, values)
+        if answer is None:  # asked in a worker; the form is checked again when it answers
+            self._check_later(validator, values)
+        elif answer[1] is not None:
+            problems[field_for(answer[1].english, self.fields)] = str(answer[1])
         return problems
 
+    def _key(self, validator, values: dict):
+        return (validator, repr(sorted(values.items())))
+
+    def _known(self, validator, values: dict):
+        if self._checked is not None and self._checked[0] == self._key(validator, values):
+            return self._checked[1]
+        return None
+
+    def _check_later(self, validator, values: dict) -> None:
+        """The core's check needs the database (does the area, the source exist?): a read,
+        so round trips to the server, which a distant one makes long. Asked in a worker,
+        the latest form only; meanwhile the form is taken as it stands."""
+        self._check_gen += 1
+        gen, key, store, values = self._check_gen, self._key(validator, values), \
+            self.ctx.store, dict(values)
+        self.checking = True
+
+        def ask(*, progress, cancelled):
+            try:
+                with store.read() as conn:
+                    return validator(conn, values), None
+            except EcoError as exc:
+                return None, exc
+
+        self._check_job = workers.start(
+            ask, on_done=lambda answer: self._answered(gen, key, answer),
+            on_failed=lambda exc: self._answered(gen, key, None), parent=self)
+
+    def _answered(self, gen: int, key, answer) -> None:
+        if gen != self._check_gen:
+            return  # the form has changed since: a later check is on its way
+        self.checking = False
+        if answer is not None:
+            self._checked = (key, answer)
+            self.revalidate()
+
     def core_check(self, validator, values: dict) -> tuple[dict | None, EcoError | None]:
-        """``validator(conn, values)``: the clean values, or the core's refusal. The last
-        answer is kept, so OK (which checks again) and :meth:`commit` (which wants the clean
-        values) read nothing more: a read is round trips to the server, which a distant
-        one makes long. The write checks everything again in any case."""
-        key = (validator, repr(sorted(values.items())))
+        """``validator(conn, values)``: the clean values, or the core's refusal, read now
+        unless the check made as the form was filled in answered for these values (then
+        :meth:`commit`, which wants the clean values, reads nothing). The write checks
+        everything again in any case."""
+        key = self._key(validator, values)
         if self._checked is not None and self._checked[0] == key:
             return self._checked[1]
         try:

@@ -91,7 +91,7 @@ def test_a_core_refusal_in_a_dialog_sits_by_its_field_in_chinese(window, qtbot):
     dlg.fields["period"].setText("2030")
     dlg.fields["value"].setText("25")
     dlg.fields["baseline_period"].setText("2020")
-    assert not dlg.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: not dlg.ok_button.isEnabled())  # the core's check, from a worker
     shown = dlg.problem("baseline_value")
     assert shown and shown == i18n.tr("a baseline needs both a period and a value")
     assert not shown.isascii()  # Chinese, not the English template

@@ -231,12 +231,12 @@ def test_edits_undo_redo_delete_dialog_and_f5_make_no_round_trip_on_the_gui_thre
     qtbot.wait(100)  # what F5 leaves for later turns of the event loop
     assert gui.calls == []
 
-    gui.on = False  # (the dialog checks fields as they are typed; OK reads nothing more)
+    # a dialog: the core's check as the fields are typed, OK and the write
     dlg = FigureDialog(ctx, "AIR.PM25", existing=m.frame)
     qtbot.addWidget(dlg)
     dlg.fields["period"].setText("2019H1")
     dlg.fields["value"].setValue(52.3)
-    gui.on = True
+    dlg.fields["note"].setText("from the archive")
     click_ok(qtbot, dlg)
     assert dlg.outcome is not None
     qtbot.waitUntil(lambda: m.row_of(dlg.outcome.row["id"]) >= 0)
