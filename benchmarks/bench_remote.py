@@ -176,10 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--code", default=str(REPO), help="checkout whose core and gui to run")
     a = p.parse_args(argv)
     code = Path(a.code).resolve()
-    sys.path[:0] = [str(HERE), str(code)]
+    sys.path.insert(0, str(HERE))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import bench_gui  # noqa: F401 - puts this checkout on sys.path: ``code`` goes before it
     from common import print_table, write_results
     from delay_proxy import DelayProxy
+
+    sys.path.insert(0, str(code))
 
     tmp = Path(tempfile.mkdtemp(prefix="ecotracker-bench-remote-"))
     schema = "bench_remote_" + uuid.uuid4().hex[:10]
