@@ -457,7 +457,7 @@ def test_loader_problems_in_chinese_with_sheet_row_and_column(sqlite_store, zh):
         got = {p.row: p.message for p in plan_figures(conn, df).problems}
     assert got[2] == (f"此工作簿生成后，AIR.PM25 / chongqing / {fig['period']} 已在数据库中被修改"
                       f"（此处为版本 {fig['version'] + 1}，数据库中为版本 {fig['version']}）")
-    assert got[3] == "1.5 不是整数"
+    assert got[3] == "1.5 不是整数（此指标为计数指标）"
     assert got[4] == "状态 'maybe' 无效，须为 final（正式）或 provisional（初步）"
 
 
@@ -516,7 +516,7 @@ def test_stale_deletes_and_conflicts_from_rows_in_chinese(sqlite_store, zh):
     err = _refused(sqlite_store, lambda c: rows.delete(c, "indicator", "AIR.PM25", 1, who="me"))
     assert str(err).startswith("指标 AIR.PM25 仍有 ") and str(err).endswith(" 条数据；请先删除这些数据")
     target = {"indicator": "AIR.PM25", "area": "chongqing", "period": "2025", "kind": "standard"}
-    assert rows.describe(target, "target") == "目标 AIR.PM25 / chongqing / 2025（standard）"
+    assert rows.describe(target, "target") == "目标 AIR.PM25 / chongqing / 2025年（standard）"
 
 
 def test_an_import_preview_and_its_refusals_in_chinese(sqlite_store, tmp_path, zh):

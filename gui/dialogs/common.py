@@ -25,25 +25,16 @@ from gui import workers
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #B8420F;"  # Okabe-Ito vermilion, darkened for text
-HINT_STYLE = "color: #505050;"  # neutral, as the scorecard's "no status" text
+HINT_STYLE = "color: #505050;"
+WARNING_STYLE = "color: #8A5A00;"  # Okabe-Ito orange, darkened for text: look again, not wrong  # neutral, as the scorecard's "no status" text
 
-# Words in a core message -> the field it is about (checked in order; first hit wins).
-MESSAGE_FIELDS = (
-    ("already exists", "period"), ("indicator code", "code"), ("category", "category"),
-    ("name", "name_en"), ("band", "band_low"), ("natural minimum", "vmin"),
-    ("natural maximum", "vmax"), ("decimals", "decimals"), ("tolerance", "tolerance"),
-    ("baseline", "baseline_value"), ("upper value", "value_high"), ("comparator", "comparator"),
-    ("period", "period"), ("area", "area"), ("source", "source"), ("qualifier", "qualifier"),
-    ("status", "status"),
-)
-
-
-def field_for(message: str, fields) -> str:
-    low = message.lower()
-    for words, name in MESSAGE_FIELDS:
-        if words in low and name in fields:
-            return name
-    return "value" if "value" in fields else ""
+def field_for(exc: EcoError, fields) -> str:
+    """The form field a core error is about: the field it names (``exc.field``), when the
+    form has it; else the dialog as a whole."""
+    name = exc.field
+    if name in fields:
+        return name
+    return ""
 
 
 def text_of(widget: QWidget):
@@ -175,7 +166,7 @@ class FormDialog(QDialog):
         if answer is None:  # asked in a worker; the form is checked again when it answers
             self._check_later(validator, values)
         elif answer[1] is not None:
-            problems[field_for(answer[1].english, self.fields)] = str(answer[1])
+            problems[field_for(answer[1], self.fields)] = str(answer[1])
         return problems
 
     def _key(self, validator, values: dict):
@@ -198,9 +189,10 @@ class FormDialog(QDialog):
         def ask(*, progress, cancelled):
             try:
                 with store.read() as conn:
-                    return validator(conn, values), None
+                    clean = validator(conn, values)
+                    return clean, None, self.also_read(conn, clean)
             except EcoError as exc:
-                return None, exc
+                return None, exc, None
 
         self._check_job = workers.start(
             ask, on_done=lambda answer: self._answered(gen, key, answer),
@@ -214,6 +206,16 @@ class FormDialog(QDialog):
             self._checked = (key, answer)
             self.revalidate()
 
+    def also_read(self, conn, clean: dict):
+        """What else a subclass reads with the core's check of a clean form (in the worker:
+        no widget here); :meth:`checked_extra` gives it back."""
+        return None
+
+    def checked_extra(self, validator, values: dict):
+        """What :meth:`also_read` found for these values, None until the check answered."""
+        answer = self._known(validator, values)
+        return None if answer is None else answer[2]
+
     def core_check(self, validator, values: dict) -> tuple[dict | None, EcoError | None]:
         """``validator(conn, values)``: the clean values, or the core's refusal, read now
         unless the check made as the form was filled in answered for these values (then
@@ -221,14 +223,15 @@ class FormDialog(QDialog):
         everything again in any case."""
         key = self._key(validator, values)
         if self._checked is not None and self._checked[0] == key:
-            return self._checked[1]
+            return self._checked[1][:2]
         try:
             with self.ctx.store.read() as conn:
-                answer = (validator(conn, values), None)
+                clean = validator(conn, values)
+                answer = (clean, None, self.also_read(conn, clean))
         except EcoError as exc:
-            answer = (None, exc)
+            answer = (None, exc, None)
         self._checked = (key, answer)
-        return answer
+        return answer[:2]
 
     def commit(self, values: dict):  # pragma: no cover - overridden
         raise NotImplementedError
@@ -327,7 +330,7 @@ class FormDialog(QDialog):
                                               "since you opened it: %1").replace("%1", str(exc))})
             self.ok_button.setEnabled(True)
         elif isinstance(exc, EcoError):
-            self.show_problems({field_for(exc.english, self.fields): str(exc)})
+            self.show_problems({field_for(exc, self.fields): str(exc)})
             self.ok_button.setEnabled(False)
         else:
             self.general.setText("")
