@@ -11,7 +11,7 @@ from sqlalchemy import Connection, func, select
 
 from . import rules, schema, validate, write
 from .entities import kind
-from .errors import ConflictError, NotFoundError, StaleEditError
+from .errors import ConflictError, StaleEditError
 from .i18n import N_, tr
 from .values import format_value
 

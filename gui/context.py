@@ -3,8 +3,8 @@
 Screens never write to the store themselves: they call :meth:`AppContext.edit` with a
 :mod:`core.edits` edit. The context applies it through the core in a worker
 (:class:`gui.ops.OpRunner`, one write at a time), then, on the GUI thread, pushes it on the
-undo stack and emits :attr:`changed` with what changed, so each screen refreshes only that;
-:meth:`AppContext.written_row` gives the row as the edit wrote it, so nobody reads it back.
+undo stack and emits :attr:`changed` with what changed (and the row as written), so each
+screen refreshes only that.
 """
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core import queries
-from core.edits import Changed, Edit, Outcome
-from core.errors import EcoError
+from core.edits import Edit, Outcome
 from core.store import Store
 
 from .ops import Applied, OpRunner, read_reference
@@ -51,7 +50,6 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.ops = OpRunner(store, self)
-        self._written: tuple[Changed, dict | None] | None = None
         self.indicators = pd.DataFrame()
         self.areas = pd.DataFrame()
         self.categories = pd.DataFrame()
@@ -130,24 +128,13 @@ class AppContext(QObject):
     def redo(self) -> None:
         self.ops.when_done(self.undo_stack.redo)
 
-    def written_row(self, changed: Changed) -> dict | None:
-        """The row as the edit, undo or redo that emitted ``changed`` wrote it (None after a
-        delete, or for a ``changed`` not emitted by this context)."""
-        if self._written is not None and self._written[0] is changed:
-            return self._written[1]
-        return None
-
     def _after_change(self, applied: Applied) -> None:
         outcome = applied.outcome
         if applied.reference is not None:
             self.set_reference(applied.reference)
         elif outcome.changed.structure:
             self.load_reference()
-        self._written = (outcome.changed, outcome.row)
-        try:
-            self.changed.emit(outcome.changed)
-        finally:
-            self._written = None
+        self.changed.emit(outcome.changed)
 
     def _after_error(self, exc: BaseException) -> None:
         self.error.emit(exc)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
+from core.entities import FIGURE, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
@@ -352,23 +353,23 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     # changes from anywhere ---------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, ch: Changed) -> None:
-        if ch.entity == "indicator":
+        if ch.structure:
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
             return
         if self.code is None or ch.indicator != self.code:
             return
-        if ch.entity == "figure" and ch.action == "update":
-            row = self.ctx.written_row(ch)  # as written: no read (a round trip) on this thread
+        if ch.kind is FIGURE and ch.action == "update":
+            row = ch.row  # the row as the change wrote it: no read back
             if row is None:
                 with self.ctx.store.read() as conn:
-                    row = rows.fetch(conn, "figure", ch.key)
+                    row = rows.fetch(conn, FIGURE.name, ch.key)
             if row is not None and self.figures_model.patch(row):
                 self._replot()
                 if ch.key == self._history_id:
                     self._show_history()
                 return
-        self._reread(figures=ch.entity == "figure", targets=ch.entity == "target")
+        self._reread(figures=ch.kind is FIGURE, targets=ch.kind is TARGET)
 
     def _reread(self, figures: bool, targets: bool) -> None:
         """Read the indicator's figures and/or targets again in a worker (a row came or
