@@ -388,6 +388,8 @@ def synth_actions(db: str, tmp: Path) -> dict:
     out["edit_to_scorecard_s"] = done[0] - t0
     out["edit_stall_s"] = mon.stop()
     w.ctx.undo_stack.undo()
+    ops = getattr(w.ctx, "ops", None)  # the undo is written in a worker: let it land
+    _pump(app, lambda: ops is None or not ops.busy)
 
     # F5: everything re-read, the scorecard recomputed in a worker
     done.clear()

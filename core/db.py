@@ -197,13 +197,42 @@ def make_engine(url: str, *, access: SqliteAccess | None = None,
         _sqlite_setup(engine, access.read_only)
         return engine
     try:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_args(u, program))
+        engine = create_engine(url, connect_args=_pg_args(u, program))
     except Exception as exc:  # unknown dialect, missing driver
         raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
                                reason=mask(exc))) from None
+    _ping_when_idle(engine)
     if u.get_backend_name() == "postgresql":
         _pg_setup(engine)
     return engine
+
+
+# A pooled connection is pinged before use only if it has lain idle this long: SQLAlchemy's
+# ``pool_pre_ping`` pings at every checkout, one more round trip to the server for every
+# read and write (50 ms each to a server a district office away: bench_remote.py). One just
+# returned to the pool is as alive as it was then.
+PING_AFTER_S = 10.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    import time
+
+    from sqlalchemy import event
+    from sqlalchemy.exc import DisconnectionError
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn, record):
+        record.info["ecotracker_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn, record, _proxy):
+        since = record.info.get("ecotracker_idle_since")
+        if since is None or time.monotonic() - since < PING_AFTER_S:
+            return  # just made, or just used
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:  # gone (server restarted, network dropped): the pool
+            raise DisconnectionError() from exc  # makes a new connection and tries again
 
 
 def _pg_args(u, program: str) -> dict:

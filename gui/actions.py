@@ -7,6 +7,7 @@ are re-set by a slot connected after Qt's own, so they follow a language switche
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -57,11 +58,31 @@ class WindowActions(QObject):
         if undo_stack is not None:
             self.attach_undo(undo_stack)
 
-    def attach_undo(self, undo_stack) -> None:
-        """Undo and redo of ``undo_stack`` (the window gets its stack once data is open)."""
+    def attach_undo(self, undo_stack, ctx=None) -> None:
+        """Undo and redo of ``undo_stack`` (the window gets its stack once data is open).
+
+        With ``ctx`` (the :class:`gui.context.AppContext` owning the stack) they call
+        ``ctx.undo`` / ``ctx.redo``, which wait for the writes still on their way, and Undo
+        is enabled while one is (Ctrl+Z right after the first edit undoes that edit)."""
         self.stack = undo_stack
-        self.undo = undo_stack.createUndoAction(self.window)
-        self.redo = undo_stack.createRedoAction(self.window)
+        if ctx is None:
+            self.undo = undo_stack.createUndoAction(self.window)
+            self.redo = undo_stack.createRedoAction(self.window)
+        else:
+            self.undo, self.redo = QAction(self.window), QAction(self.window)
+            self.undo.triggered.connect(lambda _checked=False: ctx.undo())
+            self.redo.triggered.connect(lambda _checked=False: ctx.redo())
+
+            def enable(*_args) -> None:
+                if not (shiboken6.isValid(undo_stack) and shiboken6.isValid(self.undo)):
+                    return  # the window is being taken down
+                self.undo.setEnabled(undo_stack.canUndo() or ctx.ops.busy)
+                self.redo.setEnabled(undo_stack.canRedo())
+
+            for signal in (undo_stack.canUndoChanged, undo_stack.canRedoChanged,
+                           ctx.ops.busy_changed):
+                signal.connect(enable)
+            enable()
         self.undo.setObjectName("actionUndo")
         self.redo.setObjectName("actionRedo")
         self.undo.setShortcuts([QKeySequence("Ctrl+Z")])

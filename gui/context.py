@@ -1,20 +1,24 @@
 """What every screen shares: the store, the undo stack, the language and the reference data.
 
 Screens never write to the store themselves: they call :meth:`AppContext.edit` with a
-:mod:`core.edits` edit. The context applies it through the core, pushes it on the undo stack
-and emits :attr:`changed` with what changed, so each screen refreshes only that.
+:mod:`core.edits` edit. The context applies it through the core in a worker
+(:class:`gui.ops.OpRunner`, one write at a time), then, on the GUI thread, pushes it on the
+undo stack and emits :attr:`changed` with what changed (and the row as written), so each
+screen refreshes only that.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core import queries
-from core.edits import Changed, Edit, Outcome
-from core.errors import EcoError
+from core.edits import Edit, Outcome
 from core.store import Store
 
+from .ops import Applied, OpRunner, read_reference
 from .undo import push_edit
 
 
@@ -26,7 +30,8 @@ class AppContext(QObject):
     changed(Changed)
         After an edit, undo or redo was written to the store.
     reloaded()
-        After :meth:`reload` (F5, or a stale edit resolved): everything may have changed.
+        After :meth:`reload` (F5, or a stale edit resolved) has read the reference data
+        again: everything may have changed.
     language_changed(str)
         The display language changed (``en`` or ``zh_CN``).
     error(Exception)
@@ -44,6 +49,7 @@ class AppContext(QObject):
         self.lang = lang
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
+        self.ops = OpRunner(store, self)
         self.indicators = pd.DataFrame()
         self.areas = pd.DataFrame()
         self.categories = pd.DataFrame()
@@ -52,11 +58,14 @@ class AppContext(QObject):
 
     # reference data ---------------------------------------------------------------------
     def load_reference(self) -> None:
-        with self.store.read() as conn:
-            self.indicators = queries.indicators(conn)
-            self.areas = queries.areas(conn)
-            self.categories = queries.categories(conn)
-            self.sources = queries.sources(conn)
+        self.set_reference(read_reference(self.store))
+
+    def set_reference(self, frames: dict) -> None:
+        """Take reference data read elsewhere (by :func:`gui.ops.read_reference`)."""
+        self.indicators = frames["indicators"]
+        self.areas = frames["areas"]
+        self.categories = frames["categories"]
+        self.sources = frames["sources"]
         self._ind_rows: dict[str, dict] = {}
         self._ind_pos: dict[str, int] | None = None
         self._area_rank: dict[str, int] | None = None
@@ -97,26 +106,52 @@ class AppContext(QObject):
         return code if row.empty else str(row.iloc[0][self.name_col])
 
     # edits -------------------------------------------------------------------------------
-    def edit(self, edit: Edit, text: str) -> Outcome:
-        """Apply ``edit`` through the core and push it on the undo stack.
+    def edit(self, edit: Edit, text: str, *,
+             on_done: Callable[[Outcome], None] | None = None,
+             on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Apply ``edit`` through the core in the worker and push it on the undo stack.
 
-        Raises the core's :class:`EcoError` (bad value, stale version, conflict); nothing is
-        written and nothing is pushed in that case.
+        Returns at once. On the GUI thread, once written: the command is pushed,
+        :attr:`changed` emitted, then ``on_done(outcome)``. If the core refuses it (bad
+        value, stale version, conflict), nothing is written or pushed and ``on_failed(exc)``
+        is called (without one, :attr:`error` is emitted).
         """
-        return push_edit(self.undo_stack, self.store, edit, text, self._after_change,
-                         self._after_error)
+        push_edit(self.undo_stack, self.ops, edit, text, self._after_change, self._after_error,
+                  on_done=None if on_done is None else (lambda a: on_done(a.outcome)),
+                  on_failed=on_failed)
 
-    def _after_change(self, changed: Changed) -> None:
-        if changed.structure:
+    def undo(self) -> None:
+        """Undo the last step, once every write asked for before has landed (Ctrl+Z pressed
+        while an edit is on its way undoes that edit)."""
+        self.ops.when_done(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self.ops.when_done(self.undo_stack.redo)
+
+    def _after_change(self, applied: Applied) -> None:
+        outcome = applied.outcome
+        if applied.reference is not None:
+            self.set_reference(applied.reference)
+        elif outcome.changed.structure:
             self.load_reference()
-        self.changed.emit(changed)
+        self.changed.emit(outcome.changed)
 
-    def _after_error(self, exc: EcoError) -> None:
+    def _after_error(self, exc: BaseException) -> None:
         self.error.emit(exc)
 
+    def close(self) -> None:
+        """Let the writes still on their way land, then close the store."""
+        self.ops.wait()
+        self.store.close()
+
     def reload(self) -> None:
-        """Re-read everything (other desks may have changed a shared database)."""
-        self.load_reference()
+        """Re-read everything (other desks may have changed a shared database): the
+        reference data in the worker, behind the writes asked for before; then
+        :attr:`reloaded`, on which each screen re-reads its own."""
+        self.ops.run(read_reference, on_done=self._reloaded, on_failed=self._after_error)
+
+    def _reloaded(self, frames: dict) -> None:
+        self.set_reference(frames)
         self.reloaded.emit()
 
     def set_language(self, lang: str) -> None:

@@ -79,7 +79,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         from .tree import IndicatorPanel
 
         self.ctx = ctx
-        self.actions_.attach_undo(ctx.undo_stack)
+        self.actions_.attach_undo(ctx.undo_stack, ctx)
         self.indicators = IndicatorPanel(ctx, self)
         self.scorecard = ScorecardPanel(ctx, self)
         # the Indicator tab's page; its view (and pyqtgraph with it) is built on first use
@@ -355,7 +355,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         super().closeEvent(event)
         self._closed = event.isAccepted()
         if event.isAccepted() and self.ctx is not None:
-            self.ctx.store.close()  # every edit is already committed
+            self.ctx.close()  # the edits still on their way land first
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About EcoTracker"), self.tr(

@@ -3,21 +3,25 @@
 A dialog lists its fields; on every change it asks :meth:`FormDialog.required` which required
 fields are still empty and :meth:`FormDialog.check` what is wrong with the others (each a dict
 of field name -> message, the problems made with the core's parsers and validators), and shows
-each message under its field. An empty required field is not an error: its message is a neutral
+each message under its field. The core's validators read the database (does the area exist?):
+that check runs in a worker, and its message follows when it answers. An empty required field is not an error: its message is a neutral
 hint until the person has typed in that field or pressed OK, and only then shown as an error;
 OK stays enabled for it but saves nothing while any is empty. OK is disabled while a field
 holds something wrong. On OK the dialog builds its :mod:`core.edits` edit and applies it
-through :meth:`AppContext.edit`; should the core still refuse it (a duplicate, a stale
-version), the message goes under the field it concerns and the dialog stays open.
+through :meth:`AppContext.edit` (:meth:`FormDialog.save`): the write runs in a worker while
+the dialog waits, open; should the core still refuse it (a duplicate, a stale version), the
+message goes under the field it concerns and the dialog stays open.
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from core.errors import EcoError, StaleEditError
+from gui import workers
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #B8420F;"  # Okabe-Ito vermilion, darkened for text
@@ -96,6 +100,11 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.outcome = None
+        self.saving = False  # an edit sent, its answer not yet back
+        self._closed_while_saving = False
+        self._checked = None  # the last core check: (validator and values, answer)
+        self._check_gen, self._check_job = 0, None
+        self.checking = False  # a core check of the form is on its way
         self._ready = False  # no checks while the fields are still being built
         self.touched: set[str] = set()  # fields the person has changed since the dialog opened
         self.tried = False  # OK pressed at least once
@@ -153,12 +162,76 @@ class FormDialog(QDialog):
         validator (``core.validate``), its message shown by the field it names."""
         if problems or self.missing:
             return problems
+        answer = self._known(validator, values)
+        if answer is None:  # asked in a worker; the form is checked again when it answers
+            self._check_later(validator, values)
+        elif answer[1] is not None:
+            problems[field_for(answer[1], self.fields)] = str(answer[1])
+        return problems
+
+    def _key(self, validator, values: dict):
+        return (validator, repr(sorted(values.items())))
+
+    def _known(self, validator, values: dict):
+        if self._checked is not None and self._checked[0] == self._key(validator, values):
+            return self._checked[1]
+        return None
+
+    def _check_later(self, validator, values: dict) -> None:
+        """The core's check needs the database (does the area, the source exist?): a read,
+        so round trips to the server, which a distant one makes long. Asked in a worker,
+        the latest form only; meanwhile the form is taken as it stands."""
+        self._check_gen += 1
+        gen, key, store, values = self._check_gen, self._key(validator, values), \
+            self.ctx.store, dict(values)
+        self.checking = True
+
+        def ask(*, progress, cancelled):
+            try:
+                with store.read() as conn:
+                    clean = validator(conn, values)
+                    return clean, None, self.also_read(conn, clean)
+            except EcoError as exc:
+                return None, exc, None
+
+        self._check_job = workers.start(
+            ask, on_done=lambda answer: self._answered(gen, key, answer),
+            on_failed=lambda exc: self._answered(gen, key, None), parent=self)
+
+    def _answered(self, gen: int, key, answer) -> None:
+        if gen != self._check_gen:
+            return  # the form has changed since: a later check is on its way
+        self.checking = False
+        if answer is not None:
+            self._checked = (key, answer)
+            self.revalidate()
+
+    def also_read(self, conn, clean: dict):
+        """What else a subclass reads with the core's check of a clean form (in the worker:
+        no widget here); :meth:`checked_extra` gives it back."""
+        return None
+
+    def checked_extra(self, validator, values: dict):
+        """What :meth:`also_read` found for these values, None until the check answered."""
+        answer = self._known(validator, values)
+        return None if answer is None else answer[2]
+
+    def core_check(self, validator, values: dict) -> tuple[dict | None, EcoError | None]:
+        """``validator(conn, values)``: the clean values, or the core's refusal, read now
+        unless the check made as the form was filled in answered for these values (then
+        :meth:`commit`, which wants the clean values, reads nothing). The write checks
+        everything again in any case."""
+        key = self._key(validator, values)
+        if self._checked is not None and self._checked[0] == key:
+            return self._checked[1][:2]
         try:
             with self.ctx.store.read() as conn:
-                validator(conn, values)
+                clean = validator(conn, values)
+                answer = (clean, None, self.also_read(conn, clean))
         except EcoError as exc:
-            problems[field_for(exc, self.fields)] = str(exc)
-        return problems
+            answer = (None, exc, None)
+        self._checked = (key, answer)
+        return answer[:2]
 
     def commit(self, values: dict):  # pragma: no cover - overridden
         raise NotImplementedError
@@ -209,20 +282,60 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         self.tried = True
+        if self.saving:
+            return
         if not self.revalidate():
             self._focus_first_problem()
             return
         try:
-            self.outcome = self.commit(self.values())
-        except StaleEditError as exc:
+            started = self.commit(self.values())
+        except EcoError as exc:
+            self._not_saved(exc)
+            return
+        if not started:  # nothing changed: nothing to write
+            super().accept()
+
+    def save(self, edit, text: str) -> bool:
+        """Write ``edit`` (from :meth:`commit`) through :meth:`AppContext.edit`; the dialog
+        stays open, OK disabled, until it has landed, then closes, or shows why not."""
+        self.saving = True
+        self.ok_button.setEnabled(False)
+        self.general.setStyleSheet(HINT_STYLE)
+        self.general.setText(translate("FormDialog", "Saving…"))
+        self.ctx.edit(edit, text, on_done=self._saved, on_failed=self._not_saved)
+        return True
+
+    def _saved(self, outcome) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.saving = False
+        self.outcome = outcome
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setText("")
+        if not self._closed_while_saving:  # (else the edit landed, undoable, all the same)
+            super().accept()
+
+    def reject(self) -> None:
+        self._closed_while_saving = self.saving
+        super().reject()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        """The core refused the edit: its message by the field it concerns, the dialog open."""
+        if not shiboken6.isValid(self):
+            return
+        self.saving = False
+        self.general.setStyleSheet(ERROR_STYLE)
+        if isinstance(exc, StaleEditError):
             self.show_problems({"": translate("FormDialog", "Someone else changed this row "
                                               "since you opened it: %1").replace("%1", str(exc))})
-            return
-        except EcoError as exc:
+            self.ok_button.setEnabled(True)
+        elif isinstance(exc, EcoError):
             self.show_problems({field_for(exc, self.fields): str(exc)})
             self.ok_button.setEnabled(False)
-            return
-        super().accept()
+        else:
+            self.general.setText("")
+            self.ok_button.setEnabled(True)
+            self.ctx.error.emit(exc)
 
     def _focus_first_problem(self) -> None:
         for name, label in self.errors.items():

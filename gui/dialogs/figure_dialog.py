@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from core import suspicious, validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import EcoError, PeriodError
+from core.errors import PeriodError
 from core.periods import parse_period
 from core.present import cell_text, dated_title, unit_text
 from core.validate import FIGURE_STATUSES
@@ -120,20 +120,19 @@ class FigureDialog(FormDialog):
             if problem:
                 problems["value"] = problem
         problems = self.core_problems(problems, validate.figure_values, values)
-        self._warn(None if problems or self.missing else values)
+        self._warn(None if problems or self.missing
+                   else self.checked_extra(validate.figure_values, values))
         return problems
 
-    def _warn(self, values: dict | None) -> None:
+    def also_read(self, conn, clean: dict) -> list[str]:
+        """(In the worker, with the core's check:) why the value looks wrong, if it does."""
+        return suspicious.for_figure(conn, clean)
+
+    def _warn(self, found: list[str] | None) -> None:
         """Say why a value that passes the rules looks wrong (far from this area's history,
-        from the other districts, or a cumulative count going down)."""
-        found: list[str] = []
-        if values is not None:
-            try:
-                with self.ctx.store.read() as conn:
-                    found = suspicious.for_figure(conn, validate.figure_values(conn, values))
-            except EcoError:
-                found = []
-        text = "\n".join(found)
+        from the other districts, or a cumulative count going down); the reads behind it
+        come with the core's check of the form, from a worker."""
+        text = "\n".join(found or [])
         if text:
             text = self.tr("Check this value: %1. OK keeps it as it is.").replace("%1", text)
         self.warning.setText(text)
@@ -153,14 +152,14 @@ class FigureDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{parse_period(values['period']).code}"
         if self.row is None:
-            return self.ctx.edit(CreateRow("figure", values),
-                                 self.tr("Add figure %1").replace("%1", what))
+            return self.save(CreateRow("figure", values),
+                             self.tr("Add figure %1").replace("%1", what))
         changes = {k: values[k] for k in EDITABLE if not same_value(values[k], self.row.get(k))}
         if not changes:
             return None
-        return self.ctx.edit(UpdateRow("figure", int(self.row["id"]), int(self.row["version"]),
-                                       changes, label=what),
-                             self.tr("Edit figure %1").replace("%1", what))
+        return self.save(UpdateRow("figure", int(self.row["id"]), int(self.row["version"]),
+                                   changes, label=what),
+                         self.tr("Edit figure %1").replace("%1", what))
 
 
 def new_figure(ctx, parent, indicator: str, *, area: str | None = None,

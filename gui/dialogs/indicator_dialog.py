@@ -115,17 +115,18 @@ class IndicatorDialog(FormDialog):
 
     def commit(self, values: dict):
         if self.row is None:
-            return self.ctx.edit(CreateRow("indicator", values),
-                                 self.tr("Add indicator %1").replace("%1", values["code"]))
-        with self.ctx.store.read() as conn:
-            clean = validate.indicator_values(conn, values)
+            return self.save(CreateRow("indicator", values),
+                             self.tr("Add indicator %1").replace("%1", values["code"]))
+        clean, refused = self.core_check(validate.indicator_values, values)
+        if refused is not None:
+            raise refused
         changes = {k: v for k, v in clean.items()
                    if k in values and k != "code" and not same_value(v, self.row.get(k))}
         if not changes:
             return None
-        return self.ctx.edit(UpdateRow("indicator", self.row["code"], int(self.row["version"]),
-                                       changes, label=self.row["code"]),
-                             self.tr("Edit indicator %1").replace("%1", self.row["code"]))
+        return self.save(UpdateRow("indicator", self.row["code"], int(self.row["version"]),
+                                   changes, label=self.row["code"]),
+                         self.tr("Edit indicator %1").replace("%1", self.row["code"]))
 
 
 def new_indicator(ctx, parent) -> str | None:

@@ -130,16 +130,17 @@ class TargetDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{parse_period(values['period']).code}"
         if self.row is None:
-            return self.ctx.edit(CreateRow("target", values),
-                                 self.tr("Add target %1").replace("%1", what))
-        with self.ctx.store.read() as conn:
-            clean = validate.target_values(conn, values)
+            return self.save(CreateRow("target", values),
+                             self.tr("Add target %1").replace("%1", what))
+        clean, refused = self.core_check(validate.target_values, values)
+        if refused is not None:
+            raise refused
         changes = {k: clean[k] for k in EDITABLE if not same_value(clean.get(k), self.row.get(k))}
         if not changes:
             return None
-        return self.ctx.edit(UpdateRow("target", int(self.row["id"]), int(self.row["version"]),
-                                       changes, label=what),
-                             self.tr("Edit target %1").replace("%1", what))
+        return self.save(UpdateRow("target", int(self.row["id"]), int(self.row["version"]),
+                                   changes, label=what),
+                         self.tr("Edit target %1").replace("%1", what))
 
 
 def new_target(ctx, parent, indicator: str):

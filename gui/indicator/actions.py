@@ -5,6 +5,7 @@ one undo macro). Mixed into :class:`gui.indicator.view.IndicatorView`.
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -18,11 +19,15 @@ translate = QCoreApplication.translate
 class IndicatorActions:
     """Needs ``ctx``, ``code``, the models, tables and ``plot`` of the view."""
 
-    def _report(self, exc: EcoError) -> None:
+    def _report(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):  # the view closed while the write was on its way
+            return
         if isinstance(exc, StaleEditError):
             self._on_stale(exc)
-        else:
+        elif isinstance(exc, EcoError):
             QMessageBox.warning(self, translate("IndicatorView", "Not saved"), str(exc))
+        else:
+            self.ctx.error.emit(exc)
 
     def new_figure(self) -> None:
         if self.code is None:
@@ -33,7 +38,7 @@ class IndicatorActions:
         area = self.figures_model.row_dict(rows_[0])["area"] if rows_ else None
         out = new_figure(self.ctx, self, self.code, area=area, existing=self.figures_model.frame)
         if out is not None:
-            self._select_figure(out.row["id"])
+            self.select_when_shown(out.row["id"])
 
     def new_target(self) -> None:
         if self.code is None:
@@ -95,10 +100,7 @@ class IndicatorActions:
         else:
             edit = Batch(deletes)
             text = translate("IndicatorView", "Delete %1 rows").replace("%1", str(len(deletes)))
-        try:
-            self.ctx.edit(edit, text)
-        except EcoError as exc:
-            self._report(exc)
+        self.ctx.edit(edit, text, on_failed=self._report)
 
     def save_plot(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

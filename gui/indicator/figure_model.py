@@ -232,15 +232,20 @@ class FigureModel(QAbstractTableModel):
         what = self.describe(r)
         edit = UpdateRow("figure", int(self._a["id"][r]), int(self._a["version"][r]),
                          {col: new}, label=what)
-        try:
-            self._ctx.edit(edit, self.tr("Edit figure %1").replace("%1", what))
-        except StaleEditError as exc:
+        fid = int(self._a["id"][r])
+        self._ctx.edit(edit, self.tr("Edit figure %1").replace("%1", what),
+                       on_failed=lambda exc: self._not_saved(exc, fid, index.column()))
+        return True  # written in a worker; the cell shows it once it has landed
+
+    def _not_saved(self, exc: BaseException, fid: int, column: int) -> None:
+        """The core refused a typed edit (after :meth:`setData` returned)."""
+        if isinstance(exc, StaleEditError):
             self.stale.emit(exc)
-            return False
-        except EcoError as exc:
-            self.refused.emit(QModelIndex(index), str(exc))
-            return False
-        return True
+        elif isinstance(exc, EcoError):
+            row = self.row_of(fid)
+            self.refused.emit(self.index(row, column) if row >= 0 else QModelIndex(), str(exc))
+        else:
+            self._ctx.error.emit(exc)
 
     def _suspect(self, r: int, value: float) -> str:
         """Why ``value`` for row ``r`` looks wrong (:mod:`core.suspicious`), judged against

@@ -73,6 +73,9 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.frame = None
         self._history_id: int | None = None
         self._course_job = None
+        self._history_gen, self._history_job = 0, None
+        self._reread_gen, self._reread_job = 0, None
+        self._select_after: int | None = None  # a new figure, selected once it is shown
         # The scorecard's rows of an indicator (set by the window): its applicable targets and
         # observed course, from which the plot's targets and projections are drawn at once.
         # Without them (no scorecard yet, or a view on its own) a worker computes them.
@@ -134,16 +137,17 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         with self.ctx.store.read() as conn:
             return queries.indicator_figures(conn, code, self.ctx.area_rank)
 
-    def _load_targets(self) -> None:
-        """Read the targets into their table; without the scorecard's rows, the plot's
-        targets and course then come from a worker."""
+    def _load_targets(self, tgts: pd.DataFrame | None = None) -> None:
+        """Read the targets (unless given) into their table; without the scorecard's rows,
+        the plot's targets and course then come from a worker."""
         self._pace.cancel("targets")  # (read now: not again on a later turn)
         if self.code is None:
             self.targets_model.set_frame(pd.DataFrame(), None)
             return
-        with self.ctx.store.read() as conn:
-            tgts = queries.in_area_order(queries.targets(conn, indicators=[self.code]),
-                                         self.ctx.area_rank)
+        if tgts is None:
+            with self.ctx.store.read() as conn:
+                tgts = queries.in_area_order(queries.targets(conn, indicators=[self.code]),
+                                             self.ctx.area_rank)
         if not (same_row(self.ind, self.targets_model.ind)
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
@@ -288,14 +292,29 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self._pace.ask("history")
 
     def _show_history(self) -> None:
+        """The selected figure's history, read in a worker (a read is round trips to the
+        server, which a distant one makes long) and shown if still selected."""
         fid = self._history_id
         row = self.figures_model.row_of(fid) if fid is not None else -1
+        self._history_gen += 1
         if row < 0:
             self.history_model.set_history(None, self.ind)
             self.ui.source.setText("")
             return
-        with self.ctx.store.read() as conn:
-            df = history(conn, "figure", fid)
+        gen, store = self._history_gen, self.ctx.store
+
+        def read(*, progress, cancelled):
+            with store.read() as conn:
+                return history(conn, "figure", fid)
+
+        self._history_job = workers.start(
+            read, on_done=lambda df: self._history_read(gen, fid, df),
+            on_failed=lambda exc: self.status_message.emit(str(exc)), parent=self)
+
+    def _history_read(self, gen: int, fid: int, df: pd.DataFrame) -> None:
+        row = self.figures_model.row_of(fid)
+        if gen != self._history_gen or row < 0:
+            return  # another figure was selected meanwhile
         self.history_model.set_history(df, self.ind)
         src = self.figures_model.source_of(row)
         self.ui.source.setText(self.tr("Source: %1").replace("%1", src or self.tr("not given")))
@@ -325,7 +344,41 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
                 if ch.key == self._history_id:
                     self._show_history()
                 return
-        self._load(figures=ch.kind is FIGURE, targets=ch.kind is TARGET)
+        self._reread(figures=ch.kind is FIGURE, targets=ch.kind is TARGET)
+
+    def _reread(self, figures: bool, targets: bool) -> None:
+        """Read the indicator's figures and/or targets again in a worker (a row came or
+        went), and show them when they arrive; only the latest read is shown."""
+        self._reread_gen += 1
+        gen, code, rank, store = self._reread_gen, self.code, self.ctx.area_rank, self.ctx.store
+
+        def read(*, progress, cancelled):
+            with store.read() as conn:
+                figs = queries.indicator_figures(conn, code, rank) if figures else None
+                tgts = (queries.in_area_order(queries.targets(conn, indicators=[code]), rank)
+                        if targets else None)
+            return figs, tgts
+
+        self._reread_job = workers.start(
+            read, on_done=lambda got: self._reread_done(gen, code, *got),
+            on_failed=lambda exc: self.status_message.emit(str(exc)), parent=self)
+
+    def _reread_done(self, gen: int, code: str, figs, tgts) -> None:
+        if gen != self._reread_gen or code != self.code:
+            return  # the person moved on, or a later read is on its way
+        self._load(figures=figs is not None, targets=False, figs=figs)
+        if tgts is not None:
+            self._load_targets(tgts)
+        fid, self._select_after = self._select_after, None
+        if fid is not None and self.figures_model.row_of(fid) >= 0:
+            self._select_figure(fid)
+
+    def select_when_shown(self, fid: int) -> None:
+        """Select figure ``fid`` now, or once the figures being read again are shown."""
+        if self.figures_model.row_of(fid) >= 0:
+            self._select_figure(fid)
+        else:
+            self._select_after = fid
 
     @Slot()
     def _on_reloaded(self) -> None:
@@ -333,16 +386,36 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         later(self, self._reload)
 
     def _reload(self) -> None:
-        """After F5: re-read the indicator, and redraw only if something in it changed (most
-        often nothing has, and a full redraw would block the window for nothing)."""
+        """After F5: re-read the indicator (its figures and targets in a worker), and redraw
+        only if something in it changed (most often nothing has, and a full redraw would
+        block the window for nothing)."""
         if self.code is None:
             return
         try:
-            ind = self.ctx.indicator(self.code)
+            self.ctx.indicator(self.code)
         except KeyError:  # deleted at another desk
             self.set_indicator(None)
             return
-        figs = self._read(self.code)
+        self._reread_gen += 1  # a read after an edit, still on its way, is older than this
+        gen, code, rank, store = self._reread_gen, self.code, self.ctx.area_rank, self.ctx.store
+
+        def read(*, progress, cancelled):
+            with store.read() as conn:
+                return (queries.indicator_figures(conn, code, rank),
+                        queries.in_area_order(queries.targets(conn, indicators=[code]), rank))
+
+        self._reread_job = workers.start(
+            read, on_done=lambda got: self._reloaded(gen, code, *got),
+            on_failed=lambda exc: self.status_message.emit(str(exc)), parent=self)
+
+    def _reloaded(self, gen: int, code: str, figs: pd.DataFrame, tgts: pd.DataFrame) -> None:
+        if gen != self._reread_gen or code != self.code:
+            return  # the person moved on meanwhile
+        try:
+            ind = self.ctx.indicator(self.code)
+        except KeyError:
+            self.set_indicator(None)
+            return
         areas, sources = self._drawn_with  # an area's or a source's name may have changed
         renamed = not self.ctx.areas.equals(areas) or not self.ctx.sources.equals(sources)
         if renamed or not same_row(ind, self.ind) or not figs.equals(self.figures_model.frame):
@@ -350,7 +423,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             self._load(targets=False, figs=figs)  # (names made anew with the figures)
             if renamed:
                 self.targets_model.retranslate()
-        self._pace.soon("targets")  # read, and shown if they changed, on a later turn
+        # the targets read with the figures, shown if they changed, on a later turn
+        later(self, lambda: self._load_targets(tgts) if code == self.code else None)
         self._pace.ask("history")
 
     def retranslate(self) -> None:

@@ -115,10 +115,11 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             return
         self.busy = indicator is None
         ticket = self._tickets.issue(indicator)
+        reference = None if indicator is None else (self.ctx.indicators, self.ctx.areas)
         self._job = workers.start(compute, self.ctx.store, indicator,
                                   on_done=lambda result: self._done(indicator, ticket, result),
                                   on_failed=lambda exc: self._failed(indicator, ticket, exc),
-                                  parent=self)
+                                  parent=self, reference=reference)
         if self.busy:
             self.started.emit()
 

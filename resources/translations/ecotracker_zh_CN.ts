@@ -267,6 +267,10 @@
 <context>
     <name>FormDialog</name>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <source>Someone else changed this row since you opened it: %1</source>
         <translation>自您打开以来，他人已修改了此行：%1</translation>
     </message>

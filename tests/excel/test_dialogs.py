@@ -99,7 +99,8 @@ def test_import_dialog_previews_then_applies_and_reloads(qtbot, ctx, sqlite_stor
     assert apply_button.isEnabled()
     qtbot.mouseClick(apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.applied is not None, timeout=20000)
-    assert reloaded and "1 changed" in dlg.summary.text() and "Backup" in dlg.summary.text()
+    qtbot.waitUntil(lambda: bool(reloaded))  # the reference data is read again in a worker
+    assert "1 changed" in dlg.summary.text() and "Backup" in dlg.summary.text()
     with sqlite_store.read() as conn:
         figs = queries.figures(conn, indicators=["AIR.PM25"], areas=["chongqing"])
     assert 30.5 in set(figs["value"])

@@ -35,3 +35,33 @@ def open_window(qtbot, tmp_path, monkeypatch):
 def window(open_window, db_url):
     """The window on a fresh seeded database, on each back end."""
     return open_window(db_url)
+
+
+
+def settle(qtbot, ctx, timeout: int = 10000) -> None:
+    """Wait until every write ``ctx`` has queued (edits, undos, redos) has landed and the
+    reads that followed (rows read again, a history, a scorecard) are in. Import it from
+    ``tests.gui.conftest``."""
+    from gui import workers
+
+    qtbot.waitUntil(lambda: not ctx.ops.busy and not workers._running, timeout=timeout)
+    qtbot.wait(1)
+
+
+def click_ok(qtbot, dlg) -> None:
+    """Press OK on an editing dialog and wait for its write's answer (the dialog then
+    closes, or shows why not)."""
+    dlg.ok_button.click()
+    qtbot.waitUntil(lambda: not dlg.saving, timeout=10000)
+    settle(qtbot, dlg.ctx)
+
+
+def edit_now(qtbot, ctx, edit, text: str = "test"):
+    """``ctx.edit`` and wait for it: its Outcome, or what the core raised, raised."""
+    got = []
+    ctx.edit(edit, text, on_done=got.append, on_failed=got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=10000)
+    settle(qtbot, ctx)
+    if isinstance(got[0], BaseException):
+        raise got[0]
+    return got[0]

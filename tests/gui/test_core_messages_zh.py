@@ -55,7 +55,7 @@ def test_a_malformed_period_in_the_figure_dialog_is_explained_in_chinese(window,
     assert dlg.ok_button.isEnabled() and dlg.problem("period") == ""
 
 
-def test_a_stale_edit_is_reported_in_chinese(window, sqlite_url, monkeypatch):
+def test_a_stale_edit_is_reported_in_chinese(window, sqlite_url, monkeypatch, qtbot):
     from PySide6.QtWidgets import QMessageBox
 
     from core.edits import UpdateRow
@@ -76,8 +76,9 @@ def test_a_stale_edit_is_reported_in_chinese(window, sqlite_url, monkeypatch):
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    assert not m.setData(m.index(0, VALUE), 20.0)
-    assert shown and "已被他人修改：您填写的是 20.0，现为 41.0。" in shown[0]
+    assert m.setData(m.index(0, VALUE), 20.0)  # sent; the core's answer follows
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "已被他人修改：您填写的是 20.0，现为 41.0。" in shown[0]
 
 
 def test_a_core_refusal_in_a_dialog_sits_by_its_field_in_chinese(window, qtbot):
@@ -90,7 +91,7 @@ def test_a_core_refusal_in_a_dialog_sits_by_its_field_in_chinese(window, qtbot):
     dlg.fields["period"].setText("2030")
     dlg.fields["value"].setText("25")
     dlg.fields["baseline_period"].setText("2020")
-    assert not dlg.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: not dlg.ok_button.isEnabled())  # the core's check, from a worker
     shown = dlg.problem("baseline_value")
     assert shown and shown == i18n.tr("a baseline needs both a period and a value")
     assert not shown.isascii()  # Chinese, not the English template

@@ -16,6 +16,7 @@ from gui.dialogs.common import ERROR_STYLE
 from gui.dialogs.figure_dialog import FigureDialog
 from gui.dialogs.indicator_dialog import IndicatorDialog
 from gui.dialogs.target_dialog import TargetDialog
+from tests.gui.conftest import click_ok, edit_now, settle
 
 pytestmark = pytest.mark.gui
 ERROR_COLOUR = ERROR_STYLE.split(":")[1].strip(" ;")
@@ -82,7 +83,7 @@ def test_ok_on_an_empty_dialog_turns_the_hints_red_and_saves_nothing(lite, qtbot
     dlg = made(qtbot, NEW[which](lite))
     hints = {name: dlg.hint(name) for name in REQUIRED[which]}
     n = lite.undo_stack.count()
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     assert dlg.result() != dlg.DialogCode.Accepted and dlg.outcome is None
     assert lite.undo_stack.count() == n
     for name, hint in hints.items():
@@ -116,7 +117,7 @@ def test_a_target_without_baseline_opens_for_editing_without_errors(ctx, qtbot):
     assert shown_in_red(dlg) == [] and dlg.ok_button.isEnabled()
     assert dlg.fields["baseline_period"].text() == dlg.fields["baseline_value"].text() == ""
     n = ctx.undo_stack.count()
-    dlg.ok_button.click()  # nothing changed: nothing written
+    click_ok(qtbot, dlg)  # nothing changed: nothing written
     assert dlg.result() == TargetDialog.DialogCode.Accepted and ctx.undo_stack.count() == n
 
 
@@ -144,12 +145,12 @@ def test_a_forgotten_figure_value_is_not_saved_as_zero(ctx, qtbot):
     assert dlg.fields["value"].text() == ""
     dlg.fields["period"].setText("2019H1")
     assert dlg.problem("period") == "" and dlg.hint("value") == "Type the value."
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     assert dlg.outcome is None and dlg.problem("value") == "Type the value."
     assert len(figures(ctx, "AIR.PM25")) == before
     QTest.keyClicks(dlg.fields["value"], "52.3")
     assert dlg.problem("value") == "" and dlg.ok_button.isEnabled()
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     assert dlg.result() == FigureDialog.DialogCode.Accepted
     row = figures(ctx, "AIR.PM25").set_index("id").loc[dlg.outcome.row["id"]]
     assert (row["period"], row["value"]) == ("2019H1", 52.3)
@@ -163,10 +164,10 @@ def test_a_water_class_is_not_chosen_for_the_person(ctx, qtbot):
     assert [value.itemText(i) for i in range(1, value.count())] == \
         ["I", "II", "III", "IV", "V", "worse than V"]
     dlg.fields["period"].setText("2019H1")
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     assert dlg.outcome is None and dlg.problem("value") == "Choose the class."
     value.setCurrentIndex(value.findData(2))
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     assert dlg.result() == FigureDialog.DialogCode.Accepted
     assert figures(ctx, code).set_index("id").loc[dlg.outcome.row["id"], "value"] == 2.0
 
@@ -189,7 +190,7 @@ def test_a_new_target_defaults_to_the_least_consequential_kind(ctx, qtbot):
     assert kind == "national_standard" and KIND_RANK[kind] == max(KIND_RANK.values())
     dlg.fields["period"].setText("2031")
     dlg.fields["value"].setText("20")
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     tid = dlg.outcome.row["id"]
     assert targets(ctx, "AIR.PM25").set_index("id").loc[tid, "kind"] == "national_standard"
 
@@ -212,7 +213,7 @@ def test_the_chinese_unit_is_entered_and_edited_with_undo(ctx, qtbot):
     f["name_zh"].setText("PM10平均浓度")
     f["unit"].setText("µg/m³")
     f["unit_zh"].setText("微克/立方米")
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     assert dlg.result() == IndicatorDialog.DialogCode.Accepted
     ind = ctx.indicator("AIR.PM10")
     assert (ind["unit"], ind["unit_zh"]) == ("µg/m³", "微克/立方米")
@@ -220,11 +221,12 @@ def test_the_chinese_unit_is_entered_and_edited_with_undo(ctx, qtbot):
     edit = made(qtbot, IndicatorDialog(ctx, ctx.indicator("AIR.PM10")))
     assert edit.fields["unit_zh"].text() == "微克/立方米"
     edit.fields["unit_zh"].setText("毫克/立方米")
-    edit.ok_button.click()
+    click_ok(qtbot, edit)
     assert edit.result() == IndicatorDialog.DialogCode.Accepted
     ind = ctx.indicator("AIR.PM10")
     assert (ind["unit"], ind["unit_zh"]) == ("µg/m³", "毫克/立方米")
     ctx.undo_stack.undo()
+    settle(qtbot, ctx)
     assert ctx.indicator("AIR.PM10")["unit_zh"] == "微克/立方米"
 
 
@@ -251,7 +253,7 @@ def test_a_figure_with_more_decimals_than_kept_is_refused_not_rounded(ctx, qtbot
     QTest.keyClick(value, Qt.Key.Key_Backspace)
     QTest.keyClick(value, Qt.Key.Key_Backspace)
     QTest.keyClicks(value, "3")
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     assert figures(ctx, "AIR.PM25").set_index("id").loc[dlg.outcome.row["id"], "value"] == 38.3
 
 
@@ -266,21 +268,22 @@ def test_a_target_with_more_decimals_than_kept_is_refused(lite, qtbot):
 
 def test_a_stored_value_with_more_decimals_survives_an_edit_of_another_field(ctx, qtbot):
     """A figure or target imported with more decimals is shown whole and saved unchanged."""
-    fig = ctx.edit(CreateRow("figure", {"indicator": "AIR.PM25", "area": "chongqing",
-                                        "period": "2019H1", "value": 38.25}), "import").row
+    fig = edit_now(qtbot, ctx, CreateRow("figure", {
+        "indicator": "AIR.PM25", "area": "chongqing", "period": "2019H1", "value": 38.25}),
+        "import").row
     dlg = made(qtbot, FigureDialog(ctx, "AIR.PM25", fig))
     assert dlg.fields["value"].text() == "38.25" and dlg.problem("value") == ""
     dlg.fields["note"].setText("checked")
-    dlg.ok_button.click()
+    click_ok(qtbot, dlg)
     stored = figures(ctx, "AIR.PM25").set_index("id").loc[fig["id"]]
     assert (stored["value"], stored["note"]) == (38.25, "checked")
 
-    tgt = ctx.edit(CreateRow("target", {"indicator": "AIR.PM25", "area": "chongqing",
-                                        "period": "2032", "comparator": "<=", "value": 24.75,
-                                        "kind": "municipal_plan"}), "import").row
+    tgt = edit_now(qtbot, ctx, CreateRow("target", {
+        "indicator": "AIR.PM25", "area": "chongqing", "period": "2032", "comparator": "<=",
+        "value": 24.75, "kind": "municipal_plan"}), "import").row
     edit = made(qtbot, TargetDialog(ctx, "AIR.PM25", tgt))
     assert edit.fields["value"].text() == "24.75" and edit.problem("value") == ""
     edit.fields["note"].setText("checked")
-    edit.ok_button.click()
+    click_ok(qtbot, edit)
     stored = targets(ctx, "AIR.PM25").set_index("id").loc[tgt["id"]]
     assert (stored["value"], stored["note"]) == (24.75, "checked")

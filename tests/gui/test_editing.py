@@ -15,6 +15,8 @@ from gui.dialogs.target_dialog import TargetDialog
 from gui.indicator.figure_model import COLUMNS
 from gui.indicator.view import IndicatorView
 
+from tests.gui.conftest import settle
+
 pytestmark = pytest.mark.gui
 VALUE, NOTE = COLUMNS.index("value"), COLUMNS.index("note")
 
@@ -37,27 +39,34 @@ def first_row(view, code):
     return m, m.figure_id(0)
 
 
-def test_edit_in_place_reaches_db_and_undo_redo_restore(view):
+def test_edit_in_place_reaches_db_and_undo_redo_restore(view, qtbot):
     m, fid = first_row(view, "AIR.PM25")
     old = db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"]
     assert m.setData(m.index(0, VALUE), 29.9)
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 29.9
     assert m.index(0, VALUE).data() == "29.9"
     stack = view.ctx.undo_stack
     assert stack.count() == 1 and stack.undoText().startswith("Edit figure AIR.PM25")
     stack.undo()
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == old
     assert m.index(0, VALUE).data() == f"{old:.1f}"
     stack.redo()
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 29.9
     assert m.setData(m.index(0, NOTE), "typed")  # a second edit, then undo both
+    settle(qtbot, view.ctx)
     stack.undo()
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "note"] != "typed"
     stack.undo()
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == old
     assert m.index(0, VALUE).data() == f"{old:.1f}"
     stack.redo()
     stack.redo()
+    settle(qtbot, view.ctx)
     row = db_figures(view.ctx.store, "AIR.PM25").loc[fid]
     assert (row["value"], row["note"]) == (29.9, "typed")
     assert m.index(0, NOTE).data() == "typed"
@@ -98,8 +107,9 @@ def test_stale_edit_refused_and_other_value_kept(view, db_url, monkeypatch, qtbo
         return QMessageBox.StandardButton.Yes  # reload
 
     monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    assert not m.setData(m.index(0, VALUE), 20.0)
-    assert shown and "changed" in shown[0]
+    assert m.setData(m.index(0, VALUE), 20.0)  # sent; the core's answer follows
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "changed" in shown[0]
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 41.0
     assert view.ctx.undo_stack.count() == 0
     # reloaded on the next turn of the event loop
@@ -121,14 +131,17 @@ def test_figure_dialog_creates_and_undo_removes(view, qtbot):
     f["value"].setValue(52.3)
     f["note"].setText("from the archive")
     dlg.ok_button.click()
+    qtbot.waitUntil(lambda: dlg.outcome is not None)
+    settle(qtbot, view.ctx)
     assert dlg.result() == FigureDialog.DialogCode.Accepted
     fid = dlg.outcome.row["id"]
     row = db_figures(view.ctx.store, "AIR.PM25").loc[fid]
     assert (row["period"], row["value"], row["note"]) == ("2019H1", 52.3, "from the archive")
-    assert view.figures_model.row_of(fid) >= 0
+    qtbot.waitUntil(lambda: view.figures_model.row_of(fid) >= 0)
     view.ctx.undo_stack.undo()
+    settle(qtbot, view.ctx)
     assert fid not in db_figures(view.ctx.store, "AIR.PM25").index
-    assert view.figures_model.row_of(fid) == -1
+    qtbot.waitUntil(lambda: view.figures_model.row_of(fid) == -1)
 
 
 def test_target_dialog_creates_edits_and_undo(view, qtbot):
@@ -140,17 +153,19 @@ def test_target_dialog_creates_edits_and_undo(view, qtbot):
     dlg.fields["value"].setText("abc")
     assert not dlg.ok_button.isEnabled() and "not a number" in dlg.problem("value")
     dlg.fields["value"].setText("25")
-    dlg.fields["baseline_period"].setText("2020")
-    assert not dlg.ok_button.isEnabled() and "baseline" in dlg.problem("baseline_value")
+    dlg.fields["baseline_period"].setText("2020")  # the core's check answers from a worker
+    qtbot.waitUntil(lambda: not dlg.ok_button.isEnabled()
+                    and "baseline" in dlg.problem("baseline_value"))
     dlg.fields["baseline_value"].setText("40")
     dlg.ok_button.click()
+    qtbot.waitUntil(lambda: dlg.outcome is not None)
     tid = dlg.outcome.row["id"]
-    assert view.targets_model.rowCount() == n + 1
+    qtbot.waitUntil(lambda: view.targets_model.rowCount() == n + 1)
     stack = view.ctx.undo_stack
     stack.undo()
-    assert view.targets_model.rowCount() == n
+    qtbot.waitUntil(lambda: view.targets_model.rowCount() == n)
     stack.redo()
-    assert view.targets_model.rowCount() == n + 1
+    qtbot.waitUntil(lambda: view.targets_model.rowCount() == n + 1)
 
     with view.ctx.store.read() as conn:
         row = queries.targets(conn, indicators=["AIR.PM25"]).set_index("id").loc[tid]
@@ -159,6 +174,7 @@ def test_target_dialog_creates_edits_and_undo(view, qtbot):
     assert edit.fields["value"].text() == "25.0"
     edit.fields["value"].setText("24")
     edit.ok_button.click()
+    qtbot.waitUntil(lambda: edit.outcome is not None)
 
     def value():
         with view.ctx.store.read() as conn:
@@ -166,6 +182,7 @@ def test_target_dialog_creates_edits_and_undo(view, qtbot):
 
     assert value() == 24.0
     stack.undo()
+    settle(qtbot, view.ctx)
     assert value() == 25.0
 
 
@@ -181,11 +198,12 @@ def test_indicator_dialog_new_and_undo(view, qtbot, monkeypatch):
         f["name_zh"].setText("PM10平均浓度")
         f["unit"].setText("µg/m³")
         f["vmin"].setText("0")
-        f["vmax"].setText("-1")
-        assert not dlg.ok_button.isEnabled() and dlg.problem("vmin")
+        f["vmax"].setText("-1")  # the core's check answers from a worker
+        qtbot.waitUntil(lambda: not dlg.ok_button.isEnabled() and bool(dlg.problem("vmin")))
         f["vmax"].setText("")
         f["decimals"].setValue(1)
         dlg.accept()
+        qtbot.waitUntil(lambda: dlg.outcome is not None)
         return dlg.result()
 
     monkeypatch.setattr(IndicatorDialog, "exec", fake_exec)
@@ -194,11 +212,12 @@ def test_indicator_dialog_new_and_undo(view, qtbot, monkeypatch):
     assert "AIR.PM10" in set(ctx.indicators["code"])
     assert ctx.indicator("AIR.PM10")["decimals"] == 1
     ctx.undo_stack.undo()
+    settle(qtbot, ctx)
     assert "AIR.PM10" not in set(ctx.indicators["code"])
     assert indicator_dialog.new_indicator is new_indicator
 
 
-def test_delete_with_confirmation_and_undo_restores_same_row(view, monkeypatch):
+def test_delete_with_confirmation_and_undo_restores_same_row(view, monkeypatch, qtbot):
     m, fid = first_row(view, "AIR.PM25")
     before = db_figures(view.ctx.store, "AIR.PM25").loc[fid]
     monkeypatch.setattr(QMessageBox, "question",
@@ -209,12 +228,14 @@ def test_delete_with_confirmation_and_undo_restores_same_row(view, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.delete_selected()
+    settle(qtbot, view.ctx)
     assert fid not in db_figures(view.ctx.store, "AIR.PM25").index
-    assert m.row_of(fid) == -1
+    qtbot.waitUntil(lambda: m.row_of(fid) == -1)
     view.ctx.undo_stack.undo()
+    settle(qtbot, view.ctx)
     after = db_figures(view.ctx.store, "AIR.PM25").loc[fid]
     assert after["value"] == before["value"] and after["period"] == before["period"]
-    assert m.row_of(fid) >= 0
+    qtbot.waitUntil(lambda: m.row_of(fid) >= 0)
 
 
 @pytest.mark.parametrize("code,editor,check", [
@@ -270,16 +291,18 @@ def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view
     # a value stored with two decimals (an import, another desk) is not rounded
     view.ctx.edit(UpdateRow("figure", fid, int(m.frame.iloc[0]["version"]),
                             {"value": 38.25}), "two decimals")
+    settle(qtbot, view.ctx)
     row = m.row_of(fid)
     e2 = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
                                m.index(row, VALUE))
     delegate.setEditorData(e2, m.index(row, VALUE))
     assert e2.text() == "38.25"
     delegate.setModelData(e2, m, m.index(row, VALUE))  # confirmed unchanged
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 38.25
 
 
-def test_edit_through_the_delegate(view):
+def test_edit_through_the_delegate(view, qtbot):
     m, fid = first_row(view, "AIR.GOOD_DAYS")
     delegate = view.figure_table.itemDelegate()
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -288,11 +311,13 @@ def test_edit_through_the_delegate(view):
                               m.index(0, VALUE))
     e.setValue(150)
     delegate.setModelData(e, m, m.index(0, VALUE))
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.GOOD_DAYS").loc[fid, "value"] == 150
     q = COLUMNS.index("qualifier")
     e = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(), m.index(0, q))
     e.setCurrentIndex(e.findData("more_than"))
     delegate.setModelData(e, m, m.index(0, q))
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.GOOD_DAYS").loc[fid, "qualifier"] == "more_than"
     assert m.index(0, q).data() == "more than"
     assert view.ctx.undo_stack.count() == 2
@@ -305,14 +330,20 @@ def test_create_by_dialog_edit_in_place_then_undo_both(view, qtbot):
     dlg.fields["period"].setText("2018")
     dlg.fields["value"].setValue(60.0)
     dlg.ok_button.click()
+    qtbot.waitUntil(lambda: dlg.outcome is not None)
     fid = dlg.outcome.row["id"]
     m = view.figures_model
+    qtbot.waitUntil(lambda: m.row_of(fid) >= 0)
     assert m.setData(m.index(m.row_of(fid), VALUE), 58.0)
+    settle(qtbot, view.ctx)
     stack = view.ctx.undo_stack
     assert stack.count() == 2 and stack.undoText().startswith("Edit figure")
     stack.undo()
     stack.undo()
-    assert fid not in db_figures(view.ctx.store, "AIR.PM25").index and m.row_of(fid) == -1
+    settle(qtbot, view.ctx)
+    assert fid not in db_figures(view.ctx.store, "AIR.PM25").index
+    qtbot.waitUntil(lambda: m.row_of(fid) == -1)
     stack.redo()
     stack.redo()
+    settle(qtbot, view.ctx)
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 58.0

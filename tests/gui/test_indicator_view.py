@@ -8,6 +8,7 @@ from core import queries
 from core.edits import CreateRow
 from gui.context import AppContext
 from gui.indicator.view import IndicatorView
+from tests.gui.conftest import edit_now
 
 pytestmark = pytest.mark.gui
 
@@ -21,9 +22,9 @@ def view(store, qtbot):  # qtbot after store: the view closes before its databas
     return v
 
 
-def add_figure(ctx, area, period, value, ind="AIR.PM25"):
-    return ctx.edit(CreateRow("figure", dict(indicator=ind, area=area, period=period,
-                                             value=value)), "add")
+def add_figure(qtbot, ctx, area, period, value, ind="AIR.PM25"):
+    return edit_now(qtbot, ctx, CreateRow("figure", dict(indicator=ind, area=area,
+                                                         period=period, value=value)), "add")
 
 
 def test_names_and_interface(view):
@@ -38,8 +39,8 @@ def test_names_and_interface(view):
 
 def test_selecting_fills_table_and_plots_one_line_per_area(view, qtbot):
     ctx = view.ctx
-    add_figure(ctx, "yuzhong", "2024H1", 33.0)
-    add_figure(ctx, "yuzhong", "2025H1", 31.5)
+    add_figure(qtbot, ctx, "yuzhong", "2024H1", 33.0)
+    add_figure(qtbot, ctx, "yuzhong", "2025H1", 31.5)
     view.set_indicator("AIR.PM25")
     with ctx.store.read() as conn:
         figs = queries.figures(conn, indicators=["AIR.PM25"])
@@ -101,7 +102,7 @@ def test_history_and_source_of_selected_figure(view, qtbot):
     assert view.ui.source.text().startswith("Source:")
     before = view.history_view.model().rowCount()
     assert m.setData(m.index(0, 5), "checked twice")  # the note
-    assert view.history_view.model().rowCount() == before + 1
+    qtbot.waitUntil(lambda: view.history_view.model().rowCount() == before + 1)
     change = view.history_view.model().index(0, 3).data()
     assert "note" in change and "checked twice" in change
     assert ctx.undo_stack.count() == 1
@@ -121,9 +122,9 @@ def test_refresh_only_for_own_indicator(view, qtbot, monkeypatch):
     view.set_indicator("AIR.PM25")
     loads = []
     monkeypatch.setattr(view, "_load", lambda *a, **k: loads.append(a or k))
-    add_figure(view.ctx, "yuzhong", "2024H1", 2.0, ind="AIR.SEVERE_POLLUTION_DAYS")
+    add_figure(qtbot, view.ctx, "yuzhong", "2024H1", 2.0, ind="AIR.SEVERE_POLLUTION_DAYS")
     assert loads == []
-    add_figure(view.ctx, "yuzhong", "2024H1", 33.0)
+    add_figure(qtbot, view.ctx, "yuzhong", "2024H1", 33.0)
     assert len(loads) == 1
 
 

@@ -10,6 +10,7 @@ from gui.context import AppContext
 from gui.dialogs.figure_dialog import FigureDialog
 from gui.indicator.figure_model import COLUMNS
 from gui.indicator.view import IndicatorView
+from tests.gui.conftest import settle
 
 pytestmark = pytest.mark.gui
 VALUE = COLUMNS.index("value")
@@ -40,7 +41,7 @@ def _row(model, area):
 
 
 @pytest.mark.parametrize("answer,want", [("Keep it", 300.0), ("Change it", None)])
-def test_the_table_asks_before_writing_a_suspect_value(view, monkeypatch, answer, want):
+def test_the_table_asks_before_writing_a_suspect_value(view, monkeypatch, qtbot, answer, want):
     asked = []
 
     def click(box):
@@ -55,9 +56,11 @@ def test_the_table_asks_before_writing_a_suspect_value(view, monkeypatch, answer
     before = _stored(view.ctx.store, "wanzhou")
     assert not m.setData(m.index(r, VALUE), "300")  # not written before the person says so
     assert asked and "far from what the other districts report for 2026H1" in asked[0]
+    settle(qtbot, view.ctx)  # (kept: written in a worker)
     assert _stored(view.ctx.store, "wanzhou") == (want if want is not None else before)
     asked.clear()
     assert m.setData(m.index(r, VALUE), "31")  # an ordinary value: no question
+    settle(qtbot, view.ctx)
     assert not asked and _stored(view.ctx.store, "wanzhou") == 31.0
 
 
@@ -66,11 +69,12 @@ def test_the_dialog_says_why_and_ok_keeps_it(view, qtbot):
     qtbot.addWidget(dlg)
     dlg.fields["area"].setCurrentIndex(dlg.fields["area"].findData("banan"))
     dlg.fields["period"].setText("2026年上半年")
-    dlg.fields["value"].setText("300")
-    assert "far from what the other districts report" in dlg.warning.text()
+    dlg.fields["value"].setText("300")  # (the reads behind the warning: in a worker)
+    qtbot.waitUntil(lambda: "far from what the other districts report" in dlg.warning.text())
     assert not dlg.warning.isHidden() and dlg.ok_button.isEnabled()
     dlg.fields["value"].setText("31")
-    assert dlg.warning.isHidden()
+    qtbot.waitUntil(dlg.warning.isHidden)
     dlg.fields["value"].setText("300")
     dlg.accept()
+    settle(qtbot, view.ctx)
     assert _stored(view.ctx.store, "banan") == 300.0

@@ -10,6 +10,7 @@ from core import queries  # noqa: E402
 from core.edits import UpdateRow  # noqa: E402
 from core.errors import StaleEditError  # noqa: E402
 from core.store import Store  # noqa: E402
+from tests.gui.conftest import settle
 
 pytestmark = pytest.mark.gui
 
@@ -248,6 +249,7 @@ def test_a_long_indicator_name_wraps_instead_of_widening_the_window(open_window,
         code="TEST.LONG", category="air", name_en=name.strip(), name_zh="很长的指标名称" * 10,
         unit="t", value_kind="number", direction="higher", period_type="year", decimals=0)),
         "a long name")
+    settle(qtbot, w.ctx)
     assert w.indicators.select("TEST.LONG")
     qtbot.wait(20)
     assert w.width() == 1100 and w.indicators.width() > 200
@@ -262,6 +264,7 @@ def test_no_indicator_no_indicator_actions(open_window, sqlite_url, qtbot):
     w.ctx.edit(CreateRow("indicator", dict(
         code="TEST.NEW", category="air", name_en="New", name_zh="新", unit="t",
         value_kind="number", direction="higher", period_type="year", decimals=0)), "new")
+    settle(qtbot, w.ctx)
     assert w.indicators.select("TEST.NEW")
     view = w.indicator_view
     assert view.ui.buttons["newFigureButton"].isEnabled()
