@@ -91,15 +91,19 @@ def check_workbook(path: str | Path) -> None:
         index = [i for i in infos if i.filename in _INDEX]
         for info in index:  # scanned first: the sheets' names and parts are read from them
             budget -= _scan_part(name, zf, info, budget)
-        sheets = {s.part: s for s in sheet_parts(zf, name)}
+        # Parsers find parts whatever their case: so is a sheet's part matched here, and any
+        # part in a worksheets folder is measured, listed as a sheet or not.
+        sheets = {s.part.lower(): s.name for s in sheet_parts(zf, name)}
         for info in infos:
             if info in index or not info.filename.endswith((".xml", ".rels", ".vml")):
                 continue
-            sheet = sheets.get(info.filename)
-            extent = _Extent(name, sheet.name) if sheet else None
+            key = info.filename.replace("\\", "/").lower()
+            sheet = sheets.get(key) or (info.filename if key.startswith("xl/worksheets/")
+                                        else None)
+            extent = _Extent(name, sheet) if sheet else None
             budget -= _scan_part(name, zf, info, budget, extent and extent.feed)
             if extent:
-                _check_extent(name, sheet.name, extent.finish())
+                _check_extent(name, sheet, extent.finish())
 
 
 def _check_directory(name: str, infos: list[zipfile.ZipInfo]) -> None:

@@ -66,3 +66,11 @@ def test_a_sheet_claiming_too_many_cells_is_refused_at_once(tmp_path, extra, dim
 
 def test_a_normal_sheet_passes(tmp_path):
     check_workbook(write(tmp_path / "ok.xlsx", [("Data", sheet_xml(ROWS))]))
+
+
+def test_a_sheet_part_is_measured_whatever_its_case_or_listing(tmp_path):
+    far = sheet_xml(ROWS, extra='<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    path = write(tmp_path / "case.xlsx", [("Data", sheet_xml(ROWS))],
+                 extra=[("xl/Worksheets/Sheet9.xml", far)])
+    with pytest.raises(UnsafeFileError, match="sheet xl/Worksheets/Sheet9.xml claims"):
+        check_workbook(path)
