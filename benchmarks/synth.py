@@ -61,7 +61,7 @@ if str(REPO) not in sys.path:  # run as a script from anywhere
 
 from sqlalchemy import select  # noqa: E402
 
-from core import changelog, schema, validate  # noqa: E402
+from core import entities, rules, schema, validate, write  # noqa: E402
 from core.loader import apply_plan, plan_figures  # noqa: E402
 from core.periods import parse_period, period_ord  # noqa: E402
 from core.problems import InputError, Problem  # noqa: E402
@@ -471,10 +471,19 @@ def load_reference(conn, frames: dict) -> None:
 
 def _bulk_insert(conn, entity: str, rows: list[dict], *, who: str, why: str,
                  origin: str) -> None:
-    """Validate each row with core's validator, insert all at once, log each creation."""
-    t = schema.VERSIONED[entity]
-    cols = {c.name for c in t.columns}
-    now = changelog.now_iso()
+    """Validate each row with core's validator, then write all at once through core's one
+    write path (:func:`core.write.commit`), which logs each creation."""
+    kind = entities.kind(entity)
+    cols = {c.name for c in kind.table.columns}
+    keep = [c for c in kind.table.columns.keys()
+            if c not in ("id", "version", "entered_by", "entered_at")]
+    if entity == "target":  # the rules of a target, on the whole column at once
+        checked = rules.check_targets(rules.Context.load(conn), pd.DataFrame(rows))
+        if checked.found:
+            raise InputError(checked.problems(np.arange(len(rows)) + 2, file=entity))
+        frame = checked.frame.assign(period_ord=[period_ord(p) for p in checked.frame["period"]])
+        write.commit(conn, kind, new=frame[keep], who=who, why=why, origin=origin)
+        return
     problems, clean = [], []
     for i, row in enumerate(rows, start=2):
         try:
@@ -482,20 +491,10 @@ def _bulk_insert(conn, entity: str, rows: list[dict], *, who: str, why: str,
         except Exception as exc:  # noqa: BLE001 - report them all at once
             problems.append(Problem(str(exc), entity, "", i))
             continue
-        vals = {k: v for k, v in vals.items() if k in cols and k != "id"}
-        vals.update(version=1, entered_by=who, entered_at=now)
-        clean.append(vals)
+        clean.append({k: v for k, v in vals.items() if k in cols and k in keep})
     if problems:
         raise InputError(problems)
-    if entity == "indicator":
-        conn.execute(t.insert(), clean)
-        new = clean
-    else:
-        ids = conn.execute(t.insert().returning(t.c.id, sort_by_parameter_order=True),
-                           clean).scalars().all()
-        new = [{"id": k, **v} for k, v in zip(ids, clean)]
-    changelog.write(conn, [changelog.log_entry(entity, "create", None, r, who=who, why=why,
-                                               origin=origin, at=now) for r in new])
+    write.commit(conn, kind, new=pd.DataFrame(clean), who=who, why=why, origin=origin)
 
 
 def load_indicators(conn, frames: dict, *, who: str = USER, why: str = WHY,

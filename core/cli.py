@@ -22,8 +22,6 @@ from .i18n import tr
 from .problems import InputError
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from .store import Store
 
 
@@ -98,49 +96,52 @@ def cmd_init(args) -> int:
 
 
 def cmd_figures(args) -> int:
-    from . import present, queries
+    from . import machine, queries
 
     store = _open(args, create=False)
     with store.read() as conn:
         ind_codes = [queries.resolve_indicator(conn, args.indicator)] if args.indicator else None
         area_codes = [queries.resolve_area(conn, args.area)] if args.area else None
         figs = queries.figures(conn, indicators=ind_codes, areas=area_codes)
-        table = present.figures_table(figs, queries.indicators(conn), queries.areas(conn),
+        rows = machine.figure_records(figs, queries.indicators(conn), queries.areas(conn),
                                       queries.sources(conn), args.lang)
     store.close()
-    table = table.drop(columns=["derived", "derivation", "version"])
-    _emit(table, args.format)
+    _emit(rows, machine.FIGURE_COLUMNS, args.format)
     return 0
 
 
 def cmd_status(args) -> int:
     import pandas as pd
 
-    from . import present, queries, status
+    from . import machine, present, queries, status
 
     store = _open(args, create=False)
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
         sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
                               area_rank=queries.area_rank(areas))
-        table = present.scorecard_table(sc, areas, args.lang)
     store.close()
-    if args.format == "table":
-        cols = ["indicator", "area", "latest_period", "latest", "target", "gap",
-                "period_status", "course_status"]
-        with pd.option_context("display.max_rows", None, "display.max_colwidth", 40,
-                               "display.width", 200):
-            print(table[cols].to_string(index=False))
+    if args.format != "table":
+        _emit(machine.scorecard_records(sc, areas, args.lang), machine.SCORECARD_COLUMNS,
+              args.format)
         return 0
-    _emit(table, args.format)
+    table = present.scorecard_table(sc, areas, args.lang)
+    cols = ["indicator", "area", "latest_period", "latest", "target", "gap",
+            "period_status", "course_status"]
+    with pd.option_context("display.max_rows", None, "display.max_colwidth", 40,
+                           "display.width", 200):
+        print(table[cols].to_string(index=False))
     return 0
 
 
-def _emit(df: pd.DataFrame, fmt: str) -> None:
+def _emit(records: list[dict], columns, fmt: str) -> None:
+    """Machine formats (:mod:`core.machine`): numbers as numbers, CSV safe to open."""
+    from . import machine
+
     if fmt == "json":
-        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        machine.write_json(records, sys.stdout)
     else:
-        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+        machine.write_csv(records, columns, sys.stdout)
 
 
 def _no_window(args) -> int:

@@ -9,7 +9,19 @@ from .i18n import tr
 
 
 class EcoError(Exception):
-    """Base of every error EcoTracker reports to a person (one clear line)."""
+    """Base of every error EcoTracker reports to a person (one clear line).
+
+    ``field`` names the field of a figure, target or indicator the message is about
+    (``value``, ``period`` ...), so a form shows it under that field; empty when it is about
+    no one field.
+    """
+
+    field: str = ""
+
+    def __init__(self, *args: object, field: str = ""):
+        super().__init__(*args)
+        if field:
+            self.field = field
 
     @property
     def english(self) -> str:
@@ -25,6 +37,10 @@ class PeriodError(EcoError, ValueError):
 
 class ValueParseError(EcoError, ValueError):
     """A value that is not a number or not a known class, or outside natural limits."""
+
+
+class FieldError(ValueParseError):
+    """A field of a figure or target that the rules refuse; ``field`` names it."""
 
 
 class NotFoundError(EcoError, LookupError):

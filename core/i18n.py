@@ -29,6 +29,7 @@ CONTEXT = "core"
 
 Translator = Callable[[str], str]
 _translator: Translator | None = None
+_language = "en"
 
 
 class Text(str):
@@ -46,14 +47,21 @@ class Text(str):
         return self
 
 
-def set_translator(fn: Translator | None) -> None:
+def set_translator(fn: Translator | None, language: str | None = None) -> None:
     """Install ``fn(template) -> translated template`` for every later message; None: English.
 
     ``fn`` returns the template itself (or an empty string) when it has no translation. It
     may be called from worker threads.
     """
-    global _translator
+    global _translator, _language
     _translator = fn
+    _language = language or ("zh_CN" if fn is not None else "en")
+
+
+def language() -> str:
+    """The language messages are made in (``en`` or ``zh_CN``): periods, numbers and names
+    put into a message follow it."""
+    return _language
 
 
 def translator() -> Translator | None:

@@ -10,20 +10,18 @@ written with the driver's own ``executemany``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
-from . import changelog, queries
-from .errors import EcoError
+from . import queries, rules, suspicious, write
+from .entities import FIGURE
 from .i18n import tr
-from .periods import parse_period, period_ord
+from .periods import period_ord
 from .problems import Problem
-from .rows import stale_edit
-from .values import class_rank, parse_qualifier
+from .rules import blank, per_unique  # noqa: F401 - blank: the importer's too
 
 FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
 TEXT_FIELDS = ("note", "source_ref", "derivation")
@@ -39,138 +37,35 @@ class Plan:
     unchanged: int
     problems: list[Problem] = field(default_factory=list)
     fields: tuple[str, ...] = FIELDS
+    # values that pass the rules but look wrong (core.suspicious): shown, kept on Apply
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def _per_unique(series: pd.Series, fn) -> tuple[np.ndarray, np.ndarray]:
-    """``fn`` applied once per distinct value. Returns (results, error messages) as object
-    arrays aligned with ``series``; None where the input is missing or ``fn`` failed."""
-    codes, uniques = pd.factorize(series.to_numpy(object), use_na_sentinel=True)
-    res = np.empty(len(uniques) + 1, dtype=object)
-    err = np.empty(len(uniques) + 1, dtype=object)
-    for i, u in enumerate(uniques):
-        try:
-            res[i] = fn(u)
-        except (EcoError, ValueError) as exc:
-            err[i] = str(exc)
-    return res[codes], err[codes]  # code -1 picks the trailing None
-
-
-def blank(series: pd.Series) -> np.ndarray:
-    """True where a cell is missing or only white space (decided once per distinct value)."""
-    codes, uniques = pd.factorize(series.to_numpy(object), use_na_sentinel=True)
-    empty = np.array([str(u).strip() == "" for u in uniques] + [True], dtype=bool)
-    return empty[codes]  # code -1 (missing) picks the trailing True
-
-
-def _text(series: pd.Series) -> np.ndarray:
-    vals, _ = _per_unique(series, lambda v: str(v).strip())
-    return np.where(pd.isna(vals), "", vals).astype(object)
-
-
-class _Flags:
-    """Collects problems; each row keeps only its first problem."""
-
-    def __init__(self, n: int):
-        self.bad = np.zeros(n, dtype=bool)
-        self.found: list[tuple[int, str, str]] = []
-
-    def __call__(self, mask, column: str, message) -> None:
-        """``message``: a string, or a function of the row position making the string."""
-        hit = np.flatnonzero(np.asarray(mask, dtype=bool) & ~self.bad)
-        for i in hit:
-            self.found.append((int(i), column, message if isinstance(message, str)
-                               else message(int(i))))
-        self.bad[hit] = True
-
-
 def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: str = "",
-                 columns: dict[str, str] | None = None) -> Plan:
+                 columns: dict[str, str] | None = None, warn: bool = True) -> Plan:
     """Validate ``df`` (columns ``indicator, area, period, value`` and any of :data:`FIELDS`,
     optional ``version`` and ``_row``) and diff it against the database.
 
-    ``columns`` maps our column names to the input's headings, for messages.
+    ``columns`` maps our column names to the input's headings, for messages. With ``warn``,
+    values that pass the rules but look wrong are listed in ``warnings`` (they do not stop
+    the plan).
     """
     heading = (columns or {}).get
     df = df.reset_index(drop=True)
     n = len(df)
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
-    flag = _Flags(n)
-
-    ind = queries.indicators(conn).set_index("code")
-    raw_codes = df["indicator"]
-    codes = _text(raw_codes)
-    flag(~pd.Series(codes).isin(ind.index).to_numpy(), "indicator",
-         lambda i: _unknown_indicator(raw_codes.iat[i]))
-    area_df = queries.areas(conn)
-    lookup = {}
-    for col in ("name_zh", "name_en", "code"):
-        lookup.update({str(v).lower(): c for v, c in zip(area_df[col], area_df["code"])})
-    area, _ = _per_unique(df["area"], lambda v: lookup.get(str(v).strip().lower()))
-    flag(pd.isna(area), "area", lambda i: _unknown_area(df["area"].iat[i]))
-    period, perr = _per_unique(df["period"], lambda p: parse_period(str(p)).code)
-    flag(pd.isna(period), "period", lambda i: perr[i] or tr("a period is required"))
-
-    kind = ind["value_kind"].reindex(codes).to_numpy(object)
-    value = np.full(n, np.nan)
-    raw = df["value"]
-    empty = blank(raw)
-    flag(empty, "value", tr("a value is required"))
-    is_class = kind == "class"
-    if is_class.any():
-        ranks, rerr = _per_unique(raw[is_class], class_rank)
-        value[is_class] = pd.to_numeric(pd.Series(ranks), errors="coerce").to_numpy(float)
-        cls_err = np.empty(n, dtype=object)
-        cls_err[is_class] = rerr
-        flag(pd.notna(cls_err), "value", lambda i: cls_err[i])
-    num = ~is_class
-    if num.any():
-        if pd.api.types.is_numeric_dtype(raw):
-            value[num] = raw.to_numpy(float)[num]
-        else:
-            parsed, _ = _per_unique(raw[num], _number)
-            value[num] = np.asarray(parsed, dtype=float)
-        flag(num & np.isnan(value) & ~empty, "value",
-             lambda i: tr("{text} is not a number", text=repr(str(raw.iat[i]))))
-        frac = (kind == "count") & (np.mod(value, 1) != 0) & ~np.isnan(value)
-        flag(frac, "value", lambda i: tr("{value} is not a whole number", value=f"{value[i]:g}"))
-    vmin = ind["vmin"].reindex(codes).to_numpy(float)
-    vmax = ind["vmax"].reindex(codes).to_numpy(float)
-    with np.errstate(invalid="ignore"):
-        flag(value < vmin, "value", lambda i: tr("{value} is below the natural minimum {vmin}",
-                                                 value=f"{value[i]:g}", vmin=f"{vmin[i]:g}"))
-        flag(value > vmax, "value", lambda i: tr("{value} is above the natural maximum {vmax}",
-                                                 value=f"{value[i]:g}", vmax=f"{vmax[i]:g}"))
-
-    out = pd.DataFrame({"indicator": codes, "area": area, "period": period, "value": value})
     present = [f for f in FIELDS if f in df.columns and f != "value"]
-    if "qualifier" in present:
-        q, qerr = _per_unique(df["qualifier"].fillna(""), parse_qualifier)
-        flag(pd.notna(qerr), "qualifier", lambda i: qerr[i])
-        out["qualifier"] = np.where(pd.isna(q), "", q)
-    if "status" in present:
-        st = _text(df["status"])
-        st = np.where(st == "", "final", st)
-        flag(~pd.Series(st).isin(["final", "provisional"]).to_numpy(), "status",
-             lambda i: tr("status {status} is not final or provisional", status=repr(st[i])))
-        out["status"] = st
-    if "source" in present:
-        src = _text(df["source"])
-        known = set(queries.sources(conn)["id"])
-        flag((src != "") & ~pd.Series(src).isin(known).to_numpy(), "source",
-             lambda i: tr("unknown source {source}", source=repr(src[i])))
-        out["source"] = np.where(src == "", None, src)
-    if "derived" in present:
-        out["derived"] = pd.Series(_text(df["derived"].fillna(0))).isin(
-            ["1", "True", "true", "1.0"]).to_numpy()
-    for f in TEXT_FIELDS:
-        if f in present:
-            out[f] = _text(df[f])
-    if "version" in df.columns:
-        out["version"] = pd.to_numeric(df["version"], errors="coerce")
+    checked = rules.check_figures(rules.Context.load(conn),
+                                  df[[*KEY, "value", *present,
+                                      *(["version"] if "version" in df else [])]])
+    flag = rules.Flags(n)
+    flag.bad, flag.found = checked.bad.copy(), list(checked.found)
+    out = checked.frame
+    value = out["value"].to_numpy(float)
     out["_row"] = rows
 
     ok = ~flag.bad
@@ -189,40 +84,19 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
              lambda i: tr("duplicates row {row} with a different value", row=firsts[i]))
     keep = ~flag.bad & ~pd.Series(ikey).duplicated(keep="first").to_numpy()
     good = out[keep].reset_index(drop=True)
-    plan = _diff(conn, good, present, file=file, sheet=sheet,
+    existing = queries.figures(conn, indicators=pd.unique(good["indicator"]).tolist()) \
+        if len(good) else None
+    plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
+    if len(good) and warn:
+        plan.warnings = [
+            Problem(m, file, sheet, int(good["_row"].iat[i]), heading("value", "value"))
+            for i, _, m in suspicious.warnings(queries.indicators(conn), queries.areas(conn),
+                                               existing, good)]
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows[i]), heading(c, c)) for i, c, m in flag.found]
         + plan.problems, key=lambda p: (p.row or 0, p.column))
     return plan
-
-
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and np.isnan(v))
-
-
-def _unknown_indicator(v) -> str:
-    if _missing(v):
-        return tr("unknown indicator (empty)")
-    return tr("unknown indicator {code}", code=repr(str(v)))
-
-
-def _unknown_area(v) -> str:
-    if _missing(v):
-        return tr("unknown area (empty)")
-    return tr("unknown area {code}", code=repr(str(v)))
-
-
-def _number(v) -> float:
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return float(v)
-    s = str(v).strip().replace(",", "").replace("，", "")
-    s = s[:-1] if s.endswith("%") else s
-    try:
-        x = float(s)
-    except ValueError:
-        return np.nan
-    return x if np.isfinite(x) else np.nan
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:
@@ -233,15 +107,15 @@ def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:
     return key if mask is None else np.where(mask, key, -1)
 
 
-def _diff(conn: Connection, good: pd.DataFrame, present: list[str], *, file: str,
-          sheet: str, column: str = "Version") -> Plan:
+def _diff(conn: Connection, good: pd.DataFrame, present: list[str],
+          existing: pd.DataFrame | None, *, file: str, sheet: str,
+          column: str = "Version") -> Plan:
     fields = ("value", *present)
     cols = list(good.columns.drop(["version"], errors="ignore")) + ["period_ord"]
     if good.empty:
         return Plan(good.assign(period_ord=[])[cols], good.iloc[0:0], 0, [], fields)
-    ords, _ = _per_unique(good["period"], period_ord)
+    ords, _ = per_unique(good["period"], period_ord)
     good = good.assign(period_ord=np.asarray(ords, dtype=np.int64))
-    existing = queries.figures(conn, indicators=pd.unique(good["indicator"]).tolist())
     both = pd.concat([good[KEY], existing[KEY]], ignore_index=True)
     k = _int_key(both)
     pos = pd.Index(k[len(good):]).get_indexer(k[:len(good)])
@@ -281,9 +155,9 @@ def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
     if ("derived" in fields or "derivation" in fields or changed.empty
             or "db_derived" not in changed):
         return changed, fields
-    moved = ~np.isclose(changed["value"].to_numpy(float), changed["db_value"].to_numpy(float),
-                        rtol=1e-12, atol=1e-12)
-    undo = moved & changed["db_derived"].fillna(False).astype(bool).to_numpy()
+    undo = rules.typed_over_derived(changed["db_derived"].fillna(False).astype(bool),
+                                    changed["db_value"].to_numpy(float),
+                                    changed["value"].to_numpy(float), False)
     if not undo.any():
         return changed, fields
     changed = changed.assign(
@@ -292,169 +166,22 @@ def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
     return changed, (*fields, "derived", "derivation")
 
 
-def _column_values(s: pd.Series) -> list:
-    """Python values of a column for the driver: NaN and NA become None."""
-    arr = s.to_numpy()
-    if arr.dtype.kind in "biu":  # no missing values possible: skip the object round trip
-        return arr.tolist()
-    if arr.dtype.kind == "f" and not np.isnan(arr).any():
-        return arr.tolist()
-    arr = s.to_numpy(object)
-    if pd.api.types.infer_dtype(arr, skipna=False) == "string":  # all text, checked in C
-        return arr.tolist()
-    missing = pd.isna(arr)
-    return np.where(missing, None, arr).tolist() if missing.any() else arr.tolist()
-
-
-# Text that means the same inside '...' in every SQL dialect and driver: no quote, backslash
-# or percent sign (psycopg's placeholder).
-_PLAIN_TEXT = re.compile(r"[\w .:+\-]*\Z")
-
-
-def _literal(value) -> str | None:
-    """``value`` written as an SQL literal, or None if it would need escaping."""
-    if isinstance(value, (bool, np.bool_)):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, str) and _PLAIN_TEXT.match(value):
-        return f"'{value}'"
-    return None
-
-
-def _executemany(conn: Connection, table: str, cols: list[str], data: pd.DataFrame,
-                 same: dict | None = None) -> None:
-    """Insert the rows of ``data[cols]``; ``same`` holds columns with one value for every row.
-
-    Such a value is written into the statement once instead of being bound for every row
-    (for new figures: 5 of the 15 values of a row).
-    """
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    cols = list(cols)
-    fixed = {}
-    for c, v in (same or {}).items():
-        lit = _literal(v)
-        if lit is None:
-            data = data.assign(**{c: v})
-            cols.append(c)
-        else:
-            fixed[c] = lit
-    names = ", ".join([*cols, *fixed])
-    values = ", ".join([mark] * len(cols) + list(fixed.values()))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({values})",
-                         list(zip(*(_column_values(data[c]) for c in cols))))
-
-
-# The change-log payload of a created figure, made by the database from the row it has just
-# stored: ``{"value": ...}``, the value the history shows. The log row's own columns hold the
-# id, key, who, when, why and file; the other fields are in the figure's row, and every later
-# update or delete logs the values it replaced, so nothing about the figure is lost. (The whole
-# row as JSON was a third of all the bytes an import of new figures wrote.) SQLite prints 15
-# significant digits, which do not always read back as the same double; then 17 are used, so
-# the log holds exactly what was stored, as Python's json does for the other log rows.
-_CREATE_JSON = {
-    "sqlite": """'{"value":' || CASE WHEN CAST(CAST(f.value AS TEXT) AS REAL) = f.value """
-              """THEN CAST(f.value AS TEXT) ELSE printf('%!.17g', f.value) END || '}'""",
-    "postgresql": "CAST(json_build_object('value', f.value) AS TEXT)",
-}
-
-
-def _sorted_by_key(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows in unique-key order, so the inserts walk the key's index once, not to and fro."""
-    order = np.lexsort([pd.factorize(df[c].to_numpy(object), sort=True)[0]
-                        for c in reversed(KEY)])
-    if (np.diff(order) > 0).all():
-        return df
-    return df.iloc[order].reset_index(drop=True)
-
-
-def _create(conn: Connection, new: pd.DataFrame, same: dict, *, who: str, why: str,
-            origin: str, at: str) -> None:
-    """Insert new figures (``same``: columns with one value for all), then write their change
-    log with one INSERT ... SELECT."""
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        # Hold other writers of figures off until we commit (readers go on), as SQLite's
-        # BEGIN IMMEDIATE does, so that every id above the current maximum is ours.
-        conn.exec_driver_sql("LOCK TABLE figures IN SHARE ROW EXCLUSIVE MODE")
-    before = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM figures")).scalar()
-    _executemany(conn, "figures", list(new.columns), new, same)
-    payload = _CREATE_JSON.get(dialect)
-    if payload is None:  # another kind of database: the same log rows, made in Python
-        got = conn.execute(text("SELECT id, indicator, area, period FROM figures "
-                                "WHERE id > :m ORDER BY id"), {"m": before}).fetchall()
-        ids = pd.DataFrame.from_records([tuple(r) for r in got], columns=["id", *KEY])
-        _log(conn, "create", None, ids.merge(new[[*KEY, "value"]], on=KEY), who=who, why=why,
-             origin=origin, at=at)
-        return
-    logged = conn.execute(text(
-        "INSERT INTO changelog (at, who, entity, entity_id, action, indicator, area, period, "
-        "old, new, why, origin) "
-        "SELECT :at, :who, 'figure', CAST(f.id AS TEXT) AS entity_id, 'create', f.indicator, "
-        f"f.area, f.period, NULL, {payload}, :why, :origin "
-        "FROM figures f WHERE f.id > :before ORDER BY f.id"),
-        {"at": at, "who": who, "why": why, "origin": origin, "before": before}).rowcount
-    if logged != len(new):
-        raise EcoError(tr("{n} new figures were written but {logged} change-log rows; "
-                          "nothing was saved", n=len(new), logged=logged))
-
-
 def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "") -> dict:
-    """Write a plan inside the caller's transaction. Returns counts of created and updated.
+    """Write a plan inside the caller's transaction, through :func:`core.write.commit`.
+    Returns counts of created and updated figures and the indicators whose figures changed.
 
     Every created and updated figure gets one change-log row naming ``origin``.
     """
-    now = changelog.now_iso()
-    if len(plan.new):
-        new = plan.new.drop(columns=["_row", "id"], errors="ignore")
-        same = {"version": 1, "entered_by": who, "entered_at": now}
-        for c, default in (("qualifier", ""), ("note", ""), ("derivation", ""),
-                           ("source_ref", ""), ("status", "final"), ("derived", False)):
-            if c not in new:
-                same[c] = default
-        if "derived" in new:
-            new = new.assign(derived=new["derived"].astype(bool))
-        _create(conn, _sorted_by_key(new), same, who=who, why=why, origin=origin, at=now)
-    if len(plan.changed):
-        ch = plan.changed
-        upd = [f for f in plan.fields if f in ch]
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        sets = ", ".join(f"{f} = {mark}" for f in upd)
-        sql = (f"UPDATE figures SET {sets}, version = version + 1, entered_by = {mark}, "
-               f"entered_at = {mark} WHERE id = {mark} AND version = {mark}")
-        params = list(zip(*(_column_values(ch[f]) for f in upd), [who] * len(ch),
-                          [now] * len(ch), ch["db_id"].astype(int).tolist(),
-                          ch["db_version"].astype(int).tolist()))
-        result = conn.exec_driver_sql(sql, params)
-        if result.rowcount not in (-1, len(params)):
-            raise stale_edit(
-                tr("{n} figures were changed by someone else during the import, after the "
-                   "preview; nothing was written: preview the import again.", n=len(params)),
-                tr("{n} figures", n=len(params)))
-        ident = ch.rename(columns={"db_id": "id"})[["id", *KEY]]
-        old = ident.assign(**{f: ch[f"db_{f}"] for f in upd})
-        _log(conn, "update", old, ident.assign(**{f: ch[f] for f in upd}), who=who, why=why,
-             origin=origin, at=now)
-    return {"created": len(plan.new), "updated": len(plan.changed), "unchanged": plan.unchanged}
-
-
-def _records_json(df: pd.DataFrame | None, n: int) -> list:
-    """The row as JSON for the change log, less what the log row already holds in its own
-    columns (id, indicator, area, period, who, when): half the bytes at 100,000 rows."""
-    if df is None:
-        return [None] * n
-    drop = ("entered_at", "entered_by", "_row", "period_ord", "id", "indicator", "area", "period")
-    keep = df.drop(columns=[c for c in drop if c in df])
-    return keep.to_json(orient="records", lines=True, force_ascii=False).splitlines()
-
-
-def _log(conn, action, old, new, *, who, why, origin, at) -> None:
-    ref = new if new is not None else old
-    n = len(ref)
-    entries = pd.DataFrame({
-        "at": at, "who": who, "entity": "figure", "entity_id": ref["id"].astype(str).to_numpy(),
-        "action": action, "indicator": ref["indicator"].to_numpy(),
-        "area": ref["area"].to_numpy(), "period": ref["period"].to_numpy(),
-        "old": _records_json(old, n), "new": _records_json(new, n), "why": why, "origin": origin,
-    })
-    _executemany(conn, "changelog", list(entries.columns), entries)
+    new = plan.new.drop(columns=["_row", "id"], errors="ignore")
+    same = {c: default for c, default in (
+        ("qualifier", ""), ("note", ""), ("derivation", ""), ("source_ref", ""),
+        ("status", "final"), ("derived", False)) if c not in new}
+    if "derived" in new:
+        new = new.assign(derived=new["derived"].astype(bool))
+    written = write.commit(
+        conn, FIGURE, new=new, same=same, changed=plan.changed, fields=plan.fields, who=who,
+        why=why, origin=origin,
+        stale=lambda n: tr("{n} figures were changed by someone else during the import, after "
+                           "the preview; nothing was written: preview the import again.", n=n))
+    return {"created": written.created, "updated": written.updated,
+            "unchanged": plan.unchanged, "indicators": sorted(written.indicators)}

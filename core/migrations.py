@@ -29,7 +29,20 @@ def _step_3(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE indicators ADD COLUMN unit_zh VARCHAR(64) NOT NULL DEFAULT ''"))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3}
+def _step_4(conn: Connection) -> None:
+    """Schema 4: the period types an indicator takes, and whether it counts days of the
+    period (then a figure above the period's days is refused). An indicator in days is
+    taken to count them."""
+    conn.execute(text("ALTER TABLE indicators ADD COLUMN period_types VARCHAR(64) NOT NULL "
+                      "DEFAULT ''"))
+    conn.execute(text("ALTER TABLE indicators ADD COLUMN day_count BOOLEAN NOT NULL "
+                      "DEFAULT FALSE"))
+    conn.execute(text("UPDATE indicators SET period_types = period_type"))
+    conn.execute(text("UPDATE indicators SET day_count = TRUE WHERE value_kind = 'count' "
+                      "AND (unit = 'days' OR unit_zh = '天')"))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4}
 
 
 def meta_value(conn: Connection, key: str) -> str | None:

@@ -9,19 +9,10 @@ import weakref
 
 import pandas as pd
 
+from . import vocabulary
 from .i18n import tr
 from .values import format_value
 
-STATUS_TEXT = {
-    "en": {"met": "met", "close": "close", "missed": "missed", "no_data": "no data",
-           "no_target": "no target", "achieved": "achieved", "on_track": "on track",
-           "needs_acceleration": "needs acceleration", "limited_progress": "limited progress",
-           "deterioration": "deterioration"},
-    "zh_CN": {"met": "达标", "close": "接近", "missed": "未达标", "no_data": "无数据",
-              "no_target": "无目标", "achieved": "已实现", "on_track": "进展顺利",
-              "needs_acceleration": "需加快", "limited_progress": "进展有限",
-              "deterioration": "退步"},
-}
 COMPARATOR_TEXT = {">=": "≥", "<=": "≤", "=": "=", "between": ""}
 
 
@@ -36,10 +27,6 @@ def units(frame: pd.DataFrame, lang: str = "en") -> list[str]:
     """``unit_text`` for each row of a frame with ``unit`` and (optionally) ``unit_zh``."""
     zh = frame["unit_zh"] if "unit_zh" in frame else [""] * len(frame)
     return [unit_text(u, z, lang) for u, z in zip(frame["unit"], zh)]
-
-
-def status_text(code: str, lang: str = "en") -> str:
-    return STATUS_TEXT.get(lang, STATUS_TEXT["en"]).get(code, code or "")
 
 
 def name_col(lang: str) -> str:
@@ -114,29 +101,6 @@ def _make_namer(sources: pd.DataFrame):
     return name
 
 
-def figures_table(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame,
-                  sources: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """One row per figure with code, name, area name, period, value text, unit, qualifier,
-    note and source text."""
-    ind = indicators.set_index("code")
-    ar = areas.set_index("code")
-    nc = name_col(lang)
-    kinds, decs = figs["indicator"].map(ind["value_kind"]), figs["indicator"].map(ind["decimals"])
-    namer = source_namer(sources)
-    src = {(s, r): namer(s, r) for s, r in set(zip(figs["source"], figs["source_ref"]))}
-    return pd.DataFrame({
-        "indicator": figs["indicator"], "name": figs["indicator"].map(ind[nc]),
-        "area": figs["area"], "area_name": figs["area"].map(ar[nc]), "period": figs["period"],
-        "value": [format_value(v, k, d, lang=lang) for v, k, d in zip(figs["value"], kinds, decs)],
-        "unit": figs["indicator"].map(pd.Series(units(ind, lang), index=ind.index)),
-        "qualifier": figs["qualifier"],
-        "status": figs["status"], "note": figs["note"],
-        "source": [src[(s, r)] for s, r in zip(figs["source"], figs["source_ref"])],
-        "derived": figs["derived"], "derivation": figs["derivation"],
-        "version": figs["version"],
-    })
-
-
 def scorecard_target(row, lang: str = "en") -> str:
     """The Target cell of a scorecard row (a mapping or a named tuple of
     :func:`core.status.scorecard`): the applicable target, or for a band indicator without
@@ -186,7 +150,7 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
         "gap": fmt("gap", signed=True),
         "gap_pct": [f"{v:+.1f}%" if pd.notna(v) else "" for v in sc["gap_pct"]],
         "change": fmt("change", signed=True),
-        "period_status": [status_text(s, lang) for s in sc["period_status"]],
-        "course_status": [status_text(s, lang) for s in sc["course_status"]],
+        "period_status": [vocabulary.words(s, lang) for s in sc["period_status"]],
+        "course_status": [vocabulary.words(s, lang) for s in sc["course_status"]],
         "warnings": sc["warnings"],
     })

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, bindparam, select
 from . import schema
 from .errors import NotFoundError
 from .i18n import tr
+from .names import area_keys, normalize
 
 
 def _rows(conn: Connection, stmt) -> list[tuple]:
@@ -191,19 +192,12 @@ def targets(conn: Connection, *, indicators: Iterable[str] | None = None) -> pd.
 
 
 def resolve_area(conn: Connection, name: str) -> str:
-    """Area code for a code or a Chinese or English name (``沙坪坝区``, ``Shapingba``)."""
-    df = areas(conn)
-    key = name.strip().lower()
-    try:
-        return _resolve(df, name, "area")
-    except NotFoundError:
-        pass
-    short = df["name_en"].str.lower().str.replace(
-        r"\s+(district|county|tujia.*|miao.*)$", "", regex=True)
-    hit = df[(short == key) | df["name_zh"].str.rstrip("区县").eq(name.strip().rstrip("区县"))]
-    if len(hit) == 1:
-        return str(hit.iloc[0]["code"])
-    raise NotFoundError(tr("unknown area {code}", code=repr(name)))
+    """Area code for any name a desk uses (:func:`core.names.area_keys`): the code, the
+    Chinese or English name, the short name (``沙坪坝``, ``Shapingba``), full-width or not."""
+    code = area_keys(areas(conn)).get(normalize(name).lower())
+    if code is None:
+        raise NotFoundError(tr("unknown area {code}", code=repr(name)), field="area")
+    return code
 
 
 def _resolve(df: pd.DataFrame, name: str, what: str) -> str:

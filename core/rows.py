@@ -6,24 +6,26 @@ version the change is refused with :class:`StaleEditError`, never applied over i
 """
 from __future__ import annotations
 
+import pandas as pd
 from sqlalchemy import Connection, func, select
 
-from . import changelog, schema, validate
-from .errors import ConflictError, NotFoundError, StaleEditError
+from . import rules, schema, validate, write
+from .entities import kind
+from .errors import ConflictError, StaleEditError
 from .i18n import N_, tr
 from .values import format_value
 
-ENTITIES = ("figure", "target", "indicator")
+ENTITIES = ("figure", "target", "indicator")  # the kinds of :mod:`core.entities`
 BOOKKEEPING = ("version", "entered_by", "entered_at")  # set by every write, not by edits
 
 
 def table(entity: str):
-    return schema.VERSIONED[entity]
+    return kind(entity).table
 
 
 def key_column(entity: str):
-    t = table(entity)
-    return t.c.code if entity == "indicator" else t.c.id
+    k = kind(entity)
+    return k.table.c[k.key]
 
 
 def fetch(conn: Connection, entity: str, key) -> dict | None:
@@ -34,21 +36,12 @@ def fetch(conn: Connection, entity: str, key) -> dict | None:
 def describe(row: dict, entity: str) -> str:
     """Names a row for a person, in the current language: ``figure AIR.PM25 / chongqing /
     2024H1``."""
-    if entity == "indicator":
-        return tr("indicator {key}", key=row["code"])
-    where = {"indicator": row["indicator"], "area": row["area"], "period": row["period"]}
-    if entity == "target":
-        return tr("target {indicator} / {area} / {period} ({kind})", kind=row["kind"], **where)
-    return tr("figure {indicator} / {area} / {period}", **where)
+    return kind(entity).describe(row)
 
 
 def named(entity: str, key) -> str:
     """Names a row by its key alone (``figure 12``), when its content is not at hand."""
-    if entity == "indicator":
-        return tr("indicator {key}", key=key)
-    if entity == "target":
-        return tr("target {key}", key=key)
-    return tr("figure {key}", key=key)
+    return kind(entity).name_key(key)
 
 
 def stale_edit(message: str, what: str, *, mine: str = "", theirs: str = "",
@@ -65,7 +58,7 @@ def stale_edit(message: str, what: str, *, mine: str = "", theirs: str = "",
 
 
 def _show(conn: Connection, row: dict, entity: str) -> str:
-    if entity == "indicator":
+    if not kind(entity).of_indicator:
         return tr("version {version}", version=row["version"])
     ind = validate.indicator_row(conn, row["indicator"])
     try:
@@ -82,39 +75,39 @@ def _clean(entity: str, values: dict) -> dict:
 
 
 def _check_unique(conn: Connection, entity: str, values: dict, exclude=None) -> None:
-    if entity == "indicator":
+    k = kind(entity)
+    if not k.of_indicator:
         return
-    t = table(entity)
-    cond = [t.c.indicator == values["indicator"], t.c.area == values["area"],
-            t.c.period == values["period"]]
-    if entity == "target":
-        cond.append(t.c.kind == values["kind"])
+    t = k.table
+    cond = [t.c[c] == values[c] for c in k.unique]
     if exclude is not None:
         cond.append(t.c.id != exclude)
     if conn.execute(select(func.count()).select_from(t).where(*cond)).scalar():
         raise ConflictError(tr("{what} already exists; edit it instead",
-                               what=describe(values, entity)))
+                               what=describe(values, entity)), field="period")
+
+
+def _validated(conn: Connection, entity: str, values: dict) -> dict:
+    return _clean(entity, validate.VALIDATORS[entity](conn, values))
 
 
 def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = "",
            origin: str = "", key=None, version: int = 1) -> dict:
     """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
-    vals = _clean(entity, validate.VALIDATORS[entity](conn, values))
-    if entity == "indicator" and fetch(conn, entity, vals["code"]) is not None:
+    k = kind(entity)
+    vals = _validated(conn, entity, values)
+    if not k.of_indicator and fetch(conn, entity, vals["code"]) is not None:
         raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
     _check_unique(conn, entity, vals)
-    vals.update(_clean(entity, dict(version=version, entered_by=who,
-                                    entered_at=changelog.now_iso())))
-    if entity != "indicator":
+    for c in BOOKKEEPING:
+        vals.pop(c, None)
+    if k.of_indicator:
         vals.pop("id", None)
         if key is not None:
             vals["id"] = key
-    result = conn.execute(table(entity).insert().values(**vals))
-    new_key = vals["code"] if entity == "indicator" else (key or result.inserted_primary_key[0])
-    new = fetch(conn, entity, new_key)
-    changelog.write(conn, [changelog.log_entry(entity, "create", None, new, who=who, why=why,
-                                               origin=origin)])
-    return new
+    written = write.commit(conn, k, new=pd.DataFrame([vals]), same={"version": version},
+                           who=who, why=why, origin=origin)
+    return fetch(conn, entity, vals.get(k.key, written.ids[0] if written.ids else None))
 
 
 def _current_or_stale(conn: Connection, entity: str, key, expected_version: int,
@@ -136,6 +129,10 @@ def _current_or_stale(conn: Connection, entity: str, key, expected_version: int,
         raise StaleEditError(what, _show(conn, {**row, **changes}, entity), theirs,
                              version=expected_version)
     return row
+
+
+def _num(v) -> float:
+    return float("nan") if v is None else float(v)
 
 
 def _same(a, b) -> bool:
@@ -169,13 +166,15 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
     """Refuse indicator edits that would leave its stored figures meaning something else."""
     code = old["code"]
     if new["code"] != code:
-        raise ConflictError(tr("an indicator's code cannot be changed; create a new one"))
+        raise ConflictError(tr("an indicator's code cannot be changed; create a new one"),
+                            field="code")
     f = schema.figures
     n = conn.execute(select(func.count()).select_from(f).where(f.c.indicator == code)).scalar()
     if n and new["value_kind"] != old["value_kind"]:
         raise ConflictError(tr("indicator {code} has {n} figures stored as {old}; its value "
                                "kind cannot become {new}", code=code, n=n,
-                               old=old["value_kind"], new=new["value_kind"]))
+                               old=old["value_kind"], new=new["value_kind"]),
+                            field="value_kind")
     lo, hi = new.get("vmin"), new.get("vmax")
     cond = []
     if lo is not None:
@@ -189,7 +188,8 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
             f.c.indicator == code, or_(*cond))).scalar()
         if out:
             raise ConflictError(tr("{n} figures of indicator {code} lie outside the new "
-                                   "natural range; correct them first", n=out, code=code))
+                                   "natural range; correct them first", n=out, code=code),
+                                field="vmin")
 
 
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
@@ -202,39 +202,41 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
     """
     old = _current_or_stale(conn, entity, key, expected_version, changes)
     merged = {**old, **changes}
-    vals = _clean(entity, validate.VALIDATORS[entity](conn, merged))
-    if (entity in ("figure", "target") and old.get("derived")
-            and "derived" not in changes and "derivation" not in changes
-            and any(vals.get(k) != old.get(k) for k in ("value", "value_high") if k in changes)):
+    vals = _validated(conn, entity, merged)
+    k = kind(entity)
+    if k.of_indicator and any(
+            rules.typed_over_derived(bool(old.get("derived")), _num(old.get(f)),
+                                     _num(vals.get(f)),
+                                     "derived" in changes or "derivation" in changes)
+            for f in ("value", "value_high") if f in changes):
         vals["derived"], vals["derivation"] = False, ""
-    if entity == "indicator":
+    if not k.of_indicator:
         _check_indicator_change(conn, old, vals)
-    _check_unique(conn, entity, vals, exclude=None if entity == "indicator" else key)
-    for k in BOOKKEEPING + ("id",):
-        vals.pop(k, None)
-    vals.update(_clean(entity, dict(version=expected_version + 1, entered_by=who,
-                                    entered_at=changelog.now_iso())))
-    t = table(entity)
-    result = conn.execute(t.update().where(key_column(entity) == key,
-                                           t.c.version == expected_version).values(**vals))
-    if result.rowcount != 1:  # someone committed between our read and this write
-        _current_or_stale(conn, entity, key, expected_version, changes)
-        what, mine = describe(old, entity), _show(conn, merged, entity)
-        raise stale_edit(
-            tr("{what} was changed by someone else while your edit of it ({mine}) was being "
-               "saved; nothing was written. Reload and edit again.", what=what, mine=mine),
-            what, mine=mine)
-    new = fetch(conn, entity, key)
-    changelog.write(conn, [changelog.log_entry(entity, "update", old, new, who=who, why=why,
-                                               origin=origin)])
-    return old, new
+    _check_unique(conn, entity, vals, exclude=key if k.of_indicator else None)
+    # the fields this update writes: those it sets, and those it changes along
+    fields = tuple(f for f in vals if f not in (*BOOKKEEPING, k.key)
+                   and (f in changes or not _same(old.get(f), vals[f])))
+    what, mine = describe(old, entity), _show(conn, merged, entity)
+    ch = pd.DataFrame([{**{f: vals[f] for f in fields}, **{f"db_{f}": old.get(f) for f in fields},
+                        "db_id": key, "db_version": expected_version,
+                        **{c: old.get(c) for c in ("indicator", "area", "period")
+                           if c in old}}])
+    try:
+        write.commit(conn, k, changed=ch, fields=fields, who=who, why=why, origin=origin,
+                     stale=tr("{what} was changed by someone else while your edit of it "
+                              "({mine}) was being saved; nothing was written. Reload and edit "
+                              "again.", what=what, mine=mine))
+    except StaleEditError:
+        _current_or_stale(conn, entity, key, expected_version, changes)  # say how, if we can
+        raise
+    return old, fetch(conn, entity, key)
 
 
 def delete(conn: Connection, entity: str, key, expected_version: int, *, who: str,
            why: str = "", origin: str = "") -> dict:
     """Delete a row made from ``expected_version``. Returns the row as it was."""
     old = _current_or_stale(conn, entity, key, expected_version)
-    if entity == "indicator":
+    if not kind(entity).of_indicator:
         for dep, still in (
                 (schema.figures, N_("indicator {code} still has {n} figures; delete them first")),
                 (schema.targets, N_("indicator {code} still has {n} targets; delete them first"))):
@@ -242,12 +244,11 @@ def delete(conn: Connection, entity: str, key, expected_version: int, *, who: st
                              .where(dep.c.indicator == key)).scalar()
             if n:
                 raise ConflictError(tr(still, code=key, n=n))
-    t = table(entity)
-    result = conn.execute(t.delete().where(key_column(entity) == key,
-                                           t.c.version == expected_version))
-    if result.rowcount != 1:
+    try:
+        write.commit(conn, kind(entity), gone=pd.DataFrame([old]), who=who, why=why,
+                     origin=origin, stale=tr("{what} could not be deleted",
+                                             what=describe(old, entity)))
+    except StaleEditError:
         _current_or_stale(conn, entity, key, expected_version)
-        raise NotFoundError(tr("{what} could not be deleted", what=describe(old, entity)))
-    changelog.write(conn, [changelog.log_entry(entity, "delete", old, None, who=who, why=why,
-                                               origin=origin)])
+        raise
     return old

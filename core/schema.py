@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -63,6 +63,9 @@ indicators = Table(
     Column("vmin", Float),
     Column("vmax", Float),
     Column("period_type", String(16), nullable=False, default="half"),
+    # schema 4: every period type the indicator takes ("month,half,year"; "" = period_type)
+    Column("period_types", String(64), nullable=False, default=""),
+    Column("day_count", Boolean, nullable=False, default=False),  # schema 4: at most the days
     Column("decimals", Integer, nullable=False, default=0),
     Column("tolerance", Float, nullable=False, default=0.0),
     Column("definition_en", Text, nullable=False, default=""),

@@ -104,45 +104,18 @@ def parse_value(text: object, kind: str, *, vmin: float | None = None,
                 vmax: float | None = None) -> float:
     """Parse a typed or imported value for an indicator of ``kind``.
 
-    Accepts numbers, numeric strings (thousands separators and a trailing ``%`` allowed for
-    percentages), and class names for ``class`` indicators. Enforces natural limits.
+    The value rule of :mod:`core.rules` on one value: numbers, numeric strings (full-width
+    digits, thousands separators, a trailing ``%`` for percentages), and class names for
+    ``class`` indicators, within the natural limits.
 
     Raises
     ------
     ValueParseError
         With a message saying what was wrong.
     """
-    if kind == "class":
-        return float(class_rank(text))
-    if text is None or (isinstance(text, float) and math.isnan(text)):
-        raise ValueParseError(tr("a value is required"))
-    if isinstance(text, bool):
-        raise ValueParseError(tr("{text} is not a number", text=repr(text)))
-    if isinstance(text, (int, float)):
-        value = float(text)
-    else:
-        s = str(text).strip().replace(",", "").replace("，", "").replace(" ", "")
-        if kind == "percent" and s.endswith("%"):
-            s = s[:-1]
-        if not _NUMBER_RE.match(s):
-            raise ValueParseError(tr("{text} is not a number", text=repr(str(text))))
-        value = float(s)
-    if not math.isfinite(value):
-        raise ValueParseError(tr("{text} is not a finite number", text=repr(text)))
-    if kind == "count" and not value.is_integer():
-        raise ValueParseError(tr("{text} is not a whole number (this indicator counts things)",
-                                 text=repr(text)))
-    if kind == "count" and abs(value) > MAX_COUNT:
-        # past 2**53 a float no longer holds every whole number: 1e99 "cases" is a slip
-        raise ValueParseError(tr("{value} is too large for a count (at most {most})",
-                                 value=f"{value:g}", most=f"{MAX_COUNT:,}"))
-    if vmin is not None and value < vmin:
-        raise ValueParseError(tr("{value} is below the natural minimum {vmin}",
-                                 value=f"{value:g}", vmin=f"{vmin:g}"))
-    if vmax is not None and value > vmax:
-        raise ValueParseError(tr("{value} is above the natural maximum {vmax}",
-                                 value=f"{value:g}", vmax=f"{vmax:g}"))
-    return value
+    from .rules import value_of  # the one value rule (core/rules.py imports this module)
+
+    return value_of(text, kind, vmin=vmin, vmax=vmax)
 
 
 def more_decimals(value: float, decimals: int) -> bool:

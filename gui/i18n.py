@@ -96,7 +96,8 @@ class Translators:
             for tr in self._installed:
                 app.installTranslator(tr)
         # Core messages made from now on follow; in English they need no lookup at all.
-        core_i18n.set_translator(translate_core if lang != "en" and ok else None)
+        core_i18n.set_translator(translate_core if lang != "en" and ok else None,
+                                 lang if lang != "en" and ok else "en")
         # install/remove already sent QEvent.LanguageChange to every widget
         self.lang = lang
         return ok

@@ -69,7 +69,8 @@ def test_status_lists_every_seeded_indicator_with_both_statuses(cli_db):
     assert {r["indicator"] for r in rows} == {f["indicator"] for f in figs}
     assert all(r["period_status"] and r["course_status"] for r in rows)
     water = [r for r in rows if r["indicator"] == "WATER.STATE_SECTIONS_EXCELLENT"][0]
-    assert (water["period_status"], water["target"], water["gap"]) == ("met", "≥ 97.3%", "+1.3")
+    assert (water["period_status"], water["target_comparator"], water["target_value"],
+            water["gap"]) == ("met", ">=", 97.3, 1.3)
     table = run("status", "--db", cli_db).stdout
     assert "WATER.YANGTZE_MAINSTEM_CLASS" in table and "achieved" in table
 

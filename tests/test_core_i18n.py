@@ -115,7 +115,7 @@ def test_a_stale_edit_in_chinese_names_the_figure_and_both_values(store, db_url,
     fig, err = stale_pm25_edit(store, db_url)
     msg = str(err)
     assert msg.startswith(f"自您加载（版本 {fig['version']}）以来，")
-    assert "AIR.PM25 / chongqing / 2024H1" in msg
+    assert "AIR.PM25 / chongqing / 2024年上半年" in msg
     assert "您填写的是 37.0，现为 35.0。请重新加载后再编辑。" in msg
     assert "you entered 37.0, it now holds 35.0" in err.english
 
@@ -457,7 +457,7 @@ def test_loader_problems_in_chinese_with_sheet_row_and_column(sqlite_store, zh):
         got = {p.row: p.message for p in plan_figures(conn, df).problems}
     assert got[2] == (f"此工作簿生成后，AIR.PM25 / chongqing / {fig['period']} 已在数据库中被修改"
                       f"（此处为版本 {fig['version'] + 1}，数据库中为版本 {fig['version']}）")
-    assert got[3] == "1.5 不是整数"
+    assert got[3] == "1.5 不是整数（此指标为计数指标）"
     assert got[4] == "状态 'maybe' 无效，须为 final（正式）或 provisional（初步）"
 
 
@@ -501,7 +501,7 @@ def test_stale_deletes_and_conflicts_from_rows_in_chinese(sqlite_store, zh):
         rows.update(conn, "figure", fig["id"], v, {"value": 35.0}, who="other desk")
     err = _refused(sqlite_store, lambda c: rows.delete(c, "figure", fig["id"], v, who="me"))
     assert isinstance(err, StaleEditError)
-    assert str(err) == (f"自您加载（版本 {v}）以来，数据 AIR.PM25 / chongqing / 2024H1 已被他人"
+    assert str(err) == (f"自您加载（版本 {v}）以来，数据 AIR.PM25 / chongqing / 2024年上半年 已被他人"
                         "修改：您要将其删除，它现为 35.0。请重新加载后再编辑。")
     assert err.english.endswith("you entered a deletion, it now holds 35.0. Reload and edit "
                                 "again.")
@@ -512,11 +512,11 @@ def test_stale_deletes_and_conflicts_from_rows_in_chinese(sqlite_store, zh):
     assert str(err) == "自您加载以来，目标 999999 已被他人删除。"
     values = {k: fig[k] for k in ("indicator", "area", "period")} | {"value": 1.0}
     err = _refused(sqlite_store, lambda c: rows.insert(c, "figure", values, who="me"))
-    assert str(err) == "数据 AIR.PM25 / chongqing / 2024H1 已存在，请改为编辑现有记录"
+    assert str(err) == "数据 AIR.PM25 / chongqing / 2024年上半年 已存在，请改为编辑现有记录"
     err = _refused(sqlite_store, lambda c: rows.delete(c, "indicator", "AIR.PM25", 1, who="me"))
     assert str(err).startswith("指标 AIR.PM25 仍有 ") and str(err).endswith(" 条数据；请先删除这些数据")
     target = {"indicator": "AIR.PM25", "area": "chongqing", "period": "2025", "kind": "standard"}
-    assert rows.describe(target, "target") == "目标 AIR.PM25 / chongqing / 2025（standard）"
+    assert rows.describe(target, "target") == "目标 AIR.PM25 / chongqing / 2025年（standard）"
 
 
 def test_an_import_preview_and_its_refusals_in_chinese(sqlite_store, tmp_path, zh):

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import sqlalchemy as sa
 
-from core import changelog, queries, schema
+from core import changelog, queries, schema, write
 from core.loader import apply_plan, plan_figures
 
 
@@ -53,7 +53,7 @@ def test_plan_then_apply_creates_updates_and_logs_the_file(store):
     assert plan.changed.iloc[0][["old_value", "value"]].tolist() == [31.2, 30.5]
     with store.write() as conn:
         counts = apply_plan(conn, plan, who="district", why="import", origin="d.xlsx")
-    assert counts == {"created": 1, "updated": 1, "unchanged": 1}
+    assert counts == {"created": 1, "updated": 1, "unchanged": 1, "indicators": ["AIR.PM25"]}
     with store.read() as conn:
         f = queries.figures(conn, indicators=["AIR.PM25"]).set_index(["area", "period"])
         log = conn.execute(sa.select(schema.changelog).where(
@@ -128,9 +128,7 @@ def test_each_new_figure_gets_one_create_log_row_naming_the_file_and_its_exact_v
 
 
 def test_other_databases_get_the_same_create_log_rows_from_python(store, monkeypatch):
-    import core.loader as loader
-
-    monkeypatch.setattr(loader, "_CREATE_JSON", {})
+    monkeypatch.setattr(write, "_CREATE_JSON", {})
     df = _df(("AIR.PM25", "chongqing", "2026H1", "30.5", ""),
              ("AIR.PM25", "banan", "2026H1", "29", ""))
     with store.read() as conn:

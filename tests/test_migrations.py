@@ -18,6 +18,8 @@ def _downgrade_to_v1(url: str) -> None:
         conn.execute(sa.text("DROP INDEX ix_changelog_entity"))
         conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN origin"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN unit_zh"))
+        conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN period_types"))
+        conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN day_count"))
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
                      .values(value="1"))
     engine.dispose()

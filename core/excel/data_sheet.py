@@ -2,8 +2,8 @@
 
 Values are numbers (class indicators: class names such as ``II``), so a colleague can filter
 and sum them; ``Version``, ``Status``, ``Source id`` and ``Source ref`` carry what a safe
-re-import needs. Text that starts like a formula (``=``, ``+``, ``-``, ``@``) is written as a
-text cell with Excel's quote prefix, never as a formula.
+re-import needs. Text that starts like a formula (``=``, ``+``, ``-``, ``@``, tab, CR:
+:mod:`core.formulas`) is written as a text cell with Excel's quote prefix, never as a formula.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from .. import present
+from ..formulas import FORMULA_START
 from ..i18n import tr
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS
 from . import Cancelled
@@ -109,7 +110,10 @@ def _cells(letter: str, col: np.ndarray, rows: range, quote_style: int) -> list[
         elif isinstance(v, str):
             if _ILLEGAL_CHARS.search(v):
                 v = clean_text(v)
-            style = f' s="{quote_style}"' if v[0] in "=+-@" else ""
+                if not v:  # nothing but control characters
+                    append("")
+                    continue
+            style = f' s="{quote_style}"' if v[0] in FORMULA_START else ""
             keep = ' xml:space="preserve"' if v[0].isspace() or v[-1].isspace() else ""
             append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t{keep}>'
                    f'{v.translate(_ESC)}</t></is></c>')

@@ -1,14 +1,15 @@
-"""The scorecard sheet: one row per indicator x area, statuses in red / amber / green."""
+"""The scorecard sheet: one row per indicator x area, statuses coloured and worded as in the
+window (:mod:`core.vocabulary`)."""
 from __future__ import annotations
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from .. import present
+from .. import present, vocabulary
 from ..values import class_name, qualifier_label
-from .styles import (CENTER, MID, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, STATUS_STYLE,
-                     SUBTITLE, TITLE, WRAP, number_format, print_setup, row_height, styled_cell,
-                     text_lines)
+from .styles import (CENTER, MID, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT,
+                     SUBTITLE, TITLE, WRAP, number_format, print_setup, row_height, status_style,
+                     styled_cell, text_lines)
 
 COLUMNS = [  # field, English, Chinese, width
     ("category", "Category", "类别", 16),
@@ -100,8 +101,9 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             return _cell(ws, float(v), fmt="+0;-0;0" if kind == "class" else sfmt, border=GRID)
 
         def status(code):
-            fill, font = STATUS_STYLE.get(code, (None, None))
-            return _cell(ws, present.status_text(code, lang), font, fill, CENTER, border=GRID)
+            fill, font = status_style(code)
+            return _cell(ws, vocabulary.words(code, lang) or None, font, fill, CENTER,
+                         border=GRID)
 
         ws.append([
             _cell(ws, cat.get(r.category, r.category), align=WRAP, border=GRID),

@@ -7,6 +7,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from .. import vocabulary
+from ..formulas import looks_like_formula
+
 TITLE = Font(name="Calibri", size=16, bold=True, color="1F4E3D")
 SUBTITLE = Font(name="Calibri", size=10, color="595959")
 HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
@@ -21,20 +24,21 @@ THIN = Side(style="thin", color="BFBFBF")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 UNLOCKED = Protection(locked=False)
 
-# Status colours: the conventional Excel "good / neutral / bad" pairs, fill and font.
-GREEN = (PatternFill("solid", fgColor="C6EFCE"), Font(color="006100", bold=True))
-AMBER = (PatternFill("solid", fgColor="FFEB9C"), Font(color="9C5700", bold=True))
-RED = (PatternFill("solid", fgColor="FFC7CE"), Font(color="9C0006", bold=True))
-GREY = (PatternFill("solid", fgColor="EDEDED"), Font(color="595959"))
-STATUS_STYLE = {
-    "met": GREEN, "achieved": GREEN, "on_track": GREEN,
-    "close": AMBER, "needs_acceleration": AMBER,
-    "missed": RED, "limited_progress": RED, "deterioration": RED,
-    "no_data": GREY, "no_target": GREY,
-}
 
-_FORMULA_START = ("=", "+", "-", "@")
+def _status_style(tone: vocabulary.Tone) -> tuple[PatternFill | None, Font]:
+    fill = (PatternFill("solid", fgColor=tone.background.lstrip("#")) if tone.background
+            else None)
+    return fill, Font(color=tone.foreground.lstrip("#"), bold=tone is not vocabulary.NONE)
+
+
+_TONE_STYLES = {code: _status_style(t) for code, t in vocabulary.TONES.items()}
 _ILLEGAL = re.compile(ILLEGAL_CHARACTERS_RE.pattern)
+
+
+def status_style(code: str | None) -> tuple[PatternFill | None, Font]:
+    """(fill, font) of a status cell: the tint and shade of its tone in
+    :mod:`core.vocabulary`, as the window colours it."""
+    return _TONE_STYLES[vocabulary.tone(code).code]
 
 
 def number_format(kind: str, decimals: int, *, signed: bool = False) -> str:
@@ -47,29 +51,30 @@ def number_format(kind: str, decimals: int, *, signed: bool = False) -> str:
     return body + suffix
 
 
-def looks_like_formula(text: object) -> bool:
-    return isinstance(text, str) and text.startswith(_FORMULA_START)
-
-
 def text_cell(ws, value):
     """A write-only cell whose text never becomes a formula: openpyxl makes any string that
-    starts with ``=`` one, and a name or note typed as ``=HYPERLINK(...)`` must stay text."""
+    starts with ``=`` one, and a name or note typed as ``=HYPERLINK(...)`` must stay text.
+    Such text also gets Excel's quote prefix, as on the Data sheet, so that editing the
+    cell in Excel or LibreOffice does not turn it into a formula either."""
     from openpyxl.cell import WriteOnlyCell
 
     c = WriteOnlyCell(ws, value=clean_text(value) if isinstance(value, str) else value)
     if looks_like_formula(value):
         c.data_type = "s"
+        c.quotePrefix = True
     return c
 
 
 def defuse_formulas(wb) -> None:
-    """Turn every formula of an ordinary (not write-only) workbook back into text; our
-    workbooks write no formulas of their own, so any there came from someone's text."""
+    """Make every formula-like text of an ordinary (not write-only) workbook an inert text
+    cell with the quote prefix (see :func:`text_cell`); our workbooks write no formulas of
+    their own, so any there came from someone's text."""
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if c.data_type == "f":
+                if looks_like_formula(c.value):
                     c.data_type = "s"
+                    c.quotePrefix = True
 
 
 def text_lines(text: object, width: float) -> int:
@@ -119,7 +124,7 @@ def styled_cell(ws, value, font=None, fill=None, align=None, fmt=None, border=No
     c = text_cell(ws, value)
     # Style indices belong to one workbook, so the cache lives on it.
     cache = ws.parent.__dict__.setdefault("_ecotracker_styles", {})
-    key = (id(font), id(fill), id(align), fmt, id(border))
+    key = (id(font), id(fill), id(align), fmt, id(border), bool(c.quotePrefix))
     style = cache.get(key)
     if style is None:
         if font is not None:

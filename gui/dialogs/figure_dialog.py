@@ -3,18 +3,19 @@ source and reference."""
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
-from core import validate
+from core import suspicious, validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import PeriodError, ValueParseError
+from core.errors import EcoError, PeriodError
 from core.periods import parse_period
 from core.present import cell_text, dated_title, unit_text
 from core.validate import FIGURE_STATUSES
-from core.values import decimals_problem, more_decimals, optional_number, parse_value
+from core.values import optional_number
 from gui.indicator import labels
+from gui.value_field import ClassField, ValueField
 
-from .common import FormDialog, combo, same_value, select_data
+from .common import WARNING_STYLE, FormDialog, combo, same_value, select_data
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
 
@@ -28,56 +29,6 @@ def source_items(ctx, none_label: str):
     for s in ctx.sources.to_dict("records"):
         items.append((dated_title(s), s["id"]))
     return items
-
-
-class ValueField(QLineEdit):
-    """A figure's value typed as text and parsed by the core, as in the target dialog.
-
-    Not a spin box: a spin box always holds a number (a forgotten value was saved as 0) and
-    silently drops or rounds digits past the indicator's decimals (38.25 became 38.2).
-    """
-
-    def __init__(self, ind: dict, parent=None):
-        super().__init__(parent)
-        self.kind = ind["value_kind"]
-        self.decimals = int(ind.get("decimals") or 0)
-
-    def value(self):
-        """None when empty, the number when the core parses it, else the text as typed (the
-        dialog's check says what is wrong with it)."""
-        text = self.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_value(text, self.kind)
-        except ValueParseError:
-            return text
-
-    def setValue(self, value) -> None:  # noqa: N802 - as a spin box's
-        v = optional_number(value)
-        if v is None:
-            self.setText("")
-        elif not more_decimals(v, self.decimals):
-            self.setText(f"{v:.{self.decimals}f}")
-        else:  # stored with more decimals than the indicator keeps: shown whole, not rounded
-            self.setText(repr(v))
-
-
-class ClassField(QComboBox):
-    """A water-quality class to pick; none is chosen until the person picks one."""
-
-    def __init__(self, lang: str, none_label: str, parent=None):
-        super().__init__(parent)
-        self.addItem(none_label, None)
-        for name, rank in labels.class_choices(lang):
-            self.addItem(name, rank)
-
-    def value(self):
-        return self.currentData()
-
-    def setValue(self, value) -> None:  # noqa: N802 - as ValueField's
-        v = optional_number(value)
-        self.setCurrentIndex(max(self.findData(int(round(v))), 0) if v is not None else 0)
 
 
 class FigureDialog(FormDialog):
@@ -98,7 +49,7 @@ class FigureDialog(FormDialog):
         lang = ctx.lang
         self.add("area", self.tr("Area:"), combo(area_items(ctx)))
         period = self.add("period", self.tr("Period:"), QLineEdit())
-        period.setPlaceholderText(self.tr("e.g. 2025, 2025H1, 2025Q2 or 2025-06"))
+        period.setPlaceholderText(self.tr("e.g. 2025, 2025H1, 2025Q2 or 2025-06"))  # or 2025年上半年
         if self.ind["value_kind"] == "class":
             self.add("value", self.tr("Value:"), ClassField(lang, self.tr("(choose a class)")))
         else:
@@ -112,6 +63,14 @@ class FigureDialog(FormDialog):
         self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
         ref = self.add("source_ref", self.tr("Reference:"), QLineEdit())
         ref.setPlaceholderText(self.tr("e.g. table 3, para 4"))
+        # a value that passes the rules but looks wrong (core.suspicious): said before it is
+        # written; OK keeps it
+        self.warning = QLabel()
+        self.warning.setObjectName("valueWarning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.layout().insertWidget(1, self.warning)
         if row:
             self.load(row)
         elif area:
@@ -160,23 +119,35 @@ class FigureDialog(FormDialog):
             problem = self._value_problem(values["value"])
             if problem:
                 problems["value"] = problem
-        return self.core_problems(problems, validate.figure_values, values)
+        problems = self.core_problems(problems, validate.figure_values, values)
+        self._warn(None if problems or self.missing else values)
+        return problems
+
+    def _warn(self, values: dict | None) -> None:
+        """Say why a value that passes the rules looks wrong (far from this area's history,
+        from the other districts, or a cumulative count going down)."""
+        found: list[str] = []
+        if values is not None:
+            try:
+                with self.ctx.store.read() as conn:
+                    found = suspicious.for_figure(conn, validate.figure_values(conn, values))
+            except EcoError:
+                found = []
+        text = "\n".join(found)
+        if text:
+            text = self.tr("Check this value: %1. OK keeps it as it is.").replace("%1", text)
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
 
     def _value_problem(self, value) -> str:
-        """What is wrong with a typed value: the core's word on it (a number, within the
-        natural limits), or more decimals than the indicator keeps, which would otherwise be
-        saved but shown rounded. A stored value being edited is taken as it is."""
-        ind = self.ind
-        try:
-            v = parse_value(value, ind["value_kind"], vmin=optional_number(ind["vmin"]),
-                            vmax=optional_number(ind["vmax"]))
-        except ValueParseError as exc:
-            return str(exc)
-        decimals = int(ind["decimals"] or 0)
-        if (ind["value_kind"] != "class" and more_decimals(v, decimals)
-                and not (self.row and v == optional_number(self.row.get("value")))):
-            return decimals_problem(self.fields["value"].text().strip(), decimals)
-        return ""
+        """What is wrong with a typed value (the value editor's own word on it). A stored
+        value being edited is taken as it is."""
+        field = self.fields["value"]
+        if not isinstance(field, ValueField):
+            return ""
+        if self.row and value == optional_number(self.row.get("value")):
+            return ""
+        return field.problem(field.text())
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \

@@ -1,9 +1,7 @@
-"""Status colours that read for colour-blind staff, and never colour alone.
+"""Status colours, symbols and icons for the window, from :mod:`core.vocabulary`.
 
-The hues are from the Okabe-Ito palette (blue, orange, vermillion), which people with the
-common forms of colour blindness tell apart; each status also carries a symbol and a word, so
-a grey-scale print or a screen reader loses nothing. Cells get a light tint of the hue as
-background and a dark shade of it as text, both well above 4.5:1 contrast.
+The tones, hues and shades are defined once in core, which the meeting workbook and the
+command line read too; this module only turns them into Qt brushes and icons.
 """
 from __future__ import annotations
 
@@ -12,75 +10,48 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF
 
-# Okabe-Ito hues
-BLUE, ORANGE, VERMILLION, GREY = "#0072B2", "#E69F00", "#D55E00", "#7F7F7F"
+from core import vocabulary
 
-# status code -> (tone, symbol). Tones: good / warn / bad / none.
-TONE = {
-    "met": "good", "achieved": "good", "on_track": "good",
-    "close": "warn", "needs_acceleration": "warn", "limited_progress": "warn",
-    "missed": "bad", "deterioration": "bad",
-    "no_data": "none", "no_target": "none", "": "none",
-}
-SYMBOL = {"good": "✔", "warn": "▲", "bad": "✖", "none": "○"}
-HUE = {"good": BLUE, "warn": ORANGE, "bad": VERMILLION, "none": GREY}
-BACKGROUND = {"good": "#D6E9F5", "warn": "#FCEBC7", "bad": "#F8D5C2", "none": ""}
-FOREGROUND = {"good": "#00466E", "warn": "#6B4A00", "bad": "#8A3200", "none": "#505050"}
-# worst first: the tree shows an indicator's worst period status across its areas
-SEVERITY = {"bad": 3, "warn": 2, "good": 1, "none": 0}
-SEVERITY_OF_STATUS = {code: SEVERITY[t] for code, t in TONE.items()}
-
-
-def tone(status: str | None) -> str:
-    return TONE.get(status or "", "none")
+# status code -> severity, for sorting worst first and the tree's worst mark
+SEVERITY_OF_STATUS = {code: s.tone.severity for code, s in vocabulary.STATUSES.items()}
 
 
 def symbol(status: str | None) -> str:
-    return SYMBOL[tone(status)]
+    return vocabulary.tone(status).symbol
 
 
 @lru_cache(maxsize=None)
 def background(status: str | None) -> QBrush | None:
-    colour = BACKGROUND[tone(status)]
+    colour = vocabulary.tone(status).background
     return QBrush(QColor(colour)) if colour else None
 
 
 @lru_cache(maxsize=None)
 def foreground(status: str | None) -> QBrush:
-    return QBrush(QColor(FOREGROUND[tone(status)]))
-
-
-def worst(statuses) -> str:
-    """The most severe status of several (``missed`` beats ``close`` beats ``met``)."""
-    best, rank = "no_target", -1
-    for s in statuses:
-        r = SEVERITY[tone(s)]
-        if r > rank:
-            best, rank = s, r
-    return best
+    return QBrush(QColor(vocabulary.tone(status).foreground))
 
 
 @lru_cache(maxsize=None)
 def icon(status: str | None, size: int = 14) -> QIcon:
     """A small shape in the status hue: disc (good), triangle (warn), cross (bad), ring."""
-    t = tone(status)
+    t = vocabulary.tone(status)
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(HUE[t])
+    colour = QColor(t.hue)
     m = size * 0.12
     r = QRectF(m, m, size - 2 * m, size - 2 * m)
-    if t == "good":
+    if t is vocabulary.GOOD:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawEllipse(r)
-    elif t == "warn":
+    elif t is vocabulary.WARN:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawPolygon(QPolygonF([QPointF(r.center().x(), r.top()), r.bottomRight(),
                                  r.bottomLeft()]))
-    elif t == "bad":
+    elif t is vocabulary.BAD:
         path = QPainterPath()
         path.moveTo(r.topLeft())
         path.lineTo(r.bottomRight())

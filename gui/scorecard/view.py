@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QStyle, QTableView, QVBoxLayout, QWidget)
 
+from core import vocabulary
 from core.edits import Changed
 from gui import workers
 from gui.context import AppContext
@@ -254,9 +255,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.summary.setText("   ".join(parts + [shown]))
 
     def _status_word(self, code: str) -> str:
-        from core.present import status_text
-
-        return status_text(code, self.ctx.lang)
+        return vocabulary.words(code, self.ctx.lang)
 
     # language ------------------------------------------------------------------------------
     def _on_language(self, lang: str) -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from core.present import status_text
+from core import vocabulary
 
 from gui.scorecard import palette
 
@@ -81,7 +81,7 @@ class IndicatorTreeModel(QStandardItemModel):
             if changed_only and before.get(code, "no_data") == st:
                 continue
             item.setData(palette.icon(st), Qt.ItemDataRole.DecorationRole)
-            words = status_text(st, self.lang) if st else ""
+            words = vocabulary.words(st, self.lang)
             # the whole name first: the tree is often narrower than it
             item.setToolTip(f"{item.text()}\n{code}\n{words}" if words
                             else f"{item.text()}\n{code}")

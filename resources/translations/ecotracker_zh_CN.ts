@@ -108,6 +108,13 @@
     </message>
 </context>
 <context>
+    <name>FigureDelegate</name>
+    <message>
+        <source>(choose a class)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+</context>
+<context>
     <name>FigureDialog</name>
     <message>
         <source>Edit figure of %1</source>
@@ -180,6 +187,10 @@
     <message>
         <source>This area already has a figure for %1; edit that one instead.</source>
         <translation>该区域已有 %1 的数据，请改为编辑该条数据。</translation>
+    </message>
+    <message>
+        <source>Check this value: %1. OK keeps it as it is.</source>
+        <translation>请核对此数值：%1。点“确定”仍按此保存。</translation>
     </message>
     <message>
         <source>Add figure %1</source>
@@ -629,6 +640,26 @@
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Check this value</source>
+        <translation>请核对数值</translation>
+    </message>
+    <message>
+        <source>%1
+
+Keep this value?</source>
+        <translation>%1
+
+保留此数值吗？</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>修改</translation>
     </message>
     <message>
         <source>Not saved: someone else changed this figure first.</source>
@@ -1612,12 +1643,44 @@ Every edit is saved to the database at once.</source>
         <translation>没有符合条件的指标，无法生成填报工作簿</translation>
     </message>
     <message>
-        <source>a period is required</source>
-        <translation>须填写期间</translation>
+        <source>year</source>
+        <translation>年</translation>
     </message>
     <message>
-        <source>{value} is not a whole number</source>
-        <translation>{value} 不是整数</translation>
+        <source>half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>{text} is a percentage, but this indicator is not measured in percent</source>
+        <translation>{text} 是百分数，但此指标不以百分比计量</translation>
+    </message>
+    <message>
+        <source>{text} has a decimal comma or misplaced separators: write decimals with a point (12.5) and thousands with commas (1,234.5)</source>
+        <translation>{text} 含小数逗号或位置不当的分隔符：小数请用小数点（12.5），千位请用逗号（1,234.5）</translation>
+    </message>
+    <message>
+        <source>{text} is not yes or no</source>
+        <translation>{text} 不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>the text holds a control character (such as NUL) that cannot be stored</source>
+        <translation>文本含无法保存的控制字符（如 NUL）</translation>
+    </message>
+    <message>
+        <source>the text has {n} characters; at most {most} can be kept</source>
+        <translation>文本有 {n} 个字符，最多只能保存 {most} 个</translation>
+    </message>
+    <message>
+        <source>a period is required</source>
+        <translation>须填写期间</translation>
     </message>
     <message>
         <source>duplicates row {row} with a different value</source>
@@ -1634,6 +1697,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{indicator} / {area} / {period} was changed in the database since this workbook was made (version {here} here, {there} there)</source>
         <translation>此工作簿生成后，{indicator} / {area} / {period} 已在数据库中被修改（此处为版本 {here}，数据库中为版本 {there}）</translation>
+    </message>
+    <message>
+        <source>{n} rows were changed by someone else while they were being saved; nothing was written. Reload and edit again.</source>
+        <translation>保存期间有 {n} 行已被他人修改，未写入任何内容。请重新加载后再编辑。</translation>
     </message>
     <message>
         <source>{n} new figures were written but {logged} change-log rows; nothing was saved</source>
@@ -1764,6 +1831,18 @@ Every edit is saved to the database at once.</source>
         <translation>无法删除 {what}</translation>
     </message>
     <message>
+        <source>{value} is not a whole number (this indicator counts things)</source>
+        <translation>{value} 不是整数（此指标为计数指标）</translation>
+    </message>
+    <message>
+        <source>{value} days is more than {period} has ({days} days)</source>
+        <translation>{value} 天超过了{period}的天数（{days} 天）</translation>
+    </message>
+    <message>
+        <source>{period} is a {kind}, but {indicator} is reported by {kinds} only</source>
+        <translation>{period}是{kind}期间，但 {indicator} 只按{kinds}报送</translation>
+    </message>
+    <message>
         <source>seed file {path} is missing</source>
         <translation>缺少初始数据文件 {path}</translation>
     </message>
@@ -1844,6 +1923,10 @@ Every edit is saved to the database at once.</source>
         <translation>在保存您对 {what} 的修改（{mine}）时，该行已被他人修改；未写入任何内容。请重新加载后再编辑。</translation>
     </message>
     <message>
+        <source>{value} is far from what the other districts report for {period} (median {median})</source>
+        <translation>{value} 与其他区县{period}报送的数值相差很大（中位数 {median}）</translation>
+    </message>
+    <message>
         <source>an indicator needs a name</source>
         <translation>指标须有名称</translation>
     </message>
@@ -1898,10 +1981,6 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{text} is not a finite number</source>
         <translation>{text} 不是有限数值</translation>
-    </message>
-    <message>
-        <source>{text} is not a whole number (this indicator counts things)</source>
-        <translation>{text} 不是整数（此指标为计数指标）</translation>
     </message>
     <message>
         <source>{value} is below the natural minimum {vmin}</source>

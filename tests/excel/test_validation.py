@@ -41,7 +41,7 @@ def test_every_problem_reported_at_once_with_sheet_row_and_column(store, tmp_pat
         _row("AIR.PM25", "Atlantis", "2024H1", 30),                         # 3 unknown area
         _row("AIR.PM25", "Chongqing", "2024H3", 30),                        # 4 malformed period
         _row("AIR.PM25", "Chongqing", "2019H1", "thirty"),                  # 5 not a number
-        _row("WATER.YANGTZE_MAINSTEM_CLASS", "Chongqing", "2019", "VII"),   # 6 not a class
+        _row("WATER.YANGTZE_MAINSTEM_CLASS", "Chongqing", "2019H1", "VII"), # 6 not a class
         _row("WATER.STATE_SECTIONS_EXCELLENT", "Chongqing", "2019", 120),   # 7 out of range
         _row("AIR.PM25", "Wanzhou", "2019H1", 40),                          # 8 duplicate ...
         _row("AIR.PM25", "wanzhou", "2019H1", 41),                          # 9 ... disagrees

@@ -1,0 +1,321 @@
+"""The one way rows reach the database.
+
+Every create, update and delete of a figure, target or indicator, whoever makes it (a typed
+edit, a dialog, a delete, undo and redo, an import, the seed loader), ends in :func:`commit`,
+inside the caller's write transaction. It writes the rows already checked by the rules
+(:mod:`core.rules`), each update and delete only where the row is still at the version the
+change was made from, and one change-log row per row changed, whose payload is made here and
+nowhere else. It returns what it wrote (:class:`Written`), from which screens refresh.
+
+The bulk case stays a bulk case: one ``executemany`` per statement, whatever the number of
+rows (a typed edit is a batch of one), the driver's own placeholders, and the change log of
+new figures made by the database from the rows it has just stored.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, text
+
+from .changelog import LOG_OMITS, now_iso
+from .entities import FIGURE, Kind
+from .errors import EcoError, StaleEditError
+from .i18n import tr
+
+KEY = ["indicator", "area", "period"]
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one commit wrote: its kind, counts, and the indicators whose data changed."""
+
+    kind: Kind
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    indicators: frozenset[str] = field(default_factory=frozenset)
+    ids: tuple = ()  # keys of the rows created, in order
+
+    @property
+    def changed(self) -> int:
+        return self.created + self.updated + self.deleted
+
+
+def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
+           changed: pd.DataFrame | None = None, fields: tuple[str, ...] = (),
+           gone: pd.DataFrame | None = None, same: dict | None = None, who: str, why: str,
+           origin: str = "", stale: str = "") -> Written:
+    """Write checked rows of ``kind`` in the caller's transaction.
+
+    Parameters
+    ----------
+    new
+        Rows to create (every column to store; ``id`` only to restore a deleted row).
+    changed
+        Rows to update: ``fields`` with their new values, ``db_<field>`` with the values they
+        replace, ``db_id`` and ``db_version``, the version the change was made from.
+    gone
+        Rows to delete, whole as they are stored (``id`` and ``version`` among them).
+    same
+        Columns of ``new`` with one value for every row (written into the statement once).
+    stale
+        The sentence that says an update or delete met rows another desk had changed
+        meanwhile (or a function of their number making it); nothing is then written.
+    """
+    at = now_iso()
+    inds: set[str] = set()
+    ids: tuple = ()
+    n_new = n_changed = n_gone = 0
+    if new is not None and len(new):
+        ids = _create(conn, kind, new, same or {}, who=who, why=why, origin=origin, at=at)
+        n_new = len(new)
+        inds |= _indicators(kind, new)
+    if changed is not None and len(changed):
+        _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
+                stale=stale)
+        n_changed = len(changed)
+        inds |= _indicators(kind, changed)
+    if gone is not None and len(gone):
+        _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, stale=stale)
+        n_gone = len(gone)
+        inds |= _indicators(kind, gone)
+    return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids)
+
+
+def _indicators(kind: Kind, frame: pd.DataFrame) -> set[str]:
+    col = "indicator" if kind.of_indicator else kind.key
+    return set(pd.unique(frame[col].astype(str))) if col in frame else set()
+
+
+def _mark(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _refused(stale, n: int) -> StaleEditError:
+    """``stale``: the sentence, or a function of the number of rows refused making it."""
+    from .rows import stale_edit
+
+    if callable(stale):
+        return stale_edit(stale(n), tr("{n} figures", n=n))
+    message = stale or tr("{n} rows were changed by someone else while they were being "
+                          "saved; nothing was written. Reload and edit again.", n=n)
+    return stale_edit(message, tr("{n} rows", n=n))
+
+
+def _update(conn, kind: Kind, ch: pd.DataFrame, fields, *, who, why, origin, at,
+            stale) -> None:
+    upd = [f for f in fields if f in ch]
+    mark = _mark(conn)
+    stamp = [c for c in ("entered_by", "entered_at") if c in kind.table.c]  # who and when
+    sets = ", ".join([f"{f} = {mark}" for f in upd] + [f"{c} = {mark}" for c in stamp])
+    sql = (f"UPDATE {kind.table.name} SET {sets}, version = version + 1 "
+           f"WHERE {kind.key} = {mark} AND version = {mark}")
+    params = list(zip(*(_column_values(ch[f]) for f in upd),
+                      *([{"entered_by": who, "entered_at": at}[c]] * len(ch) for c in stamp),
+                      _column_values(ch["db_id"]), ch["db_version"].astype(int).tolist()))
+    result = conn.exec_driver_sql(sql, params)
+    if result.rowcount not in (-1, len(params)):
+        raise _refused(stale, len(params) - result.rowcount)
+    ident = ch.rename(columns={"db_id": kind.key})
+    ident = ident[[c for c in (kind.key, *KEY) if c in ident]]
+    old = ident.assign(**{f: ch[f"db_{f}"].to_numpy() for f in upd})
+    _log(conn, kind, "update", old, ident.assign(**{f: ch[f].to_numpy() for f in upd}),
+         who=who, why=why, origin=origin, at=at)
+
+
+def _delete(conn, kind: Kind, gone: pd.DataFrame, *, who, why, origin, at, stale) -> None:
+    mark = _mark(conn)
+    sql = f"DELETE FROM {kind.table.name} WHERE {kind.key} = {mark} AND version = {mark}"
+    params = list(zip(_column_values(gone[kind.key]), gone["version"].astype(int).tolist()))
+    result = conn.exec_driver_sql(sql, params)
+    if result.rowcount not in (-1, len(params)):
+        raise _refused(stale, len(params) - result.rowcount)
+    _log(conn, kind, "delete", gone, None, who=who, why=why, origin=origin, at=at)
+
+
+# ---------------------------------------------------------------------------------------
+# creating rows
+
+
+# The change-log payload of a created figure: ``{"value": ...}``, the value the history
+# shows. The log row's own columns hold the id, key, who, when, why and file; the other
+# fields are in the figure's row, and every later update or delete logs the values it
+# replaced, so nothing about the figure is lost. (The whole row as JSON was a third of all
+# the bytes an import of new figures wrote.) Rows of other kinds are few: their whole content
+# is logged. Made by the database from the row just stored; SQLite prints 15 significant
+# digits, which do not always read back as the same double: then 17 are used.
+CREATE_PAYLOAD = {"figure": ("value",)}
+_CREATE_JSON = {
+    "sqlite": """'{"value":' || CASE WHEN CAST(CAST(f.value AS TEXT) AS REAL) = f.value """
+              """THEN CAST(f.value AS TEXT) ELSE printf('%!.17g', f.value) END || '}'""",
+    "postgresql": "CAST(json_build_object('value', f.value) AS TEXT)",
+}
+
+
+def _create(conn, kind: Kind, new: pd.DataFrame, same: dict, *, who, why, origin,
+            at) -> tuple:
+    """Insert new rows, then their change log. Returns their keys."""
+    same = {c: v for c, v in {"version": 1, "entered_by": who, "entered_at": at, **same}.items()
+            if c in kind.table.c}
+    if kind is FIGURE and "id" not in new:
+        return _create_figures(conn, _sorted_by_key(new), same, who=who, why=why,
+                               origin=origin, at=at)
+    if kind.key in new:
+        _executemany(conn, kind.table.name, list(new.columns), new, same)
+        keys = new[kind.key].tolist()
+    else:  # rows of these kinds are made one at a time, and each needs its new id back
+        keys = []
+        for row in new.to_dict("records"):
+            row = {k: (None if _missing(v) else v) for k, v in {**row, **same}.items()}
+            keys.append(conn.execute(kind.table.insert().values(**row))
+                        .inserted_primary_key[0])
+    stored = pd.DataFrame({kind.key: keys})
+    logged = new.assign(**{kind.key: keys}) if kind.key not in new else new
+    payload = CREATE_PAYLOAD.get(kind.name)
+    if payload:
+        logged = logged[[c for c in (kind.key, *KEY, *payload) if c in logged]]
+    _log(conn, kind, "create", None, logged, who=who, why=why, origin=origin, at=at)
+    return tuple(stored[kind.key].tolist())
+
+
+def _create_figures(conn, new: pd.DataFrame, same: dict, *, who, why, origin, at) -> tuple:
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        # Hold other writers of figures off until we commit (readers go on), as SQLite's
+        # BEGIN IMMEDIATE does, so that every id above the current maximum is ours.
+        conn.exec_driver_sql("LOCK TABLE figures IN SHARE ROW EXCLUSIVE MODE")
+    before = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM figures")).scalar()
+    _executemany(conn, "figures", list(new.columns), new, same)
+    payload = _CREATE_JSON.get(dialect)
+    if payload is None:  # another kind of database: the same log rows, made in Python
+        got = conn.execute(text("SELECT id, indicator, area, period FROM figures "
+                                "WHERE id > :m ORDER BY id"), {"m": before}).fetchall()
+        ids = pd.DataFrame.from_records([tuple(r) for r in got], columns=["id", *KEY])
+        _log(conn, FIGURE, "create", None, ids.merge(new[[*KEY, "value"]], on=KEY), who=who,
+             why=why, origin=origin, at=at)
+        return tuple(ids["id"].tolist())
+    logged = conn.execute(text(
+        "INSERT INTO changelog (at, who, entity, entity_id, action, indicator, area, period, "
+        "old, new, why, origin) "
+        "SELECT :at, :who, 'figure', CAST(f.id AS TEXT) AS entity_id, 'create', f.indicator, "
+        f"f.area, f.period, NULL, {payload}, :why, :origin "
+        "FROM figures f WHERE f.id > :before ORDER BY f.id"),
+        {"at": at, "who": who, "why": why, "origin": origin, "before": before}).rowcount
+    if logged != len(new):
+        raise EcoError(tr("{n} new figures were written but {logged} change-log rows; "
+                          "nothing was saved", n=len(new), logged=logged))
+    if len(new) > 1:
+        return ()  # an import's ids: nobody asks, and reading them back costs
+    return tuple(r[0] for r in conn.execute(text("SELECT id FROM figures WHERE id > :b"),
+                                            {"b": before}))
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def _sorted_by_key(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows in unique-key order, so the inserts walk the key's index once, not to and fro."""
+    if len(df) < 2:
+        return df
+    order = np.lexsort([pd.factorize(df[c].to_numpy(object), sort=True)[0]
+                        for c in reversed(KEY)])
+    if (np.diff(order) > 0).all():
+        return df
+    return df.iloc[order].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# the change log
+
+
+def _records_json(df: pd.DataFrame | None, n: int) -> list:
+    """The rows as JSON for the change log, less what the log row already holds in its own
+    columns (:data:`core.changelog.LOG_OMITS`): half the bytes at 100,000 rows."""
+    if df is None:
+        return [None] * n
+    keep = df.drop(columns=[c for c in LOG_OMITS if c in df])
+    keep = keep.astype({c: object for c in keep.columns if keep[c].dtype.kind == "f"})
+    return keep.to_json(orient="records", lines=True, force_ascii=False,
+                        double_precision=15).splitlines()
+
+
+def _log(conn, kind: Kind, action, old, new, *, who, why, origin, at) -> None:
+    ref = new if new is not None else old
+    n = len(ref)
+
+    def col(c):
+        if c in ref:
+            return ref[c].to_numpy(object)
+        if c == "indicator" and not kind.of_indicator:
+            return ref[kind.key].to_numpy(object)
+        return np.full(n, None, dtype=object)
+
+    entries = pd.DataFrame({
+        "at": at, "who": who, "entity": kind.name,
+        "entity_id": ref[kind.key].astype(str).to_numpy(), "action": action,
+        "indicator": col("indicator"), "area": col("area"), "period": col("period"),
+        "old": _records_json(old, n), "new": _records_json(new, n), "why": why, "origin": origin,
+    })
+    _executemany(conn, "changelog", list(entries.columns), entries)
+
+
+# ---------------------------------------------------------------------------------------
+# the driver's executemany
+
+
+def _column_values(s: pd.Series) -> list:
+    """Python values of a column for the driver: NaN and NA become None."""
+    arr = s.to_numpy()
+    if arr.dtype.kind in "biu":  # no missing values possible: skip the object round trip
+        return arr.tolist()
+    if arr.dtype.kind == "f" and not np.isnan(arr).any():
+        return arr.tolist()
+    arr = s.to_numpy(object)
+    if pd.api.types.infer_dtype(arr, skipna=False) == "string":  # all text, checked in C
+        return arr.tolist()
+    missing = pd.isna(arr)
+    out = np.where(missing, None, arr) if missing.any() else arr
+    return [v.item() if isinstance(v, np.generic) else v for v in out.tolist()]
+
+
+# Text that means the same inside '...' in every SQL dialect and driver: no quote, backslash
+# or percent sign (psycopg's placeholder).
+_PLAIN_TEXT = re.compile(r"[\w .:+\-]*\Z")
+
+
+def _literal(value) -> str | None:
+    """``value`` written as an SQL literal, or None if it would need escaping."""
+    if isinstance(value, (bool, np.bool_)):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, str) and _PLAIN_TEXT.match(value):
+        return f"'{value}'"
+    return None
+
+
+def _executemany(conn: Connection, table: str, cols: list[str], data: pd.DataFrame,
+                 same: dict | None = None) -> None:
+    """Insert the rows of ``data[cols]``; ``same`` holds columns with one value for every row.
+
+    Such a value is written into the statement once instead of being bound for every row
+    (for new figures: 5 of the 15 values of a row).
+    """
+    mark = _mark(conn)
+    cols = [c for c in cols if c not in (same or {})]
+    fixed = {}
+    for c, v in (same or {}).items():
+        lit = _literal(v)
+        if lit is None:
+            data = data.assign(**{c: [v] * len(data)})
+            cols.append(c)
+        else:
+            fixed[c] = lit
+    names = ", ".join([*cols, *fixed])
+    values = ", ".join([mark] * len(cols) + list(fixed.values()))
+    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({values})",
+                         list(zip(*(_column_values(data[c]) for c in cols))))
