@@ -194,9 +194,12 @@ def test_a_percent_formatted_cell_is_stored_as_the_percentage_shown(db, tmp_path
     r = run("import", str(path), "--db", str(db), cwd=tmp_path)
     assert r.code == 0, r.err
     assert "1 new" in r.out
-    r = run("figures", "--indicator", "WATER.STATE_SECTIONS_EXCELLENT", "--format", "csv",
+    r = run("figures", "--indicator", "WATER.STATE_SECTIONS_EXCELLENT", "--format", "json",
             "--db", str(db), cwd=tmp_path)
-    assert ",2025H1,98.6%," in r.out, r.out  # not 1.0 % (0.986 rounded), as before
+    import json
+
+    stored = {f["period"]: f["value"] for f in json.loads(r.out)}
+    assert stored["2025H1"] == 98.6, r.out  # not 1.0 (0.986 rounded), as before
 
 
 def test_a_parser_crash_in_the_reading_process_is_a_message(tmp_path):
