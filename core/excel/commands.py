@@ -21,6 +21,8 @@ def add_subcommands(sub, add_db) -> None:
     p.add_argument("--from", dest="period_from", metavar="P", help="first period, e.g. 2024H1")
     p.add_argument("--to", dest="period_to", metavar="P", help="last period, e.g. 2025H1")
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file that is not an Excel workbook")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("template", help="write an entry workbook for districts to fill in")
@@ -30,6 +32,8 @@ def add_subcommands(sub, add_db) -> None:
     p.add_argument("--area", metavar="A")
     p.add_argument("--category", metavar="C")
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file that is not an Excel workbook")
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("import", help="import figures from an exported or entry workbook")
@@ -50,7 +54,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     opts = ExportOptions(args.category, args.area, args.period_from, args.period_to, args.lang)
     with _open(args) as store:
-        r = export_workbook(store, args.out, opts)
+        r = export_workbook(store, args.out, opts, force=args.force)
     print(tr("{path}: {rows} figures, {charts} charts", path=r.path, rows=r.rows,
              charts=r.charts))
     return 0
@@ -61,7 +65,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         n = write_template(store, args.out, args.period, area=args.area,
-                           category=args.category, lang=args.lang)
+                           category=args.category, lang=args.lang, force=args.force)
     print(tr("{path}: {n} rows to fill in", path=args.out, n=n))
     return 0
 

@@ -2,10 +2,13 @@
 
 Written with openpyxl in write-only (streaming) mode: rows go to disk as they are made, so a
 100,000-figure export stays within bounded memory, and the file appears only when complete
-(written beside the target and renamed), so a cancelled or failed export leaves nothing behind.
+(written beside the target and renamed), so a cancelled, failed or killed export leaves nothing
+behind. A text longer than an Excel cell holds (32,767 characters) is cut to fit, and says so
+at its end (:func:`fit_cell`); re-importing the workbook keeps the whole text in the database.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,8 +24,9 @@ from ..store import Store
 from . import Cancelled, never, no_progress
 from .charts import write_chart_sheets
 from .data_sheet import data_frame, quote_prefix_style, splice_rows, write_data_header
-from .files import cannot_write, check_folder, part_files, publish
+from .files import cannot_write, check_destination, check_folder, part_files, publish
 from .headers import sheet_name
+from .safety import EXCEL_CELL_CHARS
 from .scorecard_sheet import as_of, texts, write_scorecard_sheet
 
 
@@ -91,6 +95,44 @@ def gather(conn, opts: ExportOptions) -> Snapshot:
                     "; ".join(parts) or t["none"])
 
 
+# The mark a cut text ends with, in the workbook's language; the importer knows both.
+CUT_MARK = {"en": " … [cut to fit an Excel cell: {n} characters in EcoTracker]",
+            "zh_CN": " ……〔为适应 Excel 单元格已截断：EcoTracker 中共 {n} 字〕"}
+_CUT = re.compile(r" (?:… \[cut to fit an Excel cell: [0-9,]+ characters in EcoTracker\]"
+                  r"|……〔为适应 Excel 单元格已截断：EcoTracker 中共 [0-9,]+ 字〕)$")
+
+
+def fit_cell(text: str, lang: str = "en") -> str:
+    """``text`` as it fits an Excel cell: whole, or cut with a mark saying how long it is.
+
+    Excel refuses to open (or "repairs", dropping the sheet's data) a workbook with a cell
+    longer than 32,767 characters, so such a text is cut rather than the export refused.
+    """
+    if len(text) <= EXCEL_CELL_CHARS:
+        return text
+    mark = CUT_MARK["zh_CN" if lang.startswith("zh") else "en"].format(n=f"{len(text):,}")
+    return text[:EXCEL_CELL_CHARS - len(mark)] + mark
+
+
+def was_cut(text: object) -> bool:
+    """True for a text :func:`fit_cell` cut (it ends with the mark, in either language)."""
+    return isinstance(text, str) and len(text) >= EXCEL_CELL_CHARS - 80 and bool(
+        _CUT.search(text))
+
+
+def _fit_cells(frame: pd.DataFrame, lang: str) -> None:
+    """Cut, in place, every text of ``frame`` longer than a cell holds."""
+    for f in frame.columns:
+        try:
+            long = (frame[f].str.len() > EXCEL_CELL_CHARS).to_numpy()
+        except AttributeError:  # no text in the column
+            continue
+        if long.any():
+            col = frame[f].to_numpy(object).copy()
+            col[long] = [fit_cell(v, lang) for v in col[long]]
+            frame[f] = col
+
+
 FIGURE_COLUMNS = ("id", "indicator", "area", "period", "period_ord", "value", "qualifier",
                   "status", "derived", "note", "source", "source_ref", "version")
 
@@ -141,7 +183,8 @@ def _discard(wb: Workbook) -> None:
 
 
 def export_workbook(store: Store, out: str | Path, opts: ExportOptions | None = None, *,
-                    progress=no_progress, cancelled=never) -> ExportResult:
+                    force: bool = False, progress=no_progress,
+                    cancelled=never) -> ExportResult:
     """Write the meeting workbook to ``out``.
 
     Raises
@@ -149,11 +192,13 @@ def export_workbook(store: Store, out: str | Path, opts: ExportOptions | None = 
     Cancelled
         If ``cancelled()`` turned true; no file is left behind.
     EcoError
-        For unknown filters, a folder that does not exist (it is not created) or a file that
-        cannot be written.
+        For unknown filters, a folder that does not exist (it is not created), a file that
+        cannot be written, and a destination that must not be replaced (the database, its
+        companions, anything not a regular file, and without ``force`` an existing file that
+        is not a workbook: :func:`core.excel.files.check_destination`).
     """
     opts = opts or ExportOptions()
-    check_folder(out)
+    check_destination(out, database=store.sqlite_path, force=force)
     with store.read() as conn:
         snap = gather(conn, opts)
     return write_workbook(snap, out, opts.lang, progress=progress, cancelled=cancelled)
@@ -170,6 +215,7 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
                           area_rank=queries.area_rank(snap.areas)) if n or len(
         snap.targets) else pd.DataFrame(columns=["latest_period"])
     frame = data_frame(snap.figures, snap.indicators, snap.areas, snap.sources, lang)
+    _fit_cells(frame, lang)
     if cancelled():
         raise Cancelled(tr("the export was cancelled; nothing was written"))
     wb = Workbook(write_only=True)

@@ -24,8 +24,9 @@ from ..store import Store
 from ..values import format_value
 from . import Cancelled, never, no_progress
 from .headers import status_code
+from .export import was_cut
 from .reader import read_table
-from .safety import check_workbook
+from .safety import EXCEL_CELL_CHARS, check_workbook
 
 WHY = "import"
 PLAN_FIELDS = ("indicator", "area", "period", "value", "qualifier", "status", "note", "source",
@@ -119,8 +120,10 @@ def _per_string(s: pd.Series, fn) -> pd.Series:
     return pd.Series(out, index=s.index, dtype=object)
 
 
-def _keep_existing(conn, df: pd.DataFrame) -> pd.DataFrame:
-    """Entry workbooks: a blank note or qualifier keeps what the database has."""
+def _keep_existing(conn, df: pd.DataFrame, fields=("note", "qualifier"),
+                   rows: pd.Series | None = None) -> pd.DataFrame:
+    """Entry workbooks: a blank note or qualifier keeps what the database has. With ``rows``:
+    those rows of ``fields`` keep what the database has, whatever they hold."""
     areas = queries.areas(conn)
     look = {}
     for col in ("name_zh", "name_en", "code"):
@@ -130,12 +133,27 @@ def _keep_existing(conn, df: pd.DataFrame) -> pd.DataFrame:
     key = figs.set_index(["indicator", "area", "period"])
     idx = pd.MultiIndex.from_arrays([df["indicator"].astype(str).str.strip(), code,
                                      df["period"].astype(str).str.strip().str.upper()])
-    for f in ("note", "qualifier"):
+    for f in fields:
         if f in df and len(key):
             have = pd.Series(key[f].reindex(idx).to_numpy(), index=df.index)
-            blank = df[f].astype(str).str.strip() == ""
+            blank = (df[f].astype(str).str.strip() == "") if rows is None else rows
             df[f] = df[f].where(~blank | have.isna(), have)
     return df
+
+
+def _cut_notes(df: pd.DataFrame) -> np.ndarray | None:
+    """Rows whose note the export cut to fit an Excel cell (:func:`.export.fit_cell`)."""
+    if "note" not in df or not len(df):
+        return None
+    try:
+        long = (df["note"].str.len() >= EXCEL_CELL_CHARS - 100).to_numpy()
+    except AttributeError:  # no text at all
+        return None
+    if not long.any():
+        return None
+    cut = long.copy()
+    cut[long] = [was_cut(v) for v in df["note"].to_numpy(object)[long]]
+    return cut if cut.any() else None
 
 
 def read_import(store: Store, path: str | Path, *, progress=no_progress,
@@ -174,7 +192,10 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
         df = df[~blank]
     cols = [c for c in PLAN_FIELDS if c in df]
     df = df[cols]
+    cut = _cut_notes(df)
     with store.read() as conn:
+        if cut is not None:  # a note the export cut to fit its cell keeps the whole one
+            df = _keep_existing(conn, df.copy(), ("note",), pd.Series(cut, index=df.index))
         if table.kind == "entry" and len(df):
             df = _keep_existing(conn, df.copy())
         plan = plan_figures(conn, df, file=path.name, sheet=table.sheet,

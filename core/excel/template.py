@@ -22,7 +22,7 @@ from ..periods import parse_period, period_ord
 from ..store import Store
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS, class_name
 from . import Cancelled, never, no_progress
-from .files import cannot_write, check_folder, part_files, publish
+from .files import cannot_write, check_destination, part_files, publish
 from .headers import ENTRY_COLUMNS, ENTRY_FIELDS, heading, sheet_name
 from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, LOCKED_FILL,
                      SUBTITLE, TITLE, UNLOCKED, WRAP, MID, clean_text, number_format, print_setup,
@@ -126,14 +126,16 @@ def _allowed(r, t: dict) -> tuple[str, dict | None]:
 
 
 def write_template(store: Store, out: str | Path, period: str, *, area: str | None = None,
-                   category: str | None = None, lang: str = "en", progress=no_progress,
-                   cancelled=never) -> int:
+                   category: str | None = None, lang: str = "en", force: bool = False,
+                   progress=no_progress, cancelled=never) -> int:
     """Write the entry workbook for ``period``; returns the number of entry rows.
 
-    Like the meeting workbook, it is written beside ``out`` and renamed when complete, and a
-    folder that does not exist is refused (not created).
+    Like the meeting workbook, it is written beside ``out`` and renamed when complete, a
+    folder that does not exist is refused (not created), and so is a destination that must
+    not be replaced (:func:`core.excel.files.check_destination`; ``force`` replaces an
+    existing file that is not a workbook).
     """
-    check_folder(out)
+    check_destination(out, database=store.sqlite_path, force=force)
     progress(0, 2)
     with store.read() as conn:
         rows = entry_rows(conn, period, area=area, category=category, lang=lang)

@@ -1,5 +1,9 @@
 """Import a workbook: read and check it in a worker, show the preview, apply on request.
 
+The reading and checking run in a child process (:func:`core.excel.isolated.
+read_import_isolated`) with a memory limit: a workbook that crashes the parser, exhausts
+memory or gets the reader killed is a message in this dialog, and the window lives on.
+
 Nothing is written until Apply. Apply is disabled while the preview has problems. Imported
 changes are not on the undo stack: the change log records each one (naming the file) and, on
 SQLite, a copy of the database is kept before applying; a PostgreSQL server's own backups are
@@ -15,10 +19,39 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QStyle, QTableView, QVBoxLayout, QWidget)
 
 from core.excel import Cancelled
-from core.excel.importer import apply_import, read_import
+from core.excel.importer import apply_import
+from core.excel.isolated import read_import_isolated
 
 from .. import workers
 from .frame_model import FrameModel
+
+
+_child_translator = None  # in the reading process: kept alive while messages are made
+
+
+def child_language(lang: str) -> None:
+    """In the reading process: the core's messages (problems, refusals) in ``lang``, as the
+    window has them."""
+    global _child_translator
+    if lang == "en":
+        return
+    from PySide6.QtCore import QTranslator
+
+    from core import i18n as core_i18n
+    from gui.i18n import TRANSLATIONS
+
+    t = QTranslator()
+    if t.load(f"ecotracker_{lang}", str(TRANSLATIONS)):
+        _child_translator = t
+        core_i18n.set_translator(lambda s: t.translate(core_i18n.CONTEXT, s))
+
+
+def read_in_child(store, path: str, *, progress, cancelled):
+    """Read and check ``path`` in a child process, messages in the window's language."""
+    from gui.i18n import translators
+
+    return read_import_isolated(store, path, progress=progress, cancelled=cancelled,
+                                init=(child_language, translators().lang))
 
 
 def _table(parent, name: str) -> tuple[QTableView, FrameModel]:
@@ -125,7 +158,7 @@ class ImportDialog(QDialog):
         self._show_problems(False)
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("Reading and checking the workbook…"))
-        self._run(partial(read_import, self.ctx.store, path), self._read_done)
+        self._run(partial(read_in_child, self.ctx.store, path), self._read_done)
 
     def _run(self, fn, on_done) -> None:
         self.progress.setRange(0, 0)

@@ -1475,12 +1475,56 @@ Every edit is saved to the database at once.</source>
         <translation>无法写入 {path}：{folder} 不是文件夹</translation>
     </message>
     <message>
+        <source>cannot write {path}: it is the database {database} (or one of its files); choose another file name</source>
+        <translation>无法写入 {path}：它是数据库 {database}（或其附属文件）；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} holds the database&apos;s backups; choose another folder</source>
+        <translation>无法写入 {path}：文件夹 {folder} 存放数据库备份；请换一个文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: it is not a regular file (a folder, pipe or device); choose another file name</source>
+        <translation>无法写入 {path}：它不是普通文件（而是文件夹、管道或设备）；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: it is a SQLite database; choose another file name</source>
+        <translation>无法写入 {path}：它是 SQLite 数据库；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the file exists and is not an Excel workbook, so it is not replaced; choose another file name (the command line&apos;s --force replaces it)</source>
+        <translation>无法写入 {path}：该文件已存在且不是 Excel 工作簿，因此不予替换；请换一个文件名（命令行加 --force 可替换）</translation>
+    </message>
+    <message>
         <source>{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, {unchanged} unchanged, {problems} problems</source>
         <translation>{file}，工作表 {sheet}：共 {rows} 行；新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，问题 {problems} 个</translation>
     </message>
     <message>
         <source>someone added some of these figures since the preview; nothing was written: preview the import again</source>
         <translation>预览之后，他人已添加了其中部分数据；未写入任何内容：请重新预览后再导入</translation>
+    </message>
+    <message>
+        <source>{what} could not be read: the process reading it was stopped (killed, most likely for lack of memory); nothing was written</source>
+        <translation>无法读取 {what}：读取进程被终止（很可能因内存不足）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{what} could not be read: the process reading it crashed ({signal}); nothing was written</source>
+        <translation>无法读取 {what}：读取进程崩溃（{signal}）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{what} could not be read: the process reading it ended unexpectedly (exit code {code}); nothing was written</source>
+        <translation>无法读取 {what}：读取进程意外结束（退出码 {code}）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{what} could not be read: no process could be started to read it ({reason})</source>
+        <translation>无法读取 {what}：无法启动读取进程（{reason}）</translation>
+    </message>
+    <message>
+        <source>{what} could not be read: it needs more than the {size} GB of memory a workbook may take to read; split it into smaller workbooks</source>
+        <translation>无法读取 {what}：所需内存超过读取工作簿允许的 {size} GB；请拆分为较小的工作簿</translation>
+    </message>
+    <message>
+        <source>{what} could not be read: {reason}</source>
+        <translation>无法读取 {what}：{reason}</translation>
     </message>
     <message>
         <source>{file} cannot be read as a workbook: {reason}</source>
@@ -1491,8 +1535,24 @@ Every edit is saved to the database at once.</source>
         <translation>无法读取 {file} 的工作表 {sheet}：{reason}</translation>
     </message>
     <message>
+        <source>{file}: the figures are on the hidden sheet {sheet}; unhide it in Excel, check it and import it again</source>
+        <translation>{file}：数据位于隐藏工作表 {sheet}；请在 Excel 中取消隐藏并核对后重新导入</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}, row {row}: columns {first} and {second} are both headed {heading}; keep one of them</source>
+        <translation>{file}，工作表 {sheet}，第 {row} 行：{first} 列和 {second} 列的标题都是 {heading}；请只保留一列</translation>
+    </message>
+    <message>
         <source>{file} has no sheet with the columns Indicator code, Area, Period and Value (or 指标代码, 地区, 期间, 数值); export a workbook or make a template to see the layout</source>
         <translation>{file} 中没有含“指标代码”“地区”“期间”“数值”列（或 Indicator code、Area、Period、Value）的工作表；可导出工作簿或生成填报工作簿，查看应有的格式</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}, row {row}, column {column}: the cell holds {n} characters, more than the {limit} an Excel cell can hold; shorten it</source>
+        <translation>{file}，工作表 {sheet}，第 {row} 行，{column} 列：单元格有 {n} 个字符，超过 Excel 单元格上限 {limit}；请缩短</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file (a folder, pipe or device); choose a workbook file</source>
+        <translation>{name} 不是普通文件（而是文件夹、管道或设备）；请选择工作簿文件</translation>
     </message>
     <message>
         <source>{name} cannot be opened: {reason}</source>
@@ -1521,6 +1581,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{name} has {n} parts; this is not a normal workbook</source>
         <translation>{name} 包含 {n} 个部件，不是正常的工作簿</translation>
+    </message>
+    <message>
+        <source>{name} contains the part {part} twice; this is not a normal workbook: save it again from Excel</source>
+        <translation>{name} 含有两个同名部件 {part}；不是正常的工作簿：请在 Excel 中重新保存</translation>
     </message>
     <message>
         <source>{name} contains encrypted parts; remove the password first</source>
@@ -1553,6 +1617,22 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{name} is damaged ({part}); save it again</source>
         <translation>{name} 已损坏（{part}）；请重新保存</translation>
+    </message>
+    <message>
+        <source>{name}: part {part} is {size} MB; this is not a normal workbook</source>
+        <translation>{name}：部件 {part} 有 {size} MB；不是正常的工作簿</translation>
+    </message>
+    <message>
+        <source>{name}: sheet {sheet} holds a tag over 1 MB long; this is not a normal workbook</source>
+        <translation>{name}：工作表 {sheet} 含有超过 1 MB 的标记；不是正常的工作簿</translation>
+    </message>
+    <message>
+        <source>{name}: sheet {sheet} has a cell beyond Excel&apos;s last row or column ({rows} × {cols} cells); this is not a normal workbook</source>
+        <translation>{name}：工作表 {sheet} 有单元格超出 Excel 的最后一行或一列（{rows} × {cols} 个单元格）；不是正常的工作簿</translation>
+    </message>
+    <message>
+        <source>{name}: sheet {sheet} claims {rows} × {cols} cells (over {limit}); delete the stray cells far below or to the right of the table, or split the workbook</source>
+        <translation>{name}：工作表 {sheet} 声称有 {rows} × {cols} 个单元格（超过 {limit}）；请删除表格下方或右侧远处的零散单元格，或拆分工作簿</translation>
     </message>
     <message>
         <source>no indicators match; nothing to put in an entry workbook</source>

@@ -72,7 +72,7 @@ def test_a_new_workbook_gets_the_permissions_of_a_new_file(write, mask, umask, s
 def test_a_replaced_workbook_keeps_the_permissions_it_had(write, kept, umask, sqlite_store,
                                                            tmp_path):
     out = tmp_path / "shared.xlsx"
-    out.write_bytes(b"last month's workbook")
+    openpyxl.Workbook().save(out)  # last month's workbook
     os.chmod(out, kept)
     umask(0o022)
     write(sqlite_store, out)
@@ -142,8 +142,7 @@ def test_a_failed_template_leaves_the_old_file_whole(sqlite_store, tmp_path, mon
     old = out.read_bytes()
 
     def half_written(self, filename):
-        with open(filename, "wb") as fh:
-            fh.write(b"PK\x03\x04 half a zip")
+        filename.write(b"PK\x03\x04 half a zip")  # the part file being written
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Workbook, "save", half_written)
