@@ -58,3 +58,29 @@ def test_the_import_preview_lists_warnings_and_apply_keeps_the_values(store):
     assert "far from what the other districts report" in str(plan.warnings[0])
     with store.write() as conn:
         assert apply_plan(conn, plan, who="t", why="import")["created"] == 2
+
+
+def test_the_import_command_says_which_values_to_check(sqlite_store, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import openpyxl
+
+    _add(sqlite_store, [("AIR.PM25", a, "2026H1", 30 + i % 3)
+                        for i, a in enumerate(DISTRICTS[1:])])
+    db = str(sqlite_store.sqlite_path)
+    sqlite_store.close()
+    path = tmp_path / "district.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["Indicator code", "Area", "Period", "Value"])
+    ws.append(["AIR.PM25", "万州", "2026年上半年", "300"])
+    wb.save(path)
+    exe = Path(sys.executable).parent / "ecotracker"
+    r = subprocess.run([str(exe), "import", str(path), "--dry-run", "--db", db],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert ("check   district.xlsx, sheet Data, row 2, column D (Value): 300 is far from what "
+            "the other districts report for 2026H1 (median 31)") in r.stdout

@@ -78,6 +78,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(preview.summary())
         if not preview.ok:
             raise InputError(preview.plan.problems)
+        for w in preview.plan.warnings:  # they pass the rules but look wrong: kept on apply
+            print("  " + tr("check   {warning}", warning=w))
         with store.read() as conn:
             from .. import queries
 

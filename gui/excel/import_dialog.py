@@ -194,13 +194,23 @@ class ImportDialog(QDialog):
                                      self.tr("Period"), self.tr("Old value"),
                                      self.tr("New value")])
         _fit_columns(self.table, PREVIEW_MAX_CHARS)
-        probs = pd.DataFrame([(p.sheet, p.row, p.column, p.message)
-                              for p in preview.plan.problems],
-                             columns=["sheet", "row", "column", "message"])
-        self.problems_model.set_frame(probs, [self.tr("Sheet"), self.tr("Row"),
+        # problems stop the import; values that merely look wrong (core.suspicious) are
+        # listed too, and Apply keeps them as they are
+        warnings = getattr(preview.plan, "warnings", [])
+        probs = pd.DataFrame([(self.tr("problem"), p.sheet, p.row, p.column, p.message)
+                              for p in preview.plan.problems]
+                             + [(self.tr("check"), p.sheet, p.row, p.column, p.message)
+                                for p in warnings],
+                             columns=["kind", "sheet", "row", "column", "message"])
+        self.problems_model.set_frame(probs, [self.tr("Kind"), self.tr("Sheet"), self.tr("Row"),
                                               self.tr("Column"), self.tr("Problem")])
         self.problems.resizeColumnsToContents()
-        self._show_problems(not preview.ok)
+        self.problems_label.setText(
+            self.tr("Problems (nothing can be imported until they are fixed in the workbook):")
+            if not preview.ok else
+            self.tr("Values to check (they pass every rule but look unusual; Apply keeps them "
+                    "as they are):"))
+        self._show_problems(not preview.ok or bool(warnings))
         self.apply_button.setEnabled(preview.ok and not preview.nothing_to_do)
         if preview.ok and preview.nothing_to_do:
             self.summary.setText(self.summary.text() + " " + self.tr("Nothing to change."))

@@ -381,6 +381,14 @@
         <translation>新值</translation>
     </message>
     <message>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
@@ -389,12 +397,20 @@
         <translation>行</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Values to check (they pass every rule but look unusual; Apply keeps them as they are):</source>
+        <translation>待核对的数值（均符合规则，但看起来异常；点“应用”将按原值保存）：</translation>
     </message>
     <message>
         <source>Nothing to change.</source>
@@ -1469,6 +1485,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>check   {warning}</source>
+        <translation>待核对 {warning}</translation>
     </message>
     <message>
         <source>cannot write {path}: {folder} is not a folder</source>
