@@ -20,6 +20,7 @@ from .. import queries
 from ..errors import ConflictError
 from ..i18n import tr
 from ..loader import KEY, Plan, apply_plan, blank as blank_cells, plan_figures
+from ..periods import is_period, parse_period
 from ..problems import InputError
 from ..store import Store
 from ..values import format_value
@@ -129,8 +130,11 @@ def _keep_existing(conn, df: pd.DataFrame) -> pd.DataFrame:
     code = df["area"].astype(str).str.strip().str.lower().map(look)
     figs = queries.figures(conn, indicators=df["indicator"].astype(str).str.strip().unique())
     key = figs.set_index(["indicator", "area", "period"])
+    # a period as the rules read it (2025年上半年 is 2025H1, as a Chinese entry workbook has it)
+    period = df["period"].astype(str).str.strip()
+    codes = {p: (parse_period(p).code if is_period(p) else p.upper()) for p in period.unique()}
     idx = pd.MultiIndex.from_arrays([df["indicator"].astype(str).str.strip(), code,
-                                     df["period"].astype(str).str.strip().str.upper()])
+                                     period.map(codes)])
     for f in ("note", "qualifier"):
         if f in df and len(key):
             have = pd.Series(key[f].reindex(idx).to_numpy(), index=df.index)
