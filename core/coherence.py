@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .i18n import N_, Text, tr
-from .periods import parse_period
+from .periods import parse_period, shown
 
 COLUMNS = ["indicator", "area", "period", "check", "value", "message", "params"]
 # check -> message template; ``params`` of a warning fill it (see module docstring)
@@ -107,7 +107,10 @@ def check(indicators: pd.DataFrame, figures: pd.DataFrame, *, keys=None) -> pd.D
 
 
 def message(check: str, params: dict[str, str]) -> Text:
-    """The text of one warning in the current language (:func:`core.i18n.tr`)."""
+    """The text of one warning in the current language (:func:`core.i18n.tr`); a period in
+    it is named that language's way (2025年上半年)."""
+    if "period" in params:
+        params = {**params, "period": shown(params["period"])}
     return tr(MESSAGES[check], **params)
 
 

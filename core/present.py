@@ -12,7 +12,7 @@ import pandas as pd
 from . import vocabulary
 from .errors import EcoError
 from .i18n import tr
-from .periods import period_label
+from .periods import is_period, period_label, period_ord
 from .values import format_value
 
 COMPARATOR_TEXT = {">=": "≥", "<=": "≤", "=": "=", "between": ""}
@@ -44,6 +44,13 @@ class PeriodNames:
 
     def all(self, codes) -> list[str]:
         return [self(c) for c in codes]
+
+
+def period_ords(codes) -> dict:
+    """Distinct period code -> its ``period_ord`` (sorts on dates), for ``Series.map``: a
+    table of Chinese period names sorts by these, not by their text."""
+    return {c: period_ord(c) for c in pd.unique(pd.Series(codes).dropna())
+            if isinstance(c, str) and is_period(c)}
 
 
 def unit_text(unit: str, unit_zh: str | None, lang: str = "en") -> str:

@@ -12,6 +12,8 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from core import coherence, present, queries
+from core.periods import shown
+from core.present import period_ords
 
 from . import palette
 
@@ -151,7 +153,7 @@ class ScorecardModel(QAbstractTableModel):
 
     def warning_texts(self, key: tuple[str, str]) -> list[str]:
         """The coherence warnings of one row, each ``period: text``, in the current language."""
-        return [f"{period}: {coherence.message(chk, params)}"
+        return [f"{shown(period)}: {coherence.message(chk, params)}"
                 for period, chk, params in self._warn.get(key, [])]
 
     def replace_indicator(self, code: str, rows: pd.DataFrame, order: pd.Series,
@@ -261,6 +263,8 @@ class ScorecardModel(QAbstractTableModel):
             return -self._raw[raw].map(palette.SEVERITY_OF_STATUS).fillna(0)
         if cid in NUMERIC:
             return pd.to_numeric(self._raw[raw], errors="coerce")
+        if cid in ("latest_period", "target_period"):  # on dates, not on 2025年上半年's text
+            return self._raw[raw].map(period_ords(self._raw[raw]))
         return self._sortkeys[fcol].astype(str).str.lower()
 
     def _apply_sort(self) -> None:
