@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import queries, rules, write
+from . import queries, rules, suspicious, write
 from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
@@ -37,6 +37,8 @@ class Plan:
     unchanged: int
     problems: list[Problem] = field(default_factory=list)
     fields: tuple[str, ...] = FIELDS
+    # values that pass the rules but look wrong (core.suspicious): shown, kept on Apply
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -44,11 +46,13 @@ class Plan:
 
 
 def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: str = "",
-                 columns: dict[str, str] | None = None) -> Plan:
+                 columns: dict[str, str] | None = None, warn: bool = True) -> Plan:
     """Validate ``df`` (columns ``indicator, area, period, value`` and any of :data:`FIELDS`,
     optional ``version`` and ``_row``) and diff it against the database.
 
-    ``columns`` maps our column names to the input's headings, for messages.
+    ``columns`` maps our column names to the input's headings, for messages. With ``warn``,
+    values that pass the rules but look wrong are listed in ``warnings`` (they do not stop
+    the plan).
     """
     heading = (columns or {}).get
     df = df.reset_index(drop=True)
@@ -80,8 +84,15 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
              lambda i: tr("duplicates row {row} with a different value", row=firsts[i]))
     keep = ~flag.bad & ~pd.Series(ikey).duplicated(keep="first").to_numpy()
     good = out[keep].reset_index(drop=True)
-    plan = _diff(conn, good, present, file=file, sheet=sheet,
+    existing = queries.figures(conn, indicators=pd.unique(good["indicator"]).tolist()) \
+        if len(good) else None
+    plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
+    if len(good) and warn:
+        plan.warnings = [
+            Problem(m, file, sheet, int(good["_row"].iat[i]), heading("value", "value"))
+            for i, _, m in suspicious.warnings(queries.indicators(conn), queries.areas(conn),
+                                               existing, good)]
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows[i]), heading(c, c)) for i, c, m in flag.found]
         + plan.problems, key=lambda p: (p.row or 0, p.column))
@@ -96,15 +107,15 @@ def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:
     return key if mask is None else np.where(mask, key, -1)
 
 
-def _diff(conn: Connection, good: pd.DataFrame, present: list[str], *, file: str,
-          sheet: str, column: str = "Version") -> Plan:
+def _diff(conn: Connection, good: pd.DataFrame, present: list[str],
+          existing: pd.DataFrame | None, *, file: str, sheet: str,
+          column: str = "Version") -> Plan:
     fields = ("value", *present)
     cols = list(good.columns.drop(["version"], errors="ignore")) + ["period_ord"]
     if good.empty:
         return Plan(good.assign(period_ord=[])[cols], good.iloc[0:0], 0, [], fields)
     ords, _ = per_unique(good["period"], period_ord)
     good = good.assign(period_ord=np.asarray(ords, dtype=np.int64))
-    existing = queries.figures(conn, indicators=pd.unique(good["indicator"]).tolist())
     both = pd.concat([good[KEY], existing[KEY]], ignore_index=True)
     k = _int_key(both)
     pos = pd.Index(k[len(good):]).get_indexer(k[:len(good)])

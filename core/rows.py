@@ -84,7 +84,7 @@ def _check_unique(conn: Connection, entity: str, values: dict, exclude=None) -> 
         cond.append(t.c.id != exclude)
     if conn.execute(select(func.count()).select_from(t).where(*cond)).scalar():
         raise ConflictError(tr("{what} already exists; edit it instead",
-                               what=describe(values, entity)))
+                               what=describe(values, entity)), field="period")
 
 
 def _validated(conn: Connection, entity: str, values: dict) -> dict:
@@ -166,13 +166,15 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
     """Refuse indicator edits that would leave its stored figures meaning something else."""
     code = old["code"]
     if new["code"] != code:
-        raise ConflictError(tr("an indicator's code cannot be changed; create a new one"))
+        raise ConflictError(tr("an indicator's code cannot be changed; create a new one"),
+                            field="code")
     f = schema.figures
     n = conn.execute(select(func.count()).select_from(f).where(f.c.indicator == code)).scalar()
     if n and new["value_kind"] != old["value_kind"]:
         raise ConflictError(tr("indicator {code} has {n} figures stored as {old}; its value "
                                "kind cannot become {new}", code=code, n=n,
-                               old=old["value_kind"], new=new["value_kind"]))
+                               old=old["value_kind"], new=new["value_kind"]),
+                            field="value_kind")
     lo, hi = new.get("vmin"), new.get("vmax")
     cond = []
     if lo is not None:
@@ -186,7 +188,8 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
             f.c.indicator == code, or_(*cond))).scalar()
         if out:
             raise ConflictError(tr("{n} figures of indicator {code} lie outside the new "
-                                   "natural range; correct them first", n=out, code=code))
+                                   "natural range; correct them first", n=out, code=code),
+                                field="vmin")
 
 
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,

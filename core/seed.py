@@ -82,7 +82,7 @@ def load_seeds(store: Store, directory: Path | None = None) -> dict:
             raise InputError(problems)
         figs = read(directory, "figures.csv").rename(columns={"paragraph": "source_ref"})
         figs["_row"] = range(2, len(figs) + 2)
-        plan = plan_figures(conn, figs, file="figures.csv")
+        plan = plan_figures(conn, figs, file="figures.csv", warn=False)
         problems = plan.problems + _each(conn, directory, "targets.csv", "target", _target)
         if problems:
             raise InputError(problems)

@@ -62,58 +62,61 @@ def indicator_values(conn: Connection, values: dict) -> dict:
     code = _text(values.get("code"))
     if not code or not all(c.isalnum() or c in "._-" for c in code) or not code.isascii():
         raise ValueParseError(tr("indicator code {code} must be ASCII letters, digits, '.', '_' "
-                                 "or '-'", code=repr(code)))
+                                 "or '-'", code=repr(code)), field="code")
     out["code"] = code
     cat = _text(values.get("category"))
     if conn.execute(select(schema.categories.c.code)
                     .where(schema.categories.c.code == cat)).first() is None:
-        raise NotFoundError(tr("unknown category {category}", category=repr(cat)))
+        raise NotFoundError(tr("unknown category {category}", category=repr(cat)), field="category")
     out["category"] = cat
     for key in ("name_zh", "name_en"):
         out[key] = _text(values.get(key))
     if not out["name_zh"] and not out["name_en"]:
-        raise ValueParseError(tr("an indicator needs a name"))
+        raise ValueParseError(tr("an indicator needs a name"), field="name_en")
     out["name_zh"] = out["name_zh"] or out["name_en"]
     out["name_en"] = out["name_en"] or out["name_zh"]
     if values.get("value_kind") not in VALUE_KINDS:
         raise ValueParseError(tr("value kind {kind} is not one of {choices}",
                                  kind=repr(values.get("value_kind")),
-                                 choices=", ".join(VALUE_KINDS)))
+                                 choices=", ".join(VALUE_KINDS)), field="value_kind")
     if values.get("direction") not in DIRECTIONS:
         raise ValueParseError(tr("direction {direction} is not one of {choices}",
                                  direction=repr(values.get("direction")),
-                                 choices=", ".join(DIRECTIONS)))
+                                 choices=", ".join(DIRECTIONS)), field="direction")
     if _text(values.get("period_type") or "half") not in PERIOD_TYPES:
         raise ValueParseError(tr("period type {type} is not one of {choices}",
                                  type=repr(values.get("period_type")),
-                                 choices=", ".join(PERIOD_TYPES)))
+                                 choices=", ".join(PERIOD_TYPES)), field="period_type")
     out["period_type"] = _text(values.get("period_type") or "half")
     listed = [k.strip() for k in _text(values.get("period_types")).split(",") if k.strip()]
     for k in listed:
         if k not in PERIOD_TYPES:
             raise ValueParseError(tr("period type {type} is not one of {choices}",
-                                     type=repr(k), choices=", ".join(PERIOD_TYPES)))
+                                     type=repr(k), choices=", ".join(PERIOD_TYPES)), field="period_types")
     if listed and out["period_type"] not in listed:
         listed.append(out["period_type"])
     out["period_types"] = ",".join(k for k in PERIOD_TYPES if k in listed)
     out["day_count"] = rules.parse_flag(values.get("day_count") or False)
     for key in ("vmin", "vmax", "band_low", "band_high"):
         v = values.get(key)
-        out[key] = None if _text(v) == "" else parse_value(v, "number")
+        try:
+            out[key] = None if _text(v) == "" else parse_value(v, "number")
+        except ValueParseError as exc:
+            raise ValueParseError(str(exc), field=key) from None
     if out["value_kind"] == "percent":
         out["vmin"] = 0.0 if out["vmin"] is None else out["vmin"]
         out["vmax"] = 100.0 if out["vmax"] is None else out["vmax"]
     if out["vmin"] is not None and out["vmax"] is not None and out["vmin"] > out["vmax"]:
-        raise ValueParseError(tr("the natural minimum is above the natural maximum"))
+        raise ValueParseError(tr("the natural minimum is above the natural maximum"), field="vmin")
     if out["direction"] == "band" and (out["band_low"] is None or out["band_high"] is None):
-        raise ValueParseError(tr("a band indicator needs a lower and an upper bound"))
+        raise ValueParseError(tr("a band indicator needs a lower and an upper bound"), field="band_low")
     out["cumulative"] = bool(values.get("cumulative") or False)
     out["decimals"] = int(values.get("decimals") or 0)
     if not 0 <= out["decimals"] <= 6:
-        raise ValueParseError(tr("decimals must be 0..6"))
+        raise ValueParseError(tr("decimals must be 0..6"), field="decimals")
     out["tolerance"] = float(values.get("tolerance") or 0.0)
     if out["tolerance"] < 0:
-        raise ValueParseError(tr("the tolerance cannot be negative"))
+        raise ValueParseError(tr("the tolerance cannot be negative"), field="tolerance")
     out["unit"] = _text(values.get("unit"))
     out["unit_zh"] = _text(values.get("unit_zh"))
     for key in ("definition_en", "definition_zh"):

@@ -21,25 +21,16 @@ from core.errors import EcoError, StaleEditError
 
 translate = QCoreApplication.translate
 ERROR_STYLE = "color: #B8420F;"  # Okabe-Ito vermilion, darkened for text
-HINT_STYLE = "color: #505050;"  # neutral, as the scorecard's "no status" text
+HINT_STYLE = "color: #505050;"
+WARNING_STYLE = "color: #8A5A00;"  # Okabe-Ito orange, darkened for text: look again, not wrong  # neutral, as the scorecard's "no status" text
 
-# Words in a core message -> the field it is about (checked in order; first hit wins).
-MESSAGE_FIELDS = (
-    ("already exists", "period"), ("indicator code", "code"), ("category", "category"),
-    ("name", "name_en"), ("band", "band_low"), ("natural minimum", "vmin"),
-    ("natural maximum", "vmax"), ("decimals", "decimals"), ("tolerance", "tolerance"),
-    ("baseline", "baseline_value"), ("upper value", "value_high"), ("comparator", "comparator"),
-    ("period", "period"), ("area", "area"), ("source", "source"), ("qualifier", "qualifier"),
-    ("status", "status"),
-)
-
-
-def field_for(message: str, fields) -> str:
-    low = message.lower()
-    for words, name in MESSAGE_FIELDS:
-        if words in low and name in fields:
-            return name
-    return "value" if "value" in fields else ""
+def field_for(exc: EcoError, fields) -> str:
+    """The form field a core error is about: the field it names (``exc.field``), when the
+    form has it; else the dialog as a whole."""
+    name = exc.field
+    if name in fields:
+        return name
+    return ""
 
 
 def text_of(widget: QWidget):
@@ -166,7 +157,7 @@ class FormDialog(QDialog):
             with self.ctx.store.read() as conn:
                 validator(conn, values)
         except EcoError as exc:
-            problems[field_for(exc.english, self.fields)] = str(exc)
+            problems[field_for(exc, self.fields)] = str(exc)
         return problems
 
     def commit(self, values: dict):  # pragma: no cover - overridden
@@ -228,7 +219,7 @@ class FormDialog(QDialog):
                                               "since you opened it: %1").replace("%1", str(exc))})
             return
         except EcoError as exc:
-            self.show_problems({field_for(exc.english, self.fields): str(exc)})
+            self.show_problems({field_for(exc, self.fields): str(exc)})
             self.ok_button.setEnabled(False)
             return
         super().accept()

@@ -3,18 +3,18 @@ source and reference."""
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
-from core import validate
+from core import suspicious, validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import PeriodError, ValueParseError
+from core.errors import EcoError, PeriodError, ValueParseError
 from core.periods import is_period, parse_period, period_label
 from core.present import cell_text, dated_title, unit_text
 from core.validate import FIGURE_STATUSES
 from core.values import decimals_problem, more_decimals, optional_number, parse_value
 from gui.indicator import labels
 
-from .common import FormDialog, combo, same_value, select_data
+from .common import WARNING_STYLE, FormDialog, combo, same_value, select_data
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
 
@@ -105,7 +105,7 @@ class FigureDialog(FormDialog):
         lang = ctx.lang
         self.add("area", self.tr("Area:"), combo(area_items(ctx)))
         period = self.add("period", self.tr("Period:"), QLineEdit())
-        period.setPlaceholderText(self.tr("e.g. 2025, 2025H1, 2025Q2 or 2025-06"))
+        period.setPlaceholderText(self.tr("e.g. 2025, 2025H1, 2025Q2 or 2025-06"))  # or 2025年上半年
         if self.ind["value_kind"] == "class":
             self.add("value", self.tr("Value:"), ClassField(lang, self.tr("(choose a class)")))
         else:
@@ -119,6 +119,14 @@ class FigureDialog(FormDialog):
         self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
         ref = self.add("source_ref", self.tr("Reference:"), QLineEdit())
         ref.setPlaceholderText(self.tr("e.g. table 3, para 4"))
+        # a value that passes the rules but looks wrong (core.suspicious): said before it is
+        # written; OK keeps it
+        self.warning = QLabel()
+        self.warning.setObjectName("valueWarning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.layout().insertWidget(1, self.warning)
         if row:
             self.load(row)
         elif area:
@@ -169,7 +177,25 @@ class FigureDialog(FormDialog):
             problem = self._value_problem(values["value"])
             if problem:
                 problems["value"] = problem
-        return self.core_problems(problems, validate.figure_values, values)
+        problems = self.core_problems(problems, validate.figure_values, values)
+        self._warn(None if problems or self.missing else values)
+        return problems
+
+    def _warn(self, values: dict | None) -> None:
+        """Say why a value that passes the rules looks wrong (far from this area's history,
+        from the other districts, or a cumulative count going down)."""
+        found: list[str] = []
+        if values is not None:
+            try:
+                with self.ctx.store.read() as conn:
+                    found = suspicious.for_figure(conn, validate.figure_values(conn, values))
+            except EcoError:
+                found = []
+        text = "\n".join(found)
+        if text:
+            text = self.tr("Check this value: %1. OK keeps it as it is.").replace("%1", text)
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
 
     def _value_problem(self, value) -> str:
         """What is wrong with a typed value: the core's word on it (a number, within the

@@ -1,7 +1,7 @@
 """The figures of one indicator, one row per figure, editable in place.
 
 The model holds a snapshot as numpy arrays and formats lazily in :meth:`data`. Edits are
-checked with :func:`core.values.parse_value` first, then sent as a
+checked with the value rule (:func:`core.rules.value_of`) first, then sent as a
 :class:`core.edits.UpdateRow` through :meth:`AppContext.edit`. The model never opens a dialog:
 a refused entry is reported by :attr:`refused` and a stale edit by :attr:`stale`, and the view
 decides how to tell the person.
@@ -16,12 +16,13 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from core import suspicious
 from core.edits import UpdateRow
 from core.errors import EcoError, StaleEditError, ValueParseError
 from core.present import PeriodNames, source_text, unit_text
+from core.rules import value_of
 from core.validate import FIGURE_STATUSES
-from core.values import (format_value, optional_number, parse_qualifier, parse_value,
-                         qualifier_label)
+from core.values import format_value, optional_number, parse_qualifier, qualifier_label
 
 from . import labels
 
@@ -56,6 +57,10 @@ class FigureModel(QAbstractTableModel):
 
     refused = Signal(object, str)  # (QModelIndex, why)
     stale = Signal(object)  # StaleEditError
+    # (QModelIndex, value, why): a value that passes the rules but looks wrong was not yet
+    # written; the view asks, and ``setData(index, value, KEEP_ROLE)`` writes it all the same
+    suspect = Signal(object, object, str)
+    KEEP_ROLE = Qt.ItemDataRole.UserRole + 40
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -205,13 +210,13 @@ class FigureModel(QAbstractTableModel):
         return "" if v is None else str(v)
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role not in (Qt.ItemDataRole.EditRole, self.KEEP_ROLE) or not index.isValid():
             return False
         r, col = index.row(), COLUMNS[index.column()]
         if col not in EDITABLE:
             return False
         try:
-            new = self._parse(col, value)
+            new = self._parse(col, value, r)
         except ValueParseError as exc:
             self.refused.emit(QModelIndex(index), str(exc))
             return False
@@ -220,6 +225,11 @@ class FigureModel(QAbstractTableModel):
             return False
         if col == "value" and self._unchanged_at_display_precision(old, new):
             return False  # the editor shows the indicator's decimals: leaving it writes nothing
+        if col == "value" and role != self.KEEP_ROLE:
+            why = self._suspect(r, new)
+            if why:
+                self.suspect.emit(QModelIndex(index), value, why)
+                return False
         what = self.describe(r)
         edit = UpdateRow("figure", int(self._a["id"][r]), int(self._a["version"][r]),
                          {col: new}, label=what)
@@ -232,6 +242,16 @@ class FigureModel(QAbstractTableModel):
             self.refused.emit(QModelIndex(index), str(exc))
             return False
         return True
+
+    def _suspect(self, r: int, value: float) -> str:
+        """Why ``value`` for row ``r`` looks wrong (:mod:`core.suspicious`), judged against
+        the indicator's figures this table holds (every area and period), or ""."""
+        others = self.frame.drop(index=r) if len(self.frame) else self.frame
+        proposed = pd.DataFrame([{"indicator": self._ind.get("code"), "area": self._a["area"][r],
+                                  "period": self._a["period"][r], "value": value}])
+        found = suspicious.warnings(pd.DataFrame([self._ind]), self._ctx.areas,
+                                    others.assign(indicator=self._ind.get("code")), proposed)
+        return "\n".join(m for _, _, m in found)
 
     def _unchanged_at_display_precision(self, old, new) -> bool:
         """A spin box holds the value rounded to the indicator's decimals; committing it
@@ -246,11 +266,12 @@ class FigureModel(QAbstractTableModel):
         except (TypeError, ValueError, ArithmeticError):
             return False
 
-    def _parse(self, col: str, value):
+    def _parse(self, col: str, value, r: int):
         ind = self._ind
-        if col == "value":
-            return parse_value(value, ind.get("value_kind", "number"), vmin=_opt(ind, "vmin"),
-                               vmax=_opt(ind, "vmax"))
+        if col == "value":  # the one value rule, with this row's period (days in it)
+            return value_of(value, ind.get("value_kind", "number"), vmin=_opt(ind, "vmin"),
+                            vmax=_opt(ind, "vmax"), day_count=bool(ind.get("day_count")),
+                            period=self._a["period"][r])
         if col == "qualifier":
             return parse_qualifier(value)
         if col == "status":

@@ -101,6 +101,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         later(self, self._prepare)  # while the window idles after opening
         self.figures_model.refused.connect(self._on_refused)
         self.figures_model.stale.connect(self._on_stale)
+        self.figures_model.suspect.connect(self._on_suspect)
         self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
         self.figure_table.doubleClicked.connect(self._on_figure_double)
         self.target_table.doubleClicked.connect(lambda i: self.edit_target(i.row()))
@@ -401,6 +402,22 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         QToolTip.showText(self.figure_table.viewport().mapToGlobal(
             rect.bottomLeft() if rect.isValid() else QPoint(0, 0)), text, self.figure_table)
         self.status_message.emit(text)
+
+    def _on_suspect(self, index, value, why: str) -> None:
+        """A typed value that looks wrong: keep it with one click, or type it again."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check this value"),
+                          self.tr("%1\n\nKeep this value?").replace("%1", why),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("suspectValueBox")
+        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Change it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            self.figures_model.setData(index, value, self.figures_model.KEEP_ROLE)
+        else:
+            self.figure_table.setCurrentIndex(index)
+            self.figure_table.edit(index)
 
     def _on_stale(self, exc: StaleEditError) -> None:
         self.ui.message.setText(self.tr("Not saved: someone else changed this figure first."))
