@@ -182,6 +182,10 @@
         <translation>该区域已有 %1 的数据，请改为编辑该条数据。</translation>
     </message>
     <message>
+        <source>Check this value: %1. OK keeps it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add figure %1</source>
         <translation>新增数据 %1</translation>
     </message>
@@ -629,6 +633,24 @@
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Check this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Keep this value?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not saved: someone else changed this figure first.</source>
@@ -1528,6 +1550,10 @@ Every edit is saved to the database at once.</source>
         <translation>{name} 已损坏（{part}）；请重新保存</translation>
     </message>
     <message>
+        <source>no indicator is reported by {kind}, so there is nothing to fill in for {period}; no workbook was written</source>
+        <translation>没有按{kind}报送的指标，{period}无可填报内容；未生成填报表</translation>
+    </message>
+    <message>
         <source>no indicators match; nothing to put in an entry workbook</source>
         <translation>没有符合条件的指标，无法生成填报工作簿</translation>
     </message>
@@ -1810,6 +1836,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{what} was changed by someone else while your edit of it ({mine}) was being saved; nothing was written. Reload and edit again.</source>
         <translation>在保存您对 {what} 的修改（{mine}）时，该行已被他人修改；未写入任何内容。请重新加载后再编辑。</translation>
+    </message>
+    <message>
+        <source>{value} is far from what the other districts report for {period} (median {median})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>an indicator needs a name</source>
