@@ -88,7 +88,7 @@ class ScorecardModel(QAbstractTableModel):
                 self.tr("Course to the target's deadline: on track, needs acceleration, "
                         "limited progress, deterioration"),
                 self.tr("Unit"), self.tr("Period or deadline of the target"),
-                self.tr("Change since the previous figure of the same period type"),
+                self.tr("Change since the same period a year earlier"),
                 self.tr("Coherence warnings (a cumulative count that falls, a share over "
                         "100 ...)")]
 

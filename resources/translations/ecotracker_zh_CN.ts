@@ -978,8 +978,8 @@ Every edit is saved to the database at once.</source>
         <translation>目标所属期间或期限</translation>
     </message>
     <message>
-        <source>Change since the previous figure of the same period type</source>
-        <translation>较上一同类期间数据的变化</translation>
+        <source>Change since the same period a year earlier</source>
+        <translation>较上年同期的变化</translation>
     </message>
     <message>
         <source>Coherence warnings (a cumulative count that falls, a share over 100 ...)</source>
