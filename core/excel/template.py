@@ -75,6 +75,22 @@ def _texts(lang: str) -> dict:
     return TEXTS["zh_CN" if lang.startswith("zh") else "en"]
 
 
+def reported_in(ind: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The rows of ``ind`` (indicators) reported in period type ``kind`` (``quarter`` ...)."""
+    if ind.empty:
+        return ind
+    return ind[[kind in period_types(r) for r in present.records(
+        ind, ("period_type", "period_types"))]]
+
+
+def nothing_to_fill(period: str) -> str:
+    """The message for an entry workbook of a period type no indicator is reported in."""
+    p = parse_period(period)
+    return tr("no indicator is reported by {kind}, so there is nothing to fill in for "
+              "{period}; no workbook was written", kind=kind_names([p.kind]),
+              period=shown_period(p))
+
+
 def _indicators(conn, category: str | None) -> pd.DataFrame:
     ind = queries.indicators(conn)
     if category:
@@ -86,10 +102,7 @@ def entry_rows(conn, period: str, *, area: str | None = None,
                category: str | None = None, lang: str = "en") -> pd.DataFrame:
     """One row per indicator x area for ``period`` with the last known value and version."""
     p = parse_period(period)
-    ind = _indicators(conn, category)
-    if len(ind):
-        ind = ind[[p.kind in period_types(r) for r in present.records(
-            ind, ("period_type", "period_types"))]]
+    ind = reported_in(_indicators(conn, category), p.kind)
     if ind.empty:
         return pd.DataFrame(columns=["indicator", "area", "period", "value", "version"])
     areas = queries.areas(conn)
@@ -159,10 +172,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
         areas = queries.areas(conn)
         any_type = len(_indicators(conn, category)) if rows.empty else 0
     if any_type:  # indicators there are, but none reported in this period's type
-        raise EcoError(tr("no indicator is reported by {kind}, so there is nothing to fill in "
-                          "for {period}; no workbook was written",
-                          kind=kind_names([p.kind]), period=shown_period(p)),
-                       field="period")
+        raise EcoError(nothing_to_fill(period), field="period")
     if rows.empty:
         raise EcoError(tr("no indicators match; nothing to put in an entry workbook"))
     if cancelled():
