@@ -3,8 +3,9 @@
 Each chart plots the actual values of up to :data:`MAX_AREAS` areas (the municipality first,
 then the areas with most figures) as series, and the target of the first charted area that has
 targets as a dashed series of its own. Like the window's plot, a line joins the figures of the
-indicator's ``period_type`` only (:func:`core.trend.line_figures`). The numbers behind the charts are on a ``Chart data``
-sheet, so the charts stay live Excel charts a colleague can restyle.
+indicator's ``period_type`` only (:func:`core.trend.line_figures`). The numbers behind the
+charts are on a ``Chart data`` sheet, so the charts stay live Excel charts a colleague can
+restyle; its periods are named as people read them in the workbook's language.
 """
 from __future__ import annotations
 

@@ -3,8 +3,9 @@
 One line per area (Okabe-Ito colours, which stay apart for colour-blind readers, then new
 symbols once the eight colours are used), the applicable target as a dashed segment to its
 deadline, the projected course dotted. The x axis is labelled with the frame's periods as
-people read them (2025H1, 2025年上半年 in Chinese), spaced so that the longest label fits. Water-class indicators get class names on the y axis, inverted so that the
-better class (I) is at the top, as "up is better" for every other higher-is-better chart.
+people read them (2025H1, 2025年上半年 in Chinese), spaced so that the longest label fits.
+Water-class indicators get class names on the y axis, inverted so that the better class (I)
+is at the top, as "up is better" for every other higher-is-better chart.
 
 Speed: every line, target and projection is a stroke of one graphics item
 (:mod:`.strokes`), and the symbols of all areas are one scatter item, so a selection costs a
@@ -51,19 +52,26 @@ class PeriodAxis(pg.AxisItem):
         # the first and last periods sit near the ends: let their labels overhang a little
         # rather than be dropped
         self.setStyle(hideOverlappingLabels=LABEL_OVERHANG_PX)
-        self.min_gap_px = MIN_TICK_PX
-        self._widths: dict[str, int] = {}  # label -> its width in the tick font
+        self._gap: tuple | None = None  # (tick font, the gap worked out for the labels)
 
     def set_period_ticks(self, ticks: list[tuple[float, str]]) -> None:
         """Label the axis at ``ticks``: (x, text as shown) pairs."""
         self.period_ticks = list(ticks)
-        if ticks:  # 2025年上半年 is wider than 2025H1: keep labels a label's width apart
-            metrics = QFontMetrics(self.style.get("tickFont") or QFont())
-            widest = max(self._widths.setdefault(t, metrics.horizontalAdvance(t))
-                         for _, t in ticks)
-            self.min_gap_px = max(MIN_TICK_PX, widest + 12)
+        self._gap = None
         self.picture = None
         self.update()
+
+    @property
+    def min_gap_px(self) -> int:
+        """Pixels between labels: 2025年上半年 is wider than 2025H1, so labels are kept the
+        widest one's width apart (worked out once per set of labels and tick font)."""
+        font = self.style.get("tickFont") or QFont()
+        key = font.key()
+        if self._gap is None or self._gap[0] != key:
+            metrics = QFontMetrics(font)
+            widest = max((metrics.horizontalAdvance(t) for _, t in self.period_ticks), default=0)
+            self._gap = (key, max(MIN_TICK_PX, widest + 12))
+        return self._gap[1]
 
     def tickValues(self, minVal, maxVal, size):
         if not self.period_ticks:  # nothing drawn: no labels (not the raw time stamps)
@@ -71,7 +79,7 @@ class PeriodAxis(pg.AxisItem):
         shown = sorted(x for x, _ in self.period_ticks if minVal <= x <= maxVal)
         if maxVal <= minVal or not shown:
             return [(1.0, shown)]
-        # labels at least MIN_TICK_PX apart on screen: the periods may crowd one part of the
+        # labels at least min_gap_px apart on screen: the periods may crowd one part of the
         # axis (monthly figures, and targets years later), so the gap is kept pixel-wise
         gap = self.min_gap_px * (maxVal - minVal) / max(float(size), 1.0)
         kept = [shown[0]]
