@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import rows
-from .i18n import N_, tr
+from .entities import KINDS, kind
+from .i18n import tr
 from .store import Store
 
 
@@ -23,11 +24,19 @@ class Changed:
     area: str | None = None
     period: str | None = None
     action: str = "update"
+    # the row as written (None after a delete, or for a batch): screens use it rather than
+    # read it back
+    row: dict | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def kind(self):
+        """The kind of row changed (:mod:`core.entities`), None for a batch of several."""
+        return KINDS.get(self.entity)
 
     @property
     def structure(self) -> bool:
         """True when the list of indicators itself changed."""
-        return self.entity == "indicator"
+        return not kind(self.entity).of_indicator
 
 
 @dataclass(frozen=True)
@@ -37,20 +46,15 @@ class Outcome:
     row: dict | None  # the row after the edit (None after a delete)
 
 
-# A row named by its entity and key, for the undo text, when its content is not at hand.
-_ROW = {"figure": N_("figure {key}"), "target": N_("target {key}"),
-        "indicator": N_("indicator {key}")}
-
-
 def _row_subject(entity: str, key: object) -> str:
-    template = _ROW.get(entity)
-    return tr(template, key=key) if template else f"{entity} {key}"
+    """A row named by its kind and key, for the undo text, when its content is not at hand."""
+    return kind(entity).name_key(key)
 
 
 def _changed(entity: str, row: dict, action: str) -> Changed:
-    key = row["code"] if entity == "indicator" else row["id"]
-    ind = row["code"] if entity == "indicator" else row["indicator"]
-    return Changed(entity, key, ind, row.get("area"), row.get("period"), action)
+    k = kind(entity)
+    return Changed(entity, k.key_of(row), k.indicator_of(row), row.get("area"),
+                   row.get("period"), action, row if action != "delete" else None)
 
 
 class Edit:
@@ -92,7 +96,7 @@ class CreateRow(Edit):
     def _apply(self, conn, who: str) -> Outcome:
         new = rows.insert(conn, self.entity, self.values, who=who, why=self.why,
                           key=self.key, version=self.version)
-        key = new["code"] if self.entity == "indicator" else new["id"]
+        key = kind(self.entity).key_of(new)
         inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
                             expect=_content(new))
         return Outcome(inverse, _changed(self.entity, new, "create"), new)

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, func, select
 
 from . import rules, schema, validate, write
 from .entities import kind
-from .errors import ConflictError, NotFoundError, StaleEditError
+from .errors import ConflictError, StaleEditError
 from .i18n import N_, tr
 from .values import format_value
 
@@ -219,8 +219,8 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
     what, mine = describe(old, entity), _show(conn, merged, entity)
     ch = pd.DataFrame([{**{f: vals[f] for f in fields}, **{f"db_{f}": old.get(f) for f in fields},
                         "db_id": key, "db_version": expected_version,
-                        **{c: old.get(c) for c in ("indicator", "area", "period")
-                           if c in old}}])
+                        **{c: vals.get(c, old.get(c)) for c in ("indicator", "area", "period")
+                           if c in old}}])  # the log row names the row as it now is
     try:
         write.commit(conn, k, changed=ch, fields=fields, who=who, why=why, origin=origin,
                      stale=tr("{what} was changed by someone else while your edit of it "

@@ -326,7 +326,6 @@ FIGURE_TEXT = ("note", "source_ref", "derivation")
 def _common(ctx: Context, df: pd.DataFrame, flag: Flags, *, for_target: bool
             ) -> tuple[dict, np.ndarray, np.ndarray]:
     """Indicator, area and period of every row (the rules figures and targets share)."""
-    n = len(df)
     codes_raw, cerr = per_unique(df["indicator"], ctx.indicator, na=True)
     flag.errors(cerr, "indicator")
     codes = np.where(pd.isna(codes_raw), "", codes_raw).astype(object)
@@ -335,27 +334,41 @@ def _common(ctx: Context, df: pd.DataFrame, flag: Flags, *, for_target: bool
     period, perr = per_unique(df["period"].where(~blank(df["period"]), None),
                               _period_code, na=True)
     flag.errors(perr, "period")
-    ind = ctx.indicators
-    # the period must be of a type the indicator is reported in (a target's deadline may
-    # also be a year)
-    pairs = pd.Series([f"{c}|{p}" for c, p in zip(codes, period)]) if n else pd.Series([],
-                                                                                     dtype=object)
-
-    def fits(pair: str) -> str | None:
-        code, p = pair.split("|", 1)
-        if code not in ind.index or p in ("", "None"):
-            return None
-        takes = period_types(ind.loc[code])
-        kind = parse_period(p).kind
-        if kind in takes or (for_target and kind == "year"):
-            return None
-        return tr("{period} is a {kind}, but {indicator} is reported by {kinds} only",
-                  period=shown(p), kind=kind_names((kind,)), indicator=code, kinds=kind_names(takes))
-
-    misfit, _ = per_unique(pairs, fits)
+    misfit = _misfits(ctx, codes, period, for_target)
     flag(pd.notna(misfit), "period", lambda i: misfit[i])
     out = {"indicator": codes, "area": area, "period": period}
     return out, codes, period
+
+
+def _misfits(ctx: Context, codes: np.ndarray, period: np.ndarray, for_target: bool
+             ) -> np.ndarray:
+    """Per row, why its period is not of a type its indicator is reported in (a target's
+    deadline may also be a year), or None. Decided once per distinct (indicator, type)."""
+    n = len(codes)
+    out = np.empty(n, dtype=object)
+    if not n:
+        return out
+    kinds, _ = per_unique(period, lambda p: parse_period(p).kind)
+    ci, cu = pd.factorize(codes)
+    ki, ku = pd.factorize(kinds, use_na_sentinel=True)
+    ok = (ci >= 0) & (ki >= 0)
+    combo = np.where(ok, ci.astype(np.int64) * (len(ku) + 1) + ki, -1)
+    ind = ctx.indicators
+    for c in np.unique(combo[combo >= 0]):
+        code, kind = cu[c // (len(ku) + 1)], ku[c % (len(ku) + 1)]
+        if code not in ind.index:
+            continue
+        takes = period_types({"period_types": ind.at[code, "period_types"]
+                              if "period_types" in ind else "",
+                              "period_type": ind.at[code, "period_type"]})
+        if kind in takes or (for_target and kind == "year"):
+            continue
+        rows = np.flatnonzero(combo == c)
+        for i in rows:
+            out[i] = tr("{period} is a {kind}, but {indicator} is reported by {kinds} only",
+                        period=shown(period[i]), kind=kind_names((kind,)), indicator=code,
+                        kinds=kind_names(takes))
+    return out
 
 
 def check_figures(ctx: Context, df: pd.DataFrame) -> Checked:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 from . import coherence, queries
 from .i18n import N_, tr
 from .periods import period_ord, shown
+from .rules import per_unique
 
 PEER_MIN = 6  # districts reporting the same period before a comparison means anything
 PEER_MADS = coherence.OUTLIER_MADS
@@ -61,7 +62,8 @@ def warnings(indicators: pd.DataFrame, areas: pd.DataFrame, existing: pd.DataFra
     if proposed.empty:
         return []
     prop = proposed[["indicator", "area", "period", "value"]].reset_index(drop=True)
-    prop = prop.assign(period_ord=[period_ord(p) for p in prop["period"]], _pos=prop.index)
+    ords, _ = per_unique(prop["period"], period_ord)
+    prop = prop.assign(period_ord=ords.astype(np.int64), _pos=prop.index)
     keys = ["indicator", "area", "period"]
     have = existing[[*keys, "value", "period_ord"]] if len(existing) else prop.iloc[0:0]
     have = have.merge(prop[keys], on=keys, how="left", indicator=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,19 +58,28 @@ def need_pg() -> None:
         pytest.skip(msg)  # a failure under CI (see pytest_runtest_makereport)
 
 
-@pytest.fixture
-def pg_url():
-    """A URL whose connections live in a fresh schema of the test server."""
-    need_pg()
+@contextmanager
+def pg_schema(base_url: str = PG_URL):
+    """A URL whose connections live in a fresh schema of the test server, dropped after."""
     name = "t_" + uuid.uuid4().hex[:12]
     admin = _pg_admin_engine()
     with admin.connect() as c:
         c.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-    url = sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={name}"})
-    yield url.render_as_string(hide_password=False)
-    with admin.connect() as c:
-        c.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-    admin.dispose()
+    url = sa.engine.make_url(base_url).update_query_dict({"options": f"-csearch_path={name}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A URL whose connections live in a fresh schema of the test server."""
+    need_pg()
+    with pg_schema() as url:
+        yield url
 
 
 @pytest.fixture

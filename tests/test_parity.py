@@ -130,19 +130,10 @@ def second_url(db_url, tmp_path):
     if "://" not in db_url:
         yield str(tmp_path / "seeded.sqlite")
         return
-    import uuid
+    from tests.conftest import pg_schema
 
-    from tests.conftest import _pg_admin_engine
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = _pg_admin_engine()
-    with admin.connect() as c:
-        c.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-    url = sa.engine.make_url(db_url).update_query_dict({"options": f"-csearch_path={name}"})
-    yield url.render_as_string(hide_password=False)
-    with admin.connect() as c:
-        c.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-    admin.dispose()
+    with pg_schema() as url:
+        yield url
 
 
 @pytest.mark.parametrize("ind,area,period,text,want", CASES,

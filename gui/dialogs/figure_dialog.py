@@ -3,16 +3,17 @@ source and reference."""
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from core import suspicious, validate
 from core.edits import CreateRow, UpdateRow
-from core.errors import EcoError, PeriodError, ValueParseError
+from core.errors import EcoError, PeriodError
 from core.periods import is_period, parse_period, period_label
 from core.present import cell_text, dated_title, unit_text
 from core.validate import FIGURE_STATUSES
-from core.values import decimals_problem, more_decimals, optional_number, parse_value
+from core.values import optional_number
 from gui.indicator import labels
+from gui.value_field import ClassField, ValueField
 
 from .common import WARNING_STYLE, FormDialog, combo, same_value, select_data
 
@@ -30,61 +31,11 @@ def source_items(ctx, none_label: str):
     return items
 
 
-
 def period_code(text):
     """A typed period as its code (2025年上半年 -> 2025H1), so that an unchanged period shown
     the Chinese way is no change; text that is no period is left for the checks to refuse."""
     text = (text or "").strip() if isinstance(text, str) else text
     return parse_period(text).code if isinstance(text, str) and is_period(text) else text
-
-class ValueField(QLineEdit):
-    """A figure's value typed as text and parsed by the core, as in the target dialog.
-
-    Not a spin box: a spin box always holds a number (a forgotten value was saved as 0) and
-    silently drops or rounds digits past the indicator's decimals (38.25 became 38.2).
-    """
-
-    def __init__(self, ind: dict, parent=None):
-        super().__init__(parent)
-        self.kind = ind["value_kind"]
-        self.decimals = int(ind.get("decimals") or 0)
-
-    def value(self):
-        """None when empty, the number when the core parses it, else the text as typed (the
-        dialog's check says what is wrong with it)."""
-        text = self.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_value(text, self.kind)
-        except ValueParseError:
-            return text
-
-    def setValue(self, value) -> None:  # noqa: N802 - as a spin box's
-        v = optional_number(value)
-        if v is None:
-            self.setText("")
-        elif not more_decimals(v, self.decimals):
-            self.setText(f"{v:.{self.decimals}f}")
-        else:  # stored with more decimals than the indicator keeps: shown whole, not rounded
-            self.setText(repr(v))
-
-
-class ClassField(QComboBox):
-    """A water-quality class to pick; none is chosen until the person picks one."""
-
-    def __init__(self, lang: str, none_label: str, parent=None):
-        super().__init__(parent)
-        self.addItem(none_label, None)
-        for name, rank in labels.class_choices(lang):
-            self.addItem(name, rank)
-
-    def value(self):
-        return self.currentData()
-
-    def setValue(self, value) -> None:  # noqa: N802 - as ValueField's
-        v = optional_number(value)
-        self.setCurrentIndex(max(self.findData(int(round(v))), 0) if v is not None else 0)
 
 
 class FigureDialog(FormDialog):
@@ -198,20 +149,14 @@ class FigureDialog(FormDialog):
         self.warning.setVisible(bool(text))
 
     def _value_problem(self, value) -> str:
-        """What is wrong with a typed value: the core's word on it (a number, within the
-        natural limits), or more decimals than the indicator keeps, which would otherwise be
-        saved but shown rounded. A stored value being edited is taken as it is."""
-        ind = self.ind
-        try:
-            v = parse_value(value, ind["value_kind"], vmin=optional_number(ind["vmin"]),
-                            vmax=optional_number(ind["vmax"]))
-        except ValueParseError as exc:
-            return str(exc)
-        decimals = int(ind["decimals"] or 0)
-        if (ind["value_kind"] != "class" and more_decimals(v, decimals)
-                and not (self.row and v == optional_number(self.row.get("value")))):
-            return decimals_problem(self.fields["value"].text().strip(), decimals)
-        return ""
+        """What is wrong with a typed value (the value editor's own word on it). A stored
+        value being edited is taken as it is."""
+        field = self.fields["value"]
+        if not isinstance(field, ValueField):
+            return ""
+        if self.row and value == optional_number(self.row.get("value")):
+            return ""
+        return field.problem(field.text())
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \

@@ -1,114 +1,25 @@
-"""Editors that fit the value kind of the indicator being edited.
-
-Numbers and percentages get a spin box with the indicator's decimals and natural range, counts
-an integer spin box, water classes a list of classes, qualifier and status a list each. A spin
-box refuses keys that would leave its range; ours also says why, in a tooltip beside it, with
-the core's own words (:func:`core.values.parse_value`).
-"""
+"""The figure table's editors: the value by its kind (the one value editor of
+:mod:`gui.value_field`, typed text read by the core's rule, or a list of water classes),
+qualifier and status from lists."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QSpinBox, QStyledItemDelegate,
-                               QToolTip, QWidget)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
-from core.errors import ValueParseError
 from core.validate import FIGURE_STATUSES
-from core.values import decimals_problem, more_decimals, parse_value
+from gui.value_field import ClassField, ValueField
 
 from . import labels
-from .figure_model import COLUMNS, _opt
+from .figure_model import COLUMNS
 
-BIG = 1e12
-INT_MAX = 2_000_000_000
-
-
-class _Explains:
-    """Mixin of a spin box that explains a refused key press."""
-
-    kind = "number"
-    vmin: float | None = None
-    vmax: float | None = None
-
-    def _explain(self, text: str) -> None:
-        t = text.strip()
-        if not t or t in ("-", "+", "."):
-            return
-        try:
-            value = parse_value(t, self.kind, vmin=self.vmin, vmax=self.vmax)
-        except ValueParseError as exc:
-            self._say(str(exc))
-            return
-        # the spin box refuses a digit past the indicator's decimals: say so, rather than
-        # let 38.25 become 38.2 without a word
-        decimals = self.decimals() if isinstance(self, QDoubleSpinBox) else 0
-        if isinstance(value, float) and more_decimals(value, decimals):
-            self._say(decimals_problem(t, decimals))
-
-    def _say(self, problem: str) -> None:
-        widget: QWidget = self  # type: ignore[assignment]
-        QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), problem, widget)
-        self.last_problem = problem
-
-    def validate(self, text, pos):  # noqa: D102 - Qt override
-        result = super().validate(text, pos)  # type: ignore[misc]
-        state = result[0] if isinstance(result, tuple) else result
-        if state == QValidator.State.Invalid:
-            self._explain(text)
-        return result
-
-
-class NumberSpin(_Explains, QDoubleSpinBox):
-    pass
-
-
-class CountSpin(_Explains, QSpinBox):
-    kind = "count"
-
+translate = QCoreApplication.translate
 
 def value_editor(parent: QWidget, ind: dict, lang: str) -> QWidget:
-    """An editor for one value of indicator ``ind`` (also used by the figure dialog)."""
-    kind = ind.get("value_kind", "number")
-    lo, hi = _opt(ind, "vmin"), _opt(ind, "vmax")
-    if kind == "class":
-        combo = QComboBox(parent)
-        for name, rank in labels.class_choices(lang):
-            combo.addItem(name, rank)
-        return combo
-    spin: NumberSpin | CountSpin
-    if kind == "count":
-        spin = CountSpin(parent)
-        spin.setRange(int(lo) if lo is not None else -INT_MAX,
-                      int(hi) if hi is not None else INT_MAX)
-        spin.setGroupSeparatorShown(True)
-    else:
-        spin = NumberSpin(parent)
-        spin.setDecimals(int(ind.get("decimals") or 0))
-        spin.setRange(lo if lo is not None else -BIG, hi if hi is not None else BIG)
-        if kind == "percent":
-            spin.setSuffix("%")
-    spin.kind, spin.vmin, spin.vmax = kind, lo, hi
-    spin.last_problem = ""
-    spin.setAccelerated(True)
-    return spin
-
-
-def set_editor_value(editor: QWidget, value) -> None:
-    if isinstance(editor, QComboBox):
-        i = editor.findData(int(round(float(value)))) if value is not None else -1
-        editor.setCurrentIndex(max(i, 0))
-    elif isinstance(editor, QSpinBox):
-        editor.setValue(int(round(float(value or 0))))
-    elif isinstance(editor, QDoubleSpinBox):
-        # shown at the indicator's decimals; confirmed unchanged, a value stored with more
-        # (an import's 38.25) is not rewritten (FigureModel._unchanged_at_display_precision)
-        editor.setValue(float(value or 0))
-
-
-def editor_value(editor: QWidget):
-    if isinstance(editor, QComboBox):
-        return editor.currentData()
-    return editor.value()
+    """The editor of one value of indicator ``ind``: the figure dialog's own
+    (:mod:`gui.value_field`), which says what is wrong as the person types."""
+    if ind.get("value_kind") == "class":
+        return ClassField(lang, translate("FigureDelegate", "(choose a class)"), parent)
+    return ValueField(ind, parent, explain=True)
 
 
 class FigureDelegate(QStyledItemDelegate):
@@ -140,7 +51,7 @@ class FigureDelegate(QStyledItemDelegate):
         col = COLUMNS[index.column()]
         value = index.data(Qt.ItemDataRole.EditRole)
         if col == "value":
-            set_editor_value(editor, value)
+            editor.setValue(value)
         elif col in ("qualifier", "status"):
             i = editor.findData(value or "")
             editor.setCurrentIndex(max(i, 0))
@@ -149,7 +60,9 @@ class FigureDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         col = COLUMNS[index.column()]
-        if col in ("value", "qualifier", "status"):
-            model.setData(index, editor_value(editor), Qt.ItemDataRole.EditRole)
+        if col == "value":
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        elif col in ("qualifier", "status"):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)

@@ -9,7 +9,6 @@ decides how to tell the person.
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -22,7 +21,8 @@ from core.errors import EcoError, StaleEditError, ValueParseError
 from core.present import PeriodNames, source_text, unit_text
 from core.rules import value_of
 from core.validate import FIGURE_STATUSES
-from core.values import format_value, optional_number, parse_qualifier, qualifier_label
+from core.values import (decimals_problem, format_value, more_decimals, optional_number,
+                         parse_qualifier, qualifier_label)
 
 from . import labels
 
@@ -223,8 +223,13 @@ class FigureModel(QAbstractTableModel):
         old = self._a[col][r]
         if new == old or (col == "note" and (old or "") == new):
             return False
-        if col == "value" and self._unchanged_at_display_precision(old, new):
-            return False  # the editor shows the indicator's decimals: leaving it writes nothing
+        if (col == "value" and self._ind.get("value_kind") != "class"
+                and more_decimals(new, int(self._ind.get("decimals") or 0))):
+            # typed with more decimals than the indicator keeps: it would be saved as typed
+            # but shown rounded everywhere else (a stored 38.25 confirmed unchanged is equal)
+            self.refused.emit(QModelIndex(index), decimals_problem(
+                str(value), int(self._ind.get("decimals") or 0)))
+            return False
         if col == "value" and role != self.KEEP_ROLE:
             why = self._suspect(r, new)
             if why:
@@ -252,19 +257,6 @@ class FigureModel(QAbstractTableModel):
         found = suspicious.warnings(pd.DataFrame([self._ind]), self._ctx.areas,
                                     others.assign(indicator=self._ind.get("code")), proposed)
         return "\n".join(m for _, _, m in found)
-
-    def _unchanged_at_display_precision(self, old, new) -> bool:
-        """A spin box holds the value rounded to the indicator's decimals; committing it
-        unchanged must not overwrite a more precise stored value (e.g. an imported 34.56).
-        Qt rounds halves away from zero (38.25 shows as 38.3), Python's ``round`` to even
-        (38.2): the stored value is rounded as the spin box does it."""
-        try:
-            decimals = int(self._ind.get("decimals") or 0)
-            step = Decimal(1).scaleb(-decimals)
-            shown = Decimal(repr(float(old))).quantize(step, rounding=ROUND_HALF_UP)
-            return shown == Decimal(repr(float(new))).quantize(step, rounding=ROUND_HALF_UP)
-        except (TypeError, ValueError, ArithmeticError):
-            return False
 
     def _parse(self, col: str, value, r: int):
         ind = self._ind

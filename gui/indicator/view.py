@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
+from core.entities import FIGURE, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
@@ -333,21 +334,23 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     # changes from anywhere ---------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, ch: Changed) -> None:
-        if ch.entity == "indicator":
+        if ch.structure:
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
             return
         if self.code is None or ch.indicator != self.code:
             return
-        if ch.entity == "figure" and ch.action == "update":
-            with self.ctx.store.read() as conn:
-                row = rows.fetch(conn, "figure", ch.key)
+        if ch.kind is FIGURE and ch.action == "update":
+            row = ch.row  # the row as the change wrote it: no read back
+            if row is None:
+                with self.ctx.store.read() as conn:
+                    row = rows.fetch(conn, FIGURE.name, ch.key)
             if row is not None and self.figures_model.patch(row):
                 self._replot()
                 if ch.key == self._history_id:
                     self._show_history()
                 return
-        self._load(figures=ch.entity == "figure", targets=ch.entity == "target")
+        self._load(figures=ch.kind is FIGURE, targets=ch.kind is TARGET)
 
     @Slot()
     def _on_reloaded(self) -> None:

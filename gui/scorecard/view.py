@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from core import vocabulary
 from core.edits import Changed
+from core.entities import FIGURE, TARGET
 from gui import workers
 from gui.context import AppContext
 from gui.later import later
@@ -193,8 +194,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.failed.emit(exc)
 
     def _on_changed(self, changed: Changed) -> None:
-        if changed.entity in ("figure", "target") and changed.action in ("create", "delete"):
-            key = "figures" if changed.entity == "figure" else "targets"
+        if changed.kind in (FIGURE, TARGET) and changed.action in ("create", "delete"):
+            key = "figures" if changed.kind is FIGURE else "targets"
             self.counts[key] += 1 if changed.action == "create" else -1
         if changed.structure or not changed.indicator or changed.action == "batch":
             self.refresh()  # a batch changed several rows: recount everything

@@ -108,6 +108,13 @@
     </message>
 </context>
 <context>
+    <name>FigureDelegate</name>
+    <message>
+        <source>(choose a class)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+</context>
+<context>
     <name>FigureDialog</name>
     <message>
         <source>Edit figure of %1</source>
@@ -183,7 +190,7 @@
     </message>
     <message>
         <source>Check this value: %1. OK keeps it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对此数值：%1。点“确定”仍按此保存。</translation>
     </message>
     <message>
         <source>Add figure %1</source>
@@ -636,21 +643,23 @@
     </message>
     <message>
         <source>Check this value</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对数值</translation>
     </message>
     <message>
         <source>%1
 
 Keep this value?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+保留此数值吗？</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <source>Change it</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <source>Not saved: someone else changed this figure first.</source>
@@ -1918,7 +1927,7 @@ Every edit is saved to the database at once.</source>
     </message>
     <message>
         <source>{value} is far from what the other districts report for {period} (median {median})</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 与其他区县{period}报送的数值相差很大（中位数 {median}）</translation>
     </message>
     <message>
         <source>an indicator needs a name</source>

@@ -162,7 +162,7 @@ def test_a_water_class_is_not_chosen_for_the_person(ctx, qtbot):
     assert value.currentData() is None and value.currentText() == "(choose a class)"
     assert [value.itemText(i) for i in range(1, value.count())] == \
         ["I", "II", "III", "IV", "V", "worse than V"]
-    dlg.fields["period"].setText("2019")
+    dlg.fields["period"].setText("2019H1")
     dlg.ok_button.click()
     assert dlg.outcome is None and dlg.problem("value") == "Choose the class."
     value.setCurrentIndex(value.findData(2))

@@ -218,14 +218,16 @@ def test_delete_with_confirmation_and_undo_restores_same_row(view, monkeypatch):
 
 
 @pytest.mark.parametrize("code,editor,check", [
-    ("AIR.PM25", "QDoubleSpinBox", lambda e: e.decimals() == 1),
-    ("WATER.STATE_SECTIONS_EXCELLENT", "QDoubleSpinBox", lambda e: e.maximum() == 100),
-    ("AIR.GOOD_DAYS", "QSpinBox", lambda e: not e.inherits("QDoubleSpinBox")),
+    ("AIR.PM25", "QLineEdit", lambda e: e.decimals == 1 and e.kind == "number"),
+    ("WATER.STATE_SECTIONS_EXCELLENT", "QLineEdit", lambda e: e.vmax == 100),
+    ("AIR.GOOD_DAYS", "QLineEdit", lambda e: e.kind == "count"),
     ("WATER.YANGTZE_MAINSTEM_CLASS", "QComboBox",
-     lambda e: [e.itemText(i) for i in range(e.count())] ==
+     lambda e: [e.itemText(i) for i in range(1, e.count())] ==
      ["I", "II", "III", "IV", "V", "worse than V"]),
 ])
-def test_value_editor_fits_the_kind(view, code, editor, check):
+def test_value_editor_fits_the_kind(view, qtbot, code, editor, check):
+    """The table's value editor is the dialog's (gui.value_field): typed text read by the
+    core's value rule, which says at once what is wrong with it."""
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     m, _ = first_row(view, code)
@@ -235,13 +237,19 @@ def test_value_editor_fits_the_kind(view, code, editor, check):
     assert e.inherits(editor) and check(e)
     delegate.setEditorData(e, m.index(0, VALUE))
     if code == "WATER.STATE_SECTIONS_EXCELLENT":
-        e.lineEdit().selectAll()
-        e.lineEdit().insert("150")  # the spin box refuses the key and says why
+        e.clear()
+        qtbot.keyClicks(e, "150")  # said while typing, in the core's words
         assert "above the natural maximum" in e.last_problem
-        assert e.value() <= 100
+        before = m.index(0, VALUE).data()
+        delegate.setModelData(e, m, m.index(0, VALUE))  # and not written
+        assert m.index(0, VALUE).data() == before
+    if code == "AIR.PM25":  # what a Chinese desk types is taken
+        e.setText("２９．４")  # (QTest types no full-width keys)
+        e.textEdited.emit(e.text())
+        assert e.last_problem == "" and e.value() == 29.4
 
 
-def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view):
+def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view, qtbot):
     """PM2.5 keeps one decimal: typing 38.25 used to save 38.2 without a word, and a value
     stored as 38.25 was rounded by merely opening and confirming the editor."""
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -253,9 +261,12 @@ def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view
     e = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
                               m.index(0, VALUE))
     delegate.setEditorData(e, m.index(0, VALUE))
-    e.lineEdit().selectAll()
-    e.lineEdit().insert("38.25")
+    e.clear()
+    qtbot.keyClicks(e, "38.25")
     assert "more decimals than this indicator keeps (1)" in e.last_problem
+    before = db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"]
+    delegate.setModelData(e, m, m.index(0, VALUE))  # refused, not rounded
+    assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == before
     # a value stored with two decimals (an import, another desk) is not rounded
     view.ctx.edit(UpdateRow("figure", fid, int(m.frame.iloc[0]["version"]),
                             {"value": 38.25}), "two decimals")
@@ -263,6 +274,7 @@ def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view
     e2 = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
                                m.index(row, VALUE))
     delegate.setEditorData(e2, m.index(row, VALUE))
+    assert e2.text() == "38.25"
     delegate.setModelData(e2, m, m.index(row, VALUE))  # confirmed unchanged
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == 38.25
 
