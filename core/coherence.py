@@ -6,8 +6,9 @@
 * ``days_exceed_period``: a count of days larger than the days in its period;
 * ``outlier``: a value far from the rest of its series: more than 5 scaled median absolute
   deviations (1.4826 x MAD, the normal-consistent scale) from the series median, for series
-  with at least 6 figures. Robust statistics, so one bad figure cannot hide itself by
-  inflating the spread.
+  with at least 6 figures of its period type: like with like, a figure is measured against
+  the figures of its own type (an annual count of days is no outlier among half-years).
+  Robust statistics, so one bad figure cannot hide itself by inflating the spread.
 
 A warning is kept as data a person's language does not change: its ``check`` (which names its
 message template in :data:`MESSAGES`) and ``params``, the template's fields as text (numbers
@@ -23,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .i18n import N_, Text, tr
-from .periods import parse_period
+from .periods import parse_period, shown
 
 COLUMNS = ["indicator", "area", "period", "check", "value", "message", "params"]
 # check -> message template; ``params`` of a warning fill it (see module docstring)
@@ -84,11 +85,12 @@ def check(indicators: pd.DataFrame, figures: pd.DataFrame, *, keys=None) -> pd.D
             {"before": f"{vo[j - 1]:g}", "after": f"{vo[j]:g}"} for j in fell]))
 
     s = pd.Series(value)
-    g = s.groupby(key)
+    by_type = key * 4 + ordv % 10  # a series' figures of one period type
+    g = s.groupby(by_type)
     n = g.transform("size").to_numpy()
     med = g.transform("median").to_numpy()
     dev = np.abs(value - med)
-    mad = pd.Series(dev).groupby(key).transform("median").to_numpy() * 1.4826
+    mad = pd.Series(dev).groupby(by_type).transform("median").to_numpy() * 1.4826
     far = np.flatnonzero((n >= OUTLIER_MIN_POINTS) & (mad > 0) & (dev > OUTLIER_MADS * mad))
     found.append((far, "outlier", [
         {"value": f"{value[i]:g}", "median": f"{med[i]:g}"} for i in far]))
@@ -105,7 +107,10 @@ def check(indicators: pd.DataFrame, figures: pd.DataFrame, *, keys=None) -> pd.D
 
 
 def message(check: str, params: dict[str, str]) -> Text:
-    """The text of one warning in the current language (:func:`core.i18n.tr`)."""
+    """The text of one warning in the current language (:func:`core.i18n.tr`); a period in
+    it is named that language's way (2025年上半年)."""
+    if "period" in params:
+        params = {**params, "period": shown(params["period"])}
     return tr(MESSAGES[check], **params)
 
 

@@ -10,10 +10,47 @@ import weakref
 import pandas as pd
 
 from . import vocabulary
+from .errors import EcoError
 from .i18n import tr
+from .periods import is_period, period_label, period_ord
 from .values import format_value
 
 COMPARATOR_TEXT = {">=": "≥", "<=": "≤", "=": "=", "between": ""}
+
+
+class PeriodNames:
+    """Period codes as people read them in ``lang`` (``2025年上半年`` in Chinese, ``2025H1``
+    in English), each distinct code worked out once: call it per cell of a table or sheet.
+    Anything that is not a period code (None, NaN, "") gives ""; text that does not parse is
+    shown as it is."""
+
+    def __init__(self, lang: str = "en"):
+        self.lang = lang
+        self._names: dict = {}
+
+    def __call__(self, code) -> str:
+        name = self._names.get(code)
+        if name is None:
+            name = self._names[code] = self._name(code)
+        return name
+
+    def _name(self, code) -> str:
+        if not isinstance(code, str) or not code:
+            return ""
+        try:
+            return period_label(code, self.lang)
+        except EcoError:
+            return code
+
+    def all(self, codes) -> list[str]:
+        return [self(c) for c in codes]
+
+
+def period_ords(codes) -> dict:
+    """Distinct period code -> its ``period_ord`` (sorts on dates), for ``Series.map``: a
+    table of Chinese period names sorts by these, not by their text."""
+    return {c: period_ord(c) for c in pd.unique(pd.Series(codes).dropna())
+            if isinstance(c, str) and is_period(c)}
 
 
 def unit_text(unit: str, unit_zh: str | None, lang: str = "en") -> str:
@@ -126,6 +163,7 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
     """The scorecard with formatted values and translated statuses."""
     ar = areas.set_index("code")
     nc = name_col(lang)
+    periods = PeriodNames(lang)
 
     def fmt(col, signed=False):
         out = []
@@ -144,9 +182,9 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
     return pd.DataFrame({
         "indicator": sc["indicator"], "name": sc[nc], "area": sc["area"],
         "area_name": sc["area"].map(ar[nc]), "unit": units(sc, lang),
-        "latest_period": sc["latest_period"].fillna(""), "latest": fmt("latest_value"),
+        "latest_period": periods.all(sc["latest_period"]), "latest": fmt("latest_value"),
         "target": _targets(sc, lang),
-        "target_period": sc["target_period"].fillna(""),
+        "target_period": periods.all(sc["target_period"]),
         "gap": fmt("gap", signed=True),
         "gap_pct": [f"{v:+.1f}%" if pd.notna(v) else "" for v in sc["gap_pct"]],
         "change": fmt("change", signed=True),

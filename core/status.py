@@ -10,6 +10,11 @@ compare as ranks (class I = 1 is best, so "Class II or better" is ``<= II``). Wi
 an indicator whose direction is ``band`` is judged against its own band. A qualifier ("more
 than 3,800") is judged by its number: the scorecard shows the qualifier beside it.
 
+Like with like: the latest value, its change and the course of a row come from the figures of
+one period type, the indicator's ``period_type`` (:func:`_lines`); the change compares the
+latest period with the same period a year earlier (2025H1 with 2024H1), as the bureau's
+reports state a year-on-year change.
+
 Which target applies to a row: the target for exactly the latest period if there is one,
 otherwise the nearest deadline on or after it, otherwise the most recent past target. Among
 targets of one period a national assessment target outranks a municipal plan target, then a
@@ -59,32 +64,92 @@ def sort_order(key: np.ndarray, ordv: np.ndarray, *, by_type: bool = False) -> n
     return np.argsort((combined << 22) + rel, kind="stable")
 
 
-def latest_and_previous(figs: pd.DataFrame, keys=None) -> pd.DataFrame:
-    """One row per indicator x area: latest figure, the previous one of the same period type,
-    the first figure (a fallback baseline) and the number of figures."""
+# the rank digit of ``period_ord`` (:func:`core.periods.period_ord`) of each period type
+TYPE_RANK = {"year": 0, "half": 1, "quarter": 2, "month": 3}
+YEAR_EARLIER = 1000  # period_ord of the same period a year earlier is this much smaller
+
+
+def line_ranks(indicators: pd.DataFrame, ind_uniques, ind_codes) -> np.ndarray:
+    """Per figure, the rank digit of its indicator's ``period_type`` (-1 where unknown).
+
+    ``ind_uniques`` / ``ind_codes`` are those of :func:`series_keys`."""
+    if "period_type" not in indicators:
+        return np.full(len(ind_codes), -1, np.int64)
+    by_code = indicators.set_index("code")["period_type"].map(TYPE_RANK)
+    per_ind = by_code[~by_code.index.duplicated()].reindex(ind_uniques)
+    return per_ind.fillna(-1).to_numpy(np.int64)[ind_codes]
+
+
+def _lines(key: np.ndarray, ordv: np.ndarray, line_rank: np.ndarray | None):
+    """Series order and which figures are on their series' line.
+
+    Trends, changes and course compare like with like: one period type per indicator x area,
+    the indicator's ``period_type``; a series with no figure of that type (an area that
+    reports only yearly) takes the type of its latest figure. Figures of the other types are
+    kept (tables, period status of nothing) but are no point of the line.
+
+    Returns ``(order, starts, ends, on)``: ``order`` sorts by series then period, ``starts``
+    / ``ends`` are the first / last positions in it of each series, ``on`` is True at the
+    positions (in ``order``) of figures on their line.
+    """
+    o = sort_order(key, ordv)
+    ko = key[o]
+    starts = np.flatnonzero(np.r_[True, ko[1:] != ko[:-1]])
+    ends = np.r_[starts[1:], len(ko)] - 1
+    kind = (ordv % 10)[o]
+    rank = np.full(len(o), -1, np.int64) if line_rank is None else np.asarray(line_rank)[o]
+    has_main = np.maximum.reduceat((kind == rank).astype(np.int8), starts) > 0
+    chosen = np.where(has_main, rank[starts], kind[ends])
+    on = kind == np.repeat(chosen, ends - starts + 1)
+    return o, starts, ends, on
+
+
+def on_line(key, ordv, line_rank=None) -> np.ndarray:
+    """True for the figures (rows, as given) on their series' line (see :func:`_lines`).
+
+    ``key`` identifies the series of each row (e.g. :func:`series_keys`, or area codes of
+    one indicator); ``line_rank`` is the rank digit of the line's period type per row or one
+    int for all (:data:`TYPE_RANK`; None: the type of each series' latest figure)."""
+    key = np.asarray(key, np.int64)
+    ordv = np.asarray(ordv, np.int64)
+    if line_rank is not None and np.ndim(line_rank) == 0:
+        line_rank = np.full(len(key), int(line_rank), np.int64)
+    mask = np.zeros(len(key), bool)
+    if len(key):
+        o, _, _, on = _lines(key, ordv, line_rank)
+        mask[o[on]] = True
+    return mask
+
+
+def latest_and_previous(figs: pd.DataFrame, keys=None, line_rank=None) -> pd.DataFrame:
+    """One row per indicator x area, from the figures on its line (:func:`_lines`): the
+    latest, the one of the same period a year earlier (2024H1 for 2025H1), the first (a
+    fallback baseline), and the number of figures of every type.
+
+    ``line_rank``: :func:`line_ranks` (None: each series' line is the type of its latest
+    figure)."""
     if figs.empty:
         return pd.DataFrame(columns=["indicator", "area", "period", "value", "qualifier",
                                      "prev_period", "prev_value", "first_period",
                                      "first_value", "n_figures"])
     key, ic, iu, ac, au = keys if keys is not None else series_keys(figs)
     ordv = figs["period_ord"].to_numpy(np.int64)
-    kind = ordv % 10  # the rank digit of period_ord is the period type
     val = figs["value"].to_numpy(float)
     per = figs["period"].to_numpy(object)
 
-    o = sort_order(key, ordv, by_type=True)  # previous figure of the same type
-    ko, kd = key[o], kind[o]
-    same = np.r_[False, (ko[1:] == ko[:-1]) & (kd[1:] == kd[:-1])]
-    prev_idx = np.full(len(o), -1)
-    prev_idx[o[same]] = o[np.flatnonzero(same) - 1]
-
-    o2 = sort_order(key, ordv)  # latest and first per indicator x area
-    k2 = key[o2]
-    starts = np.flatnonzero(np.r_[True, k2[1:] != k2[:-1]])
-    ends = np.r_[starts[1:], len(k2)] - 1
-    last, first = o2[ends], o2[starts]
-    pl = prev_idx[last]
-    has_prev = pl >= 0
+    o, starts, ends, on = _lines(key, ordv, line_rank)
+    n_all = ends - starts + 1
+    ol = o[on]  # the line figures, still in series and period order
+    kl = key[ol]
+    ls = np.flatnonzero(np.r_[True, kl[1:] != kl[:-1]])
+    le = np.r_[ls[1:], len(kl)] - 1
+    last, first = ol[le], ol[ls]
+    # the same period a year earlier: a binary search on (series, period) of the line
+    comb = (kl << 22) + (ordv[ol] - ordv.min())
+    want = comb[le] - YEAR_EARLIER
+    pos = np.minimum(np.searchsorted(comb, want), len(comb) - 1)
+    has_prev = (comb[pos] == want) & (kl[pos] == kl[le])
+    pl = ol[pos]
     q = figs["qualifier"].to_numpy(object) if "qualifier" in figs else np.full(len(val), "")
     return pd.DataFrame({
         "indicator": iu[ic[last]], "area": au[ac[last]],
@@ -92,7 +157,7 @@ def latest_and_previous(figs: pd.DataFrame, keys=None) -> pd.DataFrame:
         "prev_period": np.where(has_prev, per[pl], None),
         "prev_value": np.where(has_prev, val[pl], np.nan),
         "first_period": per[first], "first_value": val[first],
-        "n_figures": ends - starts + 1,
+        "n_figures": n_all,
     })
 
 
@@ -167,7 +232,8 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     """
     if keys is None and len(figures):
         keys = series_keys(figures)
-    lat = latest_and_previous(figures, keys)
+    lat = latest_and_previous(figures, keys,
+                              line_ranks(indicators, keys[2], keys[1]) if keys else None)
     tg = applicable_targets(lat, targets)
     df = lat.merge(tg, on=["indicator", "area"], how="outer")
     ind = indicators.set_index("code")

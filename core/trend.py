@@ -10,7 +10,12 @@ latest point to that deadline:
 * a straight line ``c + g * t`` where it uses linear rates (ordinal classes, zeros),
 * on the *shortfall* ``max - value`` for higher-is-better shares with a natural maximum,
 
-with ``t`` in years between period ends, as the course method measures time. The curve starts
+with ``t`` in years between period ends, as the course method measures time.
+
+Like with like: an area's line joins the figures of one period type, the indicator's
+``period_type`` (the type the scorecard's latest value, change and course use,
+:func:`core.status.on_line`); an annual or monthly figure of a half-year indicator is no point
+of its line and is left out of the plot (the figure table lists it). The curve starts
 at the latest point (drawn at its period's middle) and reaches, at the deadline's end, the
 value that course projects there; it is clipped to the indicator's natural limits.
 """
@@ -113,6 +118,20 @@ def _num(v) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(f) else f
+
+
+def line_figures(ind: dict, figs: pd.DataFrame) -> pd.DataFrame:
+    """The figures of one indicator (row ``ind``) that are points of its areas' lines."""
+    if figs.empty:
+        return figs
+    from .status import TYPE_RANK, on_line
+
+    ordv = figs["period_ord"].to_numpy(np.int64)
+    if (ordv % 10 == ordv[0] % 10).all():  # one period type: the usual case, nothing to do
+        return figs
+    areas = pd.factorize(figs["area"].to_numpy(object))[0]
+    keep = on_line(areas, ordv, TYPE_RANK.get(str(ind.get("period_type") or ""), -1))
+    return figs[keep]
 
 
 def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
@@ -276,6 +295,7 @@ def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame 
     its scorecard rows (None or empty: the lines alone). A window calls this at every
     selection, with what it has already read."""
     code = ind["code"]
+    figs = line_figures(ind, figs)
     series = _series(figs, sources)
     first = {s.area: s.x[0] for s in series}
     segs: list[TargetSegment] = []

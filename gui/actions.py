@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from .i18n import LANGUAGE_NAMES, LANGUAGES
 
 _NAMES = ("NewIndicator", "NewFigure", "NewTarget", "EditIndicator", "Delete", "ExportExcel",
-          "ImportExcel", "Refresh", "Quit", "FindIndicator", "ShowScorecard", "ShowIndicator",
+          "ImportExcel", "EntryTemplate", "Refresh", "Quit", "FindIndicator", "ShowScorecard", "ShowIndicator",
           "About")
 _KEYS = {
     "NewIndicator": "Ctrl+Alt+N", "NewFigure": QKeySequence.StandardKey.New,
@@ -103,7 +103,7 @@ class WindowActions(QObject):
         f, e, v, lang, h = (menus[k] for k in ("file", "edit", "view", "language", "help"))
         f.addActions([self.newIndicator, self.newFigure, self.newTarget])
         f.addSeparator()
-        f.addActions([self.importExcel, self.exportExcel])
+        f.addActions([self.importExcel, self.exportExcel, self.entryTemplate])
         f.addSeparator()
         f.addAction(self.quit)
         if self.undo is not None:
@@ -146,6 +146,9 @@ class WindowActions(QObject):
                             self.tr("Save a workbook for a meeting")),
             "ImportExcel": (self.tr("&Import from Excel…"),
                             self.tr("Import a filled-in entry workbook, with a preview first")),
+            "EntryTemplate": (self.tr("E&ntry workbook for districts…"),
+                              self.tr("Write a workbook for one period that districts fill "
+                                      "in and send back")),
             "Refresh": (self.tr("&Refresh"),
                         self.tr("Re-read the database (picks up other desks' changes)")),
             "Quit": (self.tr("&Quit"), self.tr("Close EcoTracker; every edit is already saved")),

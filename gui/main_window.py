@@ -64,6 +64,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self._export = _on_first_call("gui.excel.export_dialog", "open_export_dialog")
         self._import = _on_first_call("gui.excel.import_dialog", "open_import_dialog")
         self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
+        self._template = _on_first_call("gui.excel.template_dialog", "open_template_dialog")
         self._error_box: QMessageBox | None = None
         self.actions_.quit.triggered.connect(self.close)
         self.actions_.about.triggered.connect(self._about)
@@ -144,6 +145,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.newIndicator.triggered.connect(self.new_indicator)
         a.exportExcel.triggered.connect(lambda: self._excel(self._export))
         a.importExcel.triggered.connect(lambda: self._excel(self._import))
+        a.entryTemplate.triggered.connect(lambda: self._excel(self._template))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
                              ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))

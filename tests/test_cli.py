@@ -109,3 +109,18 @@ def test_the_embedded_default_is_created_and_seeded_on_first_use(tmp_path):
     out = run("status", "--format", "csv", env=env).stdout
     assert out.count("\n") > 40
     assert (tmp_path / "EcoTracker" / "ecotracker.sqlite").exists()
+
+
+def test_status_in_chinese_names_periods_the_chinese_way(cli_db):
+    zh = run("status", "--db", cli_db, "--lang", "zh_CN").stdout
+    assert "2025年上半年" in zh and "2025H1" not in zh
+    assert "2025H1" in run("status", "--db", cli_db).stdout
+
+
+def test_template_for_a_period_type_no_indicator_takes_is_one_line_and_non_zero(cli_db,
+                                                                               tmp_path):
+    out = tmp_path / "q.xlsx"
+    r = run("template", "--db", cli_db, "--out", str(out), "--period", "2026Q1", ok=False)
+    assert r.returncode == 2 and not out.exists()
+    assert r.stderr.strip().count("\n") == 0
+    assert "no indicator is reported by quarter" in r.stderr and "2026Q1" in r.stderr

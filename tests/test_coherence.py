@@ -42,6 +42,19 @@ def test_a_value_far_outside_the_series():
     assert _checks(ind, *[("P", "cq", p, v) for p, v in zip(months[:5], [1, 1, 1, 1, 90])]) == []
 
 
+def test_far_from_history_compares_like_with_like():
+    """Good-air days by month (about 27) and by half-year (about 160): a half-year is no
+    outlier among months, but a month far from the other months still is."""
+    ind = dict(code="G", value_kind="count", unit="days", period_type="half",
+               period_types="month,half")
+    months = [(f"2024-{m:02d}", 26 + m % 3) for m in range(1, 13)]
+    halves = [("2023H1", 158), ("2023H2", 162), ("2024H1", 160), ("2024H2", 161)]
+    figs = [("G", "cq", p, v) for p, v in months + halves]
+    assert _checks(ind, *figs) == []
+    figs[4] = ("G", "cq", "2024-05", 3)
+    assert _checks(ind, *figs) == [("2024-05", "outlier")]
+
+
 def test_scorecard_counts_warnings_per_row():
     ind = dict(code="Z", value_kind="count", cumulative=True)
     sc = scorecard(F.indicators(ind), F.figures(("Z", "cq", "2024", 5), ("Z", "cq", "2025", 4),

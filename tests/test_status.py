@@ -85,12 +85,48 @@ def test_no_target_and_no_data():
 
 def test_latest_previous_and_change_use_same_period_type():
     figs = [("PM", "cq", "2023H1", 40.9), ("PM", "cq", "2023", 39.0), ("PM", "cq", "2024H1", 36.6)]
-    r = one(PM, figs, [])
+    r = one(dict(PM, period_type="half"), figs, [])
     assert r["latest_period"] == "2024H1" and r["latest_value"] == 36.6
     assert r["prev_period"] == "2023H1"
     assert r["change"] == pytest.approx(-4.3)
     assert r["change_pct"] == pytest.approx(-4.3 / 40.9 * 100)
     assert r["n_figures"] == 3
+
+
+def test_month_half_year_indicator_compares_half_years_only():
+    """Like with like: an indicator of period_type half that also takes months and years.
+    Latest is the latest half-year (not the later month or year), its change is against the
+    same half a year earlier (2024H1, not the 2024H2 between), the course's fallback baseline
+    is the first half-year (not the earlier year)."""
+    ind = dict(PM, period_type="half", period_types="month,half,year")
+    figs = [("PM", "cq", "2022", 45.0), ("PM", "cq", "2024H1", 38.0),
+            ("PM", "cq", "2024H2", 30.0), ("PM", "cq", "2024", 34.0),
+            ("PM", "cq", "2025-05", 20.0), ("PM", "cq", "2025H1", 35.0),
+            ("PM", "cq", "2025-07", 25.0), ("PM", "cq", "2025", 33.0)]
+    tg = [dict(indicator="PM", area="cq", period="2027", comparator="<=", value=30)]
+    r = one(ind, figs, tg)
+    assert (r["latest_period"], r["latest_value"]) == ("2025H1", 35.0)
+    assert (r["prev_period"], r["prev_value"]) == ("2024H1", 38.0)
+    assert r["change"] == pytest.approx(-3.0)
+    assert (r["baseline_period"], r["baseline_value"]) == ("2024H1", 38.0)
+    # 2024H1 -> 2025H1: one year (365 days / 365.25); g = 35/38 - 1 over 0.999316 years
+    assert r["growth_observed"] == pytest.approx((35 / 38) ** (365.25 / 365) - 1)
+    assert r["n_figures"] == 8
+
+
+def test_change_is_against_the_same_period_a_year_earlier():
+    ind = dict(PM, period_type="half")
+    r = one(ind, [("PM", "cq", "2024H1", 40.0), ("PM", "cq", "2024H2", 30.0),
+                  ("PM", "cq", "2025H1", 36.0)], [])
+    assert (r["prev_period"], r["change"]) == ("2024H1", -4.0)
+    r = one(ind, [("PM", "cq", "2024H2", 30.0), ("PM", "cq", "2025H1", 36.0)], [])
+    assert r["prev_period"] is None and math.isnan(r["change"])
+
+
+def test_a_series_without_the_indicators_type_uses_the_type_of_its_latest_figure():
+    ind = dict(PM, period_type="half", period_types="half,year")
+    r = one(ind, [("PM", "cq", "2023", 40.0), ("PM", "cq", "2024", 36.0)], [])
+    assert (r["latest_period"], r["prev_period"], r["change"]) == ("2024", "2023", -4.0)
 
 
 def test_target_choice_exact_then_next_deadline_then_latest_past():

@@ -54,18 +54,34 @@ def test_x_is_the_middle_day_of_each_period_type():
     assert period_end_x("2025H1") == JAN1_2025 + 180 * DAY
 
 
-def test_series_per_area_sorted_on_true_dates_with_mixed_types():
-    figs = figures([("a", "2024-06", 30, "", "t1"), ("a", "2024H1", 31, "about", "t2"),
+def test_series_per_area_sorted_on_true_dates():
+    figs = figures([("a", "2024", 30, "", "t1"), ("a", "2022", 31, "about", "t2"),
                     ("a", "2023", 35, "", ""), ("b", "2024", 20, "", "")])
     fr = trend_frame(indicators(), figs, targets([]), None, "X")
     assert fr.areas == ["a", "b"]
     a = fr.series_for("a")
-    assert a.periods == ["2023", "2024H1", "2024-06"]  # Jul 2 2023 < Mar 31 < Jun 15
-    assert a.y == [35.0, 31.0, 30.0]
-    assert a.qualifiers == ["", "about", ""]
-    assert a.sources == ["", "t2", "t1"]
-    assert [c for _, c in fr.ticks] == ["2023", "2024H1", "2024-06", "2024"]
+    assert a.periods == ["2022", "2023", "2024"]
+    assert a.y == [31.0, 35.0, 30.0]
+    assert a.qualifiers == ["about", "", ""]
+    assert a.sources == ["t2", "", "t1"]
+    assert [c for _, c in fr.ticks] == ["2022", "2023", "2024"]
     assert fr.targets == [] and fr.projections == []
+
+
+def test_a_line_joins_figures_of_the_indicators_period_type_only():
+    """Like with like: a half-year indicator that also takes months and years draws its
+    half-years as the line; the month and the year are no points of it. An area with no
+    half-year at all draws the type of its latest figure."""
+    figs = figures([("a", "2024-06", 30, "", ""), ("a", "2024H2", 29, "", ""),
+                    ("a", "2024H1", 31, "", ""), ("a", "2023", 35, "", ""),
+                    ("b", "2023", 21, "", ""), ("b", "2024", 20, "", "")])
+    ind = indicators(period_type="half", period_types="month,half,year")
+    fr = trend_frame(ind, figs, targets([]), None, "X")
+    assert fr.series_for("a").periods == ["2024H1", "2024H2"]
+    assert fr.series_for("a").y == [31.0, 29.0]
+    assert fr.series_for("b").periods == ["2023", "2024"]
+    # ticks: the periods drawn (2024 is b's), not the month or a's year
+    assert [c for _, c in fr.ticks] == ["2023", "2024H1", "2024", "2024H2"]
 
 
 def test_compound_projection_lower_is_better():

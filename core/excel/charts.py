@@ -2,8 +2,10 @@
 
 Each chart plots the actual values of up to :data:`MAX_AREAS` areas (the municipality first,
 then the areas with most figures) as series, and the target of the first charted area that has
-targets as a dashed series of its own. The numbers behind the charts are on a ``Chart data``
-sheet, so the charts stay live Excel charts a colleague can restyle.
+targets as a dashed series of its own. Like the window's plot, a line joins the figures of the
+indicator's ``period_type`` only (:func:`core.trend.line_figures`). The numbers behind the
+charts are on a ``Chart data`` sheet, so the charts stay live Excel charts a colleague can
+restyle; its periods are named as people read them in the workbook's language.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from openpyxl.drawing.text import (CharacterProperties, Paragraph, ParagraphProp
                                    RegularTextRun)
 
 from .. import present
-from ..periods import period_sort_key
+from ..periods import period_label, period_sort_key
+from ..trend import line_figures
 from .styles import HEADER_FONT, HEADER_FILL, SUBTITLE, TITLE, clean_text, print_setup, text_cell
 
 MAX_AREAS = 8
@@ -56,6 +59,7 @@ def _blocks(figs: pd.DataFrame, targets: pd.DataFrame, indicators: pd.DataFrame,
         f = by_ind.get(ind.code)
         if f is None or f.empty:
             continue
+        f = line_figures({"period_type": getattr(ind, "period_type", "")}, f)
         counts = f.groupby("area").size()
         order = sorted(counts.index, key=lambda c: (rank.get(c, (True, 0))[0], -counts[c],
                                                     rank.get(c, (True, 0))[1]))
@@ -102,8 +106,9 @@ def write_chart_sheets(charts_ws, data_ws, figs: pd.DataFrame, targets: pd.DataF
         hdr = row + 1
         data_ws.append([_c(data_ws, t["period"], HEADER_FONT, HEADER_FILL)]
                        + [_c(data_ws, str(c), HEADER_FONT, HEADER_FILL) for c in wide.columns])
-        for period, vals in wide.iterrows():
-            data_ws.append([period] + [None if pd.isna(v) else float(v) for v in vals])
+        for period, vals in wide.iterrows():  # the category axis: periods as people read them
+            data_ws.append([period_label(period, lang)]
+                           + [None if pd.isna(v) else float(v) for v in vals])
         data_ws.append([])
         last = hdr + len(wide)
         row = last + 2

@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from .. import queries, status
 from ..errors import EcoError
 from ..i18n import tr
-from ..periods import parse_period, period_ord
+from ..periods import parse_period, period_label, period_ord
 from ..store import Store
 from . import Cancelled, never, no_progress
 from .charts import write_chart_sheets
@@ -78,9 +78,9 @@ def gather(conn, opts: ExportOptions) -> Snapshot:
     lo = period_ord(parse_period(opts.period_from)) if opts.period_from else None
     hi = period_ord(parse_period(opts.period_to)) if opts.period_to else None
     if opts.period_from:
-        parts.append(f"{t['from']} {parse_period(opts.period_from).code}")
+        parts.append(f"{t['from']} {period_label(opts.period_from, opts.lang)}")
     if opts.period_to:
-        parts.append(f"{t['to']} {parse_period(opts.period_to).code}")
+        parts.append(f"{t['to']} {period_label(opts.period_to, opts.lang)}")
     if lo is not None and hi is not None and lo > hi:
         raise EcoError(tr("--from {first} is after --to {last}", first=opts.period_from,
                           last=opts.period_to))
@@ -226,7 +226,7 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
         chart_data_ws = wb.create_sheet(sheet_name("chart_data", lang))
         generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
         write_scorecard_sheet(score_ws, sc, snap.categories, snap.areas, lang,
-                              as_of=as_of(sc), filters=snap.filters, generated=generated)
+                              as_of=as_of(sc, lang), filters=snap.filters, generated=generated)
         charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
                                     snap.indicators, snap.areas, lang)
         progress(1, total)

@@ -18,7 +18,9 @@ from .. import queries
 from ..backups import made_for
 from ..errors import ConflictError
 from ..i18n import tr
+from ..names import area_keys, normalize
 from ..loader import KEY, Plan, apply_plan, blank as blank_cells, plan_figures
+from ..periods import is_period, parse_period
 from ..problems import InputError
 from ..store import Store
 from ..values import format_value
@@ -124,15 +126,15 @@ def _keep_existing(conn, df: pd.DataFrame, fields=("note", "qualifier"),
                    rows: pd.Series | None = None) -> pd.DataFrame:
     """Entry workbooks: a blank note or qualifier keeps what the database has. With ``rows``:
     those rows of ``fields`` keep what the database has, whatever they hold."""
-    areas = queries.areas(conn)
-    look = {}
-    for col in ("name_zh", "name_en", "code"):
-        look.update({str(v).lower(): c for v, c in zip(areas[col], areas["code"])})
-    code = df["area"].astype(str).str.strip().str.lower().map(look)
+    look = area_keys(queries.areas(conn))  # the one area resolver: 沙坪坝 is shapingba
+    code = df["area"].map(lambda v: look.get(normalize(v).lower()))
     figs = queries.figures(conn, indicators=df["indicator"].astype(str).str.strip().unique())
     key = figs.set_index(["indicator", "area", "period"])
+    # a period as the rules read it (2025年上半年 is 2025H1, as a Chinese entry workbook has it)
+    period = df["period"].astype(str).str.strip()
+    codes = {p: (parse_period(p).code if is_period(p) else p.upper()) for p in period.unique()}
     idx = pd.MultiIndex.from_arrays([df["indicator"].astype(str).str.strip(), code,
-                                     df["period"].astype(str).str.strip().str.upper()])
+                                     period.map(codes)])
     for f in fields:
         if f in df and len(key):
             have = pd.Series(key[f].reindex(idx).to_numpy(), index=df.index)

@@ -76,6 +76,7 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
     cat = categories.set_index("code")[nc]
     area = areas.set_index("code")[nc]
     widths = {f: w for f, _, _, w in COLUMNS}
+    periods = present.PeriodNames(lang)  # 2025年上半年 in Chinese, once per distinct code
     row = HEADER_ROW
     for r in sc.itertuples(index=False):
         row += 1
@@ -111,14 +112,12 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             _cell(ws, area.get(r.area, r.area), align=WRAP, border=GRID),
             _cell(ws, present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang), align=WRAP,
                   border=GRID),
-            _cell(ws, r.latest_period if isinstance(r.latest_period, str) else None,
-                  align=CENTER, border=GRID),
+            _cell(ws, periods(r.latest_period) or None, align=CENTER, border=GRID),
             _cell(ws, qualifier_label(r.qualifier, lang) if isinstance(r.qualifier, str)
                   else None, border=GRID),
             num(r.latest_value),
             _cell(ws, present.scorecard_target(r, lang) or None, align=CENTER, border=GRID),
-            _cell(ws, r.target_period if isinstance(r.target_period, str) else None,
-                  align=CENTER, border=GRID),
+            _cell(ws, periods(r.target_period) or None, align=CENTER, border=GRID),
             signed(r.gap),
             signed(r.change),
             status(r.period_status),
@@ -126,9 +125,9 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
         ])
 
 
-def as_of(sc: pd.DataFrame) -> str:
-    """The latest period any row of the scorecard is as of."""
-    from ..periods import period_sort_key
+def as_of(sc: pd.DataFrame, lang: str = "en") -> str:
+    """The latest period any row of the scorecard is as of, as people read it in ``lang``."""
+    from ..periods import period_label, period_sort_key
 
     periods = [p for p in sc.get("latest_period", pd.Series(dtype=object)).dropna().unique()]
-    return max(periods, key=period_sort_key) if periods else "—"
+    return period_label(max(periods, key=period_sort_key), lang) if periods else "—"

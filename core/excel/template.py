@@ -4,6 +4,12 @@ Only the entry columns (value, qualifier, note) are unlocked; each entry cell ca
 data validation (a number within the indicator's natural range, whole numbers for counts, a
 list for water classes and qualifiers). The last known value sits beside the empty entry cell.
 An instructions sheet says, in English and Chinese, how to fill it in and send it back.
+
+Only indicators reported in the workbook's period type get a row (their ``period_types``): a
+workbook for 2026Q1 lists the indicators taken by quarter, and when there are none no workbook
+is written and the error says so. The Chinese workbook names periods the Chinese way
+(``2026年上半年``), in its Period column too: the import reads them back
+(:func:`core.periods.parse_period`).
 """
 from __future__ import annotations
 
@@ -18,7 +24,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from .. import present, queries
 from ..errors import EcoError
 from ..i18n import tr
-from ..periods import parse_period, period_ord
+from ..periods import kind_names, parse_period, period_label, period_ord
+from ..periods import shown as shown_period
+from ..rules import period_types
 from ..store import Store
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS, class_name
 from . import Cancelled, never, no_progress
@@ -67,17 +75,40 @@ def _texts(lang: str) -> dict:
     return TEXTS["zh_CN" if lang.startswith("zh") else "en"]
 
 
+def reported_in(ind: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The rows of ``ind`` (indicators) reported in period type ``kind`` (``quarter`` ...)."""
+    if ind.empty:
+        return ind
+    return ind[[kind in period_types(r) for r in present.records(
+        ind, ("period_type", "period_types"))]]
+
+
+def nothing_to_fill(period: str) -> str:
+    """The message for an entry workbook of a period type no indicator is reported in."""
+    p = parse_period(period)
+    return tr("no indicator is reported by {kind}, so there is nothing to fill in for "
+              "{period}; no workbook was written", kind=kind_names([p.kind]),
+              period=shown_period(p))
+
+
+def _indicators(conn, category: str | None) -> pd.DataFrame:
+    ind = queries.indicators(conn)
+    if category:
+        ind = ind[ind["category"] == queries.resolve_category(conn, category)]
+    return ind
+
+
 def entry_rows(conn, period: str, *, area: str | None = None,
                category: str | None = None, lang: str = "en") -> pd.DataFrame:
     """One row per indicator x area for ``period`` with the last known value and version."""
     p = parse_period(period)
-    ind = queries.indicators(conn)
-    if category:
-        ind = ind[ind["category"] == queries.resolve_category(conn, category)]
-    same = ind[ind["period_type"] == p.kind]
-    ind = same if len(same) else ind
+    ind = reported_in(_indicators(conn, category), p.kind)
+    if ind.empty:
+        return pd.DataFrame(columns=["indicator", "area", "period", "value", "version"])
     areas = queries.areas(conn)
     figs = queries.figures(conn, indicators=ind["code"].tolist(), period_to=period_ord(p))
+    # the last known value beside the entry cell is of the same period type (like with like)
+    figs = figs[figs["period_ord"].to_numpy() % 10 == period_ord(p) % 10]
     if area:
         code = queries.resolve_area(conn, area)
         pairs = pd.DataFrame({"indicator": ind["code"], "area": code})
@@ -137,16 +168,21 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
     """
     check_destination(out, database=store.sqlite_path, force=force)
     progress(0, 2)
+    p = parse_period(period)
     with store.read() as conn:
         rows = entry_rows(conn, period, area=area, category=category, lang=lang)
         areas = queries.areas(conn)
+        any_type = len(_indicators(conn, category)) if rows.empty else 0
+    if any_type:  # indicators there are, but none reported in this period's type
+        raise EcoError(nothing_to_fill(period), field="period")
     if rows.empty:
         raise EcoError(tr("no indicators match; nothing to put in an entry workbook"))
     if cancelled():
         raise Cancelled(tr("the template was cancelled; nothing was written"))
-    p = parse_period(period)
     t = _texts(lang)
     zh = lang.startswith("zh")
+    shown = period_label(p, lang)  # 2026年上半年 in the Chinese workbook
+    last_shown = present.PeriodNames(lang)
     nc = present.name_col(lang)
     area_name = areas.set_index("code")[nc]
     fields = list(ENTRY_COLUMNS)
@@ -154,7 +190,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
     wb = Workbook()
     ws = wb.active
     ws.title = sheet_name("entry", lang)
-    ws["A1"] = t["title"].format(period=p.code)
+    ws["A1"] = t["title"].format(period=shown)
     ws["A1"].font = TITLE
     ws["A2"] = t["hint"]
     ws["A2"].font = SUBTITLE
@@ -171,9 +207,9 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
         if pd.notna(r.value):
             last = class_name(r.value, lang) if r.value_kind == "class" else float(r.value)
         values = {"indicator": r.indicator, "name": clean_text(str(getattr(r, nc))),
-                  "area": area_name.get(r.area, r.area), "period": p.code,
+                  "area": area_name.get(r.area, r.area), "period": shown,
                   "unit": present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang),
-                  "range": allowed, "last_period": r.period if pd.notna(r.period) else None,
+                  "range": allowed, "last_period": last_shown(r.period) or None,
                   "last_value": last, "value": None, "qualifier": None, "note": None,
                   "version": int(r.version) if pd.notna(r.version) else None}
         fmt = number_format(r.value_kind, int(r.decimals))
@@ -224,10 +260,10 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
     ws.protection.formatRows = False
     ws.protection.autoFilter = False      # and filter to their area
     ws.protection.sort = True
-    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=t["title"].format(period=p.code))
+    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=t["title"].format(period=shown))
     progress(1, 2)
-    _instructions(wb.create_sheet(sheet_name("instructions", lang)), p.code, lang)
-    wb.properties.title = t["title"].format(period=p.code)
+    _instructions(wb.create_sheet(sheet_name("instructions", lang)), shown, lang)
+    wb.properties.title = t["title"].format(period=shown)
     wb.properties.creator = "EcoTracker"
     wb.properties.created = datetime.now(timezone.utc).replace(tzinfo=None)
     try:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from core import suspicious, validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import PeriodError
-from core.periods import parse_period
+from core.periods import is_period, parse_period, period_label
 from core.present import cell_text, dated_title, unit_text
 from core.validate import FIGURE_STATUSES
 from core.values import optional_number
@@ -29,6 +29,13 @@ def source_items(ctx, none_label: str):
     for s in ctx.sources.to_dict("records"):
         items.append((dated_title(s), s["id"]))
     return items
+
+
+def period_code(text):
+    """A typed period as its code (2025年上半年 -> 2025H1), so that an unchanged period shown
+    the Chinese way is no change; text that is no period is left for the checks to refuse."""
+    text = (text or "").strip() if isinstance(text, str) else text
+    return parse_period(text).code if isinstance(text, str) and is_period(text) else text
 
 
 class FigureDialog(FormDialog):
@@ -80,7 +87,7 @@ class FigureDialog(FormDialog):
     def load(self, row: dict) -> None:
         f = self.fields
         select_data(f["area"], row["area"])
-        f["period"].setText(str(row["period"]))
+        f["period"].setText(period_label(row["period"], self.ctx.lang))  # 2025年上半年
         f["value"].setValue(row["value"])
         select_data(f["qualifier"], cell_text(row.get("qualifier")))
         select_data(f["status"], cell_text(row.get("status")) or "final")
@@ -92,6 +99,7 @@ class FigureDialog(FormDialog):
         v = super().values()
         v["value"] = self.fields["value"].value()
         v["indicator"] = self.ind["code"]
+        v["period"] = period_code(v["period"])
         v["source"] = v["source"] or None
         return v
 
@@ -114,7 +122,8 @@ class FigureDialog(FormDialog):
             else:
                 if (values["area"], code) in self.taken:
                     problems["period"] = self.tr("This area already has a figure for %1; "
-                                                 "edit that one instead.").replace("%1", code)
+                                                 "edit that one instead.").replace(
+                        "%1", period_label(code, self.ctx.lang))
         if values["value"] is not None:
             problem = self._value_problem(values["value"])
             if problem:
@@ -150,7 +159,7 @@ class FigureDialog(FormDialog):
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
-               f"{parse_period(values['period']).code}"
+               f"{period_label(values['period'], self.ctx.lang)}"
         if self.row is None:
             return self.save(CreateRow("figure", values),
                              self.tr("Add figure %1").replace("%1", what))

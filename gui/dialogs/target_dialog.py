@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit
 from core import validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import PeriodError, ValueParseError
-from core.periods import parse_period
+from core.periods import parse_period, period_label
 from core.present import cell_text
 from core.status import KIND_RANK
 from core.validate import COMPARATORS, TARGET_KINDS
@@ -16,7 +16,7 @@ from core.values import (decimals_problem, format_value, more_decimals, optional
 from gui.indicator import labels
 
 from .common import FormDialog, combo, same_value, select_data
-from .figure_dialog import area_items, source_items
+from .figure_dialog import area_items, period_code, source_items
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
             "baseline_value", "note", "source", "source_ref")
@@ -71,12 +71,13 @@ class TargetDialog(FormDialog):
     def load(self, row: dict) -> None:
         f = self.fields
         select_data(f["area"], row["area"])
-        f["period"].setText(str(row["period"]))
+        f["period"].setText(period_label(row["period"], self.ctx.lang))  # 2025年上半年
         select_data(f["comparator"], row["comparator"])
         f["value"].setText(self._show(row["value"]))
         f["value_high"].setText(self._show(row.get("value_high")))
         select_data(f["kind"], row["kind"])
-        f["baseline_period"].setText(cell_text(row.get("baseline_period")))
+        bp = cell_text(row.get("baseline_period"))
+        f["baseline_period"].setText(period_label(bp, self.ctx.lang) if bp else "")
         f["baseline_value"].setText(self._show(row.get("baseline_value")))
         f["note"].setText(cell_text(row.get("note")))
         select_data(f["source"], cell_text(row.get("source")))
@@ -88,6 +89,8 @@ class TargetDialog(FormDialog):
     def values(self) -> dict:
         v = super().values()
         v["indicator"] = self.ind["code"]
+        v["period"], v["baseline_period"] = (period_code(v["period"]),
+                                             period_code(v["baseline_period"]))
         v["source"] = v["source"] or None
         return v
 
@@ -128,7 +131,7 @@ class TargetDialog(FormDialog):
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
-               f"{parse_period(values['period']).code}"
+               f"{period_label(values['period'], self.ctx.lang)}"
         if self.row is None:
             return self.save(CreateRow("target", values),
                              self.tr("Add target %1").replace("%1", what))

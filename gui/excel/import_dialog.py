@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from core.excel import Cancelled
 from core.excel.importer import apply_import
 from core.excel.isolated import read_import_isolated
+from core.present import PeriodNames
 
 from .. import workers
 from .frame_model import FrameModel
@@ -188,7 +189,8 @@ class ImportDialog(QDialog):
         shown = pd.DataFrame({
             "change": ch["change"].map({"new": self.tr("new"), "changed": self.tr("changed")}),
             "indicator": ch["indicator"].map(self.ctx.indicator_name),
-            "area": ch["area"].map(self.ctx.area_name), "period": ch["period"],
+            "area": ch["area"].map(self.ctx.area_name),
+            "period": PeriodNames(self.ctx.lang).all(ch["period"]),  # 2025年上半年 in Chinese
             "old": ch["old"], "new": ch["new"]})
         self.model.set_frame(shown, [self.tr("Change"), self.tr("Indicator"), self.tr("Area"),
                                      self.tr("Period"), self.tr("Old value"),

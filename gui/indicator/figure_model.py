@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from core import suspicious
 from core.edits import UpdateRow
 from core.errors import EcoError, StaleEditError, ValueParseError
-from core.present import source_text, unit_text
+from core.present import PeriodNames, source_text, unit_text
 from core.rules import value_of
 from core.validate import FIGURE_STATUSES
 from core.values import (decimals_problem, format_value, more_decimals, optional_number,
@@ -70,6 +70,7 @@ class FigureModel(QAbstractTableModel):
         self._n = 0
         self._names: dict[str, str] = {}
         self._src: dict[tuple, str] = {}
+        self._periods = PeriodNames(ctx.lang)  # 2025年上半年 in Chinese, once per code
         self._italic = QFont()
         self._italic.setItalic(True)
         self.frame = pd.DataFrame()
@@ -86,6 +87,8 @@ class FigureModel(QAbstractTableModel):
         self._n = len(self.frame)
         self._src.clear()
         self._names = self._area_names()
+        if self._periods.lang != self._ctx.lang:
+            self._periods = PeriodNames(self._ctx.lang)
         self.endResetModel()
 
     def patch(self, row: dict) -> bool:
@@ -103,6 +106,7 @@ class FigureModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._names = self._area_names()
+        self._periods = PeriodNames(self._ctx.lang)
         self._src.clear()
         if self._n:
             self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, len(COLUMNS) - 1))
@@ -131,7 +135,7 @@ class FigureModel(QAbstractTableModel):
 
     def describe(self, row: int) -> str:
         return f"{self._ind.get('code', '')} / {self._names.get(self._a['area'][row], '')} / " \
-               f"{self._a['period'][row]}"
+               f"{self._periods(self._a['period'][row])}"
 
     # Qt model ---------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -200,6 +204,8 @@ class FigureModel(QAbstractTableModel):
             return self.source_of(r)
         if col == "entered_at":
             return local_time(a["entered_at"][r])
+        if col == "period":
+            return self._periods(a["period"][r])
         v = a[col][r]
         return "" if v is None else str(v)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from core.present import PeriodNames
 from core.values import format_value, qualifier_label
 
 from . import labels
@@ -71,6 +72,8 @@ class HistoryModel(QAbstractTableModel):
             return qualifier_label(value, lang) or "–"
         if key == "status":
             return labels.figure_status(value)
+        if key == "period":
+            return PeriodNames(lang)(value) or "–"
         return str(value) if value != "" else "–"
 
     def change_text(self, row: dict) -> str:

@@ -2,9 +2,10 @@
 
 One line per area (Okabe-Ito colours, which stay apart for colour-blind readers, then new
 symbols once the eight colours are used), the applicable target as a dashed segment to its
-deadline, the projected course dotted. The x axis is labelled with period codes at the
-frame's ticks. Water-class indicators get class names on the y axis, inverted so that the
-better class (I) is at the top, as "up is better" for every other higher-is-better chart.
+deadline, the projected course dotted. The x axis is labelled with the frame's periods as
+people read them (2025H1, 2025年上半年 in Chinese), spaced so that the longest label fits.
+Water-class indicators get class names on the y axis, inverted so that the better class (I)
+is at the top, as "up is better" for every other higher-is-better chart.
 
 Speed: every line, target and projection is a stroke of one graphics item
 (:mod:`.strokes`), and the symbols of all areas are one scatter item, so a selection costs a
@@ -17,10 +18,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
-from core.present import unit_text
+from core.present import PeriodNames, unit_text
 from core.trend import TrendFrame
 from core.values import format_value, qualifier_label
 
@@ -51,11 +52,26 @@ class PeriodAxis(pg.AxisItem):
         # the first and last periods sit near the ends: let their labels overhang a little
         # rather than be dropped
         self.setStyle(hideOverlappingLabels=LABEL_OVERHANG_PX)
+        self._gap: tuple | None = None  # (tick font, the gap worked out for the labels)
 
     def set_period_ticks(self, ticks: list[tuple[float, str]]) -> None:
+        """Label the axis at ``ticks``: (x, text as shown) pairs."""
         self.period_ticks = list(ticks)
+        self._gap = None
         self.picture = None
         self.update()
+
+    @property
+    def min_gap_px(self) -> int:
+        """Pixels between labels: 2025年上半年 is wider than 2025H1, so labels are kept the
+        widest one's width apart (worked out once per set of labels and tick font)."""
+        font = self.style.get("tickFont") or QFont()
+        key = font.key()
+        if self._gap is None or self._gap[0] != key:
+            metrics = QFontMetrics(font)
+            widest = max((metrics.horizontalAdvance(t) for _, t in self.period_ticks), default=0)
+            self._gap = (key, max(MIN_TICK_PX, widest + 12))
+        return self._gap[1]
 
     def tickValues(self, minVal, maxVal, size):
         if not self.period_ticks:  # nothing drawn: no labels (not the raw time stamps)
@@ -63,9 +79,9 @@ class PeriodAxis(pg.AxisItem):
         shown = sorted(x for x, _ in self.period_ticks if minVal <= x <= maxVal)
         if maxVal <= minVal or not shown:
             return [(1.0, shown)]
-        # labels at least MIN_TICK_PX apart on screen: the periods may crowd one part of the
+        # labels at least min_gap_px apart on screen: the periods may crowd one part of the
         # axis (monthly figures, and targets years later), so the gap is kept pixel-wise
-        gap = MIN_TICK_PX * (maxVal - minVal) / max(float(size), 1.0)
+        gap = self.min_gap_px * (maxVal - minVal) / max(float(size), 1.0)
         kept = [shown[0]]
         for x in shown[1:]:
             if x - kept[-1] >= gap:
@@ -171,6 +187,7 @@ class TrendPlot(pg.PlotWidget):
         self._empty = pg.TextItem(anchor=(0.5, 0.5), color="#666")
         self._empty.setPos(0.5, 0.5)  # the middle of the fixed frame an empty plot shows
         self._lang = "en"
+        self._periods = PeriodNames("en")  # period codes as the plot's language shows them
         self._left: tuple | None = None  # (class axis, label, language, empty): left axis
         self._tip_text = ""
         self.scene().sigMouseMoved.connect(self._hover)
@@ -208,6 +225,8 @@ class TrendPlot(pg.PlotWidget):
     def show_frame(self, frame: TrendFrame | None, area_names: dict[str, str], lang: str) -> None:
         """Draw ``frame`` (None clears the plot)."""
         self.frame, self.names, self._lang = frame, area_names, lang
+        if self._periods.lang != lang:
+            self._periods = PeriodNames(lang)
         series = frame.series if frame else []
         vb = self.plotItem.getViewBox()
         vb.disableAutoRange()
@@ -259,7 +278,7 @@ class TrendPlot(pg.PlotWidget):
     def show_course(self, frame: TrendFrame, fit: bool = True) -> None:
         """(Re)draw targets and projections of ``frame`` over the lines already drawn."""
         self.frame = frame
-        self.xaxis.set_period_ticks(frame.ticks)
+        self.xaxis.set_period_ticks([(x, self._periods(c)) for x, c in frame.ticks])
         for slot in self.lines.values():
             slot.clear_course()
         for seg in frame.targets:
@@ -323,7 +342,7 @@ class TrendPlot(pg.PlotWidget):
         value = format_value(y, frame.value_kind, frame.decimals, lang=lang,
                              unit="" if frame.value_kind in ("class", "percent") else
                              unit_text(frame.unit, frame.unit_zh, lang))
-        rows = [f"{area}, {period}: {value}"]
+        rows = [f"{area}, {self._periods(period)}: {value}"]
         if q:
             rows.append(translate("TrendPlot", "Qualifier: %1").replace(
                 "%1", qualifier_label(q, lang)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core.present import records, source_text, target_text
+from core.present import PeriodNames, records, source_text, target_text
 from core.values import format_value
 
 from . import labels
@@ -20,6 +20,7 @@ class TargetModel(QAbstractTableModel):
         self._ind: dict = {}
         self._rows: list[dict] = []
         self._names: dict[str, str] = {}
+        self._periods = PeriodNames(ctx.lang)
         self.frame = pd.DataFrame()
 
     def set_frame(self, tgts: pd.DataFrame, ind: dict | None) -> None:
@@ -29,6 +30,7 @@ class TargetModel(QAbstractTableModel):
         self.frame = tgts.reset_index(drop=True)
         self._rows = records(self.frame)
         self._names = self._area_names()
+        self._periods = PeriodNames(self._ctx.lang)  # a few rows: a fresh cache is cheap
         self.endResetModel()
 
     @property
@@ -45,6 +47,7 @@ class TargetModel(QAbstractTableModel):
         for r in self._rows:
             r.pop("_source", None)
         self._names = self._area_names()
+        self._periods = PeriodNames(self._ctx.lang)
         self.endResetModel()
 
     def row_dict(self, row: int) -> dict:
@@ -52,7 +55,8 @@ class TargetModel(QAbstractTableModel):
 
     def describe(self, row: int) -> str:
         r = self._rows[row]
-        return f"{r['indicator']} / {self._names.get(r['area'], r['area'])} / {r['period']}"
+        return (f"{r['indicator']} / {self._names.get(r['area'], r['area'])} / "
+                f"{self._periods(r['period'])}")
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -76,7 +80,7 @@ class TargetModel(QAbstractTableModel):
         if col == "area":
             return self._names.get(r["area"], r["area"])
         if col == "period":
-            return r["period"]
+            return self._periods(r["period"])
         if col == "target":
             return target_text(r["comparator"], r["value"], r["value_high"], kind, dec, lang)
         if col == "kind":
@@ -86,7 +90,7 @@ class TargetModel(QAbstractTableModel):
             if bp is None or pd.isna(bp) or bp == "":
                 return ""
             return f"{format_value(r['baseline_value'], kind, dec, lang=lang)} " \
-                   f"({r['baseline_period']})"
+                   f"({self._periods(r['baseline_period'])})"
         if col == "source":
             if "_source" not in r:  # formatted once, when first shown
                 r["_source"] = source_text(r["source"], r["source_ref"], self._ctx.sources)

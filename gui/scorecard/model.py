@@ -12,6 +12,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from core import coherence, queries, status
+from core.periods import shown
 
 from . import palette
 from .snapshot import COLUMN_IDS, COLUMNS, NUMERIC, STATUS_COLUMNS, Snapshot
@@ -70,7 +71,7 @@ class ScorecardModel(QAbstractTableModel):
                 self.tr("Course to the target's deadline: on track, needs acceleration, "
                         "limited progress, deterioration"),
                 self.tr("Unit"), self.tr("Period or deadline of the target"),
-                self.tr("Change since the previous figure of the same period type"),
+                self.tr("Change since the same period a year earlier"),
                 self.tr("Coherence warnings (a cumulative count that falls, a share over "
                         "100 ...)")]
 
@@ -121,7 +122,7 @@ class ScorecardModel(QAbstractTableModel):
 
     def warning_texts(self, key: tuple[str, str]) -> list[str]:
         """The coherence warnings of one row, each ``period: text``, in the current language."""
-        return [f"{period}: {coherence.message(chk, params)}"
+        return [f"{shown(period)}: {coherence.message(chk, params)}"
                 for period, chk, params in self._warn.get(key, [])]
 
     def replace_indicator(self, code: str, rows: pd.DataFrame, order: pd.Series,

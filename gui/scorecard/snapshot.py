@@ -163,6 +163,8 @@ class Snapshot:
             return -self.raw[raw].map(palette.SEVERITY_OF_STATUS).fillna(0)
         if cid in NUMERIC:
             return pd.to_numeric(self.raw[raw], errors="coerce")
+        if cid in ("latest_period", "target_period"):  # on dates, not on 2025年上半年's text
+            return self.raw[raw].map(present.period_ords(self.raw[raw]))
         return self.table(self.lang)[fcol].astype(str).str.lower()  # the shown language
 
 

@@ -999,8 +999,8 @@ Every edit is saved to the database at once.</source>
         <translation>目标所属期间或期限</translation>
     </message>
     <message>
-        <source>Change since the previous figure of the same period type</source>
-        <translation>较上一同类期间数据的变化</translation>
+        <source>Change since the same period a year earlier</source>
+        <translation>较上年同期的变化</translation>
     </message>
     <message>
         <source>Coherence warnings (a cumulative count that falls, a share over 100 ...)</source>
@@ -1195,6 +1195,77 @@ Every edit is saved to the database at once.</source>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Entry workbook for districts</source>
+        <translation>区县数据填报表</translation>
+    </message>
+    <message>
+        <source>e.g. 2026H1</source>
+        <translation>例如 2026年上半年 或 2026H1</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Areas with figures or targets</source>
+        <translation>已有数据或目标的地区</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Period to fill in</source>
+        <translation>填报期间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Language of the workbook</source>
+        <translation>工作簿语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Save the workbook</source>
+        <translation>保存工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>A period is written 2026, 2026H1, 2026Q1, 2026-03 or 2026年上半年.</source>
+        <translation>期间写作 2026年、2026年上半年、2026年第一季度、2026年3月，或 2026、2026H1、2026Q1、2026-03。</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Saved {path}: {rows} rows to fill in.</source>
+        <translation>已保存 {path}：{rows} 行待填报。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {error}</source>
+        <translation>未生成任何文件：{error}</translation>
+    </message>
+</context>
+<context>
     <name>TrendPlot</name>
     <message>
         <source>No figures yet</source>
@@ -1282,6 +1353,14 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Import a filled-in entry workbook, with a preview first</source>
         <translation>导入已填写的录入工作簿（先预览变更）</translation>
+    </message>
+    <message>
+        <source>E&amp;ntry workbook for districts…</source>
+        <translation>区县填报表(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Write a workbook for one period that districts fill in and send back</source>
+        <translation>生成某一期间的填报表，供区县填写后发回</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1653,6 +1732,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{name}: sheet {sheet} claims {rows} × {cols} cells (over {limit}); delete the stray cells far below or to the right of the table, or split the workbook</source>
         <translation>{name}：工作表 {sheet} 声称有 {rows} × {cols} 个单元格（超过 {limit}）；请删除表格下方或右侧远处的零散单元格，或拆分工作簿</translation>
+    </message>
+    <message>
+        <source>no indicator is reported by {kind}, so there is nothing to fill in for {period}; no workbook was written</source>
+        <translation>没有按{kind}报送的指标，{period}无可填报内容；未生成填报表</translation>
     </message>
     <message>
         <source>no indicators match; nothing to put in an entry workbook</source>

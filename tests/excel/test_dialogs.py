@@ -138,3 +138,27 @@ def test_import_dialog_refuses_a_hostile_file(qtbot, ctx, tmp_path):
     qtbot.waitUntil(lambda: dlg.job is None, timeout=20000)
     assert "password-protected" in dlg.summary.text()
     assert not dlg.apply_button.isEnabled()
+
+
+def test_template_dialog_says_when_no_indicator_takes_the_periods_type(qtbot, ctx, tmp_path):
+    """As ``ecotracker template``: 2026Q1 when no indicator is reported by quarter is said at
+    once and nothing can be written; 2026年上半年 writes the half-year indicators' rows."""
+    from gui.excel.template_dialog import open_template_dialog
+
+    dlg = open_template_dialog(ctx, None)
+    qtbot.addWidget(dlg)
+    assert dlg.objectName() == "templateDialog"
+    out = tmp_path / "entry.xlsx"
+    dlg.path.setText(str(out))
+    dlg.period.setText("2026Q1")
+    assert not dlg.write_button.isEnabled()
+    assert "no indicator is reported by quarter" in dlg.message.text()
+    assert "2026Q1" in dlg.message.text()
+    dlg.period.setText("2026年上半年")
+    assert dlg.write_button.isEnabled() and dlg.message.text() == ""
+    dlg.area.setCurrentIndex(dlg.area.findData("chongqing"))
+    qtbot.mouseClick(dlg.write_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.rows is not None, timeout=20000)
+    ws = openpyxl.load_workbook(out)["Entry"]
+    assert ws["A1"].value == "Entry workbook: 2026H1"
+    assert dlg.rows == ws.max_row - 4 and "Saved" in dlg.message.text()

@@ -164,7 +164,7 @@ def test_warnings_cell_says_what_is_incoherent_in_the_window_language(window, qt
     window.set_language("zh_CN")
     qtbot.waitUntil(lambda: window.ctx.lang == "zh_CN" and m.lang == "zh_CN")
     tip = cell(m, key, warn_col, Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith("2025H2: ") and "3800" in tip and "3700" in tip and not tip.isascii()
+    assert tip.startswith("2025年下半年: ") and "3800" in tip and "3700" in tip and not tip.isascii()
     window.set_language("en")
     # a full recomputation (F5) keeps the warning, now carried from the scorecard's job
     done = []
