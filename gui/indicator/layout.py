@@ -6,8 +6,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from .delegates import FigureDelegate
+from .figure_model import COLUMNS as FIGURE_COLUMNS
 from .legend import AreaLegend
 from .plot import TrendPlot
+from .target_model import COLUMNS as TARGET_COLUMNS
 
 translate = QCoreApplication.translate  # texts share the view's context ("IndicatorView")
 FIGURE_WIDTHS = (150, 70, 110, 80, 80, 220, 260, 90, 120)
@@ -20,7 +22,9 @@ def _named(widget, name: str):
     return widget
 
 
-def _table(name: str, model, widths) -> QTableView:
+def _table(name: str, model, widths, fit: tuple[int, ...] = ()) -> QTableView:
+    """A table of ``model``; the columns in ``fit`` (short texts whose width depends on the
+    language: a period is 2024H1 or 2024年上半年) also widen to their longest cell."""
     t = _named(QTableView(), name)
     t.setModel(model)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -42,6 +46,11 @@ def _table(name: str, model, widths) -> QTableView:
         for i in range(model.columnCount()):
             text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
             need = metrics.horizontalAdvance(text) + 24
+            if i in fit:  # the first rows are enough: a column of periods is all alike
+                cells = t.fontMetrics()
+                shown = (str(model.index(r, i).data() or "") for r in range(min(60,
+                                                                              model.rowCount())))
+                need = max([need, *(cells.horizontalAdvance(x) + 16 for x in shown)])
             if header.sectionSize(i) < need:
                 t.setColumnWidth(i, need)
 
@@ -66,13 +75,15 @@ class IndicatorUi:
         self.definition.setWordWrap(True)
         self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.figure_table = _table("figureTable", view.figures_model, FIGURE_WIDTHS)
+        self.figure_table = _table("figureTable", view.figures_model, FIGURE_WIDTHS,
+                                   fit=(FIGURE_COLUMNS.index("period"),))
         self.figure_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                           | QAbstractItemView.EditTrigger.EditKeyPressed
                                           | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.delegate = FigureDelegate(view.ctx, view.figures_model, self.figure_table)
         self.figure_table.setItemDelegate(self.delegate)
-        self.target_table = _table("targetTable", view.targets_model, TARGET_WIDTHS)
+        self.target_table = _table("targetTable", view.targets_model, TARGET_WIDTHS,
+                                   fit=(TARGET_COLUMNS.index("period"),))
         self.target_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view = _table("historyView", view.history_model, (120, 80, 70, 260))
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

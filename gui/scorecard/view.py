@@ -172,8 +172,10 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self._update_summary()
         self.updated.emit()
 
-    def fit_columns(self) -> None:
-        """Fit columns to their contents, long names capped (a tooltip shows them whole).
+    def fit_columns(self, widen_only: bool = False) -> None:
+        """Fit columns to their contents, long names capped (a tooltip shows them whole);
+        ``widen_only`` (after a language switch: 2024年上半年 is wider than 2024H1) never
+        narrows a column, so widths the person set stay.
 
         Qt's resizeColumnsToContents asks the model for every role of a few hundred rows
         per column (~200 ms on the bureau-scale scorecard, all on the GUI thread); here
@@ -194,7 +196,9 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             width = max((cells.horizontalAdvance(t) for t in texts), default=0) + pad
             title = str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")
             width = max(width, head.horizontalAdvance(title) + 28)  # room for the sort arrow
-            header.resizeSection(c, min(width + 12, name_cap if c == 0 else 190))
+            width = min(width + 12, name_cap if c == 0 else 190)
+            if not widen_only or header.sectionSize(c) < width:
+                header.resizeSection(c, width)
         self.sized = True
 
     def _failed(self, indicator: str | None, ticket: int, exc: BaseException) -> None:
@@ -272,6 +276,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         key = self._selected_key()
         self.model.retranslate(lang, self.ctx.areas)
         self.retranslate()
+        if self.sized:
+            self.fit_columns(widen_only=True)
         if key:
             self._select_key(key)
 
