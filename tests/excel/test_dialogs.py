@@ -124,8 +124,8 @@ def test_import_dialog_shows_problems_and_keeps_apply_disabled(qtbot, ctx, tmp_p
     assert dlg.problems.isVisibleTo(dlg)
     m = dlg.problems.model()
     assert m.rowCount() == 1
-    assert [m.index(0, c).data() for c in range(3)] == ["Data", "2", "B (Area)"]
-    assert "Atlantis" in m.index(0, 3).data()
+    assert [m.index(0, c).data() for c in range(4)] == ["problem", "Data", "2", "B (Area)"]
+    assert "Atlantis" in m.index(0, 4).data()
 
 
 def test_import_dialog_refuses_a_hostile_file(qtbot, ctx, tmp_path):
