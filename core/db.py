@@ -155,6 +155,11 @@ def sqlite_access(url: str) -> SqliteAccess:
     u = make_url(url)
     path = Path(u.database)
     folder = path.parent
+    try:
+        path.exists()
+    except OSError as exc:  # a name too long for the file system, say
+        raise DatabaseError(tr("cannot open database {name}: {reason}", name=path,
+                               reason=exc.strerror or str(exc))) from None
     if u.query.get("mode") == "ro":
         reason = tr("opened read-only as its URL asks (?mode=ro)")
     elif path.exists() and not os.access(path, os.W_OK):

@@ -84,3 +84,34 @@ def test_the_import_command_says_which_values_to_check(sqlite_store, tmp_path):
     assert r.returncode == 0, r.stderr
     assert ("check   district.xlsx, sheet Data, row 2, column D (Value): 300 is far from what "
             "the other districts report for 2026H1 (median 31)") in r.stdout
+
+
+def test_a_nul_in_a_note_is_refused_at_the_preview_with_its_row_and_column(store):
+    """A NUL passed PostgreSQL's preview and failed at Apply with no row: the text rule
+    refuses it where every other problem is found."""
+    df = _frame(("AIR.PM25", "chongqing", "2026H1", "30"))
+    df["note"] = ["bad\x00note"]
+    df["_row"] = [7]
+    with store.read() as conn:
+        plan = plan_figures(conn, df, file="d.xlsx", sheet="Data", columns={"note": "H"})
+    assert [(p.row, p.column) for p in plan.problems] == [(7, "H")]
+    assert "control character" in plan.problems[0].message
+
+
+def test_a_stale_import_counts_the_figures_changed_meanwhile_not_all(store):
+    from sqlalchemy import text
+
+    from core.errors import StaleEditError
+
+    rows = [("AIR.PM25", a, "2024H1", "40") for a in ("chongqing", "shapingba")]
+    with store.read() as conn:
+        plan = plan_figures(conn, _frame(*rows), file="d.xlsx")
+    assert len(plan.changed) == 2
+    with store.write() as conn:  # another desk changes one of the two after the preview
+        conn.execute(text("UPDATE figures SET version = version + 1 WHERE indicator = "
+                          "'AIR.PM25' AND area = 'shapingba' AND period = '2024H1'"))
+    import pytest
+
+    with pytest.raises(StaleEditError) as err, store.write() as conn:
+        apply_plan(conn, plan, who="t", why="import")
+    assert str(err.value).startswith("1 figures were changed by someone else during the import")

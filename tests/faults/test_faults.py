@@ -219,3 +219,8 @@ def test_a_parser_crash_in_the_reading_process_is_a_message(tmp_path):
         "    print(e)\n"))
     assert r.code == 0, r.err
     assert r.out.startswith("far.xlsx could not be read: the process reading it"), r.out
+
+
+def test_a_database_name_too_long_is_one_line(tmp_path):
+    for args in (["status"], ["init"], ["figures"]):
+        run(*args, "--db", str(tmp_path / f"{LONG}.sqlite"), cwd=tmp_path).refused("too long")
