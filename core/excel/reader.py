@@ -259,11 +259,17 @@ def _percent_as_shown(path, sheet: str, rows: list[list], header: int, col: int)
 def _check_lengths(file: str, sheet: str, frame: pd.DataFrame, headings: dict) -> None:
     """Refuse a text longer than an Excel cell holds (a hand-made file can carry one)."""
     for f, heading in headings.items():
-        try:
-            lengths = frame[f].str.len()
-        except AttributeError:  # no text in the column at all
+        col = frame[f]
+        if col.dtype != object:  # numbers only: nothing long
             continue
-        if not (lengths > EXCEL_CELL_CHARS).any():
+        # the longest text first, in C (map(len) over the distinct strings): almost always
+        # short, and then no per-cell Series is made (0.3 s for a 100,000-row sheet)
+        texts = [v for v in pd.unique(col.to_numpy(object)) if isinstance(v, str)]
+        if not texts or max(map(len, texts)) <= EXCEL_CELL_CHARS:
+            continue
+        try:
+            lengths = col.str.len()
+        except AttributeError:  # no text in the column at all
             continue
         i = int(np.flatnonzero((lengths > EXCEL_CELL_CHARS).to_numpy())[0])
         raise EcoError(tr("{file}, sheet {sheet}, row {row}, column {column}: the cell holds "
