@@ -21,7 +21,7 @@ from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
 from .problems import Problem
-from .rules import blank, per_unique  # noqa: F401 - blank: the importer's too
+from .rules import per_unique
 
 FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
 TEXT_FIELDS = ("note", "source_ref", "derivation")

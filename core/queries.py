@@ -207,8 +207,6 @@ def _resolve(df: pd.DataFrame, name: str, what: str) -> str:
         hit = df[df[col].str.lower() == key]
         if len(hit):
             return str(hit.iloc[0]["code"])
-    if what == "area":
-        raise NotFoundError(tr("unknown area {code}", code=repr(name)))
     if what == "indicator":
         raise NotFoundError(tr("unknown indicator {code}", code=repr(name)))
     raise NotFoundError(tr("unknown category {category}", category=repr(name)))

@@ -107,6 +107,11 @@ def parse_number(text: object, *, percent: bool = False) -> float:
     return value
 
 
+def parse_qualifier_text(text: object) -> str:
+    """The qualifier rule on one value (full-width and blank taken as a desk means them)."""
+    return parse_qualifier("" if missing(text) else normalize(text))
+
+
 def parse_status(text: object) -> str:
     s = normalize(text).lower() if not missing(text) else ""
     if s == "":
@@ -114,8 +119,8 @@ def parse_status(text: object) -> str:
     try:
         return _STATUS_WORDS[s]
     except KeyError:
-        raise ValueError(tr("status {status} is not final or provisional",
-                            status=repr(str(text)))) from None
+        raise FieldError(tr("status {status} is not final or provisional",
+                            status=repr(str(text))), field="status") from None
 
 
 def parse_flag(text: object) -> bool:
@@ -458,8 +463,7 @@ def check_targets(ctx: Context, df: pd.DataFrame) -> Checked:
 def _fields(ctx: Context, df: pd.DataFrame, flag: Flags, out: dict) -> None:
     """Qualifier, status, source, the texts and the derived flag: present columns only."""
     if "qualifier" in df:
-        q, qerr = per_unique(df["qualifier"],
-                             lambda v: parse_qualifier("" if missing(v) else normalize(v)))
+        q, qerr = per_unique(df["qualifier"], parse_qualifier_text)
         flag.errors(qerr, "qualifier")
         out["qualifier"] = np.where(pd.isna(q), "", q).astype(object)
     if "status" in df:

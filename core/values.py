@@ -7,7 +7,6 @@ and displayed as class names.
 from __future__ import annotations
 
 import math
-import re
 
 from .errors import ValueParseError
 from .i18n import tr
@@ -43,8 +42,6 @@ _QUALIFIER_ALIASES = {
     "at_least": "at_least", "at least": "at_least", ">=": "at_least", "至少": "at_least",
     "at_most": "at_most", "at most": "at_most", "<=": "at_most", "至多": "at_most",
 }
-
-_NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 def parse_qualifier(text: object) -> str:

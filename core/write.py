@@ -24,6 +24,7 @@ from .changelog import LOG_OMITS, now_iso
 from .entities import FIGURE, Kind
 from .errors import EcoError, StaleEditError
 from .i18n import tr
+from .rules import missing
 
 KEY = ["indicator", "area", "period"]
 
@@ -169,7 +170,7 @@ def _create(conn, kind: Kind, new: pd.DataFrame, same: dict, *, who, why, origin
     else:  # rows of these kinds are made one at a time, and each needs its new id back
         keys = []
         for row in new.to_dict("records"):
-            row = {k: (None if _missing(v) else v) for k, v in {**row, **same}.items()}
+            row = {k: (None if missing(v) else v) for k, v in {**row, **same}.items()}
             keys.append(conn.execute(kind.table.insert().values(**row))
                         .inserted_primary_key[0])
     stored = pd.DataFrame({kind.key: keys})
@@ -211,10 +212,6 @@ def _create_figures(conn, new: pd.DataFrame, same: dict, *, who, why, origin, at
         return ()  # an import's ids: nobody asks, and reading them back costs
     return tuple(r[0] for r in conn.execute(text("SELECT id FROM figures WHERE id > :b"),
                                             {"b": before}))
-
-
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and v != v)
 
 
 def _sorted_by_key(df: pd.DataFrame) -> pd.DataFrame:

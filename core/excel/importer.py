@@ -19,8 +19,9 @@ from ..backups import made_for
 from ..errors import ConflictError
 from ..i18n import tr
 from ..names import area_keys, normalize
-from ..loader import KEY, Plan, apply_plan, blank as blank_cells, plan_figures
+from ..loader import KEY, Plan, apply_plan, plan_figures
 from ..periods import is_period, parse_period
+from ..rules import blank as blank_cells
 from ..problems import InputError
 from ..store import Store
 from ..values import format_value

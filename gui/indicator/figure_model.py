@@ -19,10 +19,9 @@ from core import suspicious
 from core.edits import UpdateRow
 from core.errors import EcoError, StaleEditError, ValueParseError
 from core.present import PeriodNames, source_text, unit_text
-from core.rules import value_of
-from core.validate import FIGURE_STATUSES
+from core.rules import parse_qualifier_text, parse_status, value_of
 from core.values import (decimals_problem, format_value, more_decimals, optional_number,
-                         parse_qualifier, qualifier_label)
+                         qualifier_label)
 
 from . import labels
 
@@ -270,11 +269,9 @@ class FigureModel(QAbstractTableModel):
                             vmax=_opt(ind, "vmax"), day_count=bool(ind.get("day_count")),
                             period=self._a["period"][r])
         if col == "qualifier":
-            return parse_qualifier(value)
+            return parse_qualifier_text(value)
         if col == "status":
-            if value not in FIGURE_STATUSES:
-                raise ValueParseError(self.tr("status must be final or provisional"))
-            return value
+            return parse_status(value)
         return "" if value is None else str(value).strip()
 
 

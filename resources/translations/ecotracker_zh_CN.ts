@@ -259,10 +259,6 @@
         <source>Edit figure %1</source>
         <translation>编辑数据 %1</translation>
     </message>
-    <message>
-        <source>status must be final or provisional</source>
-        <translation>状态须为“正式”或“初步”</translation>
-    </message>
 </context>
 <context>
     <name>FormDialog</name>
