@@ -43,6 +43,8 @@ def _step_4(conn: Connection) -> None:
                       "AND (unit = 'days' OR unit_zh = '天')"))
 
 
+# Step numbers are given out ahead to work done side by side, so a number may be unused for a
+# while: the steps that exist run in order, and schema.SCHEMA_VERSION is the highest of them.
 STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4}
 
 
@@ -116,7 +118,7 @@ def ensure_schema(engine, *, seed_state: str = "none", read_only: str | None = N
             from .backups import make
 
             make(conn, Path(db), f"schema{version}")
-        for step in range(version + 1, schema.SCHEMA_VERSION + 1):
+        for step in sorted(s for s in STEPS if version < s <= schema.SCHEMA_VERSION):
             STEPS[step](conn)
         set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))
     return "migrated"
