@@ -31,7 +31,8 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         from .version import describe
 
-        parser.exit(message=f"{parser.prog} {describe()}\n")
+        print(f"{parser.prog} {describe()}")
+        parser.exit()
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:

@@ -82,12 +82,12 @@ def _arch() -> str:
                           check=True).stdout.strip()
 
 
-def build(bundle: Path, out_dir: Path) -> Path:
+def build(bundle: Path, out_dir: Path, work: Path = REPO / "build" / "deb") -> Path:
     info = json.loads((bundle / "_internal" / "resources" / "build.json").read_text())
     version = info["version"]
     if info.get("commit") and info["commit"] != "unknown":
         version += "+git" + info["commit"].replace("-dirty", ".dirty")
-    root = REPO / "build" / "deb" / NAME
+    root = work / NAME
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(bundle, root / PREFIX, symlinks=True)
     (root / "usr" / "bin").mkdir(parents=True)
