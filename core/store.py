@@ -243,17 +243,18 @@ class Store:
         from . import backups
 
         made: Path | None = None
+        held: dict | None = None
         try:
             with self._turn(what, setup), self._begin(setup) as conn, \
                     locks.noted(self.sqlite_path, what, self.user):
                 conn.info.pop(backups.INFO_KEY, None)  # the pooled connection's last write
+                held = conn.info  # the pooled connection's own (outlives this checkout)
                 if self.backend == "postgresql":
-                    conn.execute(text("SELECT set_config('application_name', :n, true)"),
-                                 {"n": locks.application_name(what, self.user)})
+                    locks.name_session(conn, what, self.user)
                 if backup and self.sqlite_path is not None:
                     made = backups.make(conn, self.sqlite_path, what)
                 yield conn
-            made = None  # committed: the backup stays
+            made = held = None  # committed: the backup stays, and the session's name
         except IntegrityError as exc:
             raise ConflictError(tr("{name} refused the change: {reason}", name=self.name,
                                    reason=_reason(exc))) from None
@@ -268,6 +269,8 @@ class Store:
         finally:
             if made is not None:
                 backups.discard(made)
+            if held is not None:  # rolled back: so is the name set in it
+                locks.session_name_reverts(held)
 
     @contextmanager
     def _turn(self, what: str, setup: bool) -> Iterator[None]:
