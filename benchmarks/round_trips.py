@@ -32,13 +32,16 @@ class Counter:
 
     def __init__(self):
         self.trips: list[tuple[str, str]] = []
+        self.threads: list[str] = []  # the thread each trip was made on
         self._saved: list = []
 
     def _wrap(self, cls, name, what):
         import psycopg
 
+        import threading
+
         orig = getattr(cls, name)
-        trips = self.trips
+        trips, threads = self.trips, self.threads
 
         def counted(this, *args, **kw):
             conn = this if isinstance(this, psycopg.Connection) else this.connection
@@ -48,9 +51,11 @@ class Counter:
             if what in ("execute", "executemany") and not conn.autocommit and \
                     conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
                 trips.append(("begin", ""))
+                threads.append(threading.current_thread().name)
             sql = args[0] if args else kw.get("query", "")
             sql = sql if isinstance(sql, str) else getattr(sql, "as_string", lambda c: str(sql))(conn)
             trips.append((what, " ".join(str(sql).split())[:110]))
+            threads.append(threading.current_thread().name)
             return orig(this, *args, **kw)
 
         self._saved.append((cls, name, orig))
