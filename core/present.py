@@ -239,3 +239,79 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
         "course_status": [vocabulary.words(s, lang) for s in sc["course_status"]],
         "warnings": sc["warnings"],
     })
+
+
+# why a judged status is only indicative, and where a target comes from: the words in both
+# languages, as the status words are (core.vocabulary)
+_WHY = {
+    "en": {"average": "a {kind}'s average judged against an annual target: indicative, since "
+                      "the annual value is not the mean of the halves",
+           "ratio": "a {kind}'s ratio judged against an annual target: indicative, since the "
+                    "year's ratio is recomputed from the year's counts",
+           "flow": "a {kind}'s total judged against an annual target: indicative, since the "
+                   "year adds the other periods' totals"},
+    "zh": {"average": "以{kind}均值对照年度目标，仅供参考：年均值并非两个半年均值的平均",
+           "ratio": "以{kind}比率对照年度目标，仅供参考：年度比率须由全年数据重新计算",
+           "flow": "以{kind}累计量对照年度目标，仅供参考：全年还包括其他时段"},
+}
+_KIND_WORDS = {"en": {"half": "half-year", "quarter": "quarter", "month": "month"},
+               "zh": {"half": "半年", "quarter": "季度", "month": "月度"}}
+KIND_NAMES = {
+    "en": {"national_assessment": "national assessment target", "municipal_plan":
+           "municipal plan target", "action_plan": "action plan target", "national_binding":
+           "national binding target", "standard": "standard", "national_standard":
+           "national standard"},
+    "zh": {"national_assessment": "国家考核目标", "municipal_plan": "市级规划目标",
+           "action_plan": "行动计划目标", "national_binding": "国家约束性目标", "standard": "标准",
+           "national_standard": "国家标准"},
+}
+_DOC = {"en": ("{kind}; {document}", "confidence {confidence}", "from its {n} districts: "
+               "{value}", "differs from the reported figure beyond rounding"),
+        "zh": ("{kind}；{document}", "可信度 {confidence}", "由{n}个区县合计：{value}",
+               "与上报数据之差超出修约误差")}
+
+
+def _lang(lang: str) -> str:
+    return "zh" if lang.startswith("zh") else "en"
+
+
+def indicative_reason(row, lang: str = "en") -> str:
+    """Why a row's period status is only indicative ("" when it is not)."""
+    get = row.get if isinstance(row, dict) else lambda k, d=None: getattr(row, k, d)
+    mark = get("indicative")
+    if not isinstance(mark, str) or not mark:
+        return ""
+    kind = mark.split(">")[0]
+    measure = get("measure") if get("measure") in _WHY["en"] else "flow"
+    return _WHY[_lang(lang)][measure].format(kind=_KIND_WORDS[_lang(lang)].get(kind, kind))
+
+
+def target_provenance(row, lang: str = "en") -> str:
+    """The applicable target's kind, document, date and confidence, one line each."""
+    get = row.get if isinstance(row, dict) else lambda k, d=None: getattr(row, k, d)
+    kind = get("target_kind")
+    if not isinstance(kind, str) or not kind:
+        return ""
+    words = _DOC[_lang(lang)]
+    doc = cell_text(get("target_document"))
+    date = cell_text(get("target_document_date"))
+    if doc and date:
+        doc = f"{doc} ({date})"
+    name = KIND_NAMES[_lang(lang)].get(kind, kind)
+    lines = [words[0].format(kind=name, document=doc) if doc else name]
+    conf = cell_text(get("target_confidence"))
+    if conf:
+        lines.append(words[1].format(confidence=conf))
+    return "\n".join(lines)
+
+
+def from_children_text(row, lang: str = "en") -> str:
+    """The figure made from the children of a row's area, and whether it disagrees."""
+    get = row.get if isinstance(row, dict) else lambda k, d=None: getattr(row, k, d)
+    v = get("from_children")
+    if v is None or pd.isna(v):
+        return ""
+    words = _DOC[_lang(lang)]
+    text = words[2].format(n=int(get("children_total") or 0), value=format_value(
+        v, get("value_kind"), int(get("decimals") or 0), lang=lang))
+    return text + ("\n" + words[3] if get("incoherent") else "")
