@@ -179,6 +179,23 @@ def follow(conn: Connection, touched: pd.DataFrame, *, who: str, why: str,
     return out
 
 
+def readers(conn: Connection, code: str | None) -> tuple[str, ...]:
+    """The computed indicators that read ``code``, directly or through another: those whose
+    figures follow a change of its figures."""
+    if not code:
+        return ()
+    formulas = _formulas(conn)
+    out: list[str] = []
+    todo = [code]
+    while todo:
+        c = todo.pop()
+        for reader, f in formulas.items():
+            if c in inputs(f) and reader not in out:
+                out.append(reader)
+                todo.append(reader)
+    return tuple(out)
+
+
 def after_commit(conn: Connection, kind, frames, fields, *, who: str, why: str,
                  origin: str) -> set[str]:
     """What :func:`core.write.commit` calls once it has written ``frames`` (new, changed,

@@ -3,15 +3,13 @@
 Such a target stores its change in percent (``relative`` = -10) and the baseline period; it
 becomes a number only when the figure of that period exists for its indicator and area:
 ``baseline figure x (1 + relative / 100)``. Until then it is a target that cannot be judged,
-and says which figure it needs (:func:`needs_text`).
+and says which figure it needs (:func:`core.present.relative_words`).
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .i18n import tr
-from .periods import shown
 
 
 def resolve(targets: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
@@ -40,14 +38,3 @@ def resolve(targets: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     out["baseline_value"] = np.where(is_rel & ~np.isnan(b), b, bv)
     out["needs"] = is_rel & np.isnan(b)
     return out
-
-
-def relative_text(relative: float, baseline_period: str) -> str:
-    """``-10% on 2020`` / ``较2020年下降10%``, in the current language."""
-    return tr("{change:+g}% on {period}", change=float(relative), period=shown(baseline_period))
-
-
-def needs_text(indicator: str, area: str, baseline_period: str) -> str:
-    """What a relative target waits for, in the current language."""
-    return tr("needs the {period} figure of {indicator} for {area}",
-              period=shown(baseline_period), indicator=indicator, area=area)

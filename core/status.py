@@ -386,7 +386,8 @@ def _what_is_judged(df: pd.DataFrame, status, gap):
     ahead = (t_end > l_end).fillna(False).to_numpy()
     status[(measure == "stock") & ahead & np.isin(status, ("missed", "close"))] = "not_due"
     judged = np.isin(status, ("met", "close", "missed"))
-    differ = (l_kind.fillna("") != t_kind.fillna("")).to_numpy()
+    l_kind, t_kind = l_kind.astype(object).fillna(""), t_kind.astype(object).fillna("")
+    differ = (l_kind != t_kind).to_numpy()
     mark = judged & differ & (measure != "stock") & (t_kind == "year").to_numpy()
-    df["indicative"] = np.where(mark, l_kind.fillna("").astype(str) + ">year", "")
+    df["indicative"] = np.where(mark, l_kind.astype(str) + ">year", "")
     return status, gap
