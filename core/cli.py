@@ -145,7 +145,7 @@ def cmd_status(args) -> int:
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
         sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
-                              area_rank=queries.area_rank(areas))
+                              area_rank=queries.area_rank(areas), areas=areas)
     store.close()
     if args.format != "table":
         _emit(machine.scorecard_records(sc, areas, args.lang), machine.SCORECARD_COLUMNS,

@@ -27,6 +27,8 @@ class Changed:
     # the row as written (None after a delete, or for a batch): screens use it rather than
     # read it back
     row: dict | None = field(default=None, compare=False, hash=False, repr=False)
+    # computed indicators whose figures the write path made again along (core.computed)
+    also: tuple[str, ...] = ()
 
     @property
     def kind(self):
@@ -51,10 +53,15 @@ def _row_subject(entity: str, key: object) -> str:
     return kind(entity).name_key(key)
 
 
-def _changed(entity: str, row: dict, action: str) -> Changed:
+def _changed(entity: str, row: dict, action: str, conn=None) -> Changed:
     k = kind(entity)
+    also = ()
+    if conn is not None and k.of_indicator:
+        from .computed import readers
+
+        also = readers(conn, k.indicator_of(row))
     return Changed(entity, k.key_of(row), k.indicator_of(row), row.get("area"),
-                   row.get("period"), action, row if action != "delete" else None)
+                   row.get("period"), action, row if action != "delete" else None, also)
 
 
 class Edit:
@@ -99,7 +106,7 @@ class CreateRow(Edit):
         key = kind(self.entity).key_of(new)
         inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
                             expect=_content(new))
-        return Outcome(inverse, _changed(self.entity, new, "create"), new)
+        return Outcome(inverse, _changed(self.entity, new, "create", conn), new)
 
 
 @dataclass
@@ -132,7 +139,7 @@ class UpdateRow(Edit):
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
                             why=f"undo: {self.why}", label=rows.describe(new, self.entity),
                             expect={k: new[k] for k in keys})
-        return Outcome(inverse, _changed(self.entity, new, "update"), new)
+        return Outcome(inverse, _changed(self.entity, new, "update", conn), new)
 
 
 @dataclass
@@ -161,7 +168,7 @@ class DeleteRow(Edit):
         # Restored with a newer version, so a desk still holding the old row reloads first.
         inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
                             why=f"undo: {self.why}")
-        return Outcome(inverse, _changed(self.entity, old, "delete"), None)
+        return Outcome(inverse, _changed(self.entity, old, "delete", conn), None)
 
 
 @dataclass

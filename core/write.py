@@ -92,6 +92,10 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
         _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, stale=stale)
         n_gone = len(gone)
         inds |= _indicators(kind, gone)
+    from .computed import after_commit  # computed indicators follow their inputs (schema 7)
+
+    inds |= after_commit(conn, kind, (new, changed, gone), fields, who=who, why=why,
+                         origin=origin)
     return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids,
                    tuple(stored) if n_new + n_changed == 1 else ())
 

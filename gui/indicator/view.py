@@ -201,7 +201,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         else:
             rows = self.course_rows(self.code) if self.course_rows is not None else None
             self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                         sources=self.ctx.sources)
+                                         sources=self.ctx.sources,
+                                         targets=self.targets_model.frame)
             self._course_from = rows
             if course and not self._pace.pending("targets"):  # (else: once they are read)
                 self._queue_course()
@@ -225,7 +226,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._course_ticket += 1  # a worker still running for this selection is not wanted
         self._course_args, self._course_from = None, rows
         self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                     sources=self.ctx.sources)
+                                     sources=self.ctx.sources, targets=self.targets_model.frame)
         self.plot.show_course(self.frame)
         self.course_ready.emit()
 

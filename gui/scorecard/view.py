@@ -214,6 +214,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self.refresh()  # a batch changed several rows: recount everything
         else:
             self.refresh(changed.indicator)
+            for code in changed.also:  # computed along (core.computed)
+                self.refresh(code)
 
     # selection and filters -----------------------------------------------------------------
     def _selected_key(self):

@@ -765,6 +765,14 @@ Reload to see their value?</source>
         <translation>市级规划目标</translation>
     </message>
     <message>
+        <source>action plan target</source>
+        <translation>行动计划目标</translation>
+    </message>
+    <message>
+        <source>national binding target</source>
+        <translation>国家约束性目标</translation>
+    </message>
+    <message>
         <source>standard</source>
         <translation>标准</translation>
     </message>
@@ -1272,6 +1280,26 @@ Every edit is saved to the database at once.</source>
         <translation>暂无数据</translation>
     </message>
     <message>
+        <source>%1: target %2 by %3</source>
+        <translation>%1：目标 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>可信度：%1</translation>
+    </message>
+    <message>
+        <source>judged against this target</source>
+        <translation>本期按此目标判定</translation>
+    </message>
+    <message>
+        <source>not the target judged against</source>
+        <translation>非本期判定所用目标</translation>
+    </message>
+    <message>
         <source>Qualifier: %1</source>
         <translation>限定词：%1</translation>
     </message>
@@ -1564,6 +1592,34 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>formula {formula} is not arithmetic over indicator codes</source>
+        <translation>公式 {formula} 不是由指标代码组成的算式</translation>
+    </message>
+    <message>
+        <source>formula {formula}: only + - * /, numbers, indicator codes, &apos;days&apos; and &apos;|&apos; (or else) are allowed</source>
+        <translation>公式 {formula}：只能使用 + - * /、数字、指标代码、&apos;days&apos;（期间天数）和 &apos;|&apos;（否则）</translation>
+    </message>
+    <message>
+        <source>formula {formula} names unknown indicator {code}</source>
+        <translation>公式 {formula} 引用了未知指标 {code}</translation>
+    </message>
+    <message>
+        <source>formula {formula} depends on {code} itself</source>
+        <translation>公式 {formula} 依赖于 {code} 自身</translation>
+    </message>
+    <message>
+        <source>computed by its formula ({why})</source>
+        <translation>按公式计算（{why}）</translation>
+    </message>
+    <message>
+        <source>computed by its formula</source>
+        <translation>按公式计算</translation>
+    </message>
+    <message>
+        <source>a computed figure of {code} was changed meanwhile; nothing was written</source>
+        <translation>{code} 的计算值已被他人更改，未写入任何内容</translation>
     </message>
     <message>
         <source>check   {warning}</source>
@@ -2062,6 +2118,26 @@ Every edit is saved to the database at once.</source>
         <translation>{period}是{kind}期间，但 {indicator} 只按{kinds}报送</translation>
     </message>
     <message>
+        <source>{indicator} is computed by its formula ({formula}) and never typed: change its inputs instead</source>
+        <translation>{indicator} 由公式（{formula}）计算，不能手工录入：请修改其输入指标</translation>
+    </message>
+    <message>
+        <source>a qualitative or relative target has no value of its own: leave the value empty</source>
+        <translation>定性目标或相对目标本身没有数值：请将数值留空</translation>
+    </message>
+    <message>
+        <source>a target is either words or a change on a baseline, not both</source>
+        <translation>目标只能是文字表述或相对基期的变化，不能两者兼有</translation>
+    </message>
+    <message>
+        <source>a relative target needs the baseline period it is relative to</source>
+        <translation>相对目标需要填写其基期</translation>
+    </message>
+    <message>
+        <source>confidence {confidence} is not one of {choices}</source>
+        <translation>可信度 {confidence} 不是 {choices} 之一</translation>
+    </message>
+    <message>
         <source>seed file {path} is missing</source>
         <translation>缺少初始数据文件 {path}</translation>
     </message>
@@ -2220,6 +2296,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>the tolerance cannot be negative</source>
         <translation>容差不能为负数</translation>
+    </message>
+    <message>
+        <source>measure {measure} is not one of {choices}</source>
+        <translation>数据性质 {measure} 不是 {choices} 之一</translation>
     </message>
     <message>
         <source>unknown qualifier {text}: use more than, about, less than, at least or at most</source>
