@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -145,5 +145,13 @@ changelog = Table(
     sqlite_autoincrement=True,
 )
 Index("ix_changelog_entity", changelog.c.entity, changelog.c.entity_id)  # schema 2
+
+# schema 5: the areas of each district desk (a PostgreSQL login role), which row-level
+# security on figures reads (core/pg_roles.py); unused on SQLite
+desk_areas = Table(
+    "desk_areas", metadata,
+    Column("desk", String(63), primary_key=True),
+    Column("area", String(64), ForeignKey("areas.code"), primary_key=True),
+)
 
 VERSIONED = {"figure": figures, "target": targets, "indicator": indicators}

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, text
 
+from . import access
 from .changelog import LOG_OMITS, now_iso
 from .entities import FIGURE, Kind
 from .errors import EcoError, StaleEditError
@@ -66,6 +67,8 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
         The sentence that says an update or delete met rows another desk had changed
         meanwhile (or a function of their number making it); nothing is then written.
     """
+    areas = _areas(kind, new, changed, gone)
+    access.require(conn, kind.name, areas)  # the same rules the server enforces, said first
     at = now_iso()
     inds: set[str] = set()
     ids: tuple = ()
@@ -75,15 +78,32 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
         n_new = len(new)
         inds |= _indicators(kind, new)
     if changed is not None and len(changed):
-        _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
-                stale=stale)
+        try:
+            _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
+                    stale=stale)
+        except StaleEditError:  # or rows the server's policies hid from this desk
+            access.require(conn, kind.name, areas, fresh=True)
+            raise
         n_changed = len(changed)
         inds |= _indicators(kind, changed)
     if gone is not None and len(gone):
-        _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, stale=stale)
+        try:
+            _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, stale=stale)
+        except StaleEditError:
+            access.require(conn, kind.name, areas, fresh=True)
+            raise
         n_gone = len(gone)
         inds |= _indicators(kind, gone)
     return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids)
+
+
+def _areas(kind: Kind, *frames: pd.DataFrame | None) -> list:
+    """The areas of the figures being written (what a district desk's rights depend on)."""
+    if kind is not FIGURE:
+        return []
+    cols = [f[c] for f in frames if f is not None and len(f)
+            for c in ("area", "db_area") if c in f]
+    return pd.unique(pd.concat(cols).astype(str)).tolist() if cols else []
 
 
 def _indicators(kind: Kind, frame: pd.DataFrame) -> set[str]:

@@ -20,6 +20,7 @@ def _downgrade_to_v1(url: str) -> None:
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN unit_zh"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN period_types"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN day_count"))
+        conn.execute(sa.text("DROP TABLE desk_areas"))
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
                      .values(value="1"))
     engine.dispose()
@@ -74,3 +75,20 @@ def test_a_foreign_database_is_not_touched(tmp_path):
     engine.dispose()
     with pytest.raises(DatabaseError, match="other tables"):
         Store.open(str(path))
+
+
+def test_schema_4_gets_the_desks_areas_table(db_url):
+    """Schema 5: ``desk_areas`` (a district desk's areas) is added to a schema-4 database."""
+    Store.open(db_url).close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE desk_areas"))
+        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                     .values(value="4"))
+    engine.dispose()
+    s = Store.open(db_url)
+    with s.read() as conn:
+        assert sa.inspect(conn).has_table("desk_areas")
+        cols = {c["name"] for c in sa.inspect(conn).get_columns("desk_areas")}
+    assert cols == {"desk", "area"}
+    s.close()
