@@ -212,3 +212,16 @@ def server_refusal(acc: Access, message: str) -> NotAllowedError:
                   reason=message.splitlines()[0] if message else "permission denied")
     what = tr(_ACTION_NAMES.get(action, "")) if action else tr("this data")
     return not_allowed(acc, action, what, rule)
+
+
+def refused_rows(acc: Access, frame, action: str = "figure"):
+    """The rows of ``frame`` (with an ``area`` column) that ``acc`` may not write, as
+    ``(position, rule)`` pairs: what an import's preview lists before Apply."""
+    if acc.owner or frame is None or not len(frame):
+        return []
+    rules = {a: acc.refusal(action, a) for a in frame["area"].astype(str).unique()}
+    refused = {a: r for a, r in rules.items() if r is not None}
+    if not refused:
+        return []
+    areas = frame["area"].astype(str).to_numpy()
+    return [(i, refused[a]) for i, a in enumerate(areas) if a in refused]
