@@ -145,7 +145,7 @@ def installed(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql" and bool(meta_value(conn, PREFIX_KEY))
 
 
-def _need_admin(conn: Connection) -> access.Access:
+def need_admin(conn: Connection) -> access.Access:
     on_server(conn, "ecotracker users")
     if not installed(conn):
         raise EcoError(tr("this database has no desks yet: run 'ecotracker init --db ...' "
@@ -164,7 +164,7 @@ def check_name(name: str) -> str:
 def add_user(conn: Connection, name: str, role: str, areas=(), *,
              password: str | None = None) -> None:
     """Make the login role ``name``, a member of ``role``'s group, with its areas."""
-    acc = _need_admin(conn)
+    acc = need_admin(conn)
     check_name(name)
     if role not in access.ROLES:
         raise EcoError(tr("{role} is not a role: use admin, city, district or viewer",
@@ -248,7 +248,7 @@ def users(conn: Connection) -> list[dict]:
 
 def remove_user(conn: Connection, name: str) -> None:
     """Drop the login role ``name`` (one of this database's desks) and its areas."""
-    acc = _need_admin(conn)
+    acc = need_admin(conn)
     if name not in {u["name"] for u in users(conn)}:
         raise EcoError(tr("{name} is not a desk of this database", name=name))
     if name == acc.user:

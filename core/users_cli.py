@@ -62,7 +62,7 @@ def cmd_add(args) -> int:
 
     with _store(args) as store:
         with store.read() as conn:
-            pg_roles.on_server(conn, "ecotracker users")
+            pg_roles.need_admin(conn)  # before asking for a password
         password = read_password(args)
         with store.write("users") as conn:
             pg_roles.add_user(conn, args.name, args.role, args.area, password=password)
