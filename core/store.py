@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from . import db as _db, locks
 from .db import (SqliteAccess, describe_url, make_engine, mask, resolve_url, setup_transaction,
                  sqlite_access)
-from .errors import ConflictError, DatabaseError
+from .errors import ConflictError, DatabaseError, PasswordNeeded
 from .i18n import Text, tr
 from .migrations import ensure_schema
 
@@ -207,6 +207,10 @@ class Store:
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))
         said = str(orig)
+        if sqlstate == "28P01" or "no password supplied" in said \
+                or "password authentication failed" in said:
+            return PasswordNeeded(tr("{name} asks for a password: none was given, or it was "
+                                     "not right", name=self.name))
         if path is not None and (code in (_CORRUPT, _NOTADB) or "Could not decode" in said
                                  or said == "file is not a database"):
             return damaged(path)
