@@ -333,6 +333,29 @@ def _executemany(conn: Connection, table: str, cols: list[str], data: pd.DataFra
         else:
             fixed[c] = lit
     names = ", ".join([*cols, *fixed])
+    if conn.dialect.name == "postgresql" and len(data) >= UNNEST_FROM:
+        _insert_unnest(conn, table, cols, data, names, list(fixed.values()))
+        return
     values = ", ".join([mark] * len(cols) + list(fixed.values()))
     conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({values})",
                          list(zip(*(_column_values(data[c]) for c in cols))))
+
+
+#: From this many rows, PostgreSQL gets one ``INSERT ... SELECT FROM unnest(arrays)`` instead
+#: of a statement per row: the server plans and starts one statement, and checks the row-level
+#: security of a district desk (``core.pg_roles``) with one plan (bench_rls.py).
+UNNEST_FROM = 1000
+
+
+def _insert_unnest(conn: Connection, table: str, cols: list[str], data: pd.DataFrame,
+                   names: str, fixed: list[str]) -> None:
+    from . import schema
+
+    t = schema.metadata.tables[table]
+    arrays = ", ".join(f"CAST(%s AS {t.c[c].type.compile(conn.dialect)}[])" for c in cols)
+    picked = ", ".join([*(f"u.c{i}" for i in range(len(cols))), *fixed])
+    alias = ", ".join(f"c{i}" for i in range(len(cols)))
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({names}) SELECT {picked} FROM unnest({arrays}) "
+        f"WITH ORDINALITY AS u({alias}, n) ORDER BY u.n",
+        tuple(_column_values(data[c]) for c in cols))
