@@ -51,8 +51,8 @@ def read_password(args) -> str | None:
         return line
     if not sys.stdin.isatty():
         raise EcoError(tr("give the password at a terminal, or with --password-stdin"))
-    first = getpass.getpass(tr("password for {name}: ", name=args.name))
-    if getpass.getpass(tr("the same password again: ")) != first:
+    first = getpass.getpass(tr("password for {name}:", name=args.name) + " ")
+    if getpass.getpass(tr("the same password again:") + " ") != first:
         raise EcoError(tr("the two passwords differ; nothing was changed"))
     return first
 

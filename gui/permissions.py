@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-#: The indicator view's buttons and the window's actions -> the changes they make.
+# The indicator view's buttons and the window's actions -> the changes they make.
 BUTTONS = {"newFigureButton": ("figure",), "newTargetButton": ("target",),
            "editIndicatorButton": ("indicator",), "deleteButton": ("figure", "target")}
 ACTIONS = {"NewFigure": ("figure",), "NewTarget": ("target",), "EditIndicator": ("indicator",),
