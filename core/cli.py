@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "on (default 10)")
     p.set_defaults(func=cmd_backups)
 
+    from . import users_cli
+
+    users_cli.add_subcommands(sub, _add_db)
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built
@@ -117,7 +120,14 @@ def cmd_init(args) -> int:
         print(tr("{name}: created, {n} figures", name=describe_url(url), n=n))
     else:
         print(tr("{name}: already exists, {n} figures", name=describe_url(url), n=n))
-    store.close()
+    from .users_cli import install
+
+    try:
+        said = install(store)  # PostgreSQL: the desks' roles, grants and policies
+    finally:
+        store.close()
+    if said:
+        print(said)
     return 0
 
 

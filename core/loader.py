@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import queries, rules, suspicious, write
+from . import access, queries, rules, suspicious, write
 from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
@@ -95,8 +95,24 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
                                                existing, good)]
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows[i]), heading(c, c)) for i, c, m in flag.found]
-        + plan.problems, key=lambda p: (p.row or 0, p.column))
+        + plan.problems + _not_allowed(conn, plan, file, sheet, heading("area", "area")),
+        key=lambda p: (p.row or 0, p.column))
     return plan
+
+
+def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
+                 column: str) -> list[Problem]:
+    """Every row the plan would write that the connected desk may not (:mod:`core.access`)."""
+    acc = access.current(conn)
+    out = []
+    for frame in (plan.new, plan.changed):
+        for i, rule in access.refused_rows(acc, frame):
+            r = frame.iloc[i]
+            out.append(Problem(tr("not allowed: {user} ({role}) may not change figures of "
+                                  "{area}: {rule}", user=acc.user, role=acc.role,
+                                  area=r["area"], rule=rule),
+                               file, sheet, int(r["_row"]), column))
+    return out
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:

@@ -43,6 +43,12 @@ def _step_4(conn: Connection) -> None:
                       "AND (unit = 'days' OR unit_zh = '天')"))
 
 
+def _step_5(conn: Connection) -> None:
+    """Schema 5: the areas of each district desk (read by the figures' row-level security
+    that ``ecotracker init`` installs on PostgreSQL)."""
+    schema.desk_areas.create(conn)
+
+
 def _step_7(conn: Connection) -> None:
     """Schema 7: targets a review can stand on, computed indicators, what a figure is.
 
@@ -101,7 +107,7 @@ def _sqlite_targets_value_nullable(conn: Connection) -> None:
 # Step numbers are given out ahead to work done side by side, so a number may be unused for a
 # while: the steps that exist run in order, and schema.SCHEMA_VERSION is the highest of them.
 STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4,
-                                                  7: _step_7}
+                                                  5: _step_5, 7: _step_7}
 
 
 def meta_value(conn: Connection, key: str) -> str | None:

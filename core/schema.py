@@ -161,4 +161,12 @@ changelog = Table(
 )
 Index("ix_changelog_entity", changelog.c.entity, changelog.c.entity_id)  # schema 2
 
+# schema 5: the areas of each district desk (a PostgreSQL login role), which row-level
+# security on figures reads (core/pg_roles.py); unused on SQLite
+desk_areas = Table(
+    "desk_areas", metadata,
+    Column("desk", String(63), primary_key=True),
+    Column("area", String(64), ForeignKey("areas.code"), primary_key=True),
+)
+
 VERSIONED = {"figure": figures, "target": targets, "indicator": indicators}

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 
 from core.errors import EcoError, StaleEditError
 
-from . import pauses, preload
+from . import pauses, permissions, preload
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
 from .later import later, when_idle
@@ -186,6 +186,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
         for act in (a.newIndicator, a.exportExcel, a.importExcel):
             act.setEnabled(True)
+        permissions.grey_actions(a.all, self.ctx)  # what this desk may not change
 
     def _exists(self, code: str) -> bool:
         """Whether indicator ``code`` is in the database as last read (one just deleted,

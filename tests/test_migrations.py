@@ -36,12 +36,24 @@ def undo_schema_7(conn) -> None:
     assert t is not None
 
 
+def undo_schema_5(conn) -> None:
+    conn.execute(sa.text("DROP TABLE desk_areas"))
+
+
+def back_to_schema_4(conn) -> None:
+    """Undo every step after 4 (each step's test then sees all of them run, in order)."""
+    undo_schema_7(conn)
+    undo_schema_5(conn)
+    conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                 .values(value="4"))
+
+
 def _downgrade_to_v1(url: str) -> None:
     """Make the database look like one written by schema 1 (no change-log origin, no index,
     no Chinese units)."""
     engine = make_engine(resolve_url(url))
     with engine.begin() as conn:
-        undo_schema_7(conn)
+        back_to_schema_4(conn)
         conn.execute(sa.text("DROP INDEX ix_changelog_entity"))
         conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN origin"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN unit_zh"))
@@ -113,9 +125,7 @@ def test_schema_4_database_gets_the_targets_of_schema_7(db_url):
     s.close()
     engine = make_engine(resolve_url(db_url))
     with engine.begin() as conn:
-        undo_schema_7(conn)
-        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
-                     .values(value="4"))
+        back_to_schema_4(conn)
     engine.dispose()
     s = Store.open(db_url)
     with s.read() as conn:
@@ -136,4 +146,19 @@ def test_schema_4_database_gets_the_targets_of_schema_7(db_url):
     with s.engine.begin() as conn:  # words are a target without a number
         conn.execute(schema.targets.update().where(schema.targets.c.id == int(row["id"]))
                      .values(value=None, qualitative="达到国家考核要求"))
+    s.close()
+
+
+def test_schema_4_gets_the_desks_areas_table(db_url):
+    """Schema 5: ``desk_areas`` (a district desk's areas) is added to a schema-4 database."""
+    Store.open(db_url).close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        back_to_schema_4(conn)
+    engine.dispose()
+    s = Store.open(db_url)
+    with s.read() as conn:
+        assert sa.inspect(conn).has_table("desk_areas")
+        cols = {c["name"] for c in sa.inspect(conn).get_columns("desk_areas")}
+    assert cols == {"desk", "area"}
     s.close()

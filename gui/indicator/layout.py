@@ -98,6 +98,7 @@ class IndicatorUi:
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = {}
+        self.tips: dict[str, str] = {}  # the buttons' tooltips when they are allowed
         bar = QHBoxLayout()
         for name, slot in (("newFigureButton", view.new_figure),
                            ("newTargetButton", view.new_target),
@@ -157,8 +158,9 @@ class IndicatorUi:
                  "savePlotButton": translate("IndicatorView", "Save plot as PNG…")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
-        self.buttons["deleteButton"].setToolTip(
-            translate("IndicatorView", "Delete the selected figures or targets"))
+        self.tips = {"deleteButton": translate("IndicatorView",
+                                               "Delete the selected figures or targets")}
+        self.buttons["deleteButton"].setToolTip(self.tips["deleteButton"])
         self.figures_label.setText(translate(
             "IndicatorView", "Figures (double-click a value, qualifier, status or note to edit it)"))
         self.targets_label.setText(translate("IndicatorView", "Targets"))

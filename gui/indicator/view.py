@@ -20,7 +20,7 @@ from core.entities import FIGURE, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
-from gui import workers
+from gui import permissions, workers
 from gui.later import later
 from gui.retranslate import RetranslateOnce
 
@@ -255,9 +255,9 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def _show_header(self) -> None:
         ui, ind = self.ui, self.ind
-        for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
-                     "deleteButton"):  # nothing to add to, edit or delete without one
-            ui.buttons[name].setEnabled(ind is not None)
+        for name, changes in permissions.BUTTONS.items():  # nothing to add to, edit or
+            permissions.apply(ui.buttons[name], self.ctx, changes, ind is not None,  # delete
+                              ui.tips.get(name, ""))  # without one; greyed if not allowed
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")

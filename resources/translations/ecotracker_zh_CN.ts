@@ -244,6 +244,10 @@
         <translation>录入时间</translation>
     </message>
     <message>
+        <source>You may not change this figure: %1</source>
+        <translation>您无权修改此数据：%1</translation>
+    </message>
+    <message>
         <source>Derived, not stated in the source: %1</source>
         <translation>推算值，来源未直接给出：%1</translation>
     </message>
@@ -937,6 +941,17 @@ Every edit is saved to the database at once.</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Your password for the database server:</source>
+        <translation>您在数据库服务器上的密码：</translation>
+    </message>
+</context>
+<context>
     <name>ScorecardModel</name>
     <message>
         <source>Indicator</source>
@@ -1594,6 +1609,94 @@ Every edit is saved to the database at once.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>viewer desks only read</source>
+        <translation>查看岗只能查看</translation>
+    </message>
+    <message>
+        <source>district desks change only the figures of their own areas ({areas})</source>
+        <translation>区县岗只能修改本辖区的数据（{areas}）</translation>
+    </message>
+    <message>
+        <source>a district desk changes only the figures of its own areas, and this one has none: ask an admin to give it its areas</source>
+        <translation>区县岗只能修改本辖区的数据，而此岗位尚无辖区：请管理员为其指定辖区</translation>
+    </message>
+    <message>
+        <source>only admin desks change targets, indicators, areas, sources and desks</source>
+        <translation>只有管理员岗可以修改目标、指标、区域、来源和岗位</translation>
+    </message>
+    <message>
+        <source>only city and admin desks approve a half-year</source>
+        <translation>只有市级岗和管理员岗可以审核半年数据</translation>
+    </message>
+    <message>
+        <source>only admin desks reopen an approved half-year</source>
+        <translation>只有管理员岗可以重新开放已审核的半年数据</translation>
+    </message>
+    <message>
+        <source>this login is not an EcoTracker desk of this database (not a member of its admin, city, district or viewer role)</source>
+        <translation>此登录不是本数据库的 EcoTracker 岗位（不属于其管理员、市级、区县或查看角色）</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>desks</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>submissions</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>approvals</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>reopening</source>
+        <translation>重新开放</translation>
+    </message>
+    <message>
+        <source>not allowed: {user} ({role}) may not change {what}: {rule}</source>
+        <translation>不允许：{user}（{role}）无权修改{what}：{rule}</translation>
+    </message>
+    <message>
+        <source>figures of {areas}</source>
+        <translation>{areas}的数据</translation>
+    </message>
+    <message>
+        <source>the change log</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>the change log is append-only: only the database&apos;s owner may change or remove its rows</source>
+        <translation>变更记录只能追加：只有数据库所有者可以修改或删除其中的记录</translation>
+    </message>
+    <message>
+        <source>the server&apos;s grants and row-level security for this desk ({reason})</source>
+        <translation>服务器对此岗位的授权和行级安全策略（{reason}）</translation>
+    </message>
+    <message>
+        <source>this data</source>
+        <translation>这些数据</translation>
+    </message>
+    <message>
         <source>formula {formula} is not arithmetic over indicator codes</source>
         <translation>公式 {formula} 不是由指标代码组成的算式</translation>
     </message>
@@ -1798,6 +1901,10 @@ Every edit is saved to the database at once.</source>
         <translation>没有符合条件的指标，无法生成填报工作簿</translation>
     </message>
     <message>
+        <source>not allowed: {user} ({role}) may not change figures of {area}: {rule}</source>
+        <translation>不允许：{user}（{role}）无权修改{area}的数据：{rule}</translation>
+    </message>
+    <message>
         <source>year</source>
         <translation>年</translation>
     </message>
@@ -1812,6 +1919,58 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>month</source>
         <translation>月</translation>
+    </message>
+    <message>
+        <source>{what} works on a PostgreSQL database only: on SQLite the desk is the computer&apos;s own account and may change everything</source>
+        <translation>{what}仅适用于 PostgreSQL 数据库：在 SQLite 上，岗位即本机账户，可以修改全部内容</translation>
+    </message>
+    <message>
+        <source>this database has no desks yet: run &apos;ecotracker init --db ...&apos; as its owner first</source>
+        <translation>此数据库尚未设置岗位：请先以其所有者身份运行 &apos;ecotracker init --db ...&apos;</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a desk&apos;s login name: use lower-case letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter, at most 63</source>
+        <translation>{name}不能作为岗位的登录名：请使用小写字母、数字、&apos;_&apos;、&apos;.&apos;或&apos;-&apos;，以字母开头，最多 63 个字符</translation>
+    </message>
+    <message>
+        <source>{role} is not a role: use admin, city, district or viewer</source>
+        <translation>{role}不是角色：请使用 admin、city、district 或 viewer</translation>
+    </message>
+    <message>
+        <source>a district desk needs its areas: add --area CODE</source>
+        <translation>区县岗需要指定辖区：请添加 --area 代码</translation>
+    </message>
+    <message>
+        <source>only district desks have areas; a {role} desk sees and changes every area as its role allows</source>
+        <translation>只有区县岗有辖区；{role}岗按其角色查看和修改所有区域</translation>
+    </message>
+    <message>
+        <source>no area {area}: use the area codes of &apos;ecotracker status&apos;</source>
+        <translation>没有区域{area}：请使用 &apos;ecotracker status&apos; 中的区域代码</translation>
+    </message>
+    <message>
+        <source>the server already has a role named {name}: choose another name, or remove it first</source>
+        <translation>服务器上已有名为{name}的角色：请换一个名称，或先删除它</translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation>密码为空</translation>
+    </message>
+    <message>
+        <source>cannot encrypt the password here: {reason}</source>
+        <translation>无法在本机加密密码：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a desk of this database</source>
+        <translation>{name}不是本数据库的岗位</translation>
+    </message>
+    <message>
+        <source>a desk cannot remove itself</source>
+        <translation>岗位不能删除自己</translation>
+    </message>
+    <message>
+        <source>cannot remove {name}: {reason}</source>
+        <translation>无法删除{name}：{reason}</translation>
     </message>
     <message>
         <source>{text} is a percentage, but this indicator is not measured in percent</source>
@@ -2178,6 +2337,10 @@ Every edit is saved to the database at once.</source>
         <translation>数据库服务器磁盘已满：未写入任何内容；请联系其管理员</translation>
     </message>
     <message>
+        <source>{name} asks for a password: none was given, or it was not right</source>
+        <translation>{name}需要密码：未提供密码，或密码不正确</translation>
+    </message>
+    <message>
         <source>{name} is open read-only ({why}): changes cannot be saved</source>
         <translation>{name} 以只读方式打开（{why}）：无法保存修改</translation>
     </message>
@@ -2266,6 +2429,46 @@ Every edit is saved to the database at once.</source>
         <translation>{value} 与其他区县{period}报送的数值相差很大（中位数 {median}）</translation>
     </message>
     <message>
+        <source>no password on standard input</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <source>give the password at a terminal, or with --password-stdin</source>
+        <translation>请在终端中输入密码，或使用 --password-stdin</translation>
+    </message>
+    <message>
+        <source>password for {name}:</source>
+        <translation>{name}的密码：</translation>
+    </message>
+    <message>
+        <source>the same password again:</source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>两次输入的密码不同；未作任何修改</translation>
+    </message>
+    <message>
+        <source>{name}: a {role} desk{areas}</source>
+        <translation>{name}：{role}岗{areas}</translation>
+    </message>
+    <message>
+        <source>no desks yet: add one with &apos;ecotracker users add NAME --role ROLE&apos;</source>
+        <translation>尚无岗位：请用 &apos;ecotracker users add 名称 --role 角色&apos; 添加</translation>
+    </message>
+    <message>
+        <source>{name}: removed</source>
+        <translation>{name}：已删除</translation>
+    </message>
+    <message>
+        <source>only the database&apos;s owner installs its desks: run &apos;ecotracker init&apos; as the role that owns its tables</source>
+        <translation>只有数据库所有者可以设置岗位：请以拥有其数据表的角色运行 &apos;ecotracker init&apos;</translation>
+    </message>
+    <message>
+        <source>desks installed: group roles {roles}</source>
+        <translation>岗位已设置：组角色 {roles}</translation>
+    </message>
+    <message>
         <source>an indicator needs a name</source>
         <translation>指标须有名称</translation>
     </message>
@@ -2332,6 +2535,13 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{value} is above the natural maximum {vmax}</source>
         <translation>{value} 高于自然上限 {vmax}</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>You may not do this: %1</source>
+        <translation>您无权执行此操作：%1</translation>
     </message>
 </context>
 <context>
