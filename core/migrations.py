@@ -43,9 +43,24 @@ def _step_4(conn: Connection) -> None:
                       "AND (unit = 'days' OR unit_zh = '天')"))
 
 
+def _step_6(conn: Connection) -> None:
+    """Schema 6: a half-year's life per area (open, submitted, approved), comments and a
+    follow-up mark on figures, the reason a reported figure was corrected; on PostgreSQL
+    the trigger that refuses writes to an approved area x period."""
+    from .period_lock import install_trigger
+
+    schema.period_states.create(conn)
+    schema.comments.create(conn)  # (with its index)
+    conn.execute(text("ALTER TABLE figures ADD COLUMN followup BOOLEAN NOT NULL "
+                      "DEFAULT FALSE"))
+    conn.execute(text("ALTER TABLE changelog ADD COLUMN reason TEXT NOT NULL DEFAULT ''"))
+    install_trigger(conn)
+
+
 # Step numbers are given out ahead to work done side by side, so a number may be unused for a
 # while: the steps that exist run in order, and schema.SCHEMA_VERSION is the highest of them.
-STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4}
+STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4,
+                                                  6: _step_6}
 
 
 def meta_value(conn: Connection, key: str) -> str | None:
@@ -137,6 +152,9 @@ def _create(conn: Connection, seed_state: str) -> None:
             "the database already holds other tables ({names}); EcoTracker needs "
             "an empty database or one of its own", names=", ".join(sorted(names)[:5])))
     schema.metadata.create_all(conn)
+    from .period_lock import install_trigger
+
+    install_trigger(conn)
     conn.execute(schema.meta.insert(), [
         {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
         {"key": "seed", "value": seed_state}])

@@ -92,7 +92,7 @@ def _validated(conn: Connection, entity: str, values: dict) -> dict:
 
 
 def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = "",
-           origin: str = "", key=None, version: int = 1) -> dict:
+           origin: str = "", key=None, version: int = 1, reason: str = "") -> dict:
     """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
     k = kind(entity)
     vals = _validated(conn, entity, values)
@@ -106,7 +106,7 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
         if key is not None:
             vals["id"] = key
     written = write.commit(conn, k, new=pd.DataFrame([vals]), same={"version": version},
-                           who=who, why=why, origin=origin)
+                           who=who, why=why, origin=origin, reason=reason)
     return fetch(conn, entity, vals.get(k.key, written.ids[0] if written.ids else None))
 
 
@@ -193,7 +193,7 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
 
 
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
-           who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
+           who: str, why: str = "", origin: str = "", reason: str = "") -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new).
 
     A new value over a derived figure or target ("36.6 + 4.3") makes it an entered one:
@@ -223,7 +223,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                            if c in old}}])  # the log row names the row as it now is
     try:
         write.commit(conn, k, changed=ch, fields=fields, who=who, why=why, origin=origin,
-                     stale=tr("{what} was changed by someone else while your edit of it "
+                     reason=reason, stale=tr("{what} was changed by someone else while your edit of it "
                               "({mine}) was being saved; nothing was written. Reload and edit "
                               "again.", what=what, mine=mine))
     except StaleEditError:
@@ -233,7 +233,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
 
 
 def delete(conn: Connection, entity: str, key, expected_version: int, *, who: str,
-           why: str = "", origin: str = "") -> dict:
+           why: str = "", origin: str = "", reason: str = "") -> dict:
     """Delete a row made from ``expected_version``. Returns the row as it was."""
     old = _current_or_stale(conn, entity, key, expected_version)
     if not kind(entity).of_indicator:
@@ -246,7 +246,7 @@ def delete(conn: Connection, entity: str, key, expected_version: int, *, who: st
                 raise ConflictError(tr(still, code=key, n=n))
     try:
         write.commit(conn, kind(entity), gone=pd.DataFrame([old]), who=who, why=why,
-                     origin=origin, stale=tr("{what} could not be deleted",
+                     origin=origin, reason=reason, stale=tr("{what} could not be deleted",
                                              what=describe(old, entity)))
     except StaleEditError:
         _current_or_stale(conn, entity, key, expected_version)
