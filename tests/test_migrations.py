@@ -20,6 +20,13 @@ def _downgrade_to_v1(url: str) -> None:
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN unit_zh"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN period_types"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN day_count"))
+        # schema 6
+        conn.execute(sa.text("DROP TABLE period_states"))
+        conn.execute(sa.text("DROP TABLE comments"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("DROP TRIGGER figures_period_lock ON figures"))
+        conn.execute(sa.text("ALTER TABLE figures DROP COLUMN followup"))
+        conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN reason"))
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
                      .values(value="1"))
     engine.dispose()
@@ -74,3 +81,29 @@ def test_a_foreign_database_is_not_touched(tmp_path):
     engine.dispose()
     with pytest.raises(DatabaseError, match="other tables"):
         Store.open(str(path))
+
+
+def test_schema_5_database_gets_period_states_comments_and_the_lock(db_url):
+    """Step 6 on a database of schema 5: its tables and columns, and on PostgreSQL the
+    trigger, so an approved half-year is locked there too."""
+    s = Store.open(db_url)
+    s.close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("DROP TRIGGER figures_period_lock ON figures"))
+        conn.execute(sa.text("DROP TABLE period_states"))
+        conn.execute(sa.text("DROP TABLE comments"))
+        conn.execute(sa.text("ALTER TABLE figures DROP COLUMN followup"))
+        conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN reason"))
+        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                     .values(value="5"))
+    engine.dispose()
+    s = Store.open(db_url, user="tester")
+    with s.read() as conn:
+        assert {"period_states", "comments"} <= set(sa.inspect(conn).get_table_names())
+        assert not queries.figures(conn)["followup"].any()
+        if conn.dialect.name == "postgresql":
+            assert conn.execute(sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = "
+                                        "'figures_period_lock'")).scalar() == 1
+    s.close()
