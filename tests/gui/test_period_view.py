@@ -148,3 +148,42 @@ def test_cancelling_the_prompt_writes_nothing(view, qtbot):
     with store.read() as conn:
         figs = queries.figures(conn, indicators=["AIR.PM25"])
     assert figs[(figs["area"] == "shapingba") & (figs["period"] == P)]["value"].iat[0] == 31.2
+
+
+def test_comments_and_the_follow_up_mark_beside_the_history_are_undoable(view, qtbot):
+    from core import comments
+
+    store = view.ctx.store
+    take_step(store, "submit", "shapingba", P)  # a reviewer's marks need no reason
+    view.set_indicator("AIR.PM25")
+    m = view.figures_model
+    row = next(i for i in range(m.rowCount())
+               if m.frame.iloc[i]["area"] == "shapingba" and m.frame.iloc[i]["period"] == P)
+    view._select_figure(m.figure_id(row))
+    pane = view.comments
+    qtbot.waitUntil(lambda: pane.figure is not None and pane.figure["area"] == "shapingba",
+                    timeout=10000)
+    pane.edit.setText("ask the district for the monitoring table")
+    pane.add.click()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1, timeout=10000)
+    assert pane.model.index(0, 1).data() == "tester"
+    assert pane.model.index(0, 2).data() == "ask the district for the monitoring table"
+    pane.follow.click()
+    settle(qtbot, view.ctx)
+    with store.read() as conn:
+        figs = queries.figures(conn, indicators=["AIR.PM25"]).set_index("id")
+        assert figs.loc[pane.figure["id"], "followup"]
+        assert len(comments.of_figure(conn, "AIR.PM25", "shapingba", P)) == 1
+    view.ctx.undo_stack.undo()  # the mark
+    view.ctx.undo_stack.undo()  # the comment
+    settle(qtbot, view.ctx)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 0, timeout=10000)
+    assert not pane.follow.isChecked()
+    with store.read() as conn:
+        assert not queries.figures(conn, indicators=["AIR.PM25"]).set_index("id") \
+            .loc[pane.figure["id"], "followup"]
+    view.ctx.undo_stack.redo()  # the comment comes back
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1, timeout=10000)
+    pane.edit.setText("   ")
+    pane.add.click()
+    qtbot.waitUntil(lambda: "needs some text" in pane.message.text(), timeout=10000)
