@@ -85,3 +85,17 @@ def not_approved(conn: Connection) -> set[tuple[str, str]]:
         "ON s.area = f.area AND s.period = f.period "
         "WHERE s.state IS NULL OR s.state <> 'approved'")
     return {(r[0], r[1]) for r in rows}
+
+
+def followed_up(conn: Connection) -> set[tuple[str, str]]:
+    """The (indicator, area) pairs with a figure marked for follow-up (the scorecard's
+    "needs follow-up" filter)."""
+    rows = conn.exec_driver_sql("SELECT DISTINCT indicator, area FROM figures WHERE followup")
+    return {(r[0], r[1]) for r in rows}
+
+
+def review_marks(store, *, progress=None, cancelled=None) -> dict:
+    """What the scorecard marks, read at once (runs in a worker): figures needing follow-up
+    and area x periods not approved."""
+    with store.read() as conn:
+        return {"followup": followed_up(conn), "pending": not_approved(conn)}
