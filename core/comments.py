@@ -134,9 +134,10 @@ def planned(conn: Connection, good: pd.DataFrame) -> pd.DataFrame:
     has = good[good["comment"].astype(str).str.strip() != ""]
     if has.empty:
         return pd.DataFrame(columns=cols)
-    lines = [(r.indicator, r.area, r.period, line, r._row)
-             for r in has[["indicator", "area", "period", "comment", "_row"]]
-             .itertuples(index=False) for line in rules.comment_lines(r.comment)]
+    lines = [(ind, area, period, line, row)
+             for ind, area, period, cell, row in zip(
+                 has["indicator"], has["area"], has["period"], has["comment"], has["_row"])
+             for line in rules.comment_lines(cell)]
     want = pd.DataFrame(lines, columns=cols).drop_duplicates(
         ["indicator", "area", "period", "text"])
     have = of_indicators(conn, pd.unique(want["indicator"]).tolist())[

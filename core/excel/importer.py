@@ -33,9 +33,9 @@ from .safety import EXCEL_CELL_CHARS, check_workbook
 
 WHY = "import"
 PLAN_FIELDS = ("indicator", "area", "period", "value", "qualifier", "status", "note", "source",
-               "source_ref", "version", "_row")
+               "source_ref", "followup", "comment", "version", "_row")
 TEXT_FIELDS = ("indicator", "area", "period", "qualifier", "status", "note", "source",
-               "source_ref")
+               "source_ref", "followup", "comment")
 
 
 @dataclass
@@ -201,8 +201,8 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
     with store.read() as conn:
         if cut is not None:  # a note the export cut to fit its cell keeps the whole one
             df = _keep_existing(conn, df.copy(), ("note",), pd.Series(cut, index=df.index))
-        if table.kind == "entry" and len(df):
-            df = _keep_existing(conn, df.copy())
+        if table.kind == "entry" and len(df):  # (a blank follow-up cell keeps the mark)
+            df = _keep_existing(conn, df.copy(), ("note", "qualifier", "followup"))
         plan = plan_figures(conn, df, file=path.name, sheet=table.sheet,
                             columns=table.headings)
     progress(3, 3)
