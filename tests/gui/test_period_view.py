@@ -187,3 +187,36 @@ def test_comments_and_the_follow_up_mark_beside_the_history_are_undoable(view, q
     pane.edit.setText("   ")
     pane.add.click()
     qtbot.waitUntil(lambda: "needs some text" in pane.message.text(), timeout=10000)
+
+
+def test_the_import_dialog_asks_why_a_reported_half_year_changes(qtbot, sqlite_store,
+                                                                  tmp_path, monkeypatch):
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    from core.excel.export import export_workbook
+    from gui.excel.import_dialog import open_import_dialog
+
+    ctx = AppContext(sqlite_store)
+    path = tmp_path / "edited.xlsx"
+    export_workbook(sqlite_store, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Data"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "AIR.PM25"
+               and ws.cell(r, 4).value == P and ws.cell(r, 3).value == "Shapingba District")
+    ws.cell(row, 5).value = 30.0
+    wb.save(path)
+    take_step(sqlite_store, "submit", "shapingba", P)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dlg = open_import_dialog(ctx, None)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.preview is not None, timeout=20000)
+    assert dlg.problems_model.rowCount() == 1  # listed: a reason will be asked
+    dlg.apply_button.click()
+    answer(qtbot, reason_dialog(qtbot), "district resubmitted")
+    qtbot.waitUntil(lambda: dlg.applied is not None, timeout=20000)
+    with sqlite_store.read() as conn:
+        figs = queries.figures(conn, indicators=["AIR.PM25"], areas=["shapingba"])
+        log = changelog.history(conn, "figure", int(figs[figs["period"] == P]["id"].iat[0]))
+    assert figs[figs["period"] == P]["value"].iat[0] == 30.0
+    assert log["reason"].iloc[-1] == "district resubmitted"
