@@ -17,6 +17,7 @@ from core import approval, completeness, queries
 from core.edits import Changed
 from core.entities import PERIOD
 from core.present import PeriodNames
+from core.values import format_value
 from gui import workers
 from gui.excel.frame_model import FrameModel
 from gui.retranslate import RetranslateOnce
@@ -52,12 +53,14 @@ class PeriodView(RetranslateOnce, QDialog):
         self.setObjectName("periodView")
         self.setAccessibleName("periodView")
         self.period: str | None = None
+        self._area: str | None = None  # the area last selected, kept across reloads
         self._job = None
         self.model = PeriodModel(ctx, self)
         self.follow_model = FrameModel(self)
         self.period_label = QLabel(self)
         self.combo = QComboBox(self)
         self.combo.setObjectName("periodCombo")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period_label.setBuddy(self.combo)
         self.table = QTableView(self)
         self.table.setObjectName("periodTable")
@@ -110,7 +113,7 @@ class PeriodView(RetranslateOnce, QDialog):
                                   on_done=self._loaded, on_failed=self._failed, parent=self)
 
     def _loaded(self, got: dict) -> None:
-        keep = self.selected_area()
+        keep = self.selected_area() or self._area
         self.period = got["period"]
         names = PeriodNames(self.ctx.lang)
         self.combo.blockSignals(True)
@@ -122,13 +125,24 @@ class PeriodView(RetranslateOnce, QDialog):
         self.combo.blockSignals(False)
         self.model.set_frame(got["table"])
         follow = got["followup"].copy()
+        follow["value"] = [self._value(c, v) for c, v in zip(follow["indicator"],
+                                                             follow["value"])]
         follow["indicator"] = [self.ctx.indicator_name(c) for c in follow["indicator"]]
         follow["area"] = [self.ctx.area_name(c) for c in follow["area"]]
         self.follow_model.set_frame(follow, [self.tr("Indicator"), self.tr("Area"),
                                              self.tr("Value"), self.tr("Note")])
+        self.follow_table.resizeColumnsToContents()
         if keep:
             self.select_area(keep)
         self._enable()
+
+    def _value(self, code: str, value: float) -> str:
+        try:
+            ind = self.ctx.indicator(code)
+        except KeyError:
+            return str(value)
+        return format_value(float(value), ind["value_kind"], int(ind["decimals"] or 0),
+                            lang=self.ctx.lang)
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(str(exc))
@@ -149,6 +163,8 @@ class PeriodView(RetranslateOnce, QDialog):
 
     def _enable(self) -> None:
         area = self.selected_area()
+        if area:
+            self._area = area
         state = self.model.row(self.model.row_of(area))["state"] if area else None
         for step, b in self.buttons.items():
             b.setEnabled(state in ALLOWED[step])
