@@ -62,7 +62,10 @@ class CommentsPane(QWidget):
         self.figure: dict | None = None
         self._gen, self._job = 0, None
         self.model = CommentModel(self)
+        # narrow when the window is: the pane never sets the indicator view's width
+        self.setMinimumWidth(140)
         self.label = QLabel(self)
+        self.label.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setObjectName("commentTable")
         self.table.setModel(self.model)
@@ -74,6 +77,7 @@ class CommentsPane(QWidget):
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("commentEdit")
+        self.edit.setMinimumWidth(40)
         self.add = QPushButton(self)
         self.add.setObjectName("addCommentButton")
         self.follow = QCheckBox(self)

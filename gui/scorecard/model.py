@@ -155,11 +155,22 @@ class ScorecardModel(QAbstractTableModel):
         return False
 
     def set_review(self, followed: set, pending: set) -> None:
-        """Take the review marks; the follow-up filter, if chosen, is applied again."""
-        self.beginResetModel()
-        self._followed, self._pending = set(followed), set(pending)
-        self._select_rows()
-        self.endResetModel()
+        """Take the review marks; the follow-up filter, if chosen, is applied again (a
+        reset), else only the cells that show marks are repainted (the selection stays)."""
+        followed, pending = set(followed), set(pending)
+        if followed == self._followed and pending == self._pending:
+            return
+        if self._filter["status"] == "followup":
+            self.beginResetModel()
+            self._followed, self._pending = followed, pending
+            self._select_rows()
+            self.endResetModel()
+            return
+        self._followed, self._pending = followed, pending
+        if len(self._rows):
+            for cid in ("latest_period", "latest"):
+                c = column(cid)
+                self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
 
     def has_pending(self) -> bool:
         """Whether a row shown is of a half-year not approved yet."""

@@ -288,9 +288,10 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         parts = [f"{palette.symbol(s)} {n} {self._status_word(s)}"
                  for s in ("met", "close", "missed") if (n := int(counts.get(s, 0)))]
         shown = self.tr("%n row(s) shown", "", self.model.rowCount())
-        if self.model.has_pending():
-            parts.append(self.tr("* half-year not approved yet"))
         self.summary.setText("   ".join(parts + [shown]))
+        # (in a tooltip: a longer summary would widen the window's minimum)
+        self.summary.setToolTip(self.tr("* half-year not approved yet")
+                                if self.model.has_pending() else "")
 
     def _status_word(self, code: str) -> str:
         return vocabulary.words(code, self.ctx.lang)
