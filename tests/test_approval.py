@@ -182,3 +182,40 @@ def test_psql_cannot_write_to_an_approved_half_year(pg_store):
     finally:
         eng.dispose()
     assert figure(store)["value"] == fig["value"] and figure(store)["followup"]
+
+
+def test_the_command_line_takes_the_steps_and_lists_the_period(db_url, capsys):
+    from core.cli import main
+
+    assert main(["init", "--db", db_url]) == 0
+    assert main(["submit", "--db", db_url, "--area", "沙坪坝", "--period", "2025年上半年"]) == 0
+    out = capsys.readouterr().out
+    assert "shapingba / 2025H1: submitted by" in out
+    assert main(["submit", "--db", db_url, "--area", "chongqing", "--period", P]) == 0
+    assert main(["approve", "--db", db_url, "--area", "chongqing", "--period", P]) == 2
+    err = capsys.readouterr().err
+    assert "ecotracker: error:" in err and "not approved yet" in err
+    assert "Traceback" not in err
+    assert main(["reopen", "--db", db_url, "--area", "shapingba", "--period", P]) == 2
+    assert "needs a reason" in capsys.readouterr().err
+    assert main(["periods", "--db", db_url, "--period", P, "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith('"area","expected","entered"')
+    assert any(line.startswith('"shapingba"') and '"submitted"' in line for line in lines)
+
+
+def test_psql_refusal_seen_by_a_desk_says_so(pg_store):
+    """A desk whose write the trigger refuses (approved at another desk between its check
+    and its write) reads one line, not 'changed by someone else'."""
+    from core import period_lock
+    from core.errors import DatabaseError
+
+    fig = figure(pg_store)
+    approve_all(pg_store)
+    saved = period_lock.check
+    period_lock.check = lambda *a, **k: None  # as if core's check had run just before
+    try:
+        with pytest.raises(DatabaseError, match="approved at another desk meanwhile"):
+            UpdateRow("figure", fig["id"], fig["version"], {"note": "x"}).apply(pg_store)
+    finally:
+        period_lock.check = saved
