@@ -24,8 +24,9 @@ def table(figs: pd.DataFrame, areas: pd.DataFrame, st: pd.DataFrame,
     their order), ``st`` (stored states of ``period``). One row per area that has figures
     expected or entered, or a state, in the areas' order."""
     p = parse_period(period)
-    kinds = figs["period"].map(lambda c: _kind(c)) if len(figs) else pd.Series(dtype=object)
-    same = figs[(kinds == p.kind) & (figs["period_ord"] < period_ord(p.code))] if len(figs) else figs
+    kinds = figs["period"].map(_kind) if len(figs) else pd.Series(dtype=object)
+    earlier = (kinds == p.kind) & (figs["period_ord"] < period_ord(p.code))
+    same = figs[earlier] if len(figs) else figs
     now = figs[figs["period"] == p.code] if len(figs) else figs
     expected = same.groupby("area")["indicator"].nunique()
     got = now.groupby("area").agg(entered=("indicator", "nunique"),

@@ -9,7 +9,6 @@ Reads run in a worker (:mod:`gui.workers`), steps through the window's write que
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 

@@ -3,6 +3,7 @@ correction of a reported half-year, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from core import approval, changelog, queries
@@ -68,7 +69,8 @@ def test_the_period_view_submits_approves_and_reopens_with_a_reason(periods, qtb
     v.buttons["approve"].click()
     qtbot.waitUntil(lambda: v.model.row(v.model.row_of("shapingba"))["state"] == "approved",
                     timeout=10000)
-    col = list(v.model.headerData(c, qtbot_horizontal()) for c in range(v.model.columnCount()))
+    col = [v.model.headerData(c, Qt.Orientation.Horizontal)
+           for c in range(v.model.columnCount())]
     approved = v.model.index(v.model.row_of("shapingba"), col.index("Approved")).data()
     assert approved.startswith("tester")
     v.buttons["reopen"].click()
@@ -89,12 +91,6 @@ def test_a_refused_step_says_why_in_the_view(periods, qtbot):
     v.buttons["approve"].click()  # the districts are not approved yet: bottom-up
     qtbot.waitUntil(lambda: "shapingba" in v.message.text(), timeout=10000)
     assert state(v.ctx.store, "chongqing") == "submitted"
-
-
-def qtbot_horizontal():
-    from PySide6.QtCore import Qt
-
-    return Qt.Orientation.Horizontal
 
 
 @pytest.fixture
