@@ -22,7 +22,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class CommentModel(QAbstractTableModel):
     """The comments of one figure, oldest first."""
 
-    COLUMNS = ("entered_at", "entered_by", "text")
+    COLUMNS = ("text", "entered_by", "entered_at")  # the text first: it takes the room
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -43,7 +43,7 @@ class CommentModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("When"), self.tr("Who"), self.tr("Comment"))[section]
+        return (self.tr("Comment"), self.tr("Who"), self.tr("When"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
@@ -72,9 +72,11 @@ class CommentsPane(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("commentEdit")
         self.edit.setMinimumWidth(40)

@@ -163,7 +163,7 @@ def test_comments_and_the_follow_up_mark_beside_the_history_are_undoable(view, q
     pane.add.click()
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1, timeout=10000)
     assert pane.model.index(0, 1).data() == "tester"
-    assert pane.model.index(0, 2).data() == "ask the district for the monitoring table"
+    assert pane.model.index(0, 0).data() == "ask the district for the monitoring table"
     pane.follow.click()
     settle(qtbot, view.ctx)
     with store.read() as conn:
