@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         commands.add_subcommands(sub, _add_db)
+    from . import approval_cli
+
+    approval_cli.add_subcommands(sub, _add_db)
     return parser
 
 

@@ -49,6 +49,20 @@ def _step_5(conn: Connection) -> None:
     schema.desk_areas.create(conn)
 
 
+def _step_6(conn: Connection) -> None:
+    """Schema 6: a half-year's life per area (open, submitted, approved), comments and a
+    follow-up mark on figures, the reason a reported figure was corrected; on PostgreSQL
+    the trigger that refuses writes to an approved area x period."""
+    from .period_lock import install_trigger
+
+    schema.period_states.create(conn)
+    schema.comments.create(conn)  # (with its index)
+    conn.execute(text("ALTER TABLE figures ADD COLUMN followup BOOLEAN NOT NULL "
+                      "DEFAULT FALSE"))
+    conn.execute(text("ALTER TABLE changelog ADD COLUMN reason TEXT NOT NULL DEFAULT ''"))
+    install_trigger(conn)
+
+
 def _step_7(conn: Connection) -> None:
     """Schema 7: targets a review can stand on, computed indicators, what a figure is.
 
@@ -107,7 +121,7 @@ def _sqlite_targets_value_nullable(conn: Connection) -> None:
 # Step numbers are given out ahead to work done side by side, so a number may be unused for a
 # while: the steps that exist run in order, and schema.SCHEMA_VERSION is the highest of them.
 STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4,
-                                                  5: _step_5, 7: _step_7}
+                                                  5: _step_5, 6: _step_6, 7: _step_7}
 
 
 def meta_value(conn: Connection, key: str) -> str | None:
@@ -199,6 +213,9 @@ def _create(conn: Connection, seed_state: str) -> None:
             "the database already holds other tables ({names}); EcoTracker needs "
             "an empty database or one of its own", names=", ".join(sorted(names)[:5])))
     schema.metadata.create_all(conn)
+    from .period_lock import install_trigger
+
+    install_trigger(conn)
     conn.execute(schema.meta.insert(), [
         {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
         {"key": "seed", "value": seed_state}])

@@ -533,6 +533,31 @@ def _fields(ctx: Context, df: pd.DataFrame, flag: Flags, out: dict) -> None:
         d, derr = per_unique(df["derived"], parse_flag)
         flag.errors(derr, "derived")
         out["derived"] = np.where(pd.isna(d), False, d).astype(bool)
+    if "followup" in df:  # the follow-up mark: yes or no, as the derived flag
+        d, derr = per_unique(df["followup"], parse_flag)
+        flag.errors(derr, "followup")
+        out["followup"] = np.where(pd.isna(d), False, d).astype(bool)
+    if "comment" in df:  # a cell of comments, one a line: each a text a cell can hold
+        t, terr = per_unique(df["comment"], parse_text)
+        flag.errors(terr, "comment")
+        out["comment"] = np.where(pd.isna(t), "", t).astype(object)
+
+
+def comment_text(text: object) -> str:
+    """The rule of one comment typed on a figure: some text, that a cell can hold, without
+    control characters (the import's comment column takes the same, a line each)."""
+    try:
+        s = parse_text(text)
+    except ValueError as exc:
+        raise FieldError(str(exc), field="comment") from None
+    if not s:
+        raise FieldError(tr("a comment needs some text"), field="comment")
+    return s
+
+
+def comment_lines(cell: object) -> list[str]:
+    """The comments of one cell of a comment column: one a line, blank lines dropped."""
+    return [line.strip() for line in str(cell or "").splitlines() if line.strip()]
 
 
 def one(checked: Checked) -> dict:

@@ -102,6 +102,9 @@ figures = Table(
     Column("note", Text, nullable=False, default=""),
     Column("source", String(64), ForeignKey("sources.id"), nullable=True),
     Column("source_ref", Text, nullable=False, default=""),
+    # schema 6: the figure needs follow-up (a reviewer's mark); a server default, as the
+    # rows a bulk load or psql writes leave it out
+    Column("followup", Boolean, nullable=False, default=False, server_default=false()),
     *(make() for make in _entered),
     # schema 7: made by its indicator's formula (core.computed), never typed
     Column("computed", Boolean, nullable=False, default=False, server_default=false()),
@@ -157,6 +160,8 @@ changelog = Table(
     Column("new", Text),  # JSON of the row after, null on delete
     Column("why", Text, nullable=False, default=""),
     Column("origin", Text, nullable=False, default=""),  # schema 2: file an import came from
+    # schema 6: why a figure of a reported half-year was changed
+    Column("reason", Text, nullable=False, default="", server_default=""),
     sqlite_autoincrement=True,
 )
 Index("ix_changelog_entity", changelog.c.entity, changelog.c.entity_id)  # schema 2
@@ -168,5 +173,39 @@ desk_areas = Table(
     Column("desk", String(63), primary_key=True),
     Column("area", String(64), ForeignKey("areas.code"), primary_key=True),
 )
+
+# schema 6: a half-year's life per area (core/approval.py) and comments on figures
+# (core/comments.py)
+period_states = Table(
+    "period_states", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("area", String(64), ForeignKey("areas.code"), nullable=False),
+    Column("period", String(16), nullable=False),
+    Column("state", String(16), nullable=False, default="open"),
+    Column("submitted_by", Text, nullable=False, default=""),
+    Column("submitted_at", String(32), nullable=False, default=""),
+    Column("approved_by", Text, nullable=False, default=""),
+    Column("approved_at", String(32), nullable=False, default=""),
+    Column("reopened_by", Text, nullable=False, default=""),
+    Column("reopened_at", String(32), nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),  # why it was last reopened
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("area", "period", name="uq_period_state"),
+    CheckConstraint("state in ('open','submitted','approved')", name="ck_period_state"),
+    sqlite_autoincrement=True,
+)
+
+comments = Table(
+    "comments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # a figure by its key, not its id: a comment outlives the figure's delete and undo
+    Column("indicator", String(64), ForeignKey("indicators.code"), nullable=False),
+    Column("area", String(64), ForeignKey("areas.code"), nullable=False),
+    Column("period", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    *(make() for make in _entered),
+    sqlite_autoincrement=True,
+)
+Index("ix_comments_figure", comments.c.indicator, comments.c.area, comments.c.period)
 
 VERSIONED = {"figure": figures, "target": targets, "indicator": indicators}

@@ -16,14 +16,14 @@ from .i18n import LANGUAGE_NAMES, LANGUAGES
 
 _NAMES = ("NewIndicator", "NewFigure", "NewTarget", "EditIndicator", "Delete", "ExportExcel",
           "ImportExcel", "EntryTemplate", "Refresh", "Quit", "FindIndicator", "ShowScorecard", "ShowIndicator",
-          "About")
+          "Periods", "About")
 _KEYS = {
     "NewIndicator": "Ctrl+Alt+N", "NewFigure": QKeySequence.StandardKey.New,
     "NewTarget": "Ctrl+Shift+N", "EditIndicator": "Ctrl+Shift+E",
     "Delete": QKeySequence.StandardKey.Delete, "ExportExcel": "Ctrl+E",
     "ImportExcel": "Ctrl+I", "Refresh": QKeySequence.StandardKey.Refresh,
     "Quit": QKeySequence.StandardKey.Quit, "FindIndicator": QKeySequence.StandardKey.Find,
-    "ShowScorecard": "Ctrl+1", "ShowIndicator": "Ctrl+2",
+    "ShowScorecard": "Ctrl+1", "ShowIndicator": "Ctrl+2", "Periods": "Ctrl+3",
 }
 
 
@@ -113,7 +113,7 @@ class WindowActions(QObject):
         e.addActions([self.editIndicator, self.delete])
         e.addSeparator()
         e.addAction(self.findIndicator)
-        v.addActions([self.showScorecard, self.showIndicator])
+        v.addActions([self.showScorecard, self.showIndicator, self.periods])
         v.addSeparator()
         v.addAction(self.refresh)
         v.addSeparator()
@@ -158,6 +158,8 @@ class WindowActions(QObject):
                               self.tr("Target against actual for every indicator")),
             "ShowIndicator": (self.tr("&Indicator"),
                               self.tr("Figures, targets and trend of the selected indicator")),
+            "Periods": (self.tr("&Periods…"),
+                        self.tr("A period's state per area: submit, approve, reopen")),
             "About": (self.tr("&About EcoTracker"), ""),
         }
         for name, (text, tip) in texts.items():

@@ -40,9 +40,19 @@ def undo_schema_5(conn) -> None:
     conn.execute(sa.text("DROP TABLE desk_areas"))
 
 
+def undo_schema_6(conn) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("DROP TRIGGER figures_period_lock ON figures"))
+    conn.execute(sa.text("DROP TABLE period_states"))
+    conn.execute(sa.text("DROP TABLE comments"))
+    conn.execute(sa.text("ALTER TABLE figures DROP COLUMN followup"))
+    conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN reason"))
+
+
 def back_to_schema_4(conn) -> None:
     """Undo every step after 4 (each step's test then sees all of them run, in order)."""
     undo_schema_7(conn)
+    undo_schema_6(conn)
     undo_schema_5(conn)
     conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
                  .values(value="4"))
@@ -161,4 +171,22 @@ def test_schema_4_gets_the_desks_areas_table(db_url):
         assert sa.inspect(conn).has_table("desk_areas")
         cols = {c["name"] for c in sa.inspect(conn).get_columns("desk_areas")}
     assert cols == {"desk", "area"}
+
+
+def test_schema_4_database_gets_period_states_comments_and_the_lock(db_url):
+    """Step 6 on an older database: its tables and columns, and on PostgreSQL the
+    trigger, so an approved half-year is locked there too."""
+    s = Store.open(db_url)
+    s.close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        back_to_schema_4(conn)
+    engine.dispose()
+    s = Store.open(db_url, user="tester")
+    with s.read() as conn:
+        assert {"period_states", "comments"} <= set(sa.inspect(conn).get_table_names())
+        assert not queries.figures(conn)["followup"].any()
+        if conn.dialect.name == "postgresql":
+            assert conn.execute(sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = "
+                                        "'figures_period_lock'")).scalar() == 1
     s.close()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
-from core.entities import FIGURE, TARGET
+from core.entities import COMMENT, FIGURE, PERIOD, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
@@ -25,6 +25,7 @@ from gui.later import later
 from gui.retranslate import RetranslateOnce
 
 from .actions import IndicatorActions
+from .comments import CommentsPane
 from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
@@ -70,6 +71,9 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.ui = build(self)
         self.figure_table, self.target_table = self.ui.figure_table, self.ui.target_table
         self.history_view, self.plot = self.ui.history_view, self.ui.plot
+        self.comments = CommentsPane(ctx, self)
+        self.ui.history_split.addWidget(self.comments)
+        self.ui.history_split.setSizes([300, 220])
         self.frame = None
         self._history_id: int | None = None
         self._course_job = None
@@ -298,6 +302,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         fid = self._history_id
         row = self.figures_model.row_of(fid) if fid is not None else -1
         self._history_gen += 1
+        self.comments.show_figure(self.figures_model.frame.iloc[row].to_dict() if row >= 0
+                                  else None)
         if row < 0:
             self.history_model.set_history(None, self.ind)
             self.ui.source.setText("")
@@ -329,6 +335,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     # changes from anywhere ---------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, ch: Changed) -> None:
+        if ch.kind in (COMMENT, PERIOD):
+            return  # the comments pane and the period view follow these themselves
         if ch.structure:
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
@@ -434,6 +442,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.figures_model.retranslate()
         self.targets_model.retranslate()
         self.history_model.retranslate()
+        self.comments.retranslate()
         self._show_header()
         self._replot()
         self._show_history()

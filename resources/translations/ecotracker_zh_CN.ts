@@ -17,6 +17,60 @@
     </message>
 </context>
 <context>
+    <name>CommentModel</name>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPane</name>
+    <message>
+        <source>Comment on %1</source>
+        <translation>评论 %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 for follow-up</source>
+        <translation>将 %1 标记为需跟进</translation>
+    </message>
+    <message>
+        <source>Clear the follow-up mark of %1</source>
+        <translation>取消 %1 的跟进标记</translation>
+    </message>
+    <message>
+        <source>Comments on the selected figure</source>
+        <translation>所选数据的评论</translation>
+    </message>
+    <message>
+        <source>Add a comment…</source>
+        <translation>添加评论…</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>新评论</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>添加评论</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <source>Mark the figure for follow-up; the scorecard can show only such figures</source>
+        <translation>将该数据标记为需跟进；目标完成情况表可只显示此类数据</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export to Excel</source>
@@ -297,6 +351,14 @@
         <source>Why</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>%1 — reason: %2</source>
+        <translation>%1 — 原因：%2</translation>
+    </message>
+    <message>
+        <source>needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -427,6 +489,14 @@
     <message>
         <source>Backup: {path}</source>
         <translation>备份：{path}</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why are they corrected?</source>
+        <translation>%1
+
+为什么要更正这些数据？</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
@@ -952,6 +1022,147 @@ Every edit is saved to the database at once.</source>
     </message>
 </context>
 <context>
+    <name>PeriodModel</name>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应报</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已报</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺报</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>初步</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Reopened by %1: %2</source>
+        <translation>%1 重新打开：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodView</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reopen %1? Its figures can then be changed again.</source>
+        <translation>重新打开 %1？其数据将可再次修改。</translation>
+    </message>
+    <message>
+        <source>Why is it reopened?</source>
+        <translation>为什么要重新打开？</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Periods: submit and approve</source>
+        <translation>期间：提交与审核</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen…</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Submit the area&apos;s figures for approval</source>
+        <translation>提交该区域的数据以待审核</translation>
+    </message>
+    <message>
+        <source>Approve and lock the area&apos;s figures (the districts before the municipality)</source>
+        <translation>审核通过并锁定该区域的数据（先区县，后全市）</translation>
+    </message>
+    <message>
+        <source>Open the area&apos;s figures again, with a reason</source>
+        <translation>说明原因后重新打开该区域的数据</translation>
+    </message>
+    <message>
+        <source>Figures of this period needing follow-up</source>
+        <translation>本期需跟进的数据</translation>
+    </message>
+    <message>
+        <source>Areas of the period</source>
+        <translation>本期各区域</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Why is this changed?</source>
+        <translation>为什么要修改？</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the change history</source>
+        <translation>原因将记入修改历史</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why is it corrected?</source>
+        <translation>%1
+
+为什么要更正？</translation>
+    </message>
+</context>
+<context>
     <name>ScorecardModel</name>
     <message>
         <source>Indicator</source>
@@ -1030,6 +1241,14 @@ Every edit is saved to the database at once.</source>
         <translation>一致性警示（累计值下降、比例超过100等）</translation>
     </message>
     <message>
+        <source>%1: not approved yet</source>
+        <translation>%1：尚未审核</translation>
+    </message>
+    <message>
+        <source>%1 (a figure needs follow-up)</source>
+        <translation>%1（有数据需跟进）</translation>
+    </message>
+    <message>
         <source>Gap</source>
         <translation>差距</translation>
     </message>
@@ -1059,6 +1278,10 @@ Every edit is saved to the database at once.</source>
         </translation>
     </message>
     <message>
+        <source>* half-year not approved yet</source>
+        <translation>* 该期间尚未审核</translation>
+    </message>
+    <message>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
@@ -1081,6 +1304,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Missed or close</source>
         <translation>未达标或接近</translation>
+    </message>
+    <message>
+        <source>⚑ Needs follow-up</source>
+        <translation>⚑ 需跟进</translation>
     </message>
     <message>
         <source>Scorecard: target against actual</source>
@@ -1446,6 +1673,14 @@ Every edit is saved to the database at once.</source>
         <translation>所选指标的数据、目标和趋势</translation>
     </message>
     <message>
+        <source>&amp;Periods…</source>
+        <translation>期间(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A period&apos;s state per area: submit, approve, reopen</source>
+        <translation>各区域某期间的状态：提交、审核、重新打开</translation>
+    </message>
+    <message>
         <source>&amp;About EcoTracker</source>
         <translation>关于本程序(&amp;A)</translation>
     </message>
@@ -1697,6 +1932,66 @@ Every edit is saved to the database at once.</source>
         <translation>这些数据</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>unknown step {step}</source>
+        <translation>未知的步骤 {step}</translation>
+    </message>
+    <message>
+        <source>{who} may not {step} {area} / {period}</source>
+        <translation>{who} 无权对 {area} / {period} 执行 {step}</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is already {state}</source>
+        <translation>{area} / {period} 已是{state}状态</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is {state}: only a submitted half-year can be approved</source>
+        <translation>{area} / {period} 为{state}状态：只有已提交的期间才能审核</translation>
+    </message>
+    <message>
+        <source>{area} / {period} can be approved only after the areas below it that have figures for it: {pending} not approved yet</source>
+        <translation>{area} / {period} 须在其下有数据的区域审核通过后才能审核：{pending} 尚未审核</translation>
+    </message>
+    <message>
+        <source>reopening {area} / {period} needs a reason (--reason)</source>
+        <translation>重新打开 {area} / {period} 需要说明原因（--reason）</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is open already</source>
+        <translation>{area} / {period} 已处于未提交状态</translation>
+    </message>
+    <message>
+        <source>{up} / {period} above it is approved: reopen that first</source>
+        <translation>其上级 {up} / {period} 已审核：请先重新打开上级</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was changed by someone else meanwhile; nothing was written: look again</source>
+        <translation>{area} / {period} 在此期间已被他人修改；未写入任何内容：请重新查看</translation>
+    </message>
+    <message>
+        <source>{area} / {period}: {state} by {who} at {when}</source>
+        <translation>{area} / {period}：{who} 于 {when} {state}</translation>
+    </message>
+    <message>
+        <source>no area has figures for {period}</source>
+        <translation>没有区域有 {period} 的数据</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else meanwhile; nothing was written</source>
+        <translation>{what} 在此期间已被他人修改；未写入任何内容</translation>
+    </message>
+    <message>
         <source>formula {formula} is not arithmetic over indicator codes</source>
         <translation>公式 {formula} 不是由指标代码组成的算式</translation>
     </message>
@@ -1723,6 +2018,22 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>a computed figure of {code} was changed meanwhile; nothing was written</source>
         <translation>{code} 的计算值已被他人更改，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>half-year {area} / {period}</source>
+        <translation>期间 {area} / {period}</translation>
+    </message>
+    <message>
+        <source>period state {key}</source>
+        <translation>期间状态 {key}</translation>
+    </message>
+    <message>
+        <source>comment on {indicator} / {area} / {period}</source>
+        <translation>对 {indicator} / {area} / {period} 的评论</translation>
+    </message>
+    <message>
+        <source>comment {key}</source>
+        <translation>评论 {key}</translation>
     </message>
     <message>
         <source>check   {warning}</source>
@@ -1903,6 +2214,30 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>not allowed: {user} ({role}) may not change figures of {area}: {rule}</source>
         <translation>不允许：{user}（{role}）无权修改{area}的数据：{rule}</translation>
+    </message>
+    <message>
+        <source>{pairs} has been reported: a correction needs a reason (give one with --reason, or in the window&apos;s prompt); nothing was written</source>
+        <translation>{pairs} 已上报：更正需要说明原因（用 --reason 或在窗口提示中填写）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked (and {n} more approved half-years); reopen it first: nothing was written</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定（另有 {n} 个已审核期间）；请先重新打开：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked; reopen it first: nothing was written</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定；请先重新打开：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>（另有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked; reopen it before importing this row</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定；导入此行前请先重新打开</translation>
+    </message>
+    <message>
+        <source>{area} / {period} has been reported: a change to it needs a reason, asked for when the import is applied</source>
+        <translation>{area} / {period} 已上报：对其修改需要说明原因，应用导入时将询问</translation>
     </message>
     <message>
         <source>year</source>
@@ -2297,6 +2632,10 @@ Every edit is saved to the database at once.</source>
         <translation>可信度 {confidence} 不是 {choices} 之一</translation>
     </message>
     <message>
+        <source>a comment needs some text</source>
+        <translation>评论不能为空</translation>
+    </message>
+    <message>
         <source>seed file {path} is missing</source>
         <translation>缺少初始数据文件 {path}</translation>
     </message>
@@ -2331,6 +2670,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>the server ended this desk&apos;s connection, left inside a write for over {seconds} s; nothing was written: try again</source>
         <translation>本工位的连接在写入中停留超过 {seconds} 秒，已被服务器断开；未写入任何内容：请重试</translation>
+    </message>
+    <message>
+        <source>{reason}: it was approved at another desk meanwhile; nothing was written: reload</source>
+        <translation>{reason}：已在另一工作台被审核；未写入任何内容：请重新加载</translation>
     </message>
     <message>
         <source>the database server&apos;s disk is full: nothing was written; ask its administrator</source>
