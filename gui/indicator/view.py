@@ -332,7 +332,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
             return
-        if self.code is None or ch.indicator != self.code:
+        if self.code is None or not ch.concerns(self.code):
             return
         if ch.kind is FIGURE and ch.action == "update":
             row = ch.row  # the row as the change wrote it: no read back
