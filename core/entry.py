@@ -143,20 +143,21 @@ def check_cells(ctx: rules.Context, frame: pd.DataFrame, cells: dict[tuple[int, 
     implied = np.zeros(len(base), dtype=bool)  # a qualifier read from its value's hedge
     for i, r in enumerate(pos):
         row = by_row[int(r)]
-        if "value" in row:
-            hedge, rest = split_qualifier(row["value"]) if isinstance(row["value"], str) \
-                else ("", row["value"])
-            proposed["value"][i] = rest if not (isinstance(rest, str) and rest == "") else None
-            given["value"][i] = True
-            if hedge and "qualifier" not in row:
-                proposed["qualifier"][i], given["qualifier"][i] = hedge, True
-                implied[i] = True
-            elif "qualifier" not in row and isinstance(row["value"], str):
-                proposed["qualifier"][i], given["qualifier"][i] = "", True
-                implied[i] = True
         for f in CELL_FIELDS[1:]:
             if f in row:
                 proposed[f][i], given[f][i] = row[f], True
+        if "value" not in row:
+            continue
+        raw = row["value"]
+        hedge, rest = split_qualifier(raw) if isinstance(raw, str) else ("", raw)
+        proposed["value"][i] = None if isinstance(rest, str) and rest == "" else rest
+        given["value"][i] = True
+        said = "qualifier" in row and not rules.blank([row["qualifier"]])[0]
+        if isinstance(raw, str) and not said:
+            # the value's hedge ("约35") is its qualifier, also beside a blank qualifier
+            # cell; a plain text value pasted or typed says it has none
+            proposed["qualifier"][i], given["qualifier"][i] = hedge, True
+            implied[i] = "qualifier" not in row
     if "qualifier" not in touched and given["qualifier"].any():
         touched.append("qualifier")
     refused: dict[tuple[int, str], str] = {}

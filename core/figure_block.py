@@ -137,6 +137,8 @@ def _checked_versions(put: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
         bad = here.iloc[int(np.flatnonzero(~ok)[0])]
         raise _stale(bad, int((~ok).sum()))
     out = put.drop(columns=[c for c in put.columns if c.startswith("expect_")])
+    if "value" not in out:  # a block of notes or statuses: the rules see the stored value
+        out = out.assign(value=here["value"].to_numpy())
     return out.assign(version=np.where(exists, db_version.fillna(0).to_numpy(), np.nan))
 
 

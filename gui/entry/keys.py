@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from core.entry import CELL_FIELDS, block_cells
 from core.paste import read_block
@@ -21,10 +21,15 @@ translate = QCoreApplication.translate
 
 
 def _selected(view: QTableView) -> list[tuple[int, int]]:
+    """The selected cells; in a table that selects whole rows (the figure table), the
+    selected rows' cells in the current cell's column."""
     sel = view.selectionModel()
+    cur = view.currentIndex()
+    if view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+        rows = sorted({i.row() for i in sel.selectedIndexes()}) if sel else []
+        return [(r, cur.column()) for r in rows or [cur.row()]] if cur.isValid() else []
     cells = sorted({(i.row(), i.column()) for i in sel.selectedIndexes()}) if sel else []
-    if not cells and view.currentIndex().isValid():
-        cur = view.currentIndex()
+    if not cells and cur.isValid():
         cells = [(cur.row(), cur.column())]
     return cells
 
