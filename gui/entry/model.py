@@ -26,6 +26,8 @@ COLUMNS = ("indicator", "area", "last_value", "last_period", "value", "unit", "q
            "status", "source", "note")
 EDITABLE = frozenset({"value", "qualifier", "status", "source", "note"})
 _FIELDS = ("id", "version", "value", "qualifier", "status", "source", "note", "derived")
+_EMPTY = {"id": None, "version": 0, "value": np.nan, "qualifier": "", "status": "final",
+          "source": None, "note": "", "derived": False}  # a row without a figure
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 _ALIGN, _TIP = Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole
@@ -226,28 +228,33 @@ class EntryModel(QAbstractTableModel):
                         pd.DataFrame([row]) if row is not None else None)
 
     def _patch(self, keys: pd.DataFrame, after: pd.DataFrame | None) -> None:
-        """Rows of ``keys`` as ``after`` holds them (a key missing there: no figure now)."""
-        got = {} if after is None or not len(after) else {
-            (a, b): rec for a, b, rec in zip(after["indicator"], after["area"],
-                                             after.to_dict("records"))}
-        touched = []
+        """Rows of ``keys`` as ``after`` holds them (a key missing there: no figure now).
+        Column by column: a pasted half-year patches 2,000 rows at once."""
+        pos = np.array([self._row_of.get(k, -1) for k in zip(keys["indicator"], keys["area"])],
+                       dtype=np.int64)
+        ok = pos >= 0
+        if not ok.any():
+            return
+        pos, k = pos[ok], keys.loc[ok, ["indicator", "area"]].reset_index(drop=True)
+        if after is not None and len(after):
+            new = k.merge(after[["indicator", "area", *_FIELDS]].drop_duplicates(
+                ["indicator", "area"]), on=["indicator", "area"], how="left")
+        else:
+            new = k.assign(**{c: None for c in _FIELDS})
+        gone = new["version"].isna().to_numpy()
         f = self.frame
-        for k in zip(keys["indicator"], keys["area"]):
-            r = self._row_of.get(k)
-            if r is None:
-                continue
-            rec = got.get(k)
-            for c in _FIELDS:
-                if rec is not None:
-                    f.at[r, c] = rec[c]
-                else:
-                    f.at[r, c] = {"id": None, "version": 0, "value": np.nan, "qualifier": "",
-                                  "status": "final", "source": None, "note": "",
-                                  "derived": False}[c]
-            touched.append(r)
-        if self.existing is not None and touched:
+        for c, empty in _EMPTY.items():
+            vals = new[c].to_numpy(object).copy()
+            vals[gone] = empty
+            if c == "id":
+                vals = np.array([None if v is None or v != v else int(v) for v in vals],
+                                dtype=object)
+            col = f[c].to_numpy(copy=True)
+            col[pos] = vals.astype(col.dtype) if col.dtype != object else vals
+            f[c] = col
+        if self.existing is not None:
             self._patch_existing(keys, after)
-        self._rows_changed(touched)
+        self._rows_changed(pos.tolist())
 
     def _patch_existing(self, keys: pd.DataFrame, after: pd.DataFrame | None) -> None:
         ex = self.existing
