@@ -50,7 +50,7 @@ def paste_into(view: QTableView, text: str, columns: tuple[str, ...], put: Calla
         cells = block_cells(block, top, left, list(columns), n)
     if not cells:
         return None
-    what = translate("EntryGrid", "Paste %n cell(s)", "", len(cells))
+    what = translate("EntryGrid", "Paste %1 cells").replace("%1", str(len(cells)))
     return put(cells, what, "paste")
 
 
@@ -70,7 +70,7 @@ def fill_down(view: QTableView, columns: tuple[str, ...], put: Callable):
             cells[(r, columns[c])] = value
     if not cells:
         return None
-    what = translate("EntryGrid", "Fill down %n cell(s)", "", len(cells))
+    what = translate("EntryGrid", "Fill down %1 cells").replace("%1", str(len(cells)))
     return put(cells, what, "fill down")
 
 

@@ -104,7 +104,7 @@ def test_paste_from_excel_writes_good_cells_as_one_undoable_step(grid, qtbot):
     assert figs.loc["yuzhong", "qualifier"] == "about"
     assert m.index(rows[0], VALUE).data() == "29.4"
     assert grid.ctx.undo_stack.count() == 1
-    assert grid.ctx.undo_stack.undoText() == "Paste 9 cell(s)"
+    assert grid.ctx.undo_stack.undoText() == "Paste 9 cells"
     grid.ctx.undo()
     settle(qtbot, grid.ctx)
     assert grid_figures(store, "AIR.PM25").empty
