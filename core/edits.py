@@ -29,6 +29,17 @@ class Changed:
     row: dict | None = field(default=None, compare=False, hash=False, repr=False)
     # computed indicators whose figures the write path made again along (core.computed)
     also: tuple[str, ...] = ()
+    # a block of figures (core.figure_block): every indicator it touched, the figures of
+    # its keys as written, and the keys themselves
+    indicators: frozenset = field(default_factory=frozenset, compare=False, hash=False)
+    frame: object = field(default=None, compare=False, hash=False, repr=False)
+    keys: object = field(default=None, compare=False, hash=False, repr=False)
+
+    def concerns(self, indicator: str | None) -> bool:
+        """Whether the change touched figures or targets of ``indicator``."""
+        return indicator is not None and (indicator == self.indicator
+                                          or indicator in self.indicators
+                                          or indicator in self.also)
 
     @property
     def kind(self):

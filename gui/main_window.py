@@ -66,6 +66,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
         self._template = _on_first_call("gui.excel.template_dialog", "open_template_dialog")
         self._periods = _on_first_call("gui.period.view", "open_period_view")
+        self._enter = _on_first_call("gui.entry.window", "open_entry_window")
         self._error_box: QMessageBox | None = None
         self.actions_.quit.triggered.connect(self.close)
         self.actions_.about.triggered.connect(self._about)
@@ -151,6 +152,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.importExcel.triggered.connect(lambda: self._excel(self._import))
         a.entryTemplate.triggered.connect(lambda: self._excel(self._template))
         a.periods.triggered.connect(lambda: self._excel(self._periods))
+        a.enterFigures.triggered.connect(lambda: self._excel(self._enter))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
                              ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
@@ -189,7 +191,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         for act in (a.newFigure, a.newTarget, a.editIndicator):
             act.setEnabled(has_ind)
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
-        for act in (a.newIndicator, a.exportExcel, a.importExcel):
+        for act in (a.newIndicator, a.exportExcel, a.importExcel, a.enterFigures):
             act.setEnabled(True)
         permissions.grey_actions(a.all, self.ctx)  # what this desk may not change
 

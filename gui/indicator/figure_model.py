@@ -23,6 +23,7 @@ from core.rules import parse_qualifier_text, parse_status, value_of
 from core.values import (decimals_problem, format_value, more_decimals, optional_number,
                          qualifier_label)
 
+from ..cell_marks import MARK_ROLES, CellMarks
 from . import labels
 
 COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "entered_by",
@@ -38,7 +39,7 @@ _DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 _FONT, _ALIGN = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole
 _FORE = Qt.ItemDataRole.ForegroundRole
 _ROLES = frozenset({_DISPLAY, _EDIT, _FONT, _ALIGN, _FORE, Qt.ItemDataRole.ToolTipRole,
-                    ID_ROLE})
+                    ID_ROLE, *MARK_ROLES})
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _EDIT_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -77,6 +78,7 @@ class FigureModel(QAbstractTableModel):
         self._grey = QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled,
                                                       QPalette.ColorRole.Text)
         self.frame = pd.DataFrame()
+        self.marks = CellMarks()  # pasted cells refused or warned, by figure id
 
     # snapshot ---------------------------------------------------------------------------
     def set_frame(self, figs: pd.DataFrame, ind: dict | None) -> None:
@@ -177,6 +179,10 @@ class FigureModel(QAbstractTableModel):
             return None
         r, col = index.row(), COLUMNS[index.column()]
         a = self._a
+        if len(self.marks) and role in MARK_ROLES:
+            got = self.marks.data(int(a["id"][r]), col, role, lambda: self._display(r, col))
+            if got is not None:
+                return got
         if role == _DISPLAY:
             return self._display(r, col)
         if role == _EDIT:

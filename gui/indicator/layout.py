@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from ..table_copy import install_copy
 from .delegates import FigureDelegate
 from .figure_model import COLUMNS as FIGURE_COLUMNS
 from .legend import AreaLegend
@@ -57,6 +58,7 @@ def _table(name: str, model, widths, fit: tuple[int, ...] = ()) -> QTableView:
     model.modelReset.connect(fit_headers)
     model.headerDataChanged.connect(fit_headers)
     fit_headers()
+    install_copy(t)  # Ctrl+C: the selection as text and HTML, with the headings
     return t
 
 

@@ -24,6 +24,7 @@ from gui import permissions, workers
 from gui.later import later
 from gui.retranslate import RetranslateOnce
 
+from . import figure_paste
 from .actions import IndicatorActions
 from .comments import CommentsPane
 from .figure_model import FigureModel
@@ -104,6 +105,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.figures_model.suspect.connect(self._on_suspect)
         self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
         self.figure_table.doubleClicked.connect(self._on_figure_double)
+        self._paste = figure_paste.install(self)
         self.target_table.doubleClicked.connect(lambda i: self.edit_target(i.row()))
         ctx.changed.connect(self._on_changed)
         ctx.reloaded.connect(self._on_reloaded)
@@ -117,6 +119,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         The figures, the header and the plot are filled at once; the targets table on the
         next turn of the event loop, so that the figures and the plot are painted first
         (the plot's targets come from the scorecard, not from that table)."""
+        if code != self.code:
+            self.figures_model.marks.clear()
         self.code = code
         try:
             self.ind = self.ctx.indicator(code) if code else None
@@ -341,7 +345,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
             return
-        if self.code is None or ch.indicator != self.code:
+        if self.code is None or not ch.concerns(self.code):
             return
         if ch.kind is FIGURE and ch.action == "update":
             row = ch.row  # the row as the change wrote it: no read back

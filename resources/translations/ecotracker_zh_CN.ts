@@ -17,6 +17,17 @@
     </message>
 </context>
 <context>
+    <name>CellMarks</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved, but check it: %1</source>
+        <translation>已保存，但请核对：%1</translation>
+    </message>
+</context>
+<context>
     <name>CommentModel</name>
     <message>
         <source>Comment</source>
@@ -68,6 +79,135 @@
     <message>
         <source>Mark the figure for follow-up; the scorecard can show only such figures</source>
         <translation>将该数据标记为需跟进；目标完成情况表可只显示此类数据</translation>
+    </message>
+</context>
+<context>
+    <name>EntryGrid</name>
+    <message>
+        <source>Paste %1 cells</source>
+        <translation>粘贴 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>Fill down %1 cells</source>
+        <translation>向下填充 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>(choose a class)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>（无来源）</translation>
+    </message>
+</context>
+<context>
+    <name>EntryModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>上期数值</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>所属期间</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>%1数值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Enter %1</source>
+        <translation>录入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryWindow</name>
+    <message>
+        <source>Not a period: %1</source>
+        <translation>不是有效的期间：%1</translation>
+    </message>
+    <message>
+        <source>No indicator chosen is reported by %1.</source>
+        <translation>所选指标中没有按%1报送的。</translation>
+    </message>
+    <message>
+        <source>%1 rows · %2 entered for %3</source>
+        <translation>共 %1 行 · %3已录入 %2 行</translation>
+    </message>
+    <message>
+        <source>%1 not saved (marked ✗)</source>
+        <translation>%1 处未保存（标记 ✗）</translation>
+    </message>
+    <message>
+        <source>%1 to check (marked ⚠)</source>
+        <translation>%1 处待核对（标记 ⚠）</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Areas (%1 of %2)</source>
+        <translation>区域（%2 个中选 %1 个）</translation>
+    </message>
+    <message>
+        <source>Categories (%1 of %2)</source>
+        <translation>类别（%2 个中选 %1 个）</translation>
+    </message>
+    <message>
+        <source>Enter figures</source>
+        <translation>录入数据</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>A period such as 2026H1 or 2026年上半年</source>
+        <translation>期间，例如 2026H1 或 2026年上半年</translation>
+    </message>
+    <message>
+        <source>Type straight down: Enter moves to the next row, Tab to the next column. Paste a block from a spreadsheet with Ctrl+V; Ctrl+D fills down; Ctrl+C copies. Every change is saved at once and can be undone (Ctrl+Z).</source>
+        <translation>可一路向下录入：回车移到下一行，Tab 移到下一列。用 Ctrl+V 粘贴从电子表格复制的区域；Ctrl+D 向下填充；Ctrl+C 复制。每处修改立即保存，并可撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1733,14 @@ Why is it corrected?</source>
         <translation>为所选指标设定目标</translation>
     </message>
     <message>
+        <source>Enter fi&amp;gures…</source>
+        <translation>录入数据(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>A period&apos;s figures for many indicators and areas in one grid: type, paste from a spreadsheet, fill down</source>
+        <translation>在一张表格中录入某一期间多个指标、多个区域的数据：直接输入、从电子表格粘贴、向下填充</translation>
+    </message>
+    <message>
         <source>&amp;Edit indicator…</source>
         <translation>编辑指标(&amp;E)…</translation>
     </message>
@@ -2036,6 +2184,14 @@ Why is it corrected?</source>
         <translation>评论 {key}</translation>
     </message>
     <message>
+        <source>a figure cannot be emptied here: delete it in the figure table</source>
+        <translation>此处不能清空数据：请在数据表中删除该条数据</translation>
+    </message>
+    <message>
+        <source>not saved: this row has no value yet</source>
+        <translation>未保存：此行尚无数值</translation>
+    </message>
+    <message>
         <source>check   {warning}</source>
         <translation>待核对 {warning}</translation>
     </message>
@@ -2210,6 +2366,18 @@ Why is it corrected?</source>
     <message>
         <source>no indicators match; nothing to put in an entry workbook</source>
         <translation>没有符合条件的指标，无法生成填报工作簿</translation>
+    </message>
+    <message>
+        <source>{n} figures were changed by someone else meanwhile; nothing was written. Reload and try again.</source>
+        <translation>其间有 {n} 条数据已被他人修改；未写入任何内容。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since it was shown; nothing was written. Reload and try again.</source>
+        <translation>显示以来，{what} 已被他人修改；未写入任何内容。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>{n} figures, {what} among them, were changed by someone else since they were shown; nothing was written. Reload and try again.</source>
+        <translation>显示以来，有 {n} 条数据（包括 {what}）已被他人修改；未写入任何内容。请重新加载后再试。</translation>
     </message>
     <message>
         <source>not allowed: {user} ({role}) may not change figures of {area}: {rule}</source>
