@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 9
 
 metadata = MetaData()
 
@@ -70,6 +70,8 @@ indicators = Table(
     Column("tolerance", Float, nullable=False, default=0.0),
     Column("definition_en", Text, nullable=False, default=""),
     Column("definition_zh", Text, nullable=False, default=""),
+    # schema 9: the wordings reports use for it, one a line (core.reports.wordings)
+    Column("wordings", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
     CheckConstraint("value_kind in ('number','percent','count','class')", name="ck_ind_kind"),
     CheckConstraint("direction in ('higher','lower','band')", name="ck_ind_direction"),

@@ -121,6 +121,9 @@ def indicator_values(conn: Connection, values: dict) -> dict:
     out["unit_zh"] = _text(values.get("unit_zh"))
     for key in ("definition_en", "definition_zh"):
         out[key] = _text(values.get(key))
+    from .reports.wordings import clean
+
+    out["wordings"] = clean(values.get("wordings"))
     return out
 
 
