@@ -20,6 +20,7 @@ def _downgrade_to_v1(url: str) -> None:
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN unit_zh"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN period_types"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN day_count"))
+        conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN wordings"))
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
                      .values(value="1"))
     engine.dispose()
