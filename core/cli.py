@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "on (default 10)")
     p.set_defaults(func=cmd_backups)
 
+    from .briefing.commands import add_subcommand as add_briefing
+
+    add_briefing(sub, _add_db)
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built
