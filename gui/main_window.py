@@ -65,6 +65,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self._import = _on_first_call("gui.excel.import_dialog", "open_import_dialog")
         self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
         self._template = _on_first_call("gui.excel.template_dialog", "open_template_dialog")
+        self._briefing = _on_first_call("gui.briefing_dialog", "open_briefing_dialog")
         self._error_box: QMessageBox | None = None
         self.actions_.quit.triggered.connect(self.close)
         self.actions_.about.triggered.connect(self._about)
@@ -150,6 +151,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.exportExcel.triggered.connect(lambda: self._excel(self._export))
         a.importExcel.triggered.connect(lambda: self._excel(self._import))
         a.entryTemplate.triggered.connect(lambda: self._excel(self._template))
+        a.briefing.triggered.connect(lambda: self._excel(self._briefing))
+        a.showMap.triggered.connect(lambda: self.tabs.setCurrentIndex(2))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
                              ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
@@ -184,7 +187,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
             for name, act in a.all.items():
                 act.setEnabled(name in ("Quit", "About"))
             return
-        for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator"):
+        for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator", "ShowMap",
+                     "Briefing"):
             a.all[name].setEnabled(True)
         has_ind = self._exists(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):

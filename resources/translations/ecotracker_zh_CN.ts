@@ -17,6 +17,65 @@
     </message>
 </context>
 <context>
+    <name>BriefingDialog</name>
+    <message>
+        <source>Briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Language of the briefing</source>
+        <translation>简报语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>LibreOffice is not installed here, so the briefing is written as a Word document (.docx) only.</source>
+        <translation>本机未安装 LibreOffice，简报只能生成 Word 文档（.docx）。</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the briefing</source>
+        <translation>保存简报</translation>
+    </message>
+    <message>
+        <source>Writing the briefing…</source>
+        <translation>正在生成简报…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {error}</source>
+        <translation>未写入任何内容：{error}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export to Excel</source>
@@ -1492,8 +1551,8 @@ Every edit is saved to the database at once.</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import a filled-in entry workbook, with a preview first</source>
-        <translation>导入已填写的录入工作簿（先预览变更）</translation>
+        <source>Import a filled-in entry workbook, or read the figures of a report, with a preview first</source>
+        <translation>导入填好的填报工作簿，或读取报告中的数据，均先预览</translation>
     </message>
     <message>
         <source>E&amp;ntry workbook for districts…</source>
@@ -1502,6 +1561,22 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Write a workbook for one period that districts fill in and send back</source>
         <translation>生成某一期间的填报表，供区县填写后发回</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing…</source>
+        <translation>简报(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Write the half-year briefing (Word or PDF) from the figures</source>
+        <translation>根据数据生成半年简报（Word 或 PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The selected indicator on the districts</source>
+        <translation>在区县地图上显示所选指标</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
