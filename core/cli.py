@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     from . import users_cli
 
     users_cli.add_subcommands(sub, _add_db)
+
+    from .briefing.commands import add_subcommand as add_briefing
+
+    add_briefing(sub, _add_db)
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built

