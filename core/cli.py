@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .db import ENV_VAR, mask
 from .errors import EcoError
 from .i18n import tr
@@ -24,6 +23,16 @@ from .problems import InputError
 
 if TYPE_CHECKING:
     from .store import Store
+
+
+class _Version(argparse.Action):
+    """``--version``, worked out only when asked for (from a checkout it asks git)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .version import describe
+
+        print(f"{parser.prog} {describe()}")
+        parser.exit()
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
@@ -36,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecotracker", description="Indicators and targets of an ecology and environment "
         "bureau. With no command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version and the commit it was built from")
     _add_db(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -71,12 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
                    "on (default 10)")
     p.set_defaults(func=cmd_backups)
 
+    from . import users_cli
+
+    users_cli.add_subcommands(sub, _add_db)
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built
         pass
     else:
         commands.add_subcommands(sub, _add_db)
+    from . import approval_cli
+
+    approval_cli.add_subcommands(sub, _add_db)
     return parser
 
 
@@ -107,7 +123,14 @@ def cmd_init(args) -> int:
         print(tr("{name}: created, {n} figures", name=describe_url(url), n=n))
     else:
         print(tr("{name}: already exists, {n} figures", name=describe_url(url), n=n))
-    store.close()
+    from .users_cli import install
+
+    try:
+        said = install(store)  # PostgreSQL: the desks' roles, grants and policies
+    finally:
+        store.close()
+    if said:
+        print(said)
     return 0
 
 
@@ -135,7 +158,7 @@ def cmd_status(args) -> int:
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
         sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
-                              area_rank=queries.area_rank(areas))
+                              area_rank=queries.area_rank(areas), areas=areas)
     store.close()
     if args.format != "table":
         _emit(machine.scorecard_records(sc, areas, args.lang), machine.SCORECARD_COLUMNS,

@@ -28,7 +28,10 @@ from .problems import Problem
 from .values import MAX_COUNT, class_rank, decimals_problem, more_decimals, parse_qualifier
 
 FIGURE_STATUSES = ("final", "provisional")
-TARGET_KINDS = ("national_assessment", "municipal_plan", "standard", "national_standard")
+TARGET_KINDS = ("national_assessment", "municipal_plan", "action_plan", "national_binding",
+                "standard", "national_standard")
+# how sure a target's wording is (REFERENCE.md): H exact text seen, M a repost, L secondary
+CONFIDENCES = ("", "H", "M-H", "M", "L")
 COMPARATORS = (">=", "<=", "=", "between")
 _COMPARATOR_WORDS = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "between": "between",
                      "不低于": ">=", "不高于": "<=", "不超过": "<=", "区间": "between"}
@@ -414,6 +417,11 @@ def check_figures(ctx: Context, df: pd.DataFrame, *, decimals: bool = True) -> C
     df = df.reset_index(drop=True)
     flag = Flags(len(df))
     out, codes, period = _common(ctx, df, flag, for_target=False)
+    if "formula" in ctx.indicators:
+        formula = ctx.indicators["formula"].reindex(codes).fillna("").to_numpy(object)
+        flag(formula != "", "value", lambda i: tr(
+            "{indicator} is computed by its formula ({formula}) and never typed: change its "
+            "inputs instead", indicator=codes[i], formula=formula[i]))
     kind = ctx.indicators["value_kind"].reindex(codes).to_numpy(object)
     out["value"] = _values(flag, df["value"], kind, period, ctx.indicators, codes)
     if decimals:
@@ -451,8 +459,26 @@ def check_targets(ctx: Context, df: pd.DataFrame) -> Checked:
     out["comparator"] = comp
     kind = ctx.indicators["value_kind"].reindex(codes).to_numpy(object)
     ind = ctx.indicators
-    out["value"] = _values(flag, df["value"], kind, period, ind, codes)
+    none = pd.Series([None] * n, dtype=object)
+    words, werr = per_unique(df["qualitative"] if "qualitative" in df else none, parse_text)
+    flag.errors(werr, "qualitative")
+    words = np.where(pd.isna(words), "", words).astype(object)
+    rel_raw = df["relative"] if "relative" in df else none
+    rel_blank = blank(rel_raw)
+    rel, rerr = per_unique(rel_raw.where(~rel_blank, None), lambda v: parse_number(
+        str(v).rstrip("%").strip() if isinstance(v, str) else v))
+    flag.errors(rerr, "relative")
+    relative = np.array([np.nan if r is None else r for r in rel], dtype=float)
+    numberless = (words != "") | ~rel_blank  # words, or a change on a baseline figure
+    flag(numberless & ~blank(df["value"]), "value", tr(
+        "a qualitative or relative target has no value of its own: leave the value empty"))
+    flag((words != "") & ~rel_blank, "relative",
+         tr("a target is either words or a change on a baseline, not both"))
+    out["value"] = _values(flag, df["value"].where(~numberless, None), kind, period, ind,
+                           codes, required=False)
+    flag(~numberless & blank(df["value"]), "value", tr("a value is required"))
     _decimals(flag, df["value"], out["value"], kind, ind, codes, stored=_stored(df, "value"))
+    out["qualitative"], out["relative"] = words, relative
     between = comp == "between"
     high_raw = df["value_high"] if "value_high" in df else pd.Series([None] * n, dtype=object)
     flag(between & blank(high_raw), "value_high",
@@ -482,16 +508,35 @@ def check_targets(ctx: Context, df: pd.DataFrame) -> Checked:
     bv = _values(flag, bv_raw, kind, bp, ind, codes, field="baseline_value", required=False)
     _decimals(flag, bv_raw, bv, kind, ind, codes, "baseline_value",
               _stored(df, "baseline_value"))
-    flag(pd.isna(bp) != np.isnan(bv), "baseline_value",
+    flag(~rel_blank & pd.isna(bp), "baseline_period",
+         tr("a relative target needs the baseline period it is relative to"))
+    flag(rel_blank & (pd.isna(bp) != np.isnan(bv)), "baseline_value",
          tr("a baseline needs both a period and a value"))
+
+    def confidence(v):
+        s = "" if missing(v) else normalize(v).upper().replace("–", "-").replace("—", "-")
+        if s not in CONFIDENCES:
+            raise ValueError(tr("confidence {confidence} is not one of {choices}",
+                                confidence=repr(s), choices=", ".join(CONFIDENCES[1:])))
+        return s
+
+    conf, cferr = per_unique(df["confidence"] if "confidence" in df else none, confidence,
+                             na=True)
+    flag.errors(cferr, "confidence")
+    out["confidence"] = conf
+    for f in ("document", "document_date"):
+        if f in df:
+            t, terr = per_unique(df[f], parse_text)
+            flag.errors(terr, f)
+            out[f] = np.where(pd.isna(t), "", t).astype(object)
     out["baseline_period"] = bp
     out["baseline_value"] = bv
     _fields(ctx, df, flag, out)
     frame = pd.DataFrame(out)
     frame["value_high"] = frame["value_high"].astype(object).where(frame["value_high"].notna(),
                                                                    None)
-    frame["baseline_value"] = frame["baseline_value"].astype(object).where(
-        frame["baseline_value"].notna(), None)
+    for c in ("baseline_value", "value", "relative"):
+        frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
     for c in df.columns:
         if c not in frame:
             frame[c] = df[c].to_numpy()
@@ -543,6 +588,31 @@ def _fields(ctx: Context, df: pd.DataFrame, flag: Flags, out: dict) -> None:
         d, derr = per_unique(df["derived"], parse_flag)
         flag.errors(derr, "derived")
         out["derived"] = np.where(pd.isna(d), False, d).astype(bool)
+    if "followup" in df:  # the follow-up mark: yes or no, as the derived flag
+        d, derr = per_unique(df["followup"], parse_flag)
+        flag.errors(derr, "followup")
+        out["followup"] = np.where(pd.isna(d), False, d).astype(bool)
+    if "comment" in df:  # a cell of comments, one a line: each a text a cell can hold
+        t, terr = per_unique(df["comment"], parse_text)
+        flag.errors(terr, "comment")
+        out["comment"] = np.where(pd.isna(t), "", t).astype(object)
+
+
+def comment_text(text: object) -> str:
+    """The rule of one comment typed on a figure: some text, that a cell can hold, without
+    control characters (the import's comment column takes the same, a line each)."""
+    try:
+        s = parse_text(text)
+    except ValueError as exc:
+        raise FieldError(str(exc), field="comment") from None
+    if not s:
+        raise FieldError(tr("a comment needs some text"), field="comment")
+    return s
+
+
+def comment_lines(cell: object) -> list[str]:
+    """The comments of one cell of a comment column: one a line, blank lines dropped."""
+    return [line.strip() for line in str(cell or "").splitlines() if line.strip()]
 
 
 def one(checked: Checked) -> dict:

@@ -36,12 +36,11 @@ def open_window(db: str | None = None, *, lang: str | None = None,
         window.show()
         app.processEvents()  # the first paint, before the data stack is imported
         window.repaint()
-    from core.store import Store
-
+    from .connect import open_store
     from .context import AppContext
 
     try:
-        store = Store.open(db)
+        store = open_store(db, window)  # in a worker; asks for a password if need be
     except Exception:
         window.close()
         window.deleteLater()
@@ -74,9 +73,17 @@ def main(db: str | None = None) -> int:
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("EcoTracker")
+    from PySide6.QtGui import QIcon
+
+    from .i18n import REPO
+
+    app.setWindowIcon(QIcon(str(REPO / "resources" / "ecotracker.svg")))
     sheet = style_sheet()
     if sheet:
         app.setStyleSheet(sheet)
+    from .fonts import ensure_cjk
+
+    ensure_cjk()
     from core.errors import EcoError
 
     try:
@@ -86,6 +93,9 @@ def main(db: str | None = None) -> int:
 
         QMessageBox.critical(None, "EcoTracker", str(exc))
         return 2
+    from .ready_probe import attach
+
+    attach(window)
     window.show()
     return app.exec()
 

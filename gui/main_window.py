@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 
 from core.errors import EcoError, StaleEditError
 
-from . import pauses, preload
+from . import pauses, permissions, preload
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
 from .later import later, when_idle
@@ -65,6 +65,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self._import = _on_first_call("gui.excel.import_dialog", "open_import_dialog")
         self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
         self._template = _on_first_call("gui.excel.template_dialog", "open_template_dialog")
+        self._periods = _on_first_call("gui.period.view", "open_period_view")
+        self._enter = _on_first_call("gui.entry.window", "open_entry_window")
         self._error_box: QMessageBox | None = None
         self.actions_.quit.triggered.connect(self.close)
         self.actions_.about.triggered.connect(self._about)
@@ -80,6 +82,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         from .tree import IndicatorPanel
 
         self.ctx = ctx
+        from .reason import asker
+
+        ctx.ask_reason = asker(self)  # a correction of a reported half-year asks why
         self.actions_.attach_undo(ctx.undo_stack, ctx)
         self.indicators = IndicatorPanel(ctx, self)
         self.scorecard = ScorecardPanel(ctx, self)
@@ -146,6 +151,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.exportExcel.triggered.connect(lambda: self._excel(self._export))
         a.importExcel.triggered.connect(lambda: self._excel(self._import))
         a.entryTemplate.triggered.connect(lambda: self._excel(self._template))
+        a.periods.triggered.connect(lambda: self._excel(self._periods))
+        a.enterFigures.triggered.connect(lambda: self._excel(self._enter))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
                              ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
@@ -178,14 +185,15 @@ class MainWindow(RetranslateOnce, QMainWindow):
             for name, act in a.all.items():
                 act.setEnabled(name in ("Quit", "About"))
             return
-        for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator"):
+        for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator", "Periods"):
             a.all[name].setEnabled(True)
         has_ind = self._exists(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):
             act.setEnabled(has_ind)
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
-        for act in (a.newIndicator, a.exportExcel, a.importExcel):
+        for act in (a.newIndicator, a.exportExcel, a.importExcel, a.enterFigures):
             act.setEnabled(True)
+        permissions.grey_actions(a.all, self.ctx)  # what this desk may not change
 
     def _exists(self, code: str) -> bool:
         """Whether indicator ``code`` is in the database as last read (one just deleted,
@@ -360,10 +368,13 @@ class MainWindow(RetranslateOnce, QMainWindow):
             self.ctx.close()  # the edits still on their way land first
 
     def _about(self) -> None:
+        from core.version import describe
+
         QMessageBox.about(self, self.tr("About EcoTracker"), self.tr(
             "EcoTracker keeps the bureau's environmental indicators and targets, compares "
             "target against actual and exports workbooks for meetings.\n\nEvery edit is saved "
-            "to the database at once."))
+            "to the database at once.") + "\n\n" + self.tr("Version {version}").format(
+                version=describe()))
 
     def start(self) -> None:
         """Compute the scorecard once the window is up (after the first paint), then build
