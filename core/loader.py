@@ -62,10 +62,11 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     n = len(df)
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
     present = [f for f in FIELDS if f in df.columns and f != "value"]
-    checked = rules.check_figures(rules.Context.load(conn),
-                                  df[[*KEY, "value", *present,
-                                      *(["comment"] if "comment" in df else []),
-                                      *(["version"] if "version" in df else [])]])
+    ctx = rules.Context.load(conn)
+    checked = rules.check_figures(ctx, df[[*KEY, "value", *present,
+                                           *(["comment"] if "comment" in df else []),
+                                           *(["version"] if "version" in df else [])]],
+                                  decimals=False)  # below, once the stored values are known
     flag = rules.Flags(n)
     flag.bad, flag.found = checked.bad.copy(), list(checked.found)
     out = checked.frame
@@ -92,6 +93,12 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         if len(good) else None
     plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
+    # the decimals rule, on the rows the plan writes (an unchanged stored value stands)
+    for rows_, stored in ((plan.new, None), (plan.changed, plan.changed.get("db_value"))):
+        if len(rows_):
+            plan.problems += [Problem(m, file, sheet, int(rows_["_row"].iat[i]), heading(c, c))
+                              for i, c, m in rules.check_decimals(
+                                  ctx, rows_, None if stored is None else stored.to_numpy())]
     if len(good) and warn:
         plan.warnings = [
             Problem(m, file, sheet, int(good["_row"].iat[i]), heading("value", "value"))
