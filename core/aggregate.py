@@ -12,7 +12,8 @@ A parent's figure made so is shown beside the one it reported, and only when eve
 reports that period (a sum of some districts is not the city's figure). Published totals are
 not forced to equal the sum of their rounded parts (GB/T 8170 rounds each once), so the two
 disagree only beyond rounding: more than half a unit of the last kept decimal for each part
-and for the total. Such a difference is a coherence warning.
+and for the total (counts are exact: any difference). Such a difference is a coherence
+warning.
 """
 from __future__ import annotations
 
@@ -92,6 +93,8 @@ def beside(rows: pd.DataFrame, indicators: pd.DataFrame, figures: pd.DataFrame,
         rows.at[pos, "children_reporting"] = reporting
         rows.at[pos, "from_children"] = value
         if not np.isnan(value) and pd.notna(r.value):
-            slack = 0.5 * 10.0 ** -int(r.decimals) * (n_kids + 1)
+            # counts are exact; amounts are each rounded once to the kept decimals
+            slack = 1e-9 if kind.get(r.indicator) == "count" else \
+                0.5 * 10.0 ** -int(r.decimals) * (n_kids + 1)
             rows.at[pos, "incoherent"] = abs(float(r.value) - value) > slack
     return rows
