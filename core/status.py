@@ -287,7 +287,7 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     df["warnings"] = df["warnings"].fillna(0).astype(int)
     df["n_figures"] = df["n_figures"].fillna(0).astype(int)
     if areas is not None:  # a parent's figure from its children, beside the reported one
-        df = aggregate.beside(df, indicators, figures, areas)
+        df = aggregate.beside(df, indicators, figures, areas, keys)
         df["warnings"] += df["incoherent"].fillna(False).astype(int)
     df = df.rename(columns={"period": "latest_period", "value": "latest_value",
                             "t_period": "target_period", "t_comparator": "target_comparator",

@@ -299,7 +299,7 @@ def test_a_municipal_figure_from_its_districts_beside_the_reported_one(sqlite_st
                                   "period": "2024H1", "value": 36.6}]
                         + [{"indicator": "AIR.PM25", "area": k, "period": "2024H1",
                             "value": 30.0} for k in kids])
-    figs["period_ord"] = 20241
+    figs["period_ord"] = period_ord("2024H1")
     figs["qualifier"] = ""
     sc = status.scorecard(ind, figs, pd.DataFrame(columns=queries_targets_columns()),
                           areas=areas)
