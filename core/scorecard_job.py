@@ -30,6 +30,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from core import coherence, present, queries, schema, status
+from core.child import module_command
 from core.store import Store
 
 PROCESS_THRESHOLD = 50_000  # figures; below this a thread is quicker than starting a process
@@ -180,7 +181,7 @@ def _in_process(store: Store) -> ScorecardResult | None:
         p for p in (repo, os.environ.get("PYTHONPATH", "")) if p))
     # below normal priority: on a machine with few cores the window keeps the CPU it needs
     flags = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)  # Windows; else os.nice
-    proc = subprocess.run([sys.executable, "-m", "core.scorecard_job", store.user],
+    proc = subprocess.run(module_command("core.scorecard_job", store.user),
                           input=store.url.encode(), capture_output=True, env=env, cwd=repo,
                           creationflags=flags)
     if proc.returncode != 0:
