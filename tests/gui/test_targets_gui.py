@@ -3,6 +3,7 @@ document, and the dialogs edit computed indicators and targets without a number.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from gui.dialogs.indicator_dialog import IndicatorDialog
 from gui.dialogs.target_dialog import TargetDialog
@@ -55,3 +56,21 @@ def test_a_qualitative_target_opens_in_its_dialog_without_errors(lite, qtbot):  
     assert dlg.fields["qualitative"].text() == "达到国家考核要求"
     assert dlg.fields["document"].text() == "渝府发〔2022〕11号"
     assert shown_in_red(dlg) == [] and dlg.ok_button.isEnabled()
+
+
+def test_the_window_s_scorecard_reads_shares_in_percentage_points(window, qtbot):
+    from gui.scorecard import column
+
+    m = window.scorecard.model
+    qtbot.waitUntil(lambda: m.row_of(("AIR.GOOD_DAYS_RATIO", "chongqing")) >= 0, timeout=20000)
+    row = m.row_of(("WATER.STATE_SECTIONS_EXCELLENT", "chongqing"))
+    assert m.data(m.index(row, column("gap"))) == "+1.3 pp"
+    ratio = m.row_of(("AIR.GOOD_DAYS_RATIO", "chongqing"))
+    assert m.data(m.index(ratio, column("gap"))) == "-3.0 pp"
+    assert m.data(m.index(ratio, column("period_status"))).endswith("missed (indicative)")
+    tip = m.data(m.index(ratio, column("period_status")), Qt.ItemDataRole.ToolTipRole)
+    assert "against an annual target" in tip
+    tip = m.data(m.index(ratio, column("target")), Qt.ItemDataRole.ToolTipRole)
+    assert "渝府发〔2022〕11号 (2022-01-27)" in tip and "confidence M" in tip
+    pm = m.row_of(("AIR.PM25", "shapingba"))
+    assert m.data(m.index(pm, column("change"))) == "-8.2%"  # a concentration, in %
