@@ -29,7 +29,8 @@ SCORECARD_COLUMNS = ("indicator", "name", "area", "area_name", "unit", "latest_p
                      "course_status_text", "warnings", "gap_text", "change_text", "change_pct",
                      "indicative", "target_kind", "target_document", "target_document_date",
                      "target_confidence", "target_qualitative", "target_relative",
-                     "target_baseline_period", "from_children", "children_reporting")
+                     "target_baseline_period", "from_children", "children_reporting",
+                     "indicative_why")
 
 
 def number(value, *, computed: bool = False):
@@ -126,6 +127,7 @@ def scorecard_records(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -
             "target_baseline_period": _text(r.get("target_baseline_period")),
             "from_children": _value(r.get("from_children"), kind, lang, computed=True),
             "children_reporting": number(r.get("children_reporting")),
+            "indicative_why": present.indicative_reason(r, lang) or None,
         })
     return out
 

@@ -285,11 +285,10 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     counts = warnings.groupby(["indicator", "area"]).size().rename("warnings")
     df = df.merge(counts, left_on=["indicator", "area"], right_index=True, how="left")
     df["warnings"] = df["warnings"].fillna(0).astype(int)
-    if "incoherent" in df:
-        df["warnings"] += df["incoherent"].fillna(False).astype(int)
     df["n_figures"] = df["n_figures"].fillna(0).astype(int)
-    if areas is not None:
-        df = aggregate.beside(df, indicators, figures, areas)
+    if areas is not None:  # a parent's figure from its children, beside the reported one
+        df = aggregate.beside(df, indicators, figures, areas, keys)
+        df["warnings"] += df["incoherent"].fillna(False).astype(int)
     df = df.rename(columns={"period": "latest_period", "value": "latest_value",
                             "t_period": "target_period", "t_comparator": "target_comparator",
                             "t_value": "target_value", "t_value_high": "target_value_high",

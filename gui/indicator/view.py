@@ -159,6 +159,12 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if not (same_row(self.ind, self.targets_model.ind)
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
+            if self._course_from is not None and self.ind is not None:
+                # the scorecard's rows drew the target judged against; the others now
+                self.frame = indicator_trend(self.ind, self.figures_model.frame,
+                                             self._course_from, sources=self.ctx.sources,
+                                             targets=tgts)
+                self.plot.show_course(self.frame, fit=False)
             if self._course_from is None:  # a worker's course of the old targets is stale
                 self._course_ticket += 1  # (and one still running is not wanted)
                 self._course_args = None

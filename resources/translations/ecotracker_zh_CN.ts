@@ -801,6 +801,22 @@ Why are they corrected?</source>
         <translation>容差（接近）：</translation>
     </message>
     <message>
+        <source>What a figure is:</source>
+        <translation>数据性质：</translation>
+    </message>
+    <message>
+        <source>Formula:</source>
+        <translation>计算公式：</translation>
+    </message>
+    <message>
+        <source>computed, e.g. 100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days); empty: typed</source>
+        <translation>计算指标，例如 100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days)；留空：手工录入</translation>
+    </message>
+    <message>
+        <source>A computed indicator&apos;s figures are made from its inputs wherever they exist and are never typed. &apos;days&apos; is the period&apos;s days; &apos;a | b&apos; takes b where a is missing.</source>
+        <translation>计算指标的数据在其输入指标齐备处自动计算，不能手工录入。&apos;days&apos; 表示期间天数；&apos;a | b&apos; 表示 a 缺失时取 b。</translation>
+    </message>
+    <message>
         <source>Definition (English):</source>
         <translation>英文定义：</translation>
     </message>
@@ -1060,6 +1076,22 @@ Reload to see their value?</source>
     <message>
         <source>national standard</source>
         <translation>国家标准</translation>
+    </message>
+    <message>
+        <source>flow over the period (adds up)</source>
+        <translation>期间流量（可加总）</translation>
+    </message>
+    <message>
+        <source>stock at the period&apos;s end</source>
+        <translation>期末存量</translation>
+    </message>
+    <message>
+        <source>period average (does not add)</source>
+        <translation>期间均值（不可加总）</translation>
+    </message>
+    <message>
+        <source>ratio (recomputed, never added)</source>
+        <translation>比率（重新计算，不加总）</translation>
     </message>
     <message>
         <source>number</source>
@@ -1709,6 +1741,22 @@ Why is it corrected?</source>
         <translation>类型：</translation>
     </message>
     <message>
+        <source>Target in words:</source>
+        <translation>文字目标：</translation>
+    </message>
+    <message>
+        <source>a target without a number, e.g. 达到国家考核要求; never judged</source>
+        <translation>无数值的目标，例如“达到国家考核要求”；不作判定</translation>
+    </message>
+    <message>
+        <source>Change on the baseline (%):</source>
+        <translation>较基期变化（%）：</translation>
+    </message>
+    <message>
+        <source>e.g. -10 for down 10 % on the baseline period</source>
+        <translation>例如 -10 表示较基期下降10%</translation>
+    </message>
+    <message>
         <source>Baseline period:</source>
         <translation>基准期：</translation>
     </message>
@@ -1733,12 +1781,32 @@ Why is it corrected?</source>
         <translation>出处：</translation>
     </message>
     <message>
+        <source>Document number:</source>
+        <translation>文件编号：</translation>
+    </message>
+    <message>
+        <source>e.g. 渝府发〔2022〕11号</source>
+        <translation>例如 渝府发〔2022〕11号</translation>
+    </message>
+    <message>
+        <source>Document date:</source>
+        <translation>文件日期：</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>可信度：</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
         <source>Type the deadline period, e.g. 2025 or 2025H2.</source>
         <translation>请输入期限，例如 2025 或 2025H2。</translation>
     </message>
     <message>
-        <source>Type the target value.</source>
-        <translation>请输入目标值。</translation>
+        <source>Type the target value (or the target in words, or its change on a baseline).</source>
+        <translation>请输入目标值（或文字目标，或较基期的变化）。</translation>
     </message>
     <message>
         <source>Type the upper value of the range.</source>
