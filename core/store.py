@@ -193,9 +193,11 @@ class Store:
             return DatabaseError(tr("the server ended this desk's connection, left inside a "
                                     "write for over {seconds} s; nothing was written: try again",
                                     seconds=_db.IDLE_IN_TRANSACTION_S))
-        if sqlstate == "EC423":  # core.period_lock's trigger: approved at another desk meanwhile
-            return DatabaseError(tr("{reason}: it was approved at another desk meanwhile; "
-                                    "nothing was written: reload", reason=_reason(exc)))
+        from .period_lock import from_server
+
+        refused = from_server(orig)  # the half-year lock's trigger: locked, or needs a reason
+        if refused is not None:
+            return refused
         if sqlstate == "53100":
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))
