@@ -236,3 +236,27 @@ def test_a_refusal_by_the_server_reads_as_cores(pg_store):
     take_step(pg_store, "approve", "shapingba", P)
     with pytest.raises(PeriodLocked, match="approved by tester at .* reopen it first"):
         with_reason(edit, "r").apply(pg_store)
+
+
+def test_the_period_table_counts_expected_entered_missing_provisional_follow_up(store):
+    from core import completeness
+    from core.comments import follow_up
+
+    fig = figure(store)  # shapingba PM2.5 2025H1; shapingba reported PM2.5 in 2024H1
+    done = UpdateRow("figure", fig["id"], fig["version"], {"status": "provisional"}).apply(store)
+    follow_up(done.row, True).apply(store)
+    with store.read() as conn:
+        t = completeness.read(conn, P).set_index("area")
+        figs = queries.figures(conn)
+    before = figs[(figs["period_ord"] < figs.loc[figs["period"] == P, "period_ord"].iat[0])
+                  & figs["period"].str.contains("H")]
+    now = figs[figs["period"] == P]
+    for area in ("chongqing", "shapingba"):
+        earlier = set(before.loc[before["area"] == area, "indicator"])
+        entered = set(now.loc[now["area"] == area, "indicator"])
+        assert t.at[area, "expected"] == len(earlier)
+        assert t.at[area, "entered"] == len(entered)
+        assert t.at[area, "missing"] == len(earlier - entered)
+    assert t.at["shapingba", "provisional"] == 1 and t.at["shapingba", "followup"] == 1
+    assert t.at["chongqing", "state"] == "open"
+    assert "yuzhong" not in t.index  # nothing expected, entered or stated
