@@ -27,6 +27,19 @@ class Changed:
     # the row as written (None after a delete, or for a batch): screens use it rather than
     # read it back
     row: dict | None = field(default=None, compare=False, hash=False, repr=False)
+    # computed indicators whose figures the write path made again along (core.computed)
+    also: tuple[str, ...] = ()
+    # a block of figures (core.figure_block): every indicator it touched, the figures of
+    # its keys as written, and the keys themselves
+    indicators: frozenset = field(default_factory=frozenset, compare=False, hash=False)
+    frame: object = field(default=None, compare=False, hash=False, repr=False)
+    keys: object = field(default=None, compare=False, hash=False, repr=False)
+
+    def concerns(self, indicator: str | None) -> bool:
+        """Whether the change touched figures or targets of ``indicator``."""
+        return indicator is not None and (indicator == self.indicator
+                                          or indicator in self.indicators
+                                          or indicator in self.also)
 
     @property
     def kind(self):
@@ -51,10 +64,15 @@ def _row_subject(entity: str, key: object) -> str:
     return kind(entity).name_key(key)
 
 
-def _changed(entity: str, row: dict, action: str) -> Changed:
+def _changed(entity: str, row: dict, action: str, conn=None) -> Changed:
     k = kind(entity)
+    also = ()
+    if conn is not None and k.of_indicator:
+        from .computed import readers
+
+        also = readers(conn, k.indicator_of(row))
     return Changed(entity, k.key_of(row), k.indicator_of(row), row.get("area"),
-                   row.get("period"), action, row if action != "delete" else None)
+                   row.get("period"), action, row if action != "delete" else None, also)
 
 
 class Edit:
@@ -100,7 +118,7 @@ class CreateRow(Edit):
         key = kind(self.entity).key_of(new)
         inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
                             expect=_content(new), reason=self.reason)
-        return Outcome(inverse, _changed(self.entity, new, "create"), new)
+        return Outcome(inverse, _changed(self.entity, new, "create", conn), new)
 
 
 @dataclass
@@ -134,7 +152,7 @@ class UpdateRow(Edit):
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
                             why=f"undo: {self.why}", label=rows.describe(new, self.entity),
                             expect={k: new[k] for k in keys}, reason=self.reason)
-        return Outcome(inverse, _changed(self.entity, new, "update"), new)
+        return Outcome(inverse, _changed(self.entity, new, "update", conn), new)
 
 
 @dataclass
@@ -164,7 +182,7 @@ class DeleteRow(Edit):
         # Restored with a newer version, so a desk still holding the old row reloads first.
         inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
                             why=f"undo: {self.why}", reason=self.reason)
-        return Outcome(inverse, _changed(self.entity, old, "delete"), None)
+        return Outcome(inverse, _changed(self.entity, old, "delete", conn), None)
 
 
 @dataclass

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import comments, period_lock, queries, rules, suspicious, write
+from . import access, comments, period_lock, queries, rules, suspicious, write
 from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
@@ -62,10 +62,11 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     n = len(df)
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
     present = [f for f in FIELDS if f in df.columns and f != "value"]
-    checked = rules.check_figures(rules.Context.load(conn),
-                                  df[[*KEY, "value", *present,
-                                      *(["comment"] if "comment" in df else []),
-                                      *(["version"] if "version" in df else [])]])
+    ctx = rules.Context.load(conn)
+    checked = rules.check_figures(ctx, df[[*KEY, "value", *present,
+                                           *(["comment"] if "comment" in df else []),
+                                           *(["version"] if "version" in df else [])]],
+                                  decimals=False)  # below, once the stored values are known
     flag = rules.Flags(n)
     flag.bad, flag.found = checked.bad.copy(), list(checked.found)
     out = checked.frame
@@ -92,6 +93,12 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         if len(good) else None
     plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
+    # the decimals rule, on the rows the plan writes (an unchanged stored value stands)
+    for rows_, stored in ((plan.new, None), (plan.changed, plan.changed.get("db_value"))):
+        if len(rows_):
+            plan.problems += [Problem(m, file, sheet, int(rows_["_row"].iat[i]), heading(c, c))
+                              for i, c, m in rules.check_decimals(
+                                  ctx, rows_, None if stored is None else stored.to_numpy())]
     if len(good) and warn:
         plan.warnings = [
             Problem(m, file, sheet, int(good["_row"].iat[i]), heading("value", "value"))
@@ -103,8 +110,25 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     plan.warnings += reported
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows[i]), heading(c, c)) for i, c, m in flag.found]
-        + plan.problems + locked, key=lambda p: (p.row or 0, p.column))
+        + plan.problems + locked
+        + _not_allowed(conn, plan, file, sheet, heading("area", "area")),
+        key=lambda p: (p.row or 0, p.column))
     return plan
+
+
+def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
+                 column: str) -> list[Problem]:
+    """Every row the plan would write that the connected desk may not (:mod:`core.access`)."""
+    acc = access.current(conn)
+    out = []
+    for frame in (plan.new, plan.changed):
+        for i, rule in access.refused_rows(acc, frame):
+            r = frame.iloc[i]
+            out.append(Problem(tr("not allowed: {user} ({role}) may not change figures of "
+                                  "{area}: {rule}", user=acc.user, role=acc.role,
+                                  area=r["area"], rule=rule),
+                               file, sheet, int(r["_row"]), column))
+    return out
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:

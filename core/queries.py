@@ -119,6 +119,7 @@ def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
                           period_to=period_to)
     df = _frame(conn, stmt, [c.name for c in schema.figures.columns])
     df["derived"] = df["derived"].astype(bool)
+    df["computed"] = df["computed"].astype(bool)
     df["followup"] = df["followup"].astype(bool)
     for col in ("indicator", "area", "period"):  # one string object per distinct code:
         cache: dict = {}                          # less memory, and faster to factorise
@@ -127,7 +128,8 @@ def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
 
 
 _FIGURE_DTYPES = {"id": np.int64, "period_ord": np.int64, "value": float, "derived": bool,
-                  "followup": bool, "version": np.int64}
+                  "computed": bool, "followup": bool,
+                  "version": np.int64}
 
 
 def indicator_figures(conn: Connection, code: str,

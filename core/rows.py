@@ -95,7 +95,12 @@ def _check_unique(conn: Connection, entity: str, values: dict, exclude=None,
                                what=describe(values, entity)), field="period")
 
 
-def _validated(conn: Connection, entity: str, values: dict) -> dict:
+def _validated(conn: Connection, entity: str, values: dict, stored: dict | None = None) -> dict:
+    """``stored``: the row as it is stored, whose values the decimals rule lets stand."""
+    if stored is not None and kind(entity).of_indicator:
+        values = {**values, **{(rules.STORED if f == "value" else f"{rules.STORED}_{f}"):
+                               stored.get(f) for f in ("value", "value_high", "baseline_value")
+                               if f in stored}}
     return _clean(entity, validate.VALIDATORS[entity](conn, values))
 
 
@@ -103,7 +108,8 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
            origin: str = "", key=None, version: int = 1, reason: str = "") -> dict:
     """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
     k = kind(entity)
-    vals = _validated(conn, entity, values)
+    # a deleted row restored (undo) comes back as it was, decimals and all
+    vals = _validated(conn, entity, values, stored=values if key is not None else None)
     if not k.of_indicator and fetch(conn, entity, vals["code"]) is not None:
         raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
     _check_unique(conn, entity, vals)
@@ -217,7 +223,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
     old = (current if current is not None and current.get("version") == expected_version
            else _current_or_stale(conn, entity, key, expected_version, changes))
     merged = {**old, **changes}
-    vals = _validated(conn, entity, merged)
+    vals = _validated(conn, entity, merged, stored=old)
     k = kind(entity)
     if k.of_indicator and any(
             rules.typed_over_derived(bool(old.get("derived")), _num(old.get(f)),

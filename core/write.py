@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, text
 
-from . import context_cache, period_lock
+from . import access, context_cache, period_lock
 from .changelog import LOG_OMITS, now_iso
 from .entities import FIGURE, Kind
 from .errors import EcoError, StaleEditError
@@ -75,6 +75,8 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
         one such a change is refused, as is every change of an approved half-year
         (:mod:`core.period_lock`), before anything is written.
     """
+    areas = _areas(kind, new, changed, gone)
+    access.require(conn, kind.name, areas)  # the same rules the server enforces, said first
     period_lock.check(conn, kind, new=new, changed=changed, gone=gone, fields=fields,
                       reason=reason)
     at = now_iso()
@@ -90,17 +92,38 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
         n_new = len(new)
         inds |= _indicators(kind, new)
     if changed is not None and len(changed):
-        _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
-                stale=stale, stored=stored, reason=reason)
+        try:
+            _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
+                    stale=stale, stored=stored, reason=reason)
+        except StaleEditError:  # or rows the server's policies hid from this desk
+            access.require(conn, kind.name, areas, fresh=True)
+            raise
         n_changed = len(changed)
         inds |= _indicators(kind, changed)
     if gone is not None and len(gone):
-        _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, reason=reason,
-                stale=stale)
+        try:
+            _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, reason=reason,
+                    stale=stale)
+        except StaleEditError:
+            access.require(conn, kind.name, areas, fresh=True)
+            raise
         n_gone = len(gone)
         inds |= _indicators(kind, gone)
+    from .computed import after_commit  # computed indicators follow their inputs (schema 7)
+
+    inds |= after_commit(conn, kind, (new, changed, gone), fields, who=who, why=why,
+                         origin=origin)
     return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids,
                    tuple(stored) if n_new + n_changed == 1 else ())
+
+
+def _areas(kind: Kind, *frames: pd.DataFrame | None) -> list:
+    """The areas of the figures being written (what a district desk's rights depend on)."""
+    if kind is not FIGURE:
+        return []
+    cols = [f[c] for f in frames if f is not None and len(f)
+            for c in ("area", "db_area") if c in f]
+    return pd.unique(pd.concat(cols).astype(str)).tolist() if cols else []
 
 
 def _indicators(kind: Kind, frame: pd.DataFrame) -> set[str]:
@@ -355,6 +378,29 @@ def _executemany(conn: Connection, table: str, cols: list[str], data: pd.DataFra
         else:
             fixed[c] = lit
     names = ", ".join([*cols, *fixed])
+    if conn.dialect.name == "postgresql" and len(data) >= UNNEST_FROM:
+        _insert_unnest(conn, table, cols, data, names, list(fixed.values()))
+        return
     values = ", ".join([mark] * len(cols) + list(fixed.values()))
     conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({values})",
                          list(zip(*(_column_values(data[c]) for c in cols))))
+
+
+#: From this many rows, PostgreSQL gets one ``INSERT ... SELECT FROM unnest(arrays)`` instead
+#: of a statement per row: the server plans and starts one statement, and checks the row-level
+#: security of a district desk (``core.pg_roles``) with one plan (bench_rls.py).
+UNNEST_FROM = 1000
+
+
+def _insert_unnest(conn: Connection, table: str, cols: list[str], data: pd.DataFrame,
+                   names: str, fixed: list[str]) -> None:
+    from . import schema
+
+    t = schema.metadata.tables[table]
+    arrays = ", ".join(f"CAST(%s AS {t.c[c].type.compile(conn.dialect)}[])" for c in cols)
+    picked = ", ".join([*(f"u.c{i}" for i in range(len(cols))), *fixed])
+    alias = ", ".join(f"c{i}" for i in range(len(cols)))
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({names}) SELECT {picked} FROM unnest({arrays}) "
+        f"WITH ORDINALITY AS u({alias}, n) ORDER BY u.n",
+        tuple(_column_values(data[c]) for c in cols))

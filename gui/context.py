@@ -14,7 +14,7 @@ import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core import queries
+from core import access, queries
 from core.edits import Edit, Outcome, with_reason
 from core.period_lock import ReasonNeeded
 from core.store import Store
@@ -58,6 +58,7 @@ class AppContext(QObject):
         self.areas = pd.DataFrame()
         self.categories = pd.DataFrame()
         self.sources = pd.DataFrame()
+        self.access = access.OWNER
         self.load_reference()
 
     # reference data ---------------------------------------------------------------------
@@ -70,6 +71,7 @@ class AppContext(QObject):
         self.areas = frames["areas"]
         self.categories = frames["categories"]
         self.sources = frames["sources"]
+        self.access = frames.get("access", access.OWNER)  # what this desk may change
         self._ind_rows: dict[str, dict] = {}
         self._ind_pos: dict[str, int] | None = None
         self._area_rank: dict[str, int] | None = None
@@ -94,6 +96,11 @@ class AppContext(QObject):
             pos = self._ind_pos[code]
             self._ind_rows[code] = self.indicators.iloc[pos].to_dict()  # Python scalars
         return dict(self._ind_rows[code])
+
+    def refusal(self, action: str, area: str | None = None) -> str | None:
+        """None if this desk may take ``action`` (on ``area``), else the rule that says no
+        (:mod:`core.access`): what the screens grey out, and their tooltip."""
+        return self.access.refusal(action, area)
 
     def indicator_name(self, code: str) -> str:
         try:

@@ -235,7 +235,7 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     total = n + 2
     progress(0, total)
     sc = status.scorecard(snap.indicators, snap.figures, snap.targets,
-                          area_rank=queries.area_rank(snap.areas)) if n or len(
+                          area_rank=queries.area_rank(snap.areas), areas=snap.areas) if n or len(
         snap.targets) else pd.DataFrame(columns=["latest_period"])
     frame = data_frame(snap.figures, snap.indicators, snap.areas, snap.sources, lang,
                        comments=snap.comments, pending=snap.pending)

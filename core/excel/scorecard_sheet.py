@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from .. import present, vocabulary
+from .. import convention, present, vocabulary
+from ..rounding import rounded
 from ..values import class_name, qualifier_label
 from .styles import (CENTER, MID, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT,
                      SUBTITLE, TITLE, WRAP, number_format, print_setup, row_height, status_style,
@@ -94,24 +95,29 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             text_lines(area.get(r.area, r.area), widths["area"])))
         kind, dec = r.value_kind, int(r.decimals)
         fmt = number_format(kind, dec)
-        sfmt = number_format(kind, dec, signed=True)
+
+        measure = convention.measure_of(kind, r.unit if isinstance(r.unit, str) else "",
+                                        bool(getattr(r, "day_count", False) or False))
 
         def num(v, f=fmt):
             if pd.isna(v):
                 return _cell(ws, None, border=GRID)
             if kind == "class":
                 return _cell(ws, class_name(v, lang), align=CENTER, border=GRID)
-            return _cell(ws, float(v), fmt=f, border=GRID)
+            # rounded here by GB/T 8170: Excel's own formats round half away from zero
+            return _cell(ws, rounded(v, dec), fmt=f, border=GRID)
 
-        def signed(v):
-            if pd.isna(v):
+        def signed(v, pct, what):
+            got = convention.delta_value(v, pct, measure=measure, decimals=dec, what=what)
+            if got is None:
                 return _cell(ws, None, border=GRID)
-            return _cell(ws, float(v), fmt="+0;-0;0" if kind == "class" else sfmt, border=GRID)
+            return _cell(ws, got, fmt=convention.excel_delta(
+                measure=measure, decimals=dec, lang=lang, what=what), border=GRID)
 
-        def status(code):
+        def status(code, words=None):
             fill, font = status_style(code)
-            return _cell(ws, vocabulary.words(code, lang) or None, font, fill, CENTER,
-                         border=GRID)
+            return _cell(ws, (words if words is not None else vocabulary.words(code, lang))
+                         or None, font, fill, CENTER, border=GRID)
 
         ws.append([
             _cell(ws, cat.get(r.category, r.category), align=WRAP, border=GRID),
@@ -127,9 +133,9 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             num(r.latest_value),
             _cell(ws, present.scorecard_target(r, lang) or None, align=CENTER, border=GRID),
             _cell(ws, periods(r.target_period) or None, align=CENTER, border=GRID),
-            signed(r.gap),
-            signed(r.change),
-            status(r.period_status),
+            signed(r.gap, r.gap_pct, "gap"),
+            signed(r.change, r.change_pct, "change"),
+            status(r.period_status, present.period_status_text(r, lang)),
             status(r.course_status),
         ])
 

@@ -138,6 +138,11 @@ class ImportDialog(QDialog):
         lay.addWidget(self.progress)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 3)
+        from .report_preview import ReportPane  # a report's proposals (core.reports)
+
+        self.report = ReportPane(self, self)
+        self.report.setVisible(False)
+        lay.addWidget(self.report, 4)
         lay.addWidget(self.problems_label)
         lay.addWidget(self.problems, 2)
         lay.addWidget(self.note)
@@ -147,8 +152,9 @@ class ImportDialog(QDialog):
 
     # reading -------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a workbook to import"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a workbook or a report to import"), "",
+            self.tr("Workbooks and reports (*.xlsx *.txt *.md *.html *.htm *.docx *.pdf)"))
         if path:
             self.load(path)
 
@@ -160,6 +166,13 @@ class ImportDialog(QDialog):
         self.model.set_frame(pd.DataFrame(), [])
         self._show_problems(False)
         self.apply_button.setEnabled(False)
+        from core.reports.text import is_report
+
+        self.report.setVisible(is_report(path))
+        self.table.setVisible(not is_report(path))
+        if is_report(path):  # a press release: proposals to keep, correct or drop
+            self.report.load(path)
+            return
         self.summary.setText(self.tr("Reading and checking the workbook…"))
         self._run(partial(read_in_child, self.ctx.store, path), self._read_done)
 
@@ -226,6 +239,8 @@ class ImportDialog(QDialog):
     # applying ------------------------------------------------------------------------------
     def apply(self, reason: str = "") -> None:
         reason = reason if isinstance(reason, str) else ""  # (clicked() passes checked)
+        if self.job is None and self.report.isVisible() and self.report.preview is not None:
+            return self.report.apply()
         if self.job is not None or self.preview is None or not (
                 self.apply_button.isEnabled() or reason):
             return

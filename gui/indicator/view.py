@@ -20,10 +20,11 @@ from core.entities import COMMENT, FIGURE, PERIOD, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
-from gui import workers
+from gui import permissions, workers
 from gui.later import later
 from gui.retranslate import RetranslateOnce
 
+from . import figure_paste
 from .actions import IndicatorActions
 from .comments import CommentsPane
 from .figure_model import FigureModel
@@ -104,6 +105,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.figures_model.suspect.connect(self._on_suspect)
         self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
         self.figure_table.doubleClicked.connect(self._on_figure_double)
+        self._paste = figure_paste.install(self)
         self.target_table.doubleClicked.connect(lambda i: self.edit_target(i.row()))
         ctx.changed.connect(self._on_changed)
         ctx.reloaded.connect(self._on_reloaded)
@@ -117,6 +119,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         The figures, the header and the plot are filled at once; the targets table on the
         next turn of the event loop, so that the figures and the plot are painted first
         (the plot's targets come from the scorecard, not from that table)."""
+        if code != self.code:
+            self.figures_model.marks.clear()
         self.code = code
         try:
             self.ind = self.ctx.indicator(code) if code else None
@@ -205,7 +209,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         else:
             rows = self.course_rows(self.code) if self.course_rows is not None else None
             self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                         sources=self.ctx.sources)
+                                         sources=self.ctx.sources,
+                                         targets=self.targets_model.frame)
             self._course_from = rows
             if course and not self._pace.pending("targets"):  # (else: once they are read)
                 self._queue_course()
@@ -229,7 +234,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._course_ticket += 1  # a worker still running for this selection is not wanted
         self._course_args, self._course_from = None, rows
         self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                     sources=self.ctx.sources)
+                                     sources=self.ctx.sources, targets=self.targets_model.frame)
         self.plot.show_course(self.frame)
         self.course_ready.emit()
 
@@ -258,9 +263,9 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def _show_header(self) -> None:
         ui, ind = self.ui, self.ind
-        for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
-                     "deleteButton"):  # nothing to add to, edit or delete without one
-            ui.buttons[name].setEnabled(ind is not None)
+        for name, changes in permissions.BUTTONS.items():  # nothing to add to, edit or
+            permissions.apply(ui.buttons[name], self.ctx, changes, ind is not None,  # delete
+                              ui.tips.get(name, ""))  # without one; greyed if not allowed
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")
@@ -340,7 +345,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
             return
-        if self.code is None or ch.indicator != self.code:
+        if self.code is None or not ch.concerns(self.code):
             return
         if ch.kind is FIGURE and ch.action == "update":
             row = ch.row  # the row as the change wrote it: no read back

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core import coherence, queries, status
+from core import coherence, present, queries, status
 from core.periods import shown
 
 from . import palette
@@ -279,6 +279,12 @@ class ScorecardModel(QAbstractTableModel):
                 return self._header_tips()[section]
         return super().headerData(section, orientation, role)
 
+    def _detail(self, i: int, fn) -> str:
+        """``fn(row, lang)`` of row ``i``'s scorecard row (core.present): a tooltip's
+        details, read from the row only when a tooltip is asked for."""
+        raw = self._snap.raw
+        return fn(raw.iloc[i].to_dict(), self._snap.lang) if i < len(raw) else ""
+
     def longest_texts(self, column: int, n: int = 24) -> list[str]:
         """The ``n`` longest texts column ``column`` shows (to size it without Qt asking
         every row for every role)."""
@@ -335,8 +341,13 @@ class ScorecardModel(QAbstractTableModel):
                 lines = self.warning_texts(snap.keys[i])
                 if cid == "latest":
                     lines = [str(snap.cells[c][i]), ""] + lines
+                    lines += [t for t in (self._detail(i, present.from_children_text),) if t]
                 return "\n".join(lines) or None
-            return str(snap.cells[c][i]) or None
+            extra = {"target": present.target_provenance, "period_status":
+                     present.indicative_reason, "latest": present.from_children_text}.get(cid)
+            detail = self._detail(i, extra) if extra is not None else ""
+            text = str(snap.cells[c][i])
+            return "\n".join(t for t in (text, detail) if t) or None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if cid in STATUS_COLUMNS or cid == "gap":
                 st = snap.status["period_status" if cid == "gap" else cid][i]

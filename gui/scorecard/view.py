@@ -20,6 +20,7 @@ from gui import workers
 from gui.context import AppContext
 from gui.later import later
 from gui.retranslate import RetranslateOnce
+from gui.table_copy import install_copy
 
 from . import palette
 from core.scorecard_job import ScorecardResult, Tickets, compute
@@ -72,6 +73,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("scorecardTable")
         self.table.setModel(self.model)
+        install_copy(self.table)  # Ctrl+C: rows as text and HTML, with the headings
         # no sort indicator first: the scorecard's own order (category, indicator, area) is
         # the natural reading order until someone clicks a header
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -236,6 +238,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self.refresh()  # a batch changed several rows: recount everything
         else:
             self.refresh(changed.indicator)
+            for code in changed.also:  # computed along (core.computed)
+                self.refresh(code)
 
     # selection and filters -----------------------------------------------------------------
     def _selected_key(self):
