@@ -3304,10 +3304,6 @@ Why is it corrected?</source>
         <translation>本工位的连接在写入中停留超过 {seconds} 秒，已被服务器断开；未写入任何内容：请重试</translation>
     </message>
     <message>
-        <source>{reason}: it was approved at another desk meanwhile; nothing was written: reload</source>
-        <translation>{reason}：已在另一工作台被审核；未写入任何内容：请重新加载</translation>
-    </message>
-    <message>
         <source>the database server&apos;s disk is full: nothing was written; ask its administrator</source>
         <translation>数据库服务器磁盘已满：未写入任何内容；请联系其管理员</translation>
     </message>
