@@ -237,3 +237,22 @@ def _tiny_pdf(path: Path, lines: list[str]) -> None:
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(out)
+
+
+def test_other_ways_of_saying_it(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "Chongqing environment, first half of 2027\n"
+        "The city's PM2.5 concentration fell to 33 micrograms per cubic meter in the first "
+        "half of 2027, 2.4 micrograms lower than a year earlier.\n"
+        "The share of state-controlled sections with excellent water quality reached 99.0 "
+        "percent, up 0.4 percentage points year on year.\n"
+        "Yubei District built 45 EV charging stations, 12 of them supercharging.\n",
+        encoding="utf-8")
+    got = {k: p.value for k, p in _by_key(_reader().read(paragraphs(path))).items()}
+    assert got == {("AIR.PM25", "chongqing", "2027H1"): 33,
+                   ("AIR.PM25", "chongqing", "2026H1"): 35.4,
+                   ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2027H1"): 99.0,
+                   ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2026H1"): 98.6,
+                   ("VEH.CHARGING_STATIONS", "yubei", "2027H1"): 45,
+                   ("VEH.SUPERCHARGING_STATIONS", "yubei", "2027H1"): 12}
