@@ -360,8 +360,8 @@
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <source>Choose workbook…</source>
-        <translation>选择工作簿…</translation>
+        <source>Choose workbook or report…</source>
+        <translation>选择工作簿或报告…</translation>
     </message>
     <message>
         <source>Problems (nothing can be imported until they are fixed in the workbook):</source>
