@@ -256,3 +256,14 @@ def test_other_ways_of_saying_it(tmp_path):
                    ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2026H1"): 98.6,
                    ("VEH.CHARGING_STATIONS", "yubei", "2027H1"): 45,
                    ("VEH.SUPERCHARGING_STATIONS", "yubei", "2027H1"): 12}
+
+
+def test_a_chinese_pdf_made_by_libreoffice_reads_as_its_text():
+    """tests/reports/unseen_zh.pdf is unseen_zh.txt, a paragraph a line, written as a Word
+    document and converted by LibreOffice: its Ⅱ and quotes come from a fallback font."""
+    r = _reader()
+    from_pdf = {k: (p.value, p.qualifier) for k, p in
+                _by_key(r.read(paragraphs(HERE / "unseen_zh.pdf"))).items()}
+    from_txt = {k: (p.value, p.qualifier) for k, p in
+                _by_key(r.read(paragraphs(HERE / "unseen_zh.txt"))).items()}
+    assert from_pdf == from_txt
