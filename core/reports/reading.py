@@ -22,7 +22,6 @@ import pandas as pd
 from ..i18n import tr
 from ..names import area_keys
 from ..periods import Period
-from ..values import CLASS_NAMES
 from . import units, when
 from .numbers import Mention, fold, mentions
 from .wordings import phrases
@@ -365,7 +364,6 @@ class Reader:
                       "not worked back")
         else:
             return tr("the change's unit does not fit the indicator")
-        earlier = Period.__new__(Period)  # placeholder replaced below
         earlier = _parse(b.period).same_period_last_year()
         return Proposal(b.indicator, b.area, earlier.code, v, "", b.sentence, b.paragraph,
                         (0, 0), "", True, how)
@@ -417,6 +415,3 @@ def _merge(props: list[Proposal]) -> list[Proposal]:
         out.append(p)
     return out
 
-
-def class_text(value) -> str:
-    return value if isinstance(value, str) else CLASS_NAMES[int(value) - 1]
