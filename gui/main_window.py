@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 
 from core.errors import EcoError, StaleEditError
 
-from . import pauses, preload
+from . import pauses, permissions, preload
 from .actions import WindowActions
 from .i18n import remember_language, settings, translators
 from .later import later, when_idle
@@ -65,6 +65,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self._import = _on_first_call("gui.excel.import_dialog", "open_import_dialog")
         self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
         self._template = _on_first_call("gui.excel.template_dialog", "open_template_dialog")
+        self._periods = _on_first_call("gui.period.view", "open_period_view")
+        self._enter = _on_first_call("gui.entry.window", "open_entry_window")
         self._briefing = _on_first_call("gui.briefing_dialog", "open_briefing_dialog")
         self._error_box: QMessageBox | None = None
         self.actions_.quit.triggered.connect(self.close)
@@ -81,6 +83,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         from .tree import IndicatorPanel
 
         self.ctx = ctx
+        from .reason import asker
+
+        ctx.ask_reason = asker(self)  # a correction of a reported half-year asks why
         self.actions_.attach_undo(ctx.undo_stack, ctx)
         self.indicators = IndicatorPanel(ctx, self)
         self.scorecard = ScorecardPanel(ctx, self)
@@ -151,6 +156,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.exportExcel.triggered.connect(lambda: self._excel(self._export))
         a.importExcel.triggered.connect(lambda: self._excel(self._import))
         a.entryTemplate.triggered.connect(lambda: self._excel(self._template))
+        a.periods.triggered.connect(lambda: self._excel(self._periods))
+        a.enterFigures.triggered.connect(lambda: self._excel(self._enter))
         a.briefing.triggered.connect(lambda: self._excel(self._briefing))
         a.showMap.triggered.connect(lambda: self.tabs.setCurrentIndex(2))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
@@ -188,14 +195,15 @@ class MainWindow(RetranslateOnce, QMainWindow):
                 act.setEnabled(name in ("Quit", "About"))
             return
         for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator", "ShowMap",
-                     "Briefing"):
+                     "Briefing", "Periods"):
             a.all[name].setEnabled(True)
         has_ind = self._exists(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):
             act.setEnabled(has_ind)
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
-        for act in (a.newIndicator, a.exportExcel, a.importExcel):
+        for act in (a.newIndicator, a.exportExcel, a.importExcel, a.enterFigures):
             act.setEnabled(True)
+        permissions.grey_actions(a.all, self.ctx)  # what this desk may not change
 
     def _exists(self, code: str) -> bool:
         """Whether indicator ``code`` is in the database as last read (one just deleted,

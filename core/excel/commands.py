@@ -41,6 +41,9 @@ def add_subcommands(sub, add_db) -> None:
     add_db(p)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
+    p.add_argument("--reason", default="", metavar="TEXT",
+                   help="why figures of a submitted or reopened half-year change (kept in "
+                        "the change log)")
     p.add_argument("--format", choices=("csv", "json"), help="reports: the proposed figures "
                    "and the numbers not placed as rows")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="reports: the report's date when its "
@@ -112,7 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if preview.nothing_to_do:
             print(tr("nothing to change"))
             return 0
-        done = apply_import(store, preview)
+        done = apply_import(store, preview, reason=args.reason)
     if done.backup:
         print(tr("imported: {created} new, {updated} changed; backup {backup}",
                  created=done.created, updated=done.updated, backup=done.backup))

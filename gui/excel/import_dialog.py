@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QStyle, QTableView, QVBoxLayout, QWidget)
 
 from core.excel import Cancelled
+from core.errors import EcoError
 from core.excel.importer import apply_import
+from core.period_lock import ReasonNeeded
 from core.excel.isolated import read_import_isolated
 from core.present import PeriodNames
 
@@ -236,14 +238,17 @@ class ImportDialog(QDialog):
         self.problems.setVisible(show)
 
     # applying ------------------------------------------------------------------------------
-    def apply(self) -> None:
+    def apply(self, reason: str = "") -> None:
+        reason = reason if isinstance(reason, str) else ""  # (clicked() passes checked)
         if self.job is None and self.report.isVisible() and self.report.preview is not None:
             return self.report.apply()
-        if self.job is not None or self.preview is None or not self.apply_button.isEnabled():
+        if self.job is not None or self.preview is None or not (
+                self.apply_button.isEnabled() or reason):
             return
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("Writing the changes…"))
-        self._run(partial(apply_import, self.ctx.store, self.preview), self._applied)
+        self._run(partial(apply_import, self.ctx.store, self.preview, reason=reason),
+                  self._applied)
 
     def _applied(self, done) -> None:
         self._finish()
@@ -258,6 +263,13 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
+        if isinstance(exc, ReasonNeeded) and self.preview is not None:
+            # figures of a reported half-year: ask why, then write with the reason
+            from ..reason import ask
+
+            ask(self, self.tr("%1\n\nWhy are they corrected?").replace("%1", str(exc)),
+                lambda reason: self.apply(reason), lambda: self._failed(EcoError(str(exc))))
+            return
         if isinstance(exc, Cancelled):
             self.summary.setText(self.tr("Cancelled; nothing was written."))
         else:

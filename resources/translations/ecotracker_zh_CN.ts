@@ -72,7 +72,201 @@
     </message>
     <message>
         <source>Nothing was written: {error}</source>
-        <translation>未写入任何内容：{error}</translation>
+        <translation>未生成任何文件：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CellMarks</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved, but check it: %1</source>
+        <translation>已保存，但请核对：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CommentModel</name>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPane</name>
+    <message>
+        <source>Comment on %1</source>
+        <translation>评论 %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 for follow-up</source>
+        <translation>将 %1 标记为需跟进</translation>
+    </message>
+    <message>
+        <source>Clear the follow-up mark of %1</source>
+        <translation>取消 %1 的跟进标记</translation>
+    </message>
+    <message>
+        <source>Comments on the selected figure</source>
+        <translation>所选数据的评论</translation>
+    </message>
+    <message>
+        <source>Add a comment…</source>
+        <translation>添加评论…</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>新评论</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>添加评论</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <source>Mark the figure for follow-up; the scorecard can show only such figures</source>
+        <translation>将该数据标记为需跟进；目标完成情况表可只显示此类数据</translation>
+    </message>
+</context>
+<context>
+    <name>EntryGrid</name>
+    <message>
+        <source>Paste %1 cells</source>
+        <translation>粘贴 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>Fill down %1 cells</source>
+        <translation>向下填充 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>(choose a class)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>（无来源）</translation>
+    </message>
+</context>
+<context>
+    <name>EntryModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>上期数值</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>所属期间</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>%1数值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Enter %1</source>
+        <translation>录入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryWindow</name>
+    <message>
+        <source>Not a period: %1</source>
+        <translation>不是有效的期间：%1</translation>
+    </message>
+    <message>
+        <source>No indicator chosen is reported by %1.</source>
+        <translation>所选指标中没有按%1报送的。</translation>
+    </message>
+    <message>
+        <source>%1 rows · %2 entered for %3</source>
+        <translation>共 %1 行 · %3已录入 %2 行</translation>
+    </message>
+    <message>
+        <source>%1 not saved (marked ✗)</source>
+        <translation>%1 处未保存（标记 ✗）</translation>
+    </message>
+    <message>
+        <source>%1 to check (marked ⚠)</source>
+        <translation>%1 处待核对（标记 ⚠）</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Areas (%1 of %2)</source>
+        <translation>区域（%2 个中选 %1 个）</translation>
+    </message>
+    <message>
+        <source>Categories (%1 of %2)</source>
+        <translation>类别（%2 个中选 %1 个）</translation>
+    </message>
+    <message>
+        <source>Enter figures</source>
+        <translation>录入数据</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>A period such as 2026H1 or 2026年上半年</source>
+        <translation>期间，例如 2026H1 或 2026年上半年</translation>
+    </message>
+    <message>
+        <source>Type straight down: Enter moves to the next row, Tab to the next column. Paste a block from a spreadsheet with Ctrl+V; Ctrl+D fills down; Ctrl+C copies. Every change is saved at once and can be undone (Ctrl+Z).</source>
+        <translation>可一路向下录入：回车移到下一行，Tab 移到下一列。用 Ctrl+V 粘贴从电子表格复制的区域；Ctrl+D 向下填充；Ctrl+C 复制。每处修改立即保存，并可撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
     </message>
 </context>
 <context>
@@ -303,6 +497,10 @@
         <translation>录入时间</translation>
     </message>
     <message>
+        <source>You may not change this figure: %1</source>
+        <translation>您无权修改此数据：%1</translation>
+    </message>
+    <message>
         <source>Derived, not stated in the source: %1</source>
         <translation>推算值，来源未直接给出：%1</translation>
     </message>
@@ -351,6 +549,14 @@
     <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>%1 — reason: %2</source>
+        <translation>%1 — 原因：%2</translation>
+    </message>
+    <message>
+        <source>needs follow-up</source>
+        <translation>需跟进</translation>
     </message>
 </context>
 <context>
@@ -482,6 +688,14 @@
     <message>
         <source>Backup: {path}</source>
         <translation>备份：{path}</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why are they corrected?</source>
+        <translation>%1
+
+为什么要更正这些数据？</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
@@ -832,6 +1046,14 @@ Reload to see their value?</source>
         <translation>市级规划目标</translation>
     </message>
     <message>
+        <source>action plan target</source>
+        <translation>行动计划目标</translation>
+    </message>
+    <message>
+        <source>national binding target</source>
+        <translation>国家约束性目标</translation>
+    </message>
+    <message>
         <source>standard</source>
         <translation>标准</translation>
     </message>
@@ -1027,6 +1249,135 @@ Every edit is saved to the database at once.</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Your password for the database server:</source>
+        <translation>您在数据库服务器上的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodModel</name>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应报</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已报</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺报</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>初步</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Reopened by %1: %2</source>
+        <translation>%1 重新打开：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodView</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reopen %1? Its figures can then be changed again.</source>
+        <translation>重新打开 %1？其数据将可再次修改。</translation>
+    </message>
+    <message>
+        <source>Why is it reopened?</source>
+        <translation>为什么要重新打开？</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Periods: submit and approve</source>
+        <translation>期间：提交与审核</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen…</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Submit the area&apos;s figures for approval</source>
+        <translation>提交该区域的数据以待审核</translation>
+    </message>
+    <message>
+        <source>Approve and lock the area&apos;s figures (the districts before the municipality)</source>
+        <translation>审核通过并锁定该区域的数据（先区县，后全市）</translation>
+    </message>
+    <message>
+        <source>Open the area&apos;s figures again, with a reason</source>
+        <translation>说明原因后重新打开该区域的数据</translation>
+    </message>
+    <message>
+        <source>Figures of this period needing follow-up</source>
+        <translation>本期需跟进的数据</translation>
+    </message>
+    <message>
+        <source>Areas of the period</source>
+        <translation>本期各区域</translation>
+    </message>
+</context>
+<context>
     <name>ProposalModel</name>
     <message>
         <source>Keep</source>
@@ -1083,6 +1434,29 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>paragraph %1: %2</source>
         <translation>第 %1 段：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Why is this changed?</source>
+        <translation>为什么要修改？</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the change history</source>
+        <translation>原因将记入修改历史</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why is it corrected?</source>
+        <translation>%1
+
+为什么要更正？</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1581,14 @@ Every edit is saved to the database at once.</source>
         <translation>一致性警示（累计值下降、比例超过100等）</translation>
     </message>
     <message>
+        <source>%1: not approved yet</source>
+        <translation>%1：尚未审核</translation>
+    </message>
+    <message>
+        <source>%1 (a figure needs follow-up)</source>
+        <translation>%1（有数据需跟进）</translation>
+    </message>
+    <message>
         <source>Gap</source>
         <translation>差距</translation>
     </message>
@@ -1236,6 +1618,10 @@ Every edit is saved to the database at once.</source>
         </translation>
     </message>
     <message>
+        <source>* half-year not approved yet</source>
+        <translation>* 该期间尚未审核</translation>
+    </message>
+    <message>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
@@ -1258,6 +1644,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Missed or close</source>
         <translation>未达标或接近</translation>
+    </message>
+    <message>
+        <source>⚑ Needs follow-up</source>
+        <translation>⚑ 需跟进</translation>
     </message>
     <message>
         <source>Scorecard: target against actual</source>
@@ -1472,6 +1862,26 @@ Every edit is saved to the database at once.</source>
         <translation>暂无数据</translation>
     </message>
     <message>
+        <source>%1: target %2 by %3</source>
+        <translation>%1：目标 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>可信度：%1</translation>
+    </message>
+    <message>
+        <source>judged against this target</source>
+        <translation>本期按此目标判定</translation>
+    </message>
+    <message>
+        <source>not the target judged against</source>
+        <translation>非本期判定所用目标</translation>
+    </message>
+    <message>
         <source>Qualifier: %1</source>
         <translation>限定词：%1</translation>
     </message>
@@ -1521,6 +1931,14 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Set a target for the selected indicator</source>
         <translation>为所选指标设定目标</translation>
+    </message>
+    <message>
+        <source>Enter fi&amp;gures…</source>
+        <translation>录入数据(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>A period&apos;s figures for many indicators and areas in one grid: type, paste from a spreadsheet, fill down</source>
+        <translation>在一张表格中录入某一期间多个指标、多个区域的数据：直接输入、从电子表格粘贴、向下填充</translation>
     </message>
     <message>
         <source>&amp;Edit indicator…</source>
@@ -1617,6 +2035,14 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Figures, targets and trend of the selected indicator</source>
         <translation>所选指标的数据、目标和趋势</translation>
+    </message>
+    <message>
+        <source>&amp;Periods…</source>
+        <translation>期间(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A period&apos;s state per area: submit, approve, reopen</source>
+        <translation>各区域某期间的状态：提交、审核、重新打开</translation>
     </message>
     <message>
         <source>&amp;About EcoTracker</source>
@@ -1782,6 +2208,150 @@ Every edit is saved to the database at once.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>viewer desks only read</source>
+        <translation>查看岗只能查看</translation>
+    </message>
+    <message>
+        <source>district desks change only the figures of their own areas ({areas})</source>
+        <translation>区县岗只能修改本辖区的数据（{areas}）</translation>
+    </message>
+    <message>
+        <source>a district desk changes only the figures of its own areas, and this one has none: ask an admin to give it its areas</source>
+        <translation>区县岗只能修改本辖区的数据，而此岗位尚无辖区：请管理员为其指定辖区</translation>
+    </message>
+    <message>
+        <source>only admin desks change targets, indicators, areas, sources and desks</source>
+        <translation>只有管理员岗可以修改目标、指标、区域、来源和岗位</translation>
+    </message>
+    <message>
+        <source>only city and admin desks approve a half-year</source>
+        <translation>只有市级岗和管理员岗可以审核半年数据</translation>
+    </message>
+    <message>
+        <source>only admin desks reopen an approved half-year</source>
+        <translation>只有管理员岗可以重新开放已审核的半年数据</translation>
+    </message>
+    <message>
+        <source>this login is not an EcoTracker desk of this database (not a member of its admin, city, district or viewer role)</source>
+        <translation>此登录不是本数据库的 EcoTracker 岗位（不属于其管理员、市级、区县或查看角色）</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>desks</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>submissions</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>approvals</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>reopening</source>
+        <translation>重新开放</translation>
+    </message>
+    <message>
+        <source>not allowed: {user} ({role}) may not change {what}: {rule}</source>
+        <translation>不允许：{user}（{role}）无权修改{what}：{rule}</translation>
+    </message>
+    <message>
+        <source>figures of {areas}</source>
+        <translation>{areas}的数据</translation>
+    </message>
+    <message>
+        <source>the change log</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>the change log is append-only: only the database&apos;s owner may change or remove its rows</source>
+        <translation>变更记录只能追加：只有数据库所有者可以修改或删除其中的记录</translation>
+    </message>
+    <message>
+        <source>the server&apos;s grants and row-level security for this desk ({reason})</source>
+        <translation>服务器对此岗位的授权和行级安全策略（{reason}）</translation>
+    </message>
+    <message>
+        <source>this data</source>
+        <translation>这些数据</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>unknown step {step}</source>
+        <translation>未知的步骤 {step}</translation>
+    </message>
+    <message>
+        <source>{who} may not {step} {area} / {period}</source>
+        <translation>{who} 无权对 {area} / {period} 执行 {step}</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is already {state}</source>
+        <translation>{area} / {period} 已是{state}状态</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is {state}: only a submitted half-year can be approved</source>
+        <translation>{area} / {period} 为{state}状态：只有已提交的期间才能审核</translation>
+    </message>
+    <message>
+        <source>{area} / {period} can be approved only after the areas below it that have figures for it: {pending} not approved yet</source>
+        <translation>{area} / {period} 须在其下有数据的区域审核通过后才能审核：{pending} 尚未审核</translation>
+    </message>
+    <message>
+        <source>reopening {area} / {period} needs a reason (--reason)</source>
+        <translation>重新打开 {area} / {period} 需要说明原因（--reason）</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is open already</source>
+        <translation>{area} / {period} 已处于未提交状态</translation>
+    </message>
+    <message>
+        <source>{up} / {period} above it is approved: reopen that first</source>
+        <translation>其上级 {up} / {period} 已审核：请先重新打开上级</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was changed by someone else meanwhile; nothing was written: look again</source>
+        <translation>{area} / {period} 在此期间已被他人修改；未写入任何内容：请重新查看</translation>
+    </message>
+    <message>
+        <source>{area} / {period}: {state} by {who} at {when}</source>
+        <translation>{area} / {period}：{who} 于 {when} {state}</translation>
+    </message>
+    <message>
+        <source>no area has figures for {period}</source>
+        <translation>没有区域有 {period} 的数据</translation>
+    </message>
+    <message>
         <source>the briefing is written as FILE.docx or FILE.pdf, not {name}</source>
         <translation>简报须写为 FILE.docx 或 FILE.pdf，而不是 {name}</translation>
     </message>
@@ -1800,6 +2370,62 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>LibreOffice could not make the PDF ({why})</source>
         <translation>LibreOffice 无法生成 PDF（{why}）</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else meanwhile; nothing was written</source>
+        <translation>{what} 在此期间已被他人修改；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>formula {formula} is not arithmetic over indicator codes</source>
+        <translation>公式 {formula} 不是由指标代码组成的算式</translation>
+    </message>
+    <message>
+        <source>formula {formula}: only + - * /, numbers, indicator codes, &apos;days&apos; and &apos;|&apos; (or else) are allowed</source>
+        <translation>公式 {formula}：只能使用 + - * /、数字、指标代码、&apos;days&apos;（期间天数）和 &apos;|&apos;（否则）</translation>
+    </message>
+    <message>
+        <source>formula {formula} names unknown indicator {code}</source>
+        <translation>公式 {formula} 引用了未知指标 {code}</translation>
+    </message>
+    <message>
+        <source>formula {formula} depends on {code} itself</source>
+        <translation>公式 {formula} 依赖于 {code} 自身</translation>
+    </message>
+    <message>
+        <source>computed by its formula ({why})</source>
+        <translation>按公式计算（{why}）</translation>
+    </message>
+    <message>
+        <source>computed by its formula</source>
+        <translation>按公式计算</translation>
+    </message>
+    <message>
+        <source>a computed figure of {code} was changed meanwhile; nothing was written</source>
+        <translation>{code} 的计算值已被他人更改，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>half-year {area} / {period}</source>
+        <translation>期间 {area} / {period}</translation>
+    </message>
+    <message>
+        <source>period state {key}</source>
+        <translation>期间状态 {key}</translation>
+    </message>
+    <message>
+        <source>comment on {indicator} / {area} / {period}</source>
+        <translation>对 {indicator} / {area} / {period} 的评论</translation>
+    </message>
+    <message>
+        <source>comment {key}</source>
+        <translation>评论 {key}</translation>
+    </message>
+    <message>
+        <source>a figure cannot be emptied here: delete it in the figure table</source>
+        <translation>此处不能清空数据：请在数据表中删除该条数据</translation>
+    </message>
+    <message>
+        <source>not saved: this row has no value yet</source>
+        <translation>未保存：此行尚无数值</translation>
     </message>
     <message>
         <source>check   {warning}</source>
@@ -1978,6 +2604,46 @@ Every edit is saved to the database at once.</source>
         <translation>没有符合条件的指标，无法生成填报工作簿</translation>
     </message>
     <message>
+        <source>{n} figures were changed by someone else meanwhile; nothing was written. Reload and try again.</source>
+        <translation>其间有 {n} 条数据已被他人修改；未写入任何内容。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else since it was shown; nothing was written. Reload and try again.</source>
+        <translation>显示以来，{what} 已被他人修改；未写入任何内容。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>{n} figures, {what} among them, were changed by someone else since they were shown; nothing was written. Reload and try again.</source>
+        <translation>显示以来，有 {n} 条数据（包括 {what}）已被他人修改；未写入任何内容。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>not allowed: {user} ({role}) may not change figures of {area}: {rule}</source>
+        <translation>不允许：{user}（{role}）无权修改{area}的数据：{rule}</translation>
+    </message>
+    <message>
+        <source>{pairs} has been reported: a correction needs a reason (give one with --reason, or in the window&apos;s prompt); nothing was written</source>
+        <translation>{pairs} 已上报：更正需要说明原因（用 --reason 或在窗口提示中填写）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked (and {n} more approved half-years); reopen it first: nothing was written</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定（另有 {n} 个已审核期间）；请先重新打开：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked; reopen it first: nothing was written</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定；请先重新打开：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>（另有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked; reopen it before importing this row</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定；导入此行前请先重新打开</translation>
+    </message>
+    <message>
+        <source>{area} / {period} has been reported: a change to it needs a reason, asked for when the import is applied</source>
+        <translation>{area} / {period} 已上报：对其修改需要说明原因，应用导入时将询问</translation>
+    </message>
+    <message>
         <source>year</source>
         <translation>年</translation>
     </message>
@@ -1992,6 +2658,58 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>month</source>
         <translation>月</translation>
+    </message>
+    <message>
+        <source>{what} works on a PostgreSQL database only: on SQLite the desk is the computer&apos;s own account and may change everything</source>
+        <translation>{what}仅适用于 PostgreSQL 数据库：在 SQLite 上，岗位即本机账户，可以修改全部内容</translation>
+    </message>
+    <message>
+        <source>this database has no desks yet: run &apos;ecotracker init --db ...&apos; as its owner first</source>
+        <translation>此数据库尚未设置岗位：请先以其所有者身份运行 &apos;ecotracker init --db ...&apos;</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a desk&apos;s login name: use lower-case letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter, at most 63</source>
+        <translation>{name}不能作为岗位的登录名：请使用小写字母、数字、&apos;_&apos;、&apos;.&apos;或&apos;-&apos;，以字母开头，最多 63 个字符</translation>
+    </message>
+    <message>
+        <source>{role} is not a role: use admin, city, district or viewer</source>
+        <translation>{role}不是角色：请使用 admin、city、district 或 viewer</translation>
+    </message>
+    <message>
+        <source>a district desk needs its areas: add --area CODE</source>
+        <translation>区县岗需要指定辖区：请添加 --area 代码</translation>
+    </message>
+    <message>
+        <source>only district desks have areas; a {role} desk sees and changes every area as its role allows</source>
+        <translation>只有区县岗有辖区；{role}岗按其角色查看和修改所有区域</translation>
+    </message>
+    <message>
+        <source>no area {area}: use the area codes of &apos;ecotracker status&apos;</source>
+        <translation>没有区域{area}：请使用 &apos;ecotracker status&apos; 中的区域代码</translation>
+    </message>
+    <message>
+        <source>the server already has a role named {name}: choose another name, or remove it first</source>
+        <translation>服务器上已有名为{name}的角色：请换一个名称，或先删除它</translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation>密码为空</translation>
+    </message>
+    <message>
+        <source>cannot encrypt the password here: {reason}</source>
+        <translation>无法在本机加密密码：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a desk of this database</source>
+        <translation>{name}不是本数据库的岗位</translation>
+    </message>
+    <message>
+        <source>a desk cannot remove itself</source>
+        <translation>岗位不能删除自己</translation>
+    </message>
+    <message>
+        <source>cannot remove {name}: {reason}</source>
+        <translation>无法删除{name}：{reason}</translation>
     </message>
     <message>
         <source>report period {period}, date {date}</source>
@@ -2442,6 +3160,30 @@ Every edit is saved to the database at once.</source>
         <translation>{period}是{kind}期间，但 {indicator} 只按{kinds}报送</translation>
     </message>
     <message>
+        <source>{indicator} is computed by its formula ({formula}) and never typed: change its inputs instead</source>
+        <translation>{indicator} 由公式（{formula}）计算，不能手工录入：请修改其输入指标</translation>
+    </message>
+    <message>
+        <source>a qualitative or relative target has no value of its own: leave the value empty</source>
+        <translation>定性目标或相对目标本身没有数值：请将数值留空</translation>
+    </message>
+    <message>
+        <source>a target is either words or a change on a baseline, not both</source>
+        <translation>目标只能是文字表述或相对基期的变化，不能两者兼有</translation>
+    </message>
+    <message>
+        <source>a relative target needs the baseline period it is relative to</source>
+        <translation>相对目标需要填写其基期</translation>
+    </message>
+    <message>
+        <source>confidence {confidence} is not one of {choices}</source>
+        <translation>可信度 {confidence} 不是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>a comment needs some text</source>
+        <translation>评论不能为空</translation>
+    </message>
+    <message>
         <source>seed file {path} is missing</source>
         <translation>缺少初始数据文件 {path}</translation>
     </message>
@@ -2478,8 +3220,16 @@ Every edit is saved to the database at once.</source>
         <translation>本工位的连接在写入中停留超过 {seconds} 秒，已被服务器断开；未写入任何内容：请重试</translation>
     </message>
     <message>
+        <source>{reason}: it was approved at another desk meanwhile; nothing was written: reload</source>
+        <translation>{reason}：已在另一工作台被审核；未写入任何内容：请重新加载</translation>
+    </message>
+    <message>
         <source>the database server&apos;s disk is full: nothing was written; ask its administrator</source>
         <translation>数据库服务器磁盘已满：未写入任何内容；请联系其管理员</translation>
+    </message>
+    <message>
+        <source>{name} asks for a password: none was given, or it was not right</source>
+        <translation>{name}需要密码：未提供密码，或密码不正确</translation>
     </message>
     <message>
         <source>{name} is open read-only ({why}): changes cannot be saved</source>
@@ -2570,6 +3320,46 @@ Every edit is saved to the database at once.</source>
         <translation>{value} 与其他区县{period}报送的数值相差很大（中位数 {median}）</translation>
     </message>
     <message>
+        <source>no password on standard input</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <source>give the password at a terminal, or with --password-stdin</source>
+        <translation>请在终端中输入密码，或使用 --password-stdin</translation>
+    </message>
+    <message>
+        <source>password for {name}:</source>
+        <translation>{name}的密码：</translation>
+    </message>
+    <message>
+        <source>the same password again:</source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>两次输入的密码不同；未作任何修改</translation>
+    </message>
+    <message>
+        <source>{name}: a {role} desk{areas}</source>
+        <translation>{name}：{role}岗{areas}</translation>
+    </message>
+    <message>
+        <source>no desks yet: add one with &apos;ecotracker users add NAME --role ROLE&apos;</source>
+        <translation>尚无岗位：请用 &apos;ecotracker users add 名称 --role 角色&apos; 添加</translation>
+    </message>
+    <message>
+        <source>{name}: removed</source>
+        <translation>{name}：已删除</translation>
+    </message>
+    <message>
+        <source>only the database&apos;s owner installs its desks: run &apos;ecotracker init&apos; as the role that owns its tables</source>
+        <translation>只有数据库所有者可以设置岗位：请以拥有其数据表的角色运行 &apos;ecotracker init&apos;</translation>
+    </message>
+    <message>
+        <source>desks installed: group roles {roles}</source>
+        <translation>岗位已设置：组角色 {roles}</translation>
+    </message>
+    <message>
         <source>an indicator needs a name</source>
         <translation>指标须有名称</translation>
     </message>
@@ -2602,6 +3392,10 @@ Every edit is saved to the database at once.</source>
         <translation>容差不能为负数</translation>
     </message>
     <message>
+        <source>measure {measure} is not one of {choices}</source>
+        <translation>数据性质 {measure} 不是 {choices} 之一</translation>
+    </message>
+    <message>
         <source>unknown qualifier {text}: use more than, about, less than, at least or at most</source>
         <translation>无法识别的限定词 {text}：请使用“超过”“约”“不足”“至少”或“至多”</translation>
     </message>
@@ -2632,6 +3426,13 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{value} is above the natural maximum {vmax}</source>
         <translation>{value} 高于自然上限 {vmax}</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>You may not do this: %1</source>
+        <translation>您无权执行此操作：%1</translation>
     </message>
 </context>
 <context>
