@@ -246,6 +246,7 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     try:
         score_ws = wb.create_sheet(sheet_name("scorecard", lang))
         charts_ws = wb.create_sheet(sheet_name("charts", lang))
+        map_ws = wb.create_sheet(sheet_name("map", lang))
         data_ws = wb.create_sheet(sheet_name("data", lang))
         chart_data_ws = wb.create_sheet(sheet_name("chart_data", lang))
         generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
@@ -257,6 +258,9 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
                                snap.areas, lang)
         charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
                                     snap.indicators, snap.areas, lang)
+        from .map_sheet import write_map_sheet  # the districts, as the Map tab draws them
+
+        write_map_sheet(map_ws, sc, snap.indicators, snap.areas, lang)
         progress(1, total)
         snap.figures = snap.figures.iloc[0:0]  # the frame has what the Data rows need
         write_data_header(data_ws, frame, lang)

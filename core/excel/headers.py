@@ -8,6 +8,7 @@ LANGS = ("en", "zh_CN")
 SHEETS = {
     "scorecard": {"en": "Scorecard", "zh_CN": "目标完成情况"},
     "charts": {"en": "Charts", "zh_CN": "趋势图"},
+    "map": {"en": "Map", "zh_CN": "地图"},
     "data": {"en": "Data", "zh_CN": "数据"},
     "chart_data": {"en": "Chart data", "zh_CN": "图表数据"},
     "entry": {"en": "Entry", "zh_CN": "填报"},

@@ -98,7 +98,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from Excel"))
         self.path = QLineEdit(self, objectName="importPath")
         self.path.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose workbook…"), self, objectName="importBrowse")
+        browse = QPushButton(self.tr("Choose workbook or report…"), self,
+                             objectName="importBrowse")
         browse.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.path, 1)

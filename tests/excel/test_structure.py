@@ -18,7 +18,7 @@ def book(exported):
 
 
 def test_sheets_in_order_with_charts_on_the_charts_sheet(book):
-    assert book.sheetnames == ["Scorecard", "Charts", "Data", "Chart data", "Periods"]
+    assert book.sheetnames == ["Scorecard", "Charts", "Map", "Data", "Chart data", "Periods"]
     assert book.active.title == "Scorecard"
     charts = book["Charts"]._charts
     assert len(charts) > 20
