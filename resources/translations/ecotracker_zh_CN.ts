@@ -244,12 +244,20 @@
         <translation>录入时间</translation>
     </message>
     <message>
+        <source>Computed by its formula, never typed: %1</source>
+        <translation>由公式计算，不能手工录入：%1</translation>
+    </message>
+    <message>
         <source>Derived, not stated in the source: %1</source>
         <translation>推算值，来源未直接给出：%1</translation>
     </message>
     <message>
         <source>Double-click or press F2 to edit</source>
         <translation>双击或按 F2 编辑</translation>
+    </message>
+    <message>
+        <source>%1, computed</source>
+        <translation>%1，计算值</translation>
     </message>
     <message>
         <source>%1, derived</source>
