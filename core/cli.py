@@ -81,12 +81,22 @@ def build_parser() -> argparse.ArgumentParser:
                    "on (default 10)")
     p.set_defaults(func=cmd_backups)
 
+    from . import users_cli
+
+    users_cli.add_subcommands(sub, _add_db)
+
+    from .briefing.commands import add_subcommand as add_briefing
+
+    add_briefing(sub, _add_db)
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built
         pass
     else:
         commands.add_subcommands(sub, _add_db)
+    from . import approval_cli
+
+    approval_cli.add_subcommands(sub, _add_db)
     return parser
 
 
@@ -117,7 +127,14 @@ def cmd_init(args) -> int:
         print(tr("{name}: created, {n} figures", name=describe_url(url), n=n))
     else:
         print(tr("{name}: already exists, {n} figures", name=describe_url(url), n=n))
-    store.close()
+    from .users_cli import install
+
+    try:
+        said = install(store)  # PostgreSQL: the desks' roles, grants and policies
+    finally:
+        store.close()
+    if said:
+        print(said)
     return 0
 
 

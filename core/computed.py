@@ -155,8 +155,16 @@ def evaluate(formula: str, figures: pd.DataFrame) -> pd.Series:
 
 
 def _formulas(conn: Connection) -> dict[str, str]:
-    rows = conn.execute(text("SELECT code, formula FROM indicators WHERE formula <> ''"))
-    return {code: f for code, f in rows}
+    """Computed indicators' formulas, from the rules' kept context (no round trip: a typed
+    edit asks twice; :mod:`core.context_cache` reads them again after an indicator change)."""
+    from . import context_cache
+
+    ind = context_cache.context(conn).indicators
+    if "formula" not in ind:
+        rows = conn.execute(text("SELECT code, formula FROM indicators WHERE formula <> ''"))
+        return {code: f for code, f in rows}
+    got = ind["formula"].fillna("").astype(str)
+    return {str(c): f for c, f in zip(ind["code"], got) if f}
 
 
 def follow(conn: Connection, touched: pd.DataFrame, *, who: str, why: str,

@@ -6,7 +6,7 @@ made from the row as it now stands and undo after undo after redo stays exact.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import rows
 from .entities import KINDS, kind
@@ -29,6 +29,17 @@ class Changed:
     row: dict | None = field(default=None, compare=False, hash=False, repr=False)
     # computed indicators whose figures the write path made again along (core.computed)
     also: tuple[str, ...] = ()
+    # a block of figures (core.figure_block): every indicator it touched, the figures of
+    # its keys as written, and the keys themselves
+    indicators: frozenset = field(default_factory=frozenset, compare=False, hash=False)
+    frame: object = field(default=None, compare=False, hash=False, repr=False)
+    keys: object = field(default=None, compare=False, hash=False, repr=False)
+
+    def concerns(self, indicator: str | None) -> bool:
+        """Whether the change touched figures or targets of ``indicator``."""
+        return indicator is not None and (indicator == self.indicator
+                                          or indicator in self.indicators
+                                          or indicator in self.also)
 
     @property
     def kind(self):
@@ -94,6 +105,7 @@ class CreateRow(Edit):
     key: object = None  # set when this recreates a deleted row (undo of delete)
     version: int = 1
     why: str = "typed edit"
+    reason: str = ""  # why a figure of a reported half-year changes (core.period_lock)
     action: str = field(default="create", init=False)
 
     @property
@@ -102,10 +114,10 @@ class CreateRow(Edit):
 
     def _apply(self, conn, who: str) -> Outcome:
         new = rows.insert(conn, self.entity, self.values, who=who, why=self.why,
-                          key=self.key, version=self.version)
+                          key=self.key, version=self.version, reason=self.reason)
         key = kind(self.entity).key_of(new)
         inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
-                            expect=_content(new))
+                            expect=_content(new), reason=self.reason)
         return Outcome(inverse, _changed(self.entity, new, "create", conn), new)
 
 
@@ -118,6 +130,7 @@ class UpdateRow(Edit):
     why: str = "typed edit"
     label: str = ""
     expect: dict | None = None  # undo/redo: check content instead of ``version``
+    reason: str = ""
     action: str = field(default="update", init=False)
 
     @property
@@ -130,7 +143,7 @@ class UpdateRow(Edit):
             current = rows.matching(conn, self.entity, self.key, self.expect)
             version = current["version"]
         old, new = rows.update(conn, self.entity, self.key, version, self.changes,
-                               who=who, why=self.why, current=current)
+                               who=who, why=self.why, current=current, reason=self.reason)
         # what the update changed, with what it changed along (a derived figure typed
         # over is no longer derived): undo puts all of it back
         keys = [k for k in new if k in self.changes or (
@@ -138,7 +151,7 @@ class UpdateRow(Edit):
         back = {k: old[k] for k in keys if k in old}
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
                             why=f"undo: {self.why}", label=rows.describe(new, self.entity),
-                            expect={k: new[k] for k in keys})
+                            expect={k: new[k] for k in keys}, reason=self.reason)
         return Outcome(inverse, _changed(self.entity, new, "update", conn), new)
 
 
@@ -150,6 +163,7 @@ class DeleteRow(Edit):
     row: dict | None = None  # for the undo text only
     why: str = "typed edit"
     expect: dict | None = None  # undo/redo: check content instead of ``version``
+    reason: str = ""
     action: str = field(default="delete", init=False)
 
     @property
@@ -164,10 +178,10 @@ class DeleteRow(Edit):
             current = rows.matching(conn, self.entity, self.key, self.expect)
             version = current["version"]
         old = rows.delete(conn, self.entity, self.key, version, who=who, why=self.why,
-                          current=current)
+                          current=current, reason=self.reason)
         # Restored with a newer version, so a desk still holding the old row reloads first.
         inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
-                            why=f"undo: {self.why}")
+                            why=f"undo: {self.why}", reason=self.reason)
         return Outcome(inverse, _changed(self.entity, old, "delete", conn), None)
 
 
@@ -198,3 +212,13 @@ class Batch(Edit):
         changed = Changed(first.entity, None, first.indicator if len(inds) == 1 else None,
                           None, None, "batch")
         return Outcome(inverse, changed, None)
+
+
+def with_reason(edit: Edit, reason: str) -> Edit:
+    """``edit`` made again with ``reason`` (a correction of a reported half-year, asked for
+    after the core refused it without one: :class:`core.period_lock.ReasonNeeded`)."""
+    if isinstance(edit, Batch):
+        return replace(edit, edits=[with_reason(e, reason) for e in edit.edits])
+    if hasattr(edit, "reason"):
+        return replace(edit, reason=reason)
+    return edit

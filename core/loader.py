@@ -16,14 +16,15 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import queries, rules, suspicious, write
+from . import access, comments, period_lock, queries, rules, suspicious, write
 from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
 from .problems import Problem
 from .rules import per_unique
 
-FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
+FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation",
+          "followup")
 TEXT_FIELDS = ("note", "source_ref", "derivation")
 KEY = ["indicator", "area", "period"]
 
@@ -39,6 +40,8 @@ class Plan:
     fields: tuple[str, ...] = FIELDS
     # values that pass the rules but look wrong (core.suspicious): shown, kept on Apply
     warnings: list[Problem] = field(default_factory=list)
+    # comments the rows' comment cells add (core.comments.planned)
+    comments: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,9 +66,10 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     df, same = _computed_as_stored(conn, ctx, df)
     if same:
         n, rows = len(df), rows[df.pop("_pos").to_numpy()]
-    checked = rules.check_figures(ctx,
-                                  df[[*KEY, "value", *present,
-                                      *(["version"] if "version" in df else [])]])
+    checked = rules.check_figures(ctx, df[[*KEY, "value", *present,
+                                           *(["comment"] if "comment" in df else []),
+                                           *(["version"] if "version" in df else [])]],
+                                  decimals=False)  # below, once the stored values are known
     flag = rules.Flags(n)
     flag.bad, flag.found = checked.bad.copy(), list(checked.found)
     out = checked.frame
@@ -93,14 +97,26 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
     plan.unchanged += same
+    # the decimals rule, on the rows the plan writes (an unchanged stored value stands)
+    for rows_, stored in ((plan.new, None), (plan.changed, plan.changed.get("db_value"))):
+        if len(rows_):
+            plan.problems += [Problem(m, file, sheet, int(rows_["_row"].iat[i]), heading(c, c))
+                              for i, c, m in rules.check_decimals(
+                                  ctx, rows_, None if stored is None else stored.to_numpy())]
     if len(good) and warn:
         plan.warnings = [
             Problem(m, file, sheet, int(good["_row"].iat[i]), heading("value", "value"))
             for i, _, m in suspicious.warnings(queries.indicators(conn), queries.areas(conn),
                                                existing, good)]
+    plan.comments = comments.planned(conn, good)
+    locked, reported = period_lock.plan_problems(conn, plan, file=file, sheet=sheet,
+                                                 column=heading("value", "value"))
+    plan.warnings += reported
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows[i]), heading(c, c)) for i, c, m in flag.found]
-        + plan.problems, key=lambda p: (p.row or 0, p.column))
+        + plan.problems + locked
+        + _not_allowed(conn, plan, file, sheet, heading("area", "area")),
+        key=lambda p: (p.row or 0, p.column))
     return plan
 
 
@@ -140,6 +156,21 @@ def _shown_same(stored: float, given: float, decimals) -> bool:
     from .rounding import rounded
 
     return rounded(stored, int(decimals)) == rounded(given, int(decimals))
+
+
+def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
+                 column: str) -> list[Problem]:
+    """Every row the plan would write that the connected desk may not (:mod:`core.access`)."""
+    acc = access.current(conn)
+    out = []
+    for frame in (plan.new, plan.changed):
+        for i, rule in access.refused_rows(acc, frame):
+            r = frame.iloc[i]
+            out.append(Problem(tr("not allowed: {user} ({role}) may not change figures of "
+                                  "{area}: {rule}", user=acc.user, role=acc.role,
+                                  area=r["area"], rule=rule),
+                               file, sheet, int(r["_row"]), column))
+    return out
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:
@@ -209,13 +240,14 @@ def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
     return changed, (*fields, "derived", "derivation")
 
 
-def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "") -> dict:
+def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "",
+               reason: str = "") -> dict:
     """Write a plan inside the caller's transaction, through :func:`core.write.commit`.
     Returns counts of created and updated figures and the indicators whose figures changed.
 
     Every created and updated figure gets one change-log row naming ``origin``.
     """
-    new = plan.new.drop(columns=["_row", "id"], errors="ignore")
+    new = plan.new.drop(columns=["_row", "id", "comment"], errors="ignore")
     same = {c: default for c, default in (
         ("qualifier", ""), ("note", ""), ("derivation", ""), ("source_ref", ""),
         ("status", "final"), ("derived", False)) if c not in new}
@@ -223,8 +255,10 @@ def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str 
         new = new.assign(derived=new["derived"].astype(bool))
     written = write.commit(
         conn, FIGURE, new=new, same=same, changed=plan.changed, fields=plan.fields, who=who,
-        why=why, origin=origin,
+        why=why, origin=origin, reason=reason,
         stale=lambda n: tr("{n} figures were changed by someone else during the import, after "
                            "the preview; nothing was written: preview the import again.", n=n))
+    added = comments.add_planned(conn, plan.comments, who=who, why=why, origin=origin)
     return {"created": written.created, "updated": written.updated,
-            "unchanged": plan.unchanged, "indicators": sorted(written.indicators)}
+            "unchanged": plan.unchanged, "indicators": sorted(written.indicators),
+            "comments": added}

@@ -43,6 +43,26 @@ def _step_4(conn: Connection) -> None:
                       "AND (unit = 'days' OR unit_zh = '天')"))
 
 
+def _step_5(conn: Connection) -> None:
+    """Schema 5: the areas of each district desk (read by the figures' row-level security
+    that ``ecotracker init`` installs on PostgreSQL)."""
+    schema.desk_areas.create(conn)
+
+
+def _step_6(conn: Connection) -> None:
+    """Schema 6: a half-year's life per area (open, submitted, approved), comments and a
+    follow-up mark on figures, the reason a reported figure was corrected; on PostgreSQL
+    the trigger that refuses writes to an approved area x period."""
+    from .period_lock import install_trigger
+
+    schema.period_states.create(conn)
+    schema.comments.create(conn)  # (with its index)
+    conn.execute(text("ALTER TABLE figures ADD COLUMN followup BOOLEAN NOT NULL "
+                      "DEFAULT FALSE"))
+    conn.execute(text("ALTER TABLE changelog ADD COLUMN reason TEXT NOT NULL DEFAULT ''"))
+    install_trigger(conn)
+
+
 def _step_7(conn: Connection) -> None:
     """Schema 7: targets a review can stand on, computed indicators, what a figure is.
 
@@ -98,10 +118,25 @@ def _sqlite_targets_value_nullable(conn: Connection) -> None:
         conn.execute(text(extra))
 
 
+def _step_9(conn: Connection) -> None:
+    """Schema 9: the wordings reports use for each indicator (one a line), so a press
+    release can be read into figures. The seed data set's wordings are filled in for the
+    indicators the database has, where it has none yet."""
+    conn.execute(text("ALTER TABLE indicators ADD COLUMN wordings TEXT NOT NULL DEFAULT ''"))
+    from .reports.wordings import seed_wordings
+    from .seed import seed_dir
+
+    rows = [{"c": code, "w": w} for code, w in seed_wordings(seed_dir() / "wordings.csv").items()]
+    if rows:
+        conn.execute(text("UPDATE indicators SET wordings = :w WHERE code = :c "
+                          "AND wordings = ''"), rows)
+
+
 # Step numbers are given out ahead to work done side by side, so a number may be unused for a
 # while: the steps that exist run in order, and schema.SCHEMA_VERSION is the highest of them.
 STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4,
-                                                  7: _step_7}
+                                                  5: _step_5, 6: _step_6, 7: _step_7,
+                                                  9: _step_9}
 
 
 def meta_value(conn: Connection, key: str) -> str | None:
@@ -193,6 +228,9 @@ def _create(conn: Connection, seed_state: str) -> None:
             "the database already holds other tables ({names}); EcoTracker needs "
             "an empty database or one of its own", names=", ".join(sorted(names)[:5])))
     schema.metadata.create_all(conn)
+    from .period_lock import install_trigger
+
+    install_trigger(conn)
     conn.execute(schema.meta.insert(), [
         {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
         {"key": "seed", "value": seed_state}])

@@ -134,6 +134,9 @@ def indicator_values(conn: Connection, values: dict) -> dict:
                                                    schema.indicators.c.formula))}
     known.setdefault(code, "")
     out["formula"] = check_formula(_text(values.get("formula")), code, known)
+    from .reports.wordings import clean
+
+    out["wordings"] = clean(values.get("wordings"))
     return out
 
 

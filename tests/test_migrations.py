@@ -36,12 +36,35 @@ def undo_schema_7(conn) -> None:
     assert t is not None
 
 
+def undo_schema_5(conn) -> None:
+    conn.execute(sa.text("DROP TABLE desk_areas"))
+
+
+def undo_schema_6(conn) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("DROP TRIGGER figures_period_lock ON figures"))
+    conn.execute(sa.text("DROP TABLE period_states"))
+    conn.execute(sa.text("DROP TABLE comments"))
+    conn.execute(sa.text("ALTER TABLE figures DROP COLUMN followup"))
+    conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN reason"))
+
+
+def back_to_schema_4(conn) -> None:
+    """Undo every step after 4 (each step's test then sees all of them run, in order)."""
+    conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN wordings"))  # schema 9
+    undo_schema_7(conn)
+    undo_schema_6(conn)
+    undo_schema_5(conn)
+    conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                 .values(value="4"))
+
+
 def _downgrade_to_v1(url: str) -> None:
     """Make the database look like one written by schema 1 (no change-log origin, no index,
     no Chinese units)."""
     engine = make_engine(resolve_url(url))
     with engine.begin() as conn:
-        undo_schema_7(conn)
+        back_to_schema_4(conn)
         conn.execute(sa.text("DROP INDEX ix_changelog_entity"))
         conn.execute(sa.text("ALTER TABLE changelog DROP COLUMN origin"))
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN unit_zh"))
@@ -113,9 +136,7 @@ def test_schema_4_database_gets_the_targets_of_schema_7(db_url):
     s.close()
     engine = make_engine(resolve_url(db_url))
     with engine.begin() as conn:
-        undo_schema_7(conn)
-        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
-                     .values(value="4"))
+        back_to_schema_4(conn)
     engine.dispose()
     s = Store.open(db_url)
     with s.read() as conn:
@@ -137,3 +158,52 @@ def test_schema_4_database_gets_the_targets_of_schema_7(db_url):
         conn.execute(schema.targets.update().where(schema.targets.c.id == int(row["id"]))
                      .values(value=None, qualitative="达到国家考核要求"))
     s.close()
+
+
+def test_schema_4_gets_the_desks_areas_table(db_url):
+    """Schema 5: ``desk_areas`` (a district desk's areas) is added to a schema-4 database."""
+    Store.open(db_url).close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        back_to_schema_4(conn)
+    engine.dispose()
+    s = Store.open(db_url)
+    with s.read() as conn:
+        assert sa.inspect(conn).has_table("desk_areas")
+        cols = {c["name"] for c in sa.inspect(conn).get_columns("desk_areas")}
+    assert cols == {"desk", "area"}
+
+
+def test_schema_4_database_gets_period_states_comments_and_the_lock(db_url):
+    """Step 6 on an older database: its tables and columns, and on PostgreSQL the
+    trigger, so an approved half-year is locked there too."""
+    s = Store.open(db_url)
+    s.close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        back_to_schema_4(conn)
+    engine.dispose()
+    s = Store.open(db_url, user="tester")
+    with s.read() as conn:
+        assert {"period_states", "comments"} <= set(sa.inspect(conn).get_table_names())
+        assert not queries.figures(conn)["followup"].any()
+        if conn.dialect.name == "postgresql":
+            assert conn.execute(sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = "
+                                        "'figures_period_lock' AND tgrelid = "
+                                        "'figures'::regclass")).scalar() == 1
+    s.close()
+
+
+def test_schema_4_database_gets_the_wordings_of_schema_9(db_url):
+    """Step 9: each indicator's report wordings, filled from the seed data set."""
+    Store.open(db_url).close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        back_to_schema_4(conn)
+    engine.dispose()
+    s = Store.open(db_url)
+    with s.read() as conn:
+        ind = queries.indicators(conn).set_index("code")
+    s.close()
+    assert "wordings" in ind.columns
+    assert (ind["wordings"] != "").sum() >= 10

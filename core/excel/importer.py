@@ -33,9 +33,9 @@ from .safety import EXCEL_CELL_CHARS, check_workbook
 
 WHY = "import"
 PLAN_FIELDS = ("indicator", "area", "period", "value", "qualifier", "status", "note", "source",
-               "source_ref", "version", "_row")
+               "source_ref", "followup", "comment", "version", "_row")
 TEXT_FIELDS = ("indicator", "area", "period", "qualifier", "status", "note", "source",
-               "source_ref")
+               "source_ref", "followup", "comment")
 
 
 @dataclass
@@ -64,7 +64,9 @@ class Preview:
 
     @property
     def nothing_to_do(self) -> bool:
-        return not len(self.plan.new) and not len(self.plan.changed)
+        comments = self.plan.comments
+        return (not len(self.plan.new) and not len(self.plan.changed)
+                and (comments is None or not len(comments)))
 
     def changes(self, indicators: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         """New and changed figures as text: indicator, area, period, old, new."""
@@ -199,8 +201,8 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
     with store.read() as conn:
         if cut is not None:  # a note the export cut to fit its cell keeps the whole one
             df = _keep_existing(conn, df.copy(), ("note",), pd.Series(cut, index=df.index))
-        if table.kind == "entry" and len(df):
-            df = _keep_existing(conn, df.copy())
+        if table.kind == "entry" and len(df):  # (a blank follow-up cell keeps the mark)
+            df = _keep_existing(conn, df.copy(), ("note", "qualifier", "followup"))
         plan = plan_figures(conn, df, file=path.name, sheet=table.sheet,
                             columns=table.headings)
     progress(3, 3)
@@ -229,7 +231,7 @@ def _added_since(store: Store, plan: Plan) -> bool:
 
 
 def apply_import(store: Store, preview: Preview, *, progress=no_progress,
-                 cancelled=never) -> Applied:
+                 cancelled=never, reason: str = "") -> Applied:
     """Write a previewed import in one transaction (all or nothing).
 
     Raises
@@ -253,7 +255,7 @@ def apply_import(store: Store, preview: Preview, *, progress=no_progress,
         with store.write("import", backup=True) as conn:  # checked and copied under the lock
             backup = made_for(conn)
             counts = apply_plan(conn, preview.plan, who=store.user, why=WHY,
-                                origin=preview.file)
+                                origin=preview.file, reason=reason)
     except ConflictError:  # the database refused a row; the transaction is rolled back
         if not _added_since(store, preview.plan):
             raise

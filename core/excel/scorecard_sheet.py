@@ -28,14 +28,19 @@ COLUMNS = [  # field, English, Chinese, width
     ("course_status", "Course status", "进度状态", 18),
 ]
 HEADER_ROW = 6
+# The latest period of a figure whose half-year is not approved yet is shown with a "*" by
+# its cell's format: the cell keeps the period itself (a filter, a formula, an import read it)
+PENDING_FORMAT = '@" *"'
 TEXTS = {
     "en": {"title": "Environmental indicators: target against actual", "as_of": "As of",
            "filters": "Filters", "generated": "Generated", "none": "none (everything)",
            "category": "category", "area": "area", "from": "from", "to": "to",
-           "empty": "No figures match these filters."},
+           "empty": "No figures match these filters.",
+           "pending": "* the half-year of this figure is not approved yet"},
     "zh_CN": {"title": "生态环境指标目标完成情况", "as_of": "截至", "filters": "筛选条件",
               "generated": "生成时间", "none": "无（全部）", "category": "类别", "area": "地区",
-              "from": "起", "to": "止", "empty": "没有符合筛选条件的数据。"},
+              "from": "起", "to": "止", "empty": "没有符合筛选条件的数据。",
+              "pending": "* 该数据所属期间尚未审核"},
 }
 
 
@@ -50,8 +55,10 @@ def _cell(ws, value, font=None, fill=None, align=None, fmt=None, border=None):
 
 
 def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas: pd.DataFrame,
-                          lang: str, *, as_of: str, filters: str, generated: str) -> None:
-    """Write the scorecard (``core.status.scorecard`` output) into a write-only worksheet."""
+                          lang: str, *, as_of: str, filters: str, generated: str,
+                          pending: set | None = None) -> None:
+    """Write the scorecard (``core.status.scorecard`` output) into a write-only worksheet.
+    ``pending``: the (area, period) not approved yet, whose latest period gets a ``*``."""
     t = texts(lang)
     zh = lang.startswith("zh")
     nc = present.name_col(lang)
@@ -67,7 +74,7 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
     ws.append([_cell(ws, t["title"], TITLE)])
     for key, text in (("as_of", as_of), ("filters", filters), ("generated", generated)):
         ws.append([_cell(ws, t[key], SUBTITLE), _cell(ws, text, SUBTITLE)])
-    ws.append([])
+    ws.append([_cell(ws, t["pending"], SUBTITLE)] if pending else [])
     ws.row_dimensions[HEADER_ROW].height = 30
     ws.append([_cell(ws, zh_ if zh else en, HEADER_FONT, HEADER_FILL, HEADER_ALIGN, border=GRID)
                for _, en, zh_, _ in COLUMNS])
@@ -118,7 +125,9 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             _cell(ws, area.get(r.area, r.area), align=WRAP, border=GRID),
             _cell(ws, present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang), align=WRAP,
                   border=GRID),
-            _cell(ws, periods(r.latest_period) or None, align=CENTER, border=GRID),
+            _cell(ws, periods(r.latest_period) or None, align=CENTER, border=GRID,
+                  fmt=PENDING_FORMAT if pending and (r.area, r.latest_period) in pending
+                  else None),
             _cell(ws, qualifier_label(r.qualifier, lang) if isinstance(r.qualifier, str)
                   else None, border=GRID),
             num(r.latest_value),
