@@ -497,6 +497,10 @@
         <translation>录入时间</translation>
     </message>
     <message>
+        <source>Computed by its formula, never typed: %1</source>
+        <translation>由公式计算，不能手工录入：%1</translation>
+    </message>
+    <message>
         <source>You may not change this figure: %1</source>
         <translation>您无权修改此数据：%1</translation>
     </message>
@@ -507,6 +511,10 @@
     <message>
         <source>Double-click or press F2 to edit</source>
         <translation>双击或按 F2 编辑</translation>
+    </message>
+    <message>
+        <source>%1, computed</source>
+        <translation>%1，计算值</translation>
     </message>
     <message>
         <source>%1, derived</source>

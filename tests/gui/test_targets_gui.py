@@ -74,3 +74,16 @@ def test_the_window_s_scorecard_reads_shares_in_percentage_points(window, qtbot)
     assert "渝府发〔2022〕11号 (2022-01-27)" in tip and "confidence M" in tip
     pm = m.row_of(("AIR.PM25", "shapingba"))
     assert m.data(m.index(pm, column("change"))) == "-8.2%"  # a concentration, in %
+
+
+def test_a_computed_figure_is_marked_and_not_editable_in_the_figure_table(view, qtbot):
+    view.set_indicator("AIR.GOOD_DAYS_RATIO")
+    m = view.figure_table.model()
+    qtbot.waitUntil(lambda: m.rowCount() == 4)
+    from gui.indicator.figure_model import COLUMNS
+
+    value, status = COLUMNS.index("value"), COLUMNS.index("status")
+    assert m.index(0, status).data() == "final, computed"
+    assert not m.flags(m.index(0, value)) & Qt.ItemFlag.ItemIsEditable
+    tip = m.index(0, value).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days)")
