@@ -382,8 +382,12 @@ def synth_actions(db: str, tmp: Path) -> dict:
     done.clear()
     mon.start()
     t0 = time.perf_counter()
-    w.ctx.edit(UpdateRow("figure", int(f["id"]), int(f["version"]),
-                         {"value": float(f["value"]) * 1.01}), "bench edit")
+    dec = int(w.ctx.indicator(code)["decimals"] or 0)  # more would be refused (core.rules)
+    value = round(float(f["value"]) * 1.01, dec)
+    if value == float(f["value"]):
+        value = round(value + 10 ** -dec, dec)
+    w.ctx.edit(UpdateRow("figure", int(f["id"]), int(f["version"]), {"value": value}),
+               "bench edit")
     _pump(app, lambda: bool(done))
     out["edit_to_scorecard_s"] = done[0] - t0
     out["edit_stall_s"] = mon.stop()
