@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.add_argument("--period", metavar="P", help="review as of this period (2025H1, "
+                   "2025年上半年): its figures, or the latest before it, marked older")
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("backups", help="list the copies kept of a SQLite database, or restore "
@@ -131,11 +133,14 @@ def cmd_status(args) -> int:
 
     from . import machine, present, queries, status
 
+    from .periods import parse_period
+
+    as_of = parse_period(args.period).code if getattr(args, "period", None) else None
     store = _open(args, create=False)
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
         sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
-                              area_rank=queries.area_rank(areas))
+                              area_rank=queries.area_rank(areas), as_of=as_of)
     store.close()
     if args.format != "table":
         _emit(machine.scorecard_records(sc, areas, args.lang), machine.SCORECARD_COLUMNS,
@@ -143,7 +148,8 @@ def cmd_status(args) -> int:
         return 0
     table = present.scorecard_table(sc, areas, args.lang)
     cols = ["indicator", "area", "latest_period", "latest", "target", "gap",
-            "period_status", "course_status"]
+            "period_status", "course_status", *(["prev_period", "previous", "change"]
+                                                if as_of else []), "marks"]
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 40,
                            "display.width", 200):
         print(table[cols].to_string(index=False))

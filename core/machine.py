@@ -26,7 +26,8 @@ SCORECARD_COLUMNS = ("indicator", "name", "area", "area_name", "unit", "latest_p
                      "latest_value", "qualifier", "target_comparator", "target_value",
                      "target_value_high", "target_source", "target_period", "gap", "gap_pct",
                      "change", "period_status", "period_status_text", "course_status",
-                     "course_status_text", "warnings")
+                     "course_status_text", "warnings", "prev_period", "prev_value",
+                     "figure_status", "derived", "older")
 
 
 def number(value, *, computed: bool = False):
@@ -106,6 +107,12 @@ def scorecard_records(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -
             "course_status": r["course_status"],
             "course_status_text": vocabulary.words(r["course_status"], lang),
             "warnings": int(r["warnings"]),
+            "prev_period": _text(r.get("prev_period")),
+            "prev_value": _value(r.get("prev_value"), kind, lang),
+            "figure_status": _text(r.get("figure_status")),
+            "derived": bool(r.get("figure_derived")) if pd.notna(r.get("figure_derived"))
+            else None,
+            "older": bool(r.get("older", False)),
         })
     return out
 

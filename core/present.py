@@ -9,7 +9,7 @@ import weakref
 
 import pandas as pd
 
-from . import vocabulary
+from . import marks, vocabulary
 from .errors import EcoError
 from .i18n import tr
 from .periods import is_period, period_label, period_ord
@@ -164,6 +164,7 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
     ar = areas.set_index("code")
     nc = name_col(lang)
     periods = PeriodNames(lang)
+    row_marks = marks.of_rows(sc)  # provisional, derived, older (core.marks)
 
     def fmt(col, signed=False):
         out = []
@@ -188,6 +189,10 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
         "gap": fmt("gap", signed=True),
         "gap_pct": [f"{v:+.1f}%" if pd.notna(v) else "" for v in sc["gap_pct"]],
         "change": fmt("change", signed=True),
+        "prev_period": periods.all(sc["prev_period"]) if "prev_period" in sc else "",
+        "previous": fmt("prev_value") if "prev_value" in sc else "",
+        "marks": [marks.text(m, lang) for m in row_marks],
+        "mark_symbols": [marks.symbols(m) for m in row_marks],
         "period_status": [vocabulary.words(s, lang) for s in sc["period_status"]],
         "course_status": [vocabulary.words(s, lang) for s in sc["course_status"]],
         "warnings": sc["warnings"],
