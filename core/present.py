@@ -159,6 +159,12 @@ def _targets(sc: pd.DataFrame, lang: str) -> list[str]:
     return [scorecard_target(r, lang) for r in records(sc, cols)]
 
 
+def _previous(values: list[str], periods: list[str], lang: str) -> list[str]:
+    """``37.0 (2024H1)``: the previous comparable figure with its period, one cell."""
+    left, right = ("（", "）") if lang.startswith("zh") else (" (", ")")
+    return [f"{v}{left}{p}{right}" if v and p else v for v, p in zip(values, periods)]
+
+
 def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The scorecard with formatted values and translated statuses."""
     ar = areas.set_index("code")
@@ -191,6 +197,8 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
         "change": fmt("change", signed=True),
         "prev_period": periods.all(sc["prev_period"]) if "prev_period" in sc else "",
         "previous": fmt("prev_value") if "prev_value" in sc else "",
+        "previous_shown": _previous(fmt("prev_value"), periods.all(sc["prev_period"]), lang)
+        if "prev_value" in sc else "",
         "marks": [marks.text(m, lang) for m in row_marks],
         "mark_symbols": [marks.symbols(m) for m in row_marks],
         "period_status": [vocabulary.words(s, lang) for s in sc["period_status"]],

@@ -50,6 +50,7 @@ class ScorecardResult:
     # made when shown, in the window's language then
     warnings: pd.DataFrame | None = None
     as_of: str | None = None  # the period the scorecard was read as of (None: the latest)
+    periods: tuple = ()  # a full job: the periods of the figures, newest first (core.asof)
 
 
 class Tickets:
@@ -157,6 +158,7 @@ def _compute(store: Store, indicator: str | None, progress=None,
     if progress:
         progress(2, 3)
     # the warnings are kept for the window's tooltips: computed once, on keys made once
+    periods = tuple(asof.choices(figs["period"])) if indicator is None else ()
     if as_of:  # the warnings too as they stood then
         figs = asof.known_at(figs, as_of).reset_index(drop=True)
     keys = status.series_keys(figs) if len(figs) else None
@@ -168,7 +170,7 @@ def _compute(store: Store, indicator: str | None, progress=None,
     if progress:
         progress(3, 3)
     return ScorecardResult(frame, indicator, len(figs), len(tgs), tables,
-                           warnings[WARNING_COLUMNS].reset_index(drop=True), as_of)
+                           warnings[WARNING_COLUMNS].reset_index(drop=True), as_of, periods)
 
 
 # the separate process ----------------------------------------------------------------------
@@ -207,7 +209,7 @@ def write_result(result: ScorecardResult, out) -> None:
         frames["warnings"] = result.warnings
     parts = {name: max(1, -(-len(df) // CHUNK_ROWS)) for name, df in frames.items()}
     pickle.dump({"indicator": result.indicator, "n_figures": result.n_figures,
-                 "as_of": result.as_of,
+                 "as_of": result.as_of, "periods": result.periods,
                  "n_targets": result.n_targets, "parts": parts}, out,
                 protocol=pickle.HIGHEST_PROTOCOL)
     for name, df in frames.items():
@@ -224,7 +226,8 @@ def read_result(stream) -> ScorecardResult:
         frames[name] = chunks[0] if n == 1 else pd.concat(chunks)
     tables = {k.split(":", 1)[1]: v for k, v in frames.items() if k.startswith("table:")}
     return ScorecardResult(frames["frame"], head["indicator"], head["n_figures"],
-                           head["n_targets"], tables, frames.get("warnings"), head.get("as_of"))
+                           head["n_targets"], tables, frames.get("warnings"), head.get("as_of"),
+                           head.get("periods", ()))
 
 
 def _main(user: str, as_of: str | None = None) -> int:
