@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from .. import present, vocabulary
+from .. import marks, present, vocabulary
 from ..values import class_name, qualifier_label
 from .styles import (CENTER, MID, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT,
                      SUBTITLE, TITLE, WRAP, number_format, print_setup, row_height, status_style,
@@ -25,16 +25,19 @@ COLUMNS = [  # field, English, Chinese, width
     ("change", "Change", "变化", 10),
     ("period_status", "Period status", "本期状态", 14),
     ("course_status", "Course status", "进度状态", 18),
+    ("previous", "A year earlier", "上年同期", 16),  # value (period): core.present
+    ("marks", "Marks", "标记", 16),  # provisional, derived, older: core.marks
 ]
 HEADER_ROW = 6
 TEXTS = {
     "en": {"title": "Environmental indicators: target against actual", "as_of": "As of",
            "filters": "Filters", "generated": "Generated", "none": "none (everything)",
            "category": "category", "area": "area", "from": "from", "to": "to",
-           "empty": "No figures match these filters."},
+           "empty": "No figures match these filters.", "marks": "Marks"},
     "zh_CN": {"title": "生态环境指标目标完成情况", "as_of": "截至", "filters": "筛选条件",
               "generated": "生成时间", "none": "无（全部）", "category": "类别", "area": "地区",
-              "from": "起", "to": "止", "empty": "没有符合筛选条件的数据。"},
+              "from": "起", "to": "止", "empty": "没有符合筛选条件的数据。",
+              "marks": "标记"},
 }
 
 
@@ -66,7 +69,7 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
     ws.append([_cell(ws, t["title"], TITLE)])
     for key, text in (("as_of", as_of), ("filters", filters), ("generated", generated)):
         ws.append([_cell(ws, t[key], SUBTITLE), _cell(ws, text, SUBTITLE)])
-    ws.append([])
+    ws.append([_cell(ws, t["marks"], SUBTITLE), _cell(ws, marks.legend(lang), SUBTITLE)])
     ws.row_dimensions[HEADER_ROW].height = 30
     ws.append([_cell(ws, zh_ if zh else en, HEADER_FONT, HEADER_FILL, HEADER_ALIGN, border=GRID)
                for _, en, zh_, _ in COLUMNS])
@@ -77,8 +80,10 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
     area = areas.set_index("code")[nc]
     widths = {f: w for f, _, _, w in COLUMNS}
     periods = present.PeriodNames(lang)  # 2025年上半年 in Chinese, once per distinct code
+    shown = present.scorecard_table(sc, areas, lang)  # the window's "a year earlier", marks
+    previous, row_marks = shown["previous_shown"].tolist(), marks.of_rows(sc)
     row = HEADER_ROW
-    for r in sc.itertuples(index=False):
+    for k, r in enumerate(sc.itertuples(index=False)):
         row += 1
         name = f"{getattr(r, nc)}\n{r.indicator}"
         ws.row_dimensions[row].height = row_height(max(
@@ -122,7 +127,10 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
             signed(r.change),
             status(r.period_status),
             status(r.course_status),
+            _cell(ws, previous[k] or None, align=CENTER, border=GRID),
+            _cell(ws, marks.text(row_marks[k], lang) or None, align=WRAP, border=GRID),
         ])
+
 
 
 def as_of(sc: pd.DataFrame, lang: str = "en") -> str:
