@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import rows
-from .entities import KINDS, kind
+from .entities import INDICATOR, KINDS, kind
 from .i18n import tr
 from .store import Store
 
@@ -36,6 +36,11 @@ class Changed:
     @property
     def structure(self) -> bool:
         """True when the list of indicators itself changed."""
+        return kind(self.entity) is INDICATOR
+
+    @property
+    def reference(self) -> bool:
+        """True when reference data the window keeps changed (indicators, sources)."""
         return not kind(self.entity).of_indicator
 
 

@@ -37,7 +37,7 @@ class Kind:
         / 2024H1``."""
         from .periods import shown
 
-        fields = {k: row.get(k) for k in ("indicator", "area", "kind")}
+        fields = {k: row.get(k) for k in ("indicator", "area", "kind", "title")}
         if row.get("period") is not None:
             fields["period"] = shown(row["period"])
         return tr(self.described, key=row.get(self.key), **fields)
@@ -54,7 +54,10 @@ TARGET = Kind("target", schema.targets, "id", ("indicator", "area", "period", "k
 INDICATOR = Kind("indicator", schema.indicators, "code", ("code",),
                  N_("indicator {key}"), N_("indicator {key}"), False)
 
-KINDS: dict[str, Kind] = {k.name: k for k in (FIGURE, TARGET, INDICATOR)}
+SOURCE = Kind("source", schema.sources, "id", ("id",), N_("source {title}"),
+              N_("source {key}"), False)
+
+KINDS: dict[str, Kind] = {k.name: k for k in (FIGURE, TARGET, INDICATOR, SOURCE)}
 
 
 def kind(name: str) -> Kind:

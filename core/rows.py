@@ -10,12 +10,12 @@ import pandas as pd
 from sqlalchemy import Connection, func, select
 
 from . import rules, schema, validate, write
-from .entities import kind
+from .entities import INDICATOR, SOURCE, kind
 from .errors import ConflictError, StaleEditError
 from .i18n import N_, tr
 from .values import format_value
 
-ENTITIES = ("figure", "target", "indicator")  # the kinds of :mod:`core.entities`
+ENTITIES = ("figure", "target", "indicator", "source")  # the kinds of :mod:`core.entities`
 BOOKKEEPING = ("version", "entered_by", "entered_at")  # set by every write, not by edits
 
 
@@ -96,8 +96,11 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
     """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
     k = kind(entity)
     vals = _validated(conn, entity, values)
-    if not k.of_indicator and fetch(conn, entity, vals["code"]) is not None:
-        raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
+    if not k.of_indicator and fetch(conn, entity, vals[k.key]) is not None:
+        if k is INDICATOR:
+            raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
+        raise ConflictError(tr("{what} already exists; edit it instead",
+                               what=describe(vals, entity)))
     _check_unique(conn, entity, vals)
     for c in BOOKKEEPING:
         vals.pop(c, None)
@@ -192,6 +195,15 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
                                 field="vmin")
 
 
+def _check_source_unused(conn: Connection, key, row: dict) -> None:
+    """A source that figures or targets still name is not deleted (they would lose it)."""
+    n = sum(conn.execute(select(func.count()).select_from(t).where(t.c.source == key)).scalar()
+            for t in (schema.figures, schema.targets))
+    if n:
+        raise ConflictError(tr("{what} is the source of {n} figures or targets; it cannot be "
+                               "deleted", what=describe(row, "source"), n=n))
+
+
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
            who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new).
@@ -210,7 +222,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                                      "derived" in changes or "derivation" in changes)
             for f in ("value", "value_high") if f in changes):
         vals["derived"], vals["derivation"] = False, ""
-    if not k.of_indicator:
+    if k is INDICATOR:
         _check_indicator_change(conn, old, vals)
     _check_unique(conn, entity, vals, exclude=key if k.of_indicator else None)
     # the fields this update writes: those it sets, and those it changes along
@@ -236,7 +248,9 @@ def delete(conn: Connection, entity: str, key, expected_version: int, *, who: st
            why: str = "", origin: str = "") -> dict:
     """Delete a row made from ``expected_version``. Returns the row as it was."""
     old = _current_or_stale(conn, entity, key, expected_version)
-    if not kind(entity).of_indicator:
+    if kind(entity) is SOURCE:
+        _check_source_unused(conn, key, old)
+    elif not kind(entity).of_indicator:
         for dep, still in (
                 (schema.figures, N_("indicator {code} still has {n} figures; delete them first")),
                 (schema.targets, N_("indicator {code} still has {n} targets; delete them first"))):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -45,6 +45,10 @@ sources = Table(
     Column("title", Text, nullable=False, default=""),
     Column("date", String(32), nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
+    # schema 8: a bulletin's document number and link; a version, as every edited row has
+    Column("doc_number", Text, nullable=False, default=""),
+    Column("link", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
 )
 
 indicators = Table(
@@ -146,4 +150,4 @@ changelog = Table(
 )
 Index("ix_changelog_entity", changelog.c.entity, changelog.c.entity_id)  # schema 2
 
-VERSIONED = {"figure": figures, "target": targets, "indicator": indicators}
+VERSIONED = {"figure": figures, "target": targets, "indicator": indicators, "source": sources}

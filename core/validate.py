@@ -124,4 +124,11 @@ def indicator_values(conn: Connection, values: dict) -> dict:
     return out
 
 
-VALIDATORS = {"figure": figure_values, "target": target_values, "indicator": indicator_values}
+def source_values(conn: Connection, values: dict) -> dict:
+    from .sources import source_values as check
+
+    return check(conn, values)
+
+
+VALIDATORS = {"figure": figure_values, "target": target_values, "indicator": indicator_values,
+              "source": source_values}

@@ -16,7 +16,7 @@ from core import vocabulary
 from core.periods import shown
 from core.present import PeriodNames
 from core.edits import Changed
-from core.entities import FIGURE, TARGET
+from core.entities import FIGURE, SOURCE, TARGET
 from gui import workers
 from gui.context import AppContext
 from gui.later import later
@@ -221,6 +221,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.failed.emit(exc)
 
     def _on_changed(self, changed: Changed) -> None:
+        if changed.kind is SOURCE:
+            return  # no scorecard cell names a source
         if changed.kind in (FIGURE, TARGET) and changed.action in ("create", "delete"):
             key = "figures" if changed.kind is FIGURE else "targets"
             self.counts[key] += 1 if changed.action == "create" else -1
