@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
         "bureau. With no command, opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_db(parser)
+    parser.add_argument("--lang", dest="window_lang", choices=("en", "zh_CN"),
+                        default=argparse.SUPPRESS,
+                        help="the window's language (default: as last chosen, else the "
+                             "system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create (and seed) a database")
@@ -224,14 +228,16 @@ def _no_window(args) -> int:
 
 
 def main(argv: list[str] | None = None, open_window: Callable | None = None) -> int:
-    """Run the command line. ``open_window(db)`` opens the window when no command is given
-    (passed in by :mod:`gui.launcher`, since ``core`` never imports the GUI)."""
+    """Run the command line. ``open_window(db[, lang])`` opens the window when no command is
+    given (passed in by :mod:`gui.launcher`, since ``core`` never imports the GUI)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if hasattr(args, "func"):
         func = args.func
     elif open_window is not None:
-        func = lambda a: open_window(getattr(a, "db", None))  # noqa: E731
+        def func(a):
+            lang = getattr(a, "window_lang", None)
+            return open_window(getattr(a, "db", None), *([lang] if lang else []))
     else:
         func = _no_window
     try:

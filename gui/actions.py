@@ -146,7 +146,7 @@ class WindowActions(QObject):
                             self.tr("Save a workbook for a meeting")),
             "ImportExcel": (self.tr("&Import from Excel…"),
                             self.tr("Import a filled-in entry workbook, with a preview first")),
-            "EntryTemplate": (self.tr("E&ntry workbook for districts…"),
+            "EntryTemplate": (self.tr("&Make entry workbook…"),
                               self.tr("Write a workbook for one period that districts fill "
                                       "in and send back")),
             "Refresh": (self.tr("&Refresh"),

@@ -15,6 +15,7 @@ from core.values import optional_number
 from gui.indicator import labels
 from gui.value_field import ClassField, ValueField
 
+from ..sources.picker import SourcePicker
 from .common import WARNING_STYLE, FormDialog, combo, same_value, select_data
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
@@ -67,7 +68,7 @@ class FigureDialog(FormDialog):
         self.add("status", self.tr("Status:"),
                  combo([(labels.figure_status(s), s) for s in FIGURE_STATUSES]))
         self.add("note", self.tr("Note:"), QLineEdit())
-        self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
+        self.add("source", self.tr("Source:"), SourcePicker(ctx, self.tr("(none)")))
         ref = self.add("source_ref", self.tr("Reference:"), QLineEdit())
         ref.setPlaceholderText(self.tr("e.g. table 3, para 4"))
         # a value that passes the rules but looks wrong (core.suspicious): said before it is

@@ -15,8 +15,9 @@ from core.values import (decimals_problem, format_value, more_decimals, optional
                          parse_value)
 from gui.indicator import labels
 
+from ..sources.picker import SourcePicker
 from .common import FormDialog, combo, same_value, select_data
-from .figure_dialog import area_items, period_code, source_items
+from .figure_dialog import area_items, period_code
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
             "baseline_value", "note", "source", "source_ref")
@@ -51,7 +52,7 @@ class TargetDialog(FormDialog):
         self.add("baseline_period", self.tr("Baseline period:"), QLineEdit())
         self.add("baseline_value", self.tr("Baseline value:"), QLineEdit())
         self.add("note", self.tr("Note:"), QLineEdit())
-        self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
+        self.add("source", self.tr("Source:"), SourcePicker(ctx, self.tr("(none)")))
         self.add("source_ref", self.tr("Reference:"), QLineEdit())
         self.fields["comparator"].currentIndexChanged.connect(self._between)
         if row:
