@@ -46,20 +46,24 @@ class Plan:
 
 
 def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: str = "",
-                 columns: dict[str, str] | None = None, warn: bool = True) -> Plan:
+                 columns: dict[str, str] | None = None, warn: bool = True,
+                 new_sources: tuple[str, ...] = ()) -> Plan:
     """Validate ``df`` (columns ``indicator, area, period, value`` and any of :data:`FIELDS`,
     optional ``version`` and ``_row``) and diff it against the database.
 
     ``columns`` maps our column names to the input's headings, for messages. With ``warn``,
     values that pass the rules but look wrong are listed in ``warnings`` (they do not stop
-    the plan).
+    the plan). ``new_sources``: ids of sources the same write will create first (an entry
+    workbook's newly named sources), taken as known.
     """
     heading = (columns or {}).get
     df = df.reset_index(drop=True)
     n = len(df)
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
     present = [f for f in FIELDS if f in df.columns and f != "value"]
-    checked = rules.check_figures(rules.Context.load(conn),
+    ctx = rules.Context.load(conn)
+    ctx.sources |= set(new_sources)
+    checked = rules.check_figures(ctx,
                                   df[[*KEY, "value", *present,
                                       *(["version"] if "version" in df else [])]])
     flag = rules.Flags(n)

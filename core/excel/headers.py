@@ -44,9 +44,11 @@ ENTRY_COLUMNS = {
     "value": ("Value", "数值"),
     "qualifier": ("Qualifier", "限定词"),
     "note": ("Note", "备注"),
+    # the bulletin or report, in words: a name no source has becomes a new source on import
+    "source_text": ("Source", "来源"),
     "version": ("Version", "版本"),
 }
-ENTRY_FIELDS = ("value", "qualifier", "note")
+ENTRY_FIELDS = ("value", "qualifier", "note", "source_text")
 
 STATUS_LABELS = {"en": {"final": "final", "provisional": "provisional"},
                  "zh_CN": {"final": "正式", "provisional": "初步"}}

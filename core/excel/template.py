@@ -39,7 +39,7 @@ from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, L
 HEADER_ROW = 4
 WIDTHS = {"indicator": 36, "name": 40, "area": 16, "period": 9, "unit": 10, "range": 20,
           "last_period": 10, "last_value": 12, "value": 14, "qualifier": 12, "note": 40,
-          "version": 8}
+          "source_text": 36, "version": 8}
 TEXTS = {
     "en": {"title": "Entry workbook: {period}", "hint": "Fill in the yellow cells only (Value, "
            "and if needed Qualifier and Note), then send the workbook back. See the "
@@ -68,6 +68,10 @@ INSTRUCTIONS = [
      "5. 请勿修改灰色列、重命名工作表或插入列：导入时会逐行检查，并指出问题所在的行和列。"),
     ("6. A blank Note or Qualifier keeps what the bureau already has for that figure.",
      "6. 备注或限定词留空时，保留系统中已有的内容。"),
+    ("7. Source: the title of the bulletin or report the figure comes from. A title the bureau "
+     "does not have yet is added as a new source when the workbook is imported; a blank Source "
+     "keeps the figure's source.",
+     "7. 来源：填写数据所依据的通报或报告的标题。系统中尚无的标题将在导入时新建为来源；来源留空时保留原有来源。"),
 ]
 
 
@@ -211,7 +215,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
                   "unit": present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang),
                   "range": allowed, "last_period": last_shown(r.period) or None,
                   "last_value": last, "value": None, "qualifier": None, "note": None,
-                  "version": int(r.version) if pd.notna(r.version) else None}
+                  "source_text": None, "version": int(r.version) if pd.notna(r.version) else None}
         fmt = number_format(r.value_kind, int(r.decimals))
         ws.row_dimensions[i].height = row_height(max(
             text_lines(values[f], WIDTHS[f]) for f in ("name", "unit", "range")))
@@ -224,7 +228,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
                 c.fill = LOCKED_FILL
             if f in ("value", "last_value") and r.value_kind != "class":
                 c.number_format = fmt
-            c.alignment = WRAP if f in ("name", "note", "unit", "range") else MID
+            c.alignment = WRAP if f in ("name", "note", "unit", "range", "source_text") else MID
         ref = f"{get_column_letter(col['value'])}{i}"
         if dv is None:
             class_cells.append(ref)

@@ -1896,6 +1896,10 @@ Every edit is saved to the database at once.</source>
         <translation>{file}，工作表 {sheet}：共 {rows} 行；新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，问题 {problems} 个</translation>
     </message>
     <message>
+        <source>new source: {title}</source>
+        <translation>新来源：{title}</translation>
+    </message>
+    <message>
         <source>someone added some of these figures since the preview; nothing was written: preview the import again</source>
         <translation>预览之后，他人已添加了其中部分数据；未写入任何内容：请重新预览后再导入</translation>
     </message>

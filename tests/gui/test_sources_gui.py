@@ -89,3 +89,22 @@ def test_sources_list_edit_and_delete(ctx, qtbot):
     settle(qtbot, ctx)
     assert "cq-2025h1" in set(_sources(ctx)["id"])
     assert dlg.message.text()
+
+
+def test_import_preview_says_a_new_source_is_made(ctx, qtbot, tmp_path):
+    from core.excel.template import write_template
+    from gui.excel.import_dialog import open_import_dialog
+    from tests.excel.test_entry_sources import NEW, _fill
+
+    path, filled = tmp_path / "e.xlsx", tmp_path / "filled.xlsx"
+    write_template(ctx.store, path, "2026H1", area="Chongqing", lang=ctx.lang)
+    _fill(path, filled, ctx.lang, {"AIR.GOOD_DAYS": (170, NEW), "AIR.PM25": (30.1, NEW)})
+    dlg = open_import_dialog(ctx, None, path=str(filled))
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.preview is not None, timeout=30000)
+    word = "新来源" if ctx.lang == "zh_CN" else "new source"
+    assert f"{word}" in dlg.summary.text() and NEW in dlg.summary.text()
+    assert dlg.summary.text().count(NEW) == 1
+    dlg.apply_button.click()
+    qtbot.waitUntil(lambda: dlg.applied is not None, timeout=30000)
+    assert (_sources(ctx)["title"] == NEW).sum() == 1
