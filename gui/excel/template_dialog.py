@@ -15,6 +15,8 @@ from core.excel.template import nothing_to_fill, reported_in, write_template
 from core.periods import is_period, parse_period
 
 from .. import workers
+from ..i18n import settings
+from .saved_files import OpenButtons, default_path
 
 
 class TemplateDialog(QDialog):
@@ -41,6 +43,7 @@ class TemplateDialog(QDialog):
         self.lang.addItem("中文", "zh_CN")
         self.lang.setCurrentIndex(1 if ctx.lang.startswith("zh") else 0)
         self.path = QLineEdit(self, objectName="templatePath")
+        self._named = ""  # the default name last put in the path (replaced while untouched)
         browse = QPushButton(self.tr("Browse…"), self, objectName="templateBrowse")
         browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
@@ -55,6 +58,7 @@ class TemplateDialog(QDialog):
         self.message = QLabel(self, objectName="templateMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.opener = OpenButtons(self)
         self.buttons = QDialogButtonBox(self)
         self.write_button = self.buttons.addButton(self.tr("Write"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
@@ -66,12 +70,28 @@ class TemplateDialog(QDialog):
         for w in (self.period, self.path):
             w.textChanged.connect(self._check)
         self.category.currentIndexChanged.connect(self._check)
+        self.period.textChanged.connect(self._default_name)
+        self.lang.currentIndexChanged.connect(self._default_name)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.message)
+        lay.addWidget(self.opener)
         lay.addWidget(self.buttons)
         self.resize(520, 260)
+        remembered = settings().value("entry/period", "", str)
+        if remembered and is_period(remembered):
+            self.period.setText(remembered)  # the half-year being collected, as last time
+        self._default_name()
         self._check()
+        self.period.setFocus()
+
+    def _default_name(self, *_args) -> None:
+        if self.path.text().strip() and self.path.text() != self._named:
+            return
+        text = self.period.text().strip()
+        period = parse_period(text).code if text and is_period(text) else None
+        self._named = default_path("entry", period, self.lang.currentData())
+        self.path.setText(self._named)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the workbook"),
@@ -116,6 +136,10 @@ class TemplateDialog(QDialog):
         self._check()
         self.message.setText(self.tr("Saved {path}: {rows} rows to fill in.").format(
             path=self.path.text().strip(), rows=rows))
+        self.opener.show_for(self.path.text().strip())
+        s = settings()
+        s.setValue("entry/period", parse_period(self.period.text().strip()).code)
+        s.sync()
 
     def _failed(self, exc: BaseException) -> None:
         self.job = None
