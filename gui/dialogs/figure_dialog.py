@@ -16,6 +16,7 @@ from gui.indicator import labels
 from gui.value_field import ClassField, ValueField
 
 from ..sources.picker import SourcePicker
+from . import remembered
 from .common import WARNING_STYLE, FormDialog, combo, same_value, select_data
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
@@ -81,9 +82,12 @@ class FigureDialog(FormDialog):
         self.layout().insertWidget(1, self.warning)
         if row:
             self.load(row)
-        elif area:
-            select_data(self.fields["area"], area)
+        else:
+            remembered.restore(self, "figure", area_given=area is not None)
+            if area:
+                select_data(self.fields["area"], area)
         self.ready()
+        remembered.focus_first_empty(self.fields)
 
     def load(self, row: dict) -> None:
         f = self.fields
@@ -162,6 +166,7 @@ class FigureDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{period_label(values['period'], self.ctx.lang)}"
         if self.row is None:
+            remembered.remember("figure", values)  # the next new row opens on this period and area
             return self.save(CreateRow("figure", values),
                              self.tr("Add figure %1").replace("%1", what))
         changes = {k: values[k] for k in EDITABLE if not same_value(values[k], self.row.get(k))}

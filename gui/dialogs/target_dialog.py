@@ -16,6 +16,7 @@ from core.values import (decimals_problem, format_value, more_decimals, optional
 from gui.indicator import labels
 
 from ..sources.picker import SourcePicker
+from . import remembered
 from .common import FormDialog, combo, same_value, select_data
 from .figure_dialog import area_items, period_code
 
@@ -57,8 +58,11 @@ class TargetDialog(FormDialog):
         self.fields["comparator"].currentIndexChanged.connect(self._between)
         if row:
             self.load(row)
+        else:
+            remembered.restore(self, "target")
         self._between()
         self.ready()
+        remembered.focus_first_empty(self.fields)
 
     def _show(self, v) -> str:
         if v is None or v != v:
@@ -134,6 +138,7 @@ class TargetDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{period_label(values['period'], self.ctx.lang)}"
         if self.row is None:
+            remembered.remember("target", values)  # the next new row opens on this period and area
             return self.save(CreateRow("target", values),
                              self.tr("Add target %1").replace("%1", what))
         clean, refused = self.core_check(validate.target_values, values)
