@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import rows
+from . import reasons, rows
 from .entities import INDICATOR, KINDS, kind
 from .i18n import tr
 from .store import Store
@@ -102,7 +102,7 @@ class CreateRow(Edit):
         new = rows.insert(conn, self.entity, self.values, who=who, why=self.why,
                           key=self.key, version=self.version)
         key = kind(self.entity).key_of(new)
-        inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
+        inverse = DeleteRow(self.entity, key, new["version"], new, why=reasons.inverse(self.why),
                             expect=_content(new))
         return Outcome(inverse, _changed(self.entity, new, "create"), new)
 
@@ -134,7 +134,7 @@ class UpdateRow(Edit):
             k not in rows.BOOKKEEPING and k in old and old[k] != new[k])]
         back = {k: old[k] for k in keys if k in old}
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
-                            why=f"undo: {self.why}", label=rows.describe(new, self.entity),
+                            why=reasons.inverse(self.why), label=rows.describe(new, self.entity),
                             expect={k: new[k] for k in keys})
         return Outcome(inverse, _changed(self.entity, new, "update"), new)
 
@@ -162,7 +162,7 @@ class DeleteRow(Edit):
         old = rows.delete(conn, self.entity, self.key, version, who=who, why=self.why)
         # Restored with a newer version, so a desk still holding the old row reloads first.
         inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
-                            why=f"undo: {self.why}")
+                            why=reasons.inverse(self.why))
         return Outcome(inverse, _changed(self.entity, old, "delete"), None)
 
 
@@ -187,7 +187,7 @@ class Batch(Edit):
 
     def _apply(self, conn, who: str) -> Outcome:
         outcomes = [e._apply(conn, who) for e in self.edits]
-        inverse = Batch([o.inverse for o in reversed(outcomes)], why=f"undo: {self.why}")
+        inverse = Batch([o.inverse for o in reversed(outcomes)], why=reasons.inverse(self.why))
         first = outcomes[0].changed
         inds = {o.changed.indicator for o in outcomes}
         changed = Changed(first.entity, None, first.indicator if len(inds) == 1 else None,

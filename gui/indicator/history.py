@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from core import reasons
 from core.present import PeriodNames
 from core.values import format_value, qualifier_label
 
@@ -57,8 +58,9 @@ class HistoryModel(QAbstractTableModel):
             return labels.action(row["action"])
         if col == "change":
             return self.change_text(row)
-        if col == "why" and row.get("origin"):
-            return f"{row['why']} ({row['origin']})"
+        if col == "why":  # in the window's language; undo of an undo reads as a redo
+            why = reasons.shown(row.get("why"))
+            return f"{why} ({row['origin']})" if row.get("origin") else why
         return str(row.get(col) or "")
 
     def _show(self, key: str, value) -> str:

@@ -31,6 +31,10 @@
         <translation>全部区域</translation>
     </message>
     <message>
+        <source>e.g. 2026H1 (empty: the latest figures)</source>
+        <translation>例如 2026H1（留空：最新数据）</translation>
+    </message>
+    <message>
         <source>e.g. 2024H1 (empty: no limit)</source>
         <translation>例如 2024H1（留空则不限）</translation>
     </message>
@@ -45,6 +49,10 @@
     <message>
         <source>Area</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>As of period</source>
+        <translation>截至期间</translation>
     </message>
     <message>
         <source>From period</source>
@@ -1040,6 +1048,17 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>The three jobs, how status and course are decided, the shortcuts</source>
         <translation>三项工作、状态与进度的判定方法、快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>OpenButtons</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2077,30 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>month</source>
         <translation>月</translation>
+    </message>
+    <message>
+        <source>typed edit</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>seed data set</source>
+        <translation>初始数据集</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>undo: {reason}</source>
+        <translation>撤销：{reason}</translation>
+    </message>
+    <message>
+        <source>redo: {reason}</source>
+        <translation>重做：{reason}</translation>
     </message>
     <message>
         <source>{what} is the source of {n} figures or targets; it cannot be deleted</source>
