@@ -91,6 +91,8 @@ class Preview:
                   "{unchanged} unchanged, {problems} problems", file=self.file,
                   sheet=self.sheet, rows=self.rows, new=c["new"], changed=c["changed"],
                   unchanged=c["unchanged"], problems=c["problems"])
+        if not self.new_sources:
+            return text  # a core.i18n.Text: its English beside it
         return "\n".join([text, *self.new_source_lines()])
 
     def new_source_lines(self) -> list[str]:
