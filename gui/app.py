@@ -80,6 +80,10 @@ def main(db: str | None = None, *, lang: str | None = None) -> int:
         app.setStyleSheet(sheet)
     from core.errors import EcoError
 
+    from .new_database import confirmed
+
+    if not confirmed(db):  # a --db file that does not exist: made only when the person says so
+        return 1
     try:
         window = open_window(db, lang=lang, show=True)
     except EcoError as exc:

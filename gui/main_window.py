@@ -189,6 +189,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
         for act in (a.newIndicator, a.exportExcel, a.importExcel):
             act.setEnabled(True)
+        self.more_actions.update_enabled()  # a read-only database turns editing off
 
     def _exists(self, code: str) -> bool:
         """Whether indicator ``code`` is in the database as last read (one just deleted,

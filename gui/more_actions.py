@@ -51,6 +51,32 @@ class MoreActions(QObject):
         self.sources.setEnabled(ctx is not None)
         self.savePlot.setEnabled(ctx is not None)
 
+    # a database open read-only ----------------------------------------------------------
+    EDITING = ("NewIndicator", "NewFigure", "NewTarget", "EditIndicator", "Delete",
+               "ImportExcel")
+
+    def update_enabled(self) -> None:
+        """On a database open read-only (a file without write permission, a read-only
+        mount): every editing action off, the figure table not editable, and the status bar
+        saying so and why. Called after the window has set what is enabled."""
+        w, ctx = self.window, self.ctx
+        why = getattr(getattr(ctx, "store", None), "read_only", None)
+        if not why:
+            return
+        for name in self.EDITING:
+            w.actions_.all[name].setEnabled(False)
+        view = getattr(w, "_indicator_view", None)
+        if view is not None:
+            from PySide6.QtWidgets import QAbstractItemView
+
+            view.figure_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            for name, button in view.ui.buttons.items():
+                button.setEnabled(name == "savePlotButton")
+        note = self.tr("read-only: %1; nothing can be changed").replace("%1", str(why))
+        if note not in w.db_label.text():
+            w.db_label.setText(f"{w.db_label.text()} — {note}")
+            w.db_label.setToolTip(note)
+
     def open_sources(self) -> None:
         from .sources.list_dialog import open_sources_dialog
 

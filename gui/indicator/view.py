@@ -256,7 +256,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         ui, ind = self.ui, self.ind
         for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
                      "deleteButton"):  # nothing to add to, edit or delete without one
-            ui.buttons[name].setEnabled(ind is not None)
+            # (and nothing at all on a database open read-only)
+            ui.buttons[name].setEnabled(ind is not None and not self.ctx.store.read_only)
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")

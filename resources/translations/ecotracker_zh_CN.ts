@@ -1026,6 +1026,10 @@ Every edit is saved to the database at once.</source>
 <context>
     <name>MoreActions</name>
     <message>
+        <source>read-only: %1; nothing can be changed</source>
+        <translation>只读：%1；不能做任何修改</translation>
+    </message>
+    <message>
         <source>&amp;Sources…</source>
         <translation>来源(&amp;S)…</translation>
     </message>
@@ -1048,6 +1052,21 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>The three jobs, how status and course are decided, the shortcuts</source>
         <translation>三项工作、状态与进度的判定方法、快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>NewDatabase</name>
+    <message>
+        <source>There is no database at %1.
+
+Create a new one there, with the starter figures?</source>
+        <translation>%1 处没有数据库。
+
+要在那里新建一个数据库（含初始数据）吗？</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
     </message>
 </context>
 <context>
