@@ -64,6 +64,9 @@ def write_scorecard_sheet(ws, sc: pd.DataFrame, categories: pd.DataFrame, areas:
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(sc), 1)}"
     print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=t["title"])
+    # a print area on every sheet meant for paper (the charts have theirs): the Data sheet,
+    # with none, is then left out when the workbook is printed whole
+    ws.print_area = f"A1:{last}{HEADER_ROW + max(len(sc), 1)}"
     ws.merged_cells.add(f"A1:{last}1")
     ws.row_dimensions[1].height = 26
     ws.append([_cell(ws, t["title"], TITLE)])
