@@ -95,16 +95,26 @@ def nothing_to_fill(period: str) -> str:
               period=shown_period(p))
 
 
-def _indicators(conn, category: str | None) -> pd.DataFrame:
+def _many(value) -> list[str]:
+    """One name, a list of names, or none (a dialog's choice of several)."""
+    if value is None or value == "":
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+def _indicators(conn, category) -> pd.DataFrame:
     ind = queries.indicators(conn)
-    if category:
-        ind = ind[ind["category"] == queries.resolve_category(conn, category)]
+    cats = _many(category)
+    if cats:
+        ind = ind[ind["category"].isin([queries.resolve_category(conn, c) for c in cats])]
     return ind
 
 
-def entry_rows(conn, period: str, *, area: str | None = None,
-               category: str | None = None, lang: str = "en") -> pd.DataFrame:
-    """One row per indicator x area for ``period`` with the last known value and version."""
+def entry_rows(conn, period: str, *, area=None, category=None,
+               lang: str = "en") -> pd.DataFrame:
+    """One row per indicator x area for ``period`` with the last known value and version.
+
+    ``area`` and ``category``: one name or code, several (a list), or None for all."""
     p = parse_period(period)
     ind = reported_in(_indicators(conn, category), p.kind)
     if ind.empty:
@@ -113,9 +123,9 @@ def entry_rows(conn, period: str, *, area: str | None = None,
     figs = queries.figures(conn, indicators=ind["code"].tolist(), period_to=period_ord(p))
     # the last known value beside the entry cell is of the same period type (like with like)
     figs = figs[figs["period_ord"].to_numpy() % 10 == period_ord(p) % 10]
-    if area:
-        code = queries.resolve_area(conn, area)
-        pairs = pd.DataFrame({"indicator": ind["code"], "area": code})
+    if _many(area):
+        codes = [queries.resolve_area(conn, a) for a in _many(area)]
+        pairs = pd.concat([pd.DataFrame({"indicator": ind["code"], "area": c}) for c in codes])
     else:
         tg = queries.targets(conn, indicators=ind["code"].tolist())
         known = pd.concat([figs[["indicator", "area"]], tg[["indicator", "area"]]])
@@ -160,8 +170,8 @@ def _allowed(r, t: dict) -> tuple[str, dict | None]:
                                                  formula1="-1E+15", formula2="1E+15")
 
 
-def write_template(store: Store, out: str | Path, period: str, *, area: str | None = None,
-                   category: str | None = None, lang: str = "en", force: bool = False,
+def write_template(store: Store, out: str | Path, period: str, *, area=None,
+                   category=None, lang: str = "en", force: bool = False,
                    progress=no_progress, cancelled=never) -> int:
     """Write the entry workbook for ``period``; returns the number of entry rows.
 

@@ -15,6 +15,7 @@ from core.excel.template import nothing_to_fill, reported_in, write_template
 from core.periods import is_period, parse_period
 
 from .. import workers
+from .choice_list import ChoiceList
 from ..i18n import settings
 from .saved_files import OpenButtons, default_path
 
@@ -30,14 +31,16 @@ class TemplateDialog(QDialog):
         nc = ctx.name_col
         self.period = QLineEdit(self, objectName="templatePeriod")
         self.period.setPlaceholderText(self.tr("e.g. 2026H1"))
-        self.category = QComboBox(self, objectName="templateCategory")
-        self.category.addItem(self.tr("All categories"), None)
-        for r in ctx.categories.itertuples(index=False):
-            self.category.addItem(str(getattr(r, nc)), r.code)
-        self.area = QComboBox(self, objectName="templateArea")
-        self.area.addItem(self.tr("Areas with figures or targets"), None)
-        for r in ctx.areas.itertuples(index=False):
-            self.area.addItem(str(getattr(r, nc)), r.code)
+        # several may be ticked; none ticked is all categories, or the areas with data
+        self.category = ChoiceList([(str(getattr(r, nc)), r.code)
+                                    for r in ctx.categories.itertuples(index=False)], self,
+                                   name="templateCategory")
+        self.category.setToolTip(self.tr("Tick the categories to include; none ticked: all"))
+        self.area = ChoiceList([(str(getattr(r, nc)), r.code)
+                                for r in ctx.areas.itertuples(index=False)], self,
+                               name="templateArea")
+        self.area.setToolTip(self.tr("Tick the areas to include; none ticked: the areas "
+                                     "with figures or targets"))
         self.lang = QComboBox(self, objectName="templateLanguage")
         self.lang.addItem("English", "en")
         self.lang.addItem("中文", "zh_CN")
@@ -51,8 +54,8 @@ class TemplateDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("Period to fill in"), self.period)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow(self.tr("Area"), self.area)
+        form.addRow(self.tr("Categories"), self.category)
+        form.addRow(self.tr("Areas"), self.area)
         form.addRow(self.tr("Language of the workbook"), self.lang)
         form.addRow(self.tr("Save as"), row)
         self.message = QLabel(self, objectName="templateMessage")
@@ -109,7 +112,7 @@ class TemplateDialog(QDialog):
             return self.tr("A period is written 2026, 2026H1, 2026Q1, 2026-03 or 2026年上半年.")
         ind = self.ctx.indicators
         if self.category.currentData():
-            ind = ind[ind["category"] == self.category.currentData()]
+            ind = ind[ind["category"].isin(self.category.currentData())]
         if reported_in(ind, parse_period(text).kind).empty:
             return str(nothing_to_fill(text))
         return ""

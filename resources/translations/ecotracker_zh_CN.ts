@@ -1509,14 +1509,6 @@ Create a new one there, with the starter figures?</source>
         <translation>例如 2026年上半年 或 2026H1</translation>
     </message>
     <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>Areas with figures or targets</source>
-        <translation>已有数据或目标的地区</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1525,12 +1517,20 @@ Create a new one there, with the starter figures?</source>
         <translation>填报期间</translation>
     </message>
     <message>
-        <source>Category</source>
+        <source>Tick the categories to include; none ticked: all</source>
+        <translation>勾选要包含的类别；不勾选则为全部类别</translation>
+    </message>
+    <message>
+        <source>Tick the areas to include; none ticked: the areas with figures or targets</source>
+        <translation>勾选要包含的地区；不勾选则为有数据或目标的地区</translation>
+    </message>
+    <message>
+        <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>区域</translation>
+        <source>Areas</source>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Language of the workbook</source>

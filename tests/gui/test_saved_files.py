@@ -61,3 +61,24 @@ def test_template_dialog_remembers_the_period(qtbot, sqlite_store, tmp_path):
     again = TemplateDialog(ctx)
     qtbot.addWidget(again)
     assert again.period.text() == "2026H1"
+
+
+def test_entry_workbook_for_several_areas_and_categories(qtbot, sqlite_store, tmp_path):
+    import openpyxl
+
+    from gui.context import AppContext
+    from gui.excel.template_dialog import TemplateDialog
+
+    ctx = AppContext(sqlite_store)
+    dlg = TemplateDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.period.setText("2026H1")
+    dlg.path.setText(str(tmp_path / "e.xlsx"))
+    dlg.area.set_chosen(["shapingba", "hechuan"])
+    dlg.category.set_chosen(["air", "water"])
+    dlg.start()
+    qtbot.waitUntil(lambda: dlg.rows is not None, timeout=20000)
+    ws = openpyxl.load_workbook(tmp_path / "e.xlsx")["Entry"]
+    rows = list(ws.iter_rows(min_row=5, values_only=True))
+    assert {r[2] for r in rows} == {"Shapingba District", "Hechuan District"}
+    assert {r[0].split(".")[0] for r in rows} == {"AIR", "WATER"}
