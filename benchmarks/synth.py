@@ -460,6 +460,9 @@ def _records(df: pd.DataFrame) -> list[dict]:
 
 def load_reference(conn, frames: dict) -> None:
     """Categories, areas (parents first) and sources, as :func:`core.seed.load_reference`."""
+    from core import context_cache
+
+    context_cache.changed(conn)  # the rules' areas and sources: read again after this
     conn.execute(schema.categories.insert(), _records(frames["categories"][
         ["code", "sort", "name_zh", "name_en"]]))
     areas = frames["areas"]

@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .db import ENV_VAR, mask
 from .errors import EcoError
 from .i18n import tr
@@ -24,6 +23,16 @@ from .problems import InputError
 
 if TYPE_CHECKING:
     from .store import Store
+
+
+class _Version(argparse.Action):
+    """``--version``, worked out only when asked for (from a checkout it asks git)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .version import describe
+
+        print(f"{parser.prog} {describe()}")
+        parser.exit()
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
@@ -36,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecotracker", description="Indicators and targets of an ecology and environment "
         "bureau. With no command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version and the commit it was built from")
     _add_db(parser)
     parser.add_argument("--lang", dest="window_lang", choices=("en", "zh_CN"),
                         default=argparse.SUPPRESS,

@@ -207,8 +207,6 @@ def make_engine(url: str, *, access: SqliteAccess | None = None,
         raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
                                reason=mask(exc))) from None
     _ping_when_idle(engine)
-    if u.get_backend_name() == "postgresql":
-        _pg_setup(engine)
     return engine
 
 
@@ -242,21 +240,27 @@ def _ping_when_idle(engine: Engine) -> None:
 
 def _pg_args(u, program: str) -> dict:
     if u.get_backend_name() == "postgresql":
-        return {"connect_timeout": 10, "application_name": program[:63]}
+        # The timeouts go with the connection's startup message, as the server's ``-c``
+        # options: no statement (and no round trip) after connecting. Options the URL
+        # itself gives (a search_path) are kept.
+        given = u.query.get("options") or ""
+        given = " ".join(given) if isinstance(given, tuple) else given
+        timeouts = (f"-c lock_timeout={LOCK_WAIT_S}s "
+                    f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_S}s")
+        return {"connect_timeout": 10, "application_name": program[:63],
+                "options": f"{given} {timeouts}".strip()}
     return {}
 
 
-def _pg_setup(engine: Engine) -> None:
-    from sqlalchemy import event
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
-        cur = dbapi_conn.cursor()
-        cur.execute("SELECT set_config('lock_timeout', %s, false), "
-                    "set_config('idle_in_transaction_session_timeout', %s, false)",
-                    (f"{LOCK_WAIT_S}s", f"{IDLE_IN_TRANSACTION_S}s"))
-        cur.close()
-        dbapi_conn.commit()
+@contextmanager
+def reading(engine: Engine):
+    """A connection for reads only: on PostgreSQL in autocommit, so that no BEGIN and
+    ROLLBACK go to the server around them (each statement still sees what was committed
+    when it began, as inside a READ COMMITTED transaction)."""
+    with engine.connect() as conn:
+        if engine.url.get_backend_name() == "postgresql":
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
 
 
 def _sqlite_setup(engine: Engine, read_only: bool) -> None:

@@ -123,11 +123,12 @@ class UpdateRow(Edit):
         return self.label or _row_subject(self.entity, self.key)
 
     def _apply(self, conn, who: str) -> Outcome:
-        version = self.version
+        version, current = self.version, None
         if self.expect is not None:
-            version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
+            current = rows.matching(conn, self.entity, self.key, self.expect)
+            version = current["version"]
         old, new = rows.update(conn, self.entity, self.key, version, self.changes,
-                               who=who, why=self.why)
+                               who=who, why=self.why, current=current)
         # what the update changed, with what it changed along (a derived figure typed
         # over is no longer derived): undo puts all of it back
         keys = [k for k in new if k in self.changes or (
@@ -156,10 +157,12 @@ class DeleteRow(Edit):
         return _row_subject(self.entity, self.key)
 
     def _apply(self, conn, who: str) -> Outcome:
-        version = self.version
+        version, current = self.version, None
         if self.expect is not None:
-            version = rows.matching(conn, self.entity, self.key, self.expect)["version"]
-        old = rows.delete(conn, self.entity, self.key, version, who=who, why=self.why)
+            current = rows.matching(conn, self.entity, self.key, self.expect)
+            version = current["version"]
+        old = rows.delete(conn, self.entity, self.key, version, who=who, why=self.why,
+                          current=current)
         # Restored with a newer version, so a desk still holding the old row reloads first.
         inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
                             why=reasons.inverse(self.why))

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
-from .db import describe_url, setup_transaction
+from .db import describe_url, reading, setup_transaction
 from .errors import DatabaseError
 from .i18n import tr
 
@@ -101,7 +101,7 @@ def ensure_schema(engine, *, seed_state: str = "none", read_only: str | None = N
     A SQLite file is copied to its ``backups`` folder (:mod:`core.backups`) before it is
     migrated, unless ``backup`` is False (a scratch copy being brought up to date).
     """
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         version = stored_version(conn)
     if version is not None and version > schema.SCHEMA_VERSION:
         raise _newer(version)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, func, select
 
-from . import rules, schema, validate, write
+from . import context_cache, rules, schema, validate, write
 from .entities import INDICATOR, SOURCE, kind
 from .errors import ConflictError, StaleEditError
 from .i18n import N_, tr
@@ -60,7 +60,10 @@ def stale_edit(message: str, what: str, *, mine: str = "", theirs: str = "",
 def _show(conn: Connection, row: dict, entity: str) -> str:
     if not kind(entity).of_indicator:
         return tr("version {version}", version=row["version"])
-    ind = validate.indicator_row(conn, row["indicator"])
+    ctx = context_cache.context(conn)  # the indicator as the rules know it: no round trip
+    code = row["indicator"]
+    ind = (ctx.indicators.loc[code] if code in ctx.indicators.index
+           else validate.indicator_row(conn, code))
     try:
         value = float(row["value"])
     except (TypeError, ValueError):
@@ -74,9 +77,14 @@ def _clean(entity: str, values: dict) -> dict:
     return {k: v for k, v in values.items() if k in cols}
 
 
-def _check_unique(conn: Connection, entity: str, values: dict, exclude=None) -> None:
+def _check_unique(conn: Connection, entity: str, values: dict, exclude=None,
+                  old: dict | None = None) -> None:
+    """Refuse a row whose unique key (indicator, area, period) another row holds. An update
+    that keeps the row's own key cannot clash: no round trip is made for it."""
     k = kind(entity)
     if not k.of_indicator:
+        return
+    if old is not None and all(_same(old.get(c), values.get(c)) for c in k.unique):
         return
     t = k.table
     cond = [t.c[c] == values[c] for c in k.unique]
@@ -110,6 +118,8 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
             vals["id"] = key
     written = write.commit(conn, k, new=pd.DataFrame([vals]), same={"version": version},
                            who=who, why=why, origin=origin)
+    if written.rows:  # as the database stored it (RETURNING): not read back
+        return dict(written.rows[0])
     return fetch(conn, entity, vals.get(k.key, written.ids[0] if written.ids else None))
 
 
@@ -205,14 +215,19 @@ def _check_source_unused(conn: Connection, key, row: dict) -> None:
 
 
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
-           who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
+           who: str, why: str = "", origin: str = "",
+           current: dict | None = None) -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new).
+
+    ``current``: the row as just read in this transaction (by :func:`matching`), so that it
+    is not read twice; the version check is the UPDATE's own (``WHERE version = ...``).
 
     A new value over a derived figure or target ("36.6 + 4.3") makes it an entered one:
     when the value (as validated) differs, ``derived`` and ``derivation`` are cleared,
     unless the change sets either itself (a new derivation with its new value, say).
     """
-    old = _current_or_stale(conn, entity, key, expected_version, changes)
+    old = (current if current is not None and current.get("version") == expected_version
+           else _current_or_stale(conn, entity, key, expected_version, changes))
     merged = {**old, **changes}
     vals = _validated(conn, entity, merged)
     k = kind(entity)
@@ -224,7 +239,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
         vals["derived"], vals["derivation"] = False, ""
     if k is INDICATOR:
         _check_indicator_change(conn, old, vals)
-    _check_unique(conn, entity, vals, exclude=key if k.of_indicator else None)
+    _check_unique(conn, entity, vals, exclude=key if k.of_indicator else None, old=old)
     # the fields this update writes: those it sets, and those it changes along
     fields = tuple(f for f in vals if f not in (*BOOKKEEPING, k.key)
                    and (f in changes or not _same(old.get(f), vals[f])))
@@ -234,20 +249,24 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                         **{c: vals.get(c, old.get(c)) for c in ("indicator", "area", "period")
                            if c in old}}])  # the log row names the row as it now is
     try:
-        write.commit(conn, k, changed=ch, fields=fields, who=who, why=why, origin=origin,
+        written = write.commit(conn, k, changed=ch, fields=fields, who=who, why=why,
+                               origin=origin,
                      stale=tr("{what} was changed by someone else while your edit of it "
                               "({mine}) was being saved; nothing was written. Reload and edit "
                               "again.", what=what, mine=mine))
     except StaleEditError:
         _current_or_stale(conn, entity, key, expected_version, changes)  # say how, if we can
         raise
-    return old, fetch(conn, entity, key)
+    # the row as the UPDATE returned it, else read back
+    return old, dict(written.rows[0]) if written.rows else fetch(conn, entity, key)
 
 
 def delete(conn: Connection, entity: str, key, expected_version: int, *, who: str,
-           why: str = "", origin: str = "") -> dict:
-    """Delete a row made from ``expected_version``. Returns the row as it was."""
-    old = _current_or_stale(conn, entity, key, expected_version)
+           why: str = "", origin: str = "", current: dict | None = None) -> dict:
+    """Delete a row made from ``expected_version``. Returns the row as it was.
+    ``current``: the row as just read in this transaction (see :func:`update`)."""
+    old = (current if current is not None and current.get("version") == expected_version
+           else _current_or_stale(conn, entity, key, expected_version))
     if kind(entity) is SOURCE:
         _check_source_unused(conn, key, old)
     elif not kind(entity).of_indicator:

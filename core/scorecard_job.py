@@ -30,6 +30,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from core import asof, coherence, present, queries, schema, status
+from core.child import module_command
 from core.store import Store
 
 PROCESS_THRESHOLD = 50_000  # figures; below this a thread is quicker than starting a process
@@ -187,8 +188,8 @@ def _in_process(store: Store, as_of: str | None = None) -> ScorecardResult | Non
         p for p in (repo, os.environ.get("PYTHONPATH", "")) if p))
     # below normal priority: on a machine with few cores the window keeps the CPU it needs
     flags = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)  # Windows; else os.nice
-    proc = subprocess.run([sys.executable, "-m", "core.scorecard_job", store.user,
-                           *([as_of] if as_of else [])],
+    proc = subprocess.run(module_command("core.scorecard_job", store.user,
+                                         *([as_of] if as_of else [])),
                           input=store.url.encode(), capture_output=True, env=env, cwd=repo,
                           creationflags=flags)
     if proc.returncode != 0:

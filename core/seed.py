@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import rows, schema
+from . import context_cache, rows, schema
 from .errors import EcoError
 from .i18n import tr
 from .loader import apply_plan, plan_figures
@@ -38,6 +38,7 @@ def _none(v: str):
 
 def load_reference(conn: Connection, directory: Path) -> None:
     """Categories, areas and sources (plain rows: they carry no figures of their own)."""
+    context_cache.changed(conn)  # the rules' areas and sources: read again after this
     conn.execute(schema.categories.insert(), [
         {"code": r["code"], "sort": int(r["sort"]), "name_zh": r["name_zh"],
          "name_en": r["name_en"]} for r in read(directory, "categories.csv").to_dict("records")])

@@ -10,7 +10,7 @@ import math
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from . import rules, schema
+from . import context_cache, rules, schema
 from .errors import NotFoundError, ValueParseError
 from .i18n import tr
 from .periods import KINDS as PERIOD_TYPES
@@ -36,7 +36,7 @@ def figure_values(conn: Connection, values: dict, ctx: rules.Context | None = No
     """Validate and normalise the fields of one figure (complete or partial-merged): the
     rules of :func:`core.rules.check_figures` on a column of one. Raises
     :class:`~core.errors.FieldError` naming the field."""
-    ctx = ctx or rules.Context.load(conn)
+    ctx = ctx or context_cache.context(conn)
     frame = pd.DataFrame([{**{k: "" for k in ("qualifier", "status", "note", "source_ref",
                                                "derivation", "source")},
                            "derived": False, **values}])
@@ -47,7 +47,7 @@ def figure_values(conn: Connection, values: dict, ctx: rules.Context | None = No
 
 def target_values(conn: Connection, values: dict, ctx: rules.Context | None = None) -> dict:
     """Validate and normalise the fields of one target (:func:`core.rules.check_targets`)."""
-    ctx = ctx or rules.Context.load(conn)
+    ctx = ctx or context_cache.context(conn)
     frame = pd.DataFrame([{**{k: "" for k in ("note", "source_ref", "derivation", "source",
                                                "value_high", "baseline_period",
                                                "baseline_value", "comparator", "kind")},

@@ -8,8 +8,10 @@ change was made from, and one change-log row per row changed, whose payload is m
 nowhere else. It returns what it wrote (:class:`Written`), from which screens refresh.
 
 The bulk case stays a bulk case: one ``executemany`` per statement, whatever the number of
-rows (a typed edit is a batch of one), the driver's own placeholders, and the change log of
-new figures made by the database from the rows it has just stored.
+rows, the driver's own placeholders, and the change log of new figures made by the database
+from the rows it has just stored. A single row (a typed edit) is written with ``RETURNING``,
+so the row comes back with the write instead of being read again: with the server a
+district office away every round trip is 50 ms (``benchmarks/round_trips.py``).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, text
 
+from . import context_cache
 from .changelog import LOG_OMITS, now_iso
 from .entities import FIGURE, Kind
 from .errors import EcoError, StaleEditError
@@ -39,6 +42,8 @@ class Written:
     deleted: int = 0
     indicators: frozenset[str] = field(default_factory=frozenset)
     ids: tuple = ()  # keys of the rows created, in order
+    # the row as stored, for a commit of one row created or updated (from RETURNING)
+    rows: tuple = field(default=(), compare=False, repr=False)
 
     @property
     def changed(self) -> int:
@@ -69,21 +74,26 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
     at = now_iso()
     inds: set[str] = set()
     ids: tuple = ()
+    stored: list = []
     n_new = n_changed = n_gone = 0
+    if not kind.of_indicator:  # the list of indicators: the rules read it again after this
+        context_cache.changed(conn)
     if new is not None and len(new):
-        ids = _create(conn, kind, new, same or {}, who=who, why=why, origin=origin, at=at)
+        ids = _create(conn, kind, new, same or {}, who=who, why=why, origin=origin, at=at,
+                      stored=stored)
         n_new = len(new)
         inds |= _indicators(kind, new)
     if changed is not None and len(changed):
         _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
-                stale=stale)
+                stale=stale, stored=stored)
         n_changed = len(changed)
         inds |= _indicators(kind, changed)
     if gone is not None and len(gone):
         _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, stale=stale)
         n_gone = len(gone)
         inds |= _indicators(kind, gone)
-    return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids)
+    return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids,
+                   tuple(stored) if n_new + n_changed == 1 else ())
 
 
 def _indicators(kind: Kind, frame: pd.DataFrame) -> set[str]:
@@ -107,7 +117,9 @@ def _refused(stale, n: int) -> StaleEditError:
 
 
 def _update(conn, kind: Kind, ch: pd.DataFrame, fields, *, who, why, origin, at,
-            stale) -> None:
+            stale, stored: list) -> None:
+    """The version check is the UPDATE's own ``WHERE version = ...``: a row another desk
+    changed meanwhile matches nothing, and nothing is written."""
     upd = [f for f in fields if f in ch]
     mark = _mark(conn)
     stamp = [c for c in ("entered_by", "entered_at") if c in kind.table.c]  # who and when
@@ -117,9 +129,19 @@ def _update(conn, kind: Kind, ch: pd.DataFrame, fields, *, who, why, origin, at,
     params = list(zip(*(_column_values(ch[f]) for f in upd),
                       *([{"entered_by": who, "entered_at": at}[c]] * len(ch) for c in stamp),
                       _column_values(ch["db_id"]), ch["db_version"].astype(int).tolist()))
-    result = conn.exec_driver_sql(sql, params)
-    if result.rowcount not in (-1, len(params)):
-        raise _refused(stale, len(params) - result.rowcount)
+    if len(params) == 1 and conn.dialect.update_returning:
+        t = kind.table
+        got = conn.execute(
+            t.update().where(t.c[kind.key] == params[0][-2], t.c.version == params[0][-1])
+            .values(**dict(zip([*upd, *stamp], params[0])), version=t.c.version + 1)
+            .returning(*t.c)).mappings().first()
+        if got is None:
+            raise _refused(stale, 1)
+        stored.append(dict(got))
+    else:
+        result = conn.exec_driver_sql(sql, params)
+        if result.rowcount not in (-1, len(params)):
+            raise _refused(stale, len(params) - result.rowcount)
     ident = ch.rename(columns={"db_id": kind.key})
     ident = ident[[c for c in (kind.key, *KEY) if c in ident]]
     old = ident.assign(**{f: ch[f"db_{f}"].to_numpy() for f in upd})
@@ -157,14 +179,23 @@ _CREATE_JSON = {
 
 
 def _create(conn, kind: Kind, new: pd.DataFrame, same: dict, *, who, why, origin,
-            at) -> tuple:
+            at, stored: list) -> tuple:
     """Insert new rows, then their change log. Returns their keys."""
     same = {c: v for c, v in {"version": 1, "entered_by": who, "entered_at": at, **same}.items()
             if c in kind.table.c}
-    if kind is FIGURE and "id" not in new:
+    one = len(new) == 1 and conn.dialect.insert_returning
+    if kind is FIGURE and "id" not in new and not one:
         return _create_figures(conn, _sorted_by_key(new), same, who=who, why=why,
                                origin=origin, at=at)
-    if kind.key in new:
+    if one:  # a row typed or restored: it comes back as stored, with its new key
+        row = {k: (None if missing(v) else v) for k, v in
+               {**new.to_dict("records")[0], **same}.items()}
+        row = {k: v.item() if isinstance(v, np.generic) else v for k, v in row.items()}
+        got = dict(conn.execute(kind.table.insert().values(**row).returning(*kind.table.c))
+                   .mappings().one())
+        stored.append(got)
+        keys = [got[kind.key]]
+    elif kind.key in new:
         _executemany(conn, kind.table.name, list(new.columns), new, same)
         keys = new[kind.key].tolist()
     else:  # rows of these kinds are made one at a time, and each needs its new id back
@@ -173,13 +204,12 @@ def _create(conn, kind: Kind, new: pd.DataFrame, same: dict, *, who, why, origin
             row = {k: (None if missing(v) else v) for k, v in {**row, **same}.items()}
             keys.append(conn.execute(kind.table.insert().values(**row))
                         .inserted_primary_key[0])
-    stored = pd.DataFrame({kind.key: keys})
     logged = new.assign(**{kind.key: keys}) if kind.key not in new else new
     payload = CREATE_PAYLOAD.get(kind.name)
     if payload:
         logged = logged[[c for c in (kind.key, *KEY, *payload) if c in logged]]
     _log(conn, kind, "create", None, logged, who=who, why=why, origin=origin, at=at)
-    return tuple(stored[kind.key].tolist())
+    return tuple(pd.Series(keys, dtype=object).tolist())
 
 
 def _create_figures(conn, new: pd.DataFrame, same: dict, *, who, why, origin, at) -> tuple:

@@ -75,9 +75,17 @@ def main(db: str | None = None, *, lang: str | None = None) -> int:
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("EcoTracker")
+    from PySide6.QtGui import QIcon
+
+    from .i18n import REPO
+
+    app.setWindowIcon(QIcon(str(REPO / "resources" / "ecotracker.svg")))
     sheet = style_sheet()
     if sheet:
         app.setStyleSheet(sheet)
+    from .fonts import ensure_cjk
+
+    ensure_cjk()
     from core.errors import EcoError
 
     from .new_database import confirmed
@@ -91,6 +99,9 @@ def main(db: str | None = None, *, lang: str | None = None) -> int:
 
         QMessageBox.critical(None, "EcoTracker", str(exc))
         return 2
+    from .ready_probe import attach
+
+    attach(window)
     window.show()
     return app.exec()
 

@@ -365,10 +365,13 @@ class MainWindow(RetranslateOnce, QMainWindow):
             self.ctx.close()  # the edits still on their way land first
 
     def _about(self) -> None:
+        from core.version import describe
+
         QMessageBox.about(self, self.tr("About EcoTracker"), self.tr(
             "EcoTracker keeps the bureau's environmental indicators and targets, compares "
             "target against actual and exports workbooks for meetings.\n\nEvery edit is saved "
-            "to the database at once."))
+            "to the database at once.") + "\n\n" + self.tr("Version {version}").format(
+                version=describe()))
 
     def start(self) -> None:
         """Compute the scorecard once the window is up (after the first paint), then build

@@ -151,8 +151,9 @@ def apply_edit(edit: Edit, store: Store) -> Applied:
 def read_reference(store: Store) -> dict:
     """Indicators, areas, categories and sources as :class:`gui.context.AppContext` keeps
     them (one read transaction)."""
-    from core import queries
+    from core import context_cache, queries
 
+    context_cache.forget(store.engine)  # the rules read them again too, at the next write
     with store.read() as conn:
         return {"indicators": queries.indicators(conn), "areas": queries.areas(conn),
                 "categories": queries.categories(conn), "sources": queries.sources(conn)}

@@ -1022,6 +1022,10 @@ Every edit is saved to the database at once.</source>
 
 每次修改都会立即保存到数据库。</translation>
     </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
 </context>
 <context>
     <name>MoreActions</name>
