@@ -44,3 +44,12 @@ def test_first_empty_field_then_remembered(ctx, qtbot):
     assert again.focusWidget() is again.fields["value"]  # the first field still empty
     target = _shown(qtbot, TargetDialog(ctx, "AIR.PM25"))
     assert target.focusWidget() is target.fields["period"]
+
+
+def test_indicator_dialog_opens_on_its_first_empty_field(ctx, qtbot):
+    from gui.dialogs.indicator_dialog import IndicatorDialog
+
+    dlg = _shown(qtbot, IndicatorDialog(ctx))
+    first_empty = next(w for w in dlg.fields.values()
+                       if hasattr(w, "text") and not w.text() and w.isEnabled())
+    assert dlg.focusWidget() is first_empty
