@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
-from core.entities import FIGURE, TARGET
+from core.entities import FIGURE, SOURCE, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
@@ -329,6 +329,11 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     # changes from anywhere ---------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, ch: Changed) -> None:
+        if ch.kind is SOURCE:  # a source renamed: the figures' source texts say it anew
+            self.figures_model.retranslate()
+            if self._history_id is not None:
+                self._show_history()
+            return
         if ch.structure:
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)

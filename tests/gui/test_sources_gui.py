@@ -108,3 +108,19 @@ def test_import_preview_says_a_new_source_is_made(ctx, qtbot, tmp_path):
     dlg.apply_button.click()
     qtbot.waitUntil(lambda: dlg.applied is not None, timeout=30000)
     assert (_sources(ctx)["title"] == NEW).sum() == 1
+
+
+def test_a_renamed_source_reads_anew_in_the_figure_table(open_window, sqlite_url, qtbot):
+    from core.edits import UpdateRow
+    from tests.gui.conftest import edit_now
+
+    w = open_window(sqlite_url)
+    w.open_indicator("AIR.PM25")
+    view = w.indicator_view
+    m = view.figures_model
+    row = next(r for r in range(m.rowCount()) if m.row_dict(r)["source"] == "cq-2025h1")
+    assert "press conference" in m.source_of(row)
+    src = w.ctx.sources.set_index("id").loc["cq-2025h1"]
+    edit_now(qtbot, w.ctx, UpdateRow("source", "cq-2025h1", int(src["version"]),
+                                     {"title": "H1 2025 press conference (renamed)"}))
+    qtbot.waitUntil(lambda: "(renamed)" in m.source_of(row), timeout=10000)
