@@ -87,12 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
                    "on (default 10)")
     p.set_defaults(func=cmd_backups)
 
+    from . import users_cli
+
+    users_cli.add_subcommands(sub, _add_db)
+
+    from .briefing.commands import add_subcommand as add_briefing
+
+    add_briefing(sub, _add_db)
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built
         pass
     else:
         commands.add_subcommands(sub, _add_db)
+    from . import approval_cli
+
+    approval_cli.add_subcommands(sub, _add_db)
     return parser
 
 
@@ -123,7 +133,14 @@ def cmd_init(args) -> int:
         print(tr("{name}: created, {n} figures", name=describe_url(url), n=n))
     else:
         print(tr("{name}: already exists, {n} figures", name=describe_url(url), n=n))
-    store.close()
+    from .users_cli import install
+
+    try:
+        said = install(store)  # PostgreSQL: the desks' roles, grants and policies
+    finally:
+        store.close()
+    if said:
+        print(said)
     return 0
 
 
@@ -154,7 +171,7 @@ def cmd_status(args) -> int:
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
         sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
-                              area_rank=queries.area_rank(areas), as_of=as_of)
+                              area_rank=queries.area_rank(areas), areas=areas, as_of=as_of)
     store.close()
     if args.format != "table":
         _emit(machine.scorecard_records(sc, areas, args.lang), machine.SCORECARD_COLUMNS,

@@ -174,7 +174,7 @@ def sqlite_access(url: str) -> SqliteAccess:
 
 
 def make_engine(url: str, *, access: SqliteAccess | None = None,
-                program: str | None = None) -> Engine:
+                program: str | None = None, password: str | None = None) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` for writers,
     PostgreSQL short lock and idle-in-transaction timeouts.
 
@@ -202,7 +202,10 @@ def make_engine(url: str, *, access: SqliteAccess | None = None,
         _sqlite_setup(engine, access.read_only)
         return engine
     try:
-        engine = create_engine(url, connect_args=_pg_args(u, program))
+        args = _pg_args(u, program)
+        if password is not None and u.get_backend_name() == "postgresql":
+            args["password"] = password  # in memory only, never in the URL or a message
+        engine = create_engine(url, connect_args=args)
     except Exception as exc:  # unknown dialect, missing driver
         raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
                                reason=mask(exc))) from None

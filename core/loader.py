@@ -10,20 +10,23 @@ written with the driver's own ``executemany``.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import queries, rules, suspicious, write
+from . import access, comments, period_lock, queries, rules, suspicious, write
 from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
 from .problems import Problem
 from .rules import per_unique
 
-FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
+FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation",
+          "followup")
 TEXT_FIELDS = ("note", "source_ref", "derivation")
 KEY = ["indicator", "area", "period"]
 
@@ -39,6 +42,8 @@ class Plan:
     fields: tuple[str, ...] = FIELDS
     # values that pass the rules but look wrong (core.suspicious): shown, kept on Apply
     warnings: list[Problem] = field(default_factory=list)
+    # comments the rows' comment cells add (core.comments.planned)
+    comments: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,10 +67,12 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
     present = [f for f in FIELDS if f in df.columns and f != "value"]
     ctx = rules.Context.load(conn)
-    ctx.sources |= set(new_sources)
-    checked = rules.check_figures(ctx,
-                                  df[[*KEY, "value", *present,
-                                      *(["version"] if "version" in df else [])]])
+    if new_sources:  # a copy: the loaded context may be shared (core.context_cache)
+        ctx = dataclasses.replace(ctx, sources=set(ctx.sources) | set(new_sources))
+    checked = rules.check_figures(ctx, df[[*KEY, "value", *present,
+                                           *(["comment"] if "comment" in df else []),
+                                           *(["version"] if "version" in df else [])]],
+                                  decimals=False)  # below, once the stored values are known
     flag = rules.Flags(n)
     flag.bad, flag.found = checked.bad.copy(), list(checked.found)
     out = checked.frame
@@ -92,15 +99,42 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         if len(good) else None
     plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
+    # the decimals rule, on the rows the plan writes (an unchanged stored value stands)
+    for rows_, stored in ((plan.new, None), (plan.changed, plan.changed.get("db_value"))):
+        if len(rows_):
+            plan.problems += [Problem(m, file, sheet, int(rows_["_row"].iat[i]), heading(c, c))
+                              for i, c, m in rules.check_decimals(
+                                  ctx, rows_, None if stored is None else stored.to_numpy())]
     if len(good) and warn:
         plan.warnings = [
             Problem(m, file, sheet, int(good["_row"].iat[i]), heading("value", "value"))
             for i, _, m in suspicious.warnings(queries.indicators(conn), queries.areas(conn),
                                                existing, good)]
+    plan.comments = comments.planned(conn, good)
+    locked, reported = period_lock.plan_problems(conn, plan, file=file, sheet=sheet,
+                                                 column=heading("value", "value"))
+    plan.warnings += reported
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows[i]), heading(c, c)) for i, c, m in flag.found]
-        + plan.problems, key=lambda p: (p.row or 0, p.column))
+        + plan.problems + locked
+        + _not_allowed(conn, plan, file, sheet, heading("area", "area")),
+        key=lambda p: (p.row or 0, p.column))
     return plan
+
+
+def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
+                 column: str) -> list[Problem]:
+    """Every row the plan would write that the connected desk may not (:mod:`core.access`)."""
+    acc = access.current(conn)
+    out = []
+    for frame in (plan.new, plan.changed):
+        for i, rule in access.refused_rows(acc, frame):
+            r = frame.iloc[i]
+            out.append(Problem(tr("not allowed: {user} ({role}) may not change figures of "
+                                  "{area}: {rule}", user=acc.user, role=acc.role,
+                                  area=r["area"], rule=rule),
+                               file, sheet, int(r["_row"]), column))
+    return out
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:
@@ -170,13 +204,14 @@ def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
     return changed, (*fields, "derived", "derivation")
 
 
-def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "") -> dict:
+def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "",
+               reason: str = "") -> dict:
     """Write a plan inside the caller's transaction, through :func:`core.write.commit`.
     Returns counts of created and updated figures and the indicators whose figures changed.
 
     Every created and updated figure gets one change-log row naming ``origin``.
     """
-    new = plan.new.drop(columns=["_row", "id"], errors="ignore")
+    new = plan.new.drop(columns=["_row", "id", "comment"], errors="ignore")
     same = {c: default for c, default in (
         ("qualifier", ""), ("note", ""), ("derivation", ""), ("source_ref", ""),
         ("status", "final"), ("derived", False)) if c not in new}
@@ -184,8 +219,10 @@ def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str 
         new = new.assign(derived=new["derived"].astype(bool))
     written = write.commit(
         conn, FIGURE, new=new, same=same, changed=plan.changed, fields=plan.fields, who=who,
-        why=why, origin=origin,
+        why=why, origin=origin, reason=reason,
         stale=lambda n: tr("{n} figures were changed by someone else during the import, after "
                            "the preview; nothing was written: preview the import again.", n=n))
+    added = comments.add_planned(conn, plan.comments, who=who, why=why, origin=origin)
     return {"created": written.created, "updated": written.updated,
-            "unchanged": plan.unchanged, "indicators": sorted(written.indicators)}
+            "unchanged": plan.unchanged, "indicators": sorted(written.indicators),
+            "comments": added}

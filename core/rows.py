@@ -95,15 +95,21 @@ def _check_unique(conn: Connection, entity: str, values: dict, exclude=None,
                                what=describe(values, entity)), field="period")
 
 
-def _validated(conn: Connection, entity: str, values: dict) -> dict:
+def _validated(conn: Connection, entity: str, values: dict, stored: dict | None = None) -> dict:
+    """``stored``: the row as it is stored, whose values the decimals rule lets stand."""
+    if stored is not None and kind(entity).of_indicator:
+        values = {**values, **{(rules.STORED if f == "value" else f"{rules.STORED}_{f}"):
+                               stored.get(f) for f in ("value", "value_high", "baseline_value")
+                               if f in stored}}
     return _clean(entity, validate.VALIDATORS[entity](conn, values))
 
 
 def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = "",
-           origin: str = "", key=None, version: int = 1) -> dict:
+           origin: str = "", key=None, version: int = 1, reason: str = "") -> dict:
     """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
     k = kind(entity)
-    vals = _validated(conn, entity, values)
+    # a deleted row restored (undo) comes back as it was, decimals and all
+    vals = _validated(conn, entity, values, stored=values if key is not None else None)
     if not k.of_indicator and fetch(conn, entity, vals[k.key]) is not None:
         if k is INDICATOR:
             raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
@@ -117,7 +123,7 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
         if key is not None:
             vals["id"] = key
     written = write.commit(conn, k, new=pd.DataFrame([vals]), same={"version": version},
-                           who=who, why=why, origin=origin)
+                           who=who, why=why, origin=origin, reason=reason)
     if written.rows:  # as the database stored it (RETURNING): not read back
         return dict(written.rows[0])
     return fetch(conn, entity, vals.get(k.key, written.ids[0] if written.ids else None))
@@ -216,7 +222,7 @@ def _check_source_unused(conn: Connection, key, row: dict) -> None:
 
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
            who: str, why: str = "", origin: str = "",
-           current: dict | None = None) -> tuple[dict, dict]:
+           current: dict | None = None, reason: str = "") -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new).
 
     ``current``: the row as just read in this transaction (by :func:`matching`), so that it
@@ -229,7 +235,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
     old = (current if current is not None and current.get("version") == expected_version
            else _current_or_stale(conn, entity, key, expected_version, changes))
     merged = {**old, **changes}
-    vals = _validated(conn, entity, merged)
+    vals = _validated(conn, entity, merged, stored=old)
     k = kind(entity)
     if k.of_indicator and any(
             rules.typed_over_derived(bool(old.get("derived")), _num(old.get(f)),
@@ -250,7 +256,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                            if c in old}}])  # the log row names the row as it now is
     try:
         written = write.commit(conn, k, changed=ch, fields=fields, who=who, why=why,
-                               origin=origin,
+                               origin=origin, reason=reason,
                      stale=tr("{what} was changed by someone else while your edit of it "
                               "({mine}) was being saved; nothing was written. Reload and edit "
                               "again.", what=what, mine=mine))
@@ -262,7 +268,8 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
 
 
 def delete(conn: Connection, entity: str, key, expected_version: int, *, who: str,
-           why: str = "", origin: str = "", current: dict | None = None) -> dict:
+           why: str = "", origin: str = "", current: dict | None = None,
+           reason: str = "") -> dict:
     """Delete a row made from ``expected_version``. Returns the row as it was.
     ``current``: the row as just read in this transaction (see :func:`update`)."""
     old = (current if current is not None and current.get("version") == expected_version
@@ -279,7 +286,7 @@ def delete(conn: Connection, entity: str, key, expected_version: int, *, who: st
                 raise ConflictError(tr(still, code=key, n=n))
     try:
         write.commit(conn, kind(entity), gone=pd.DataFrame([old]), who=who, why=why,
-                     origin=origin, stale=tr("{what} could not be deleted",
+                     origin=origin, reason=reason, stale=tr("{what} could not be deleted",
                                              what=describe(old, entity)))
     except StaleEditError:
         _current_or_stale(conn, entity, key, expected_version)

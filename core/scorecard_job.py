@@ -165,7 +165,7 @@ def _compute(store: Store, indicator: str | None, progress=None,
     keys = status.series_keys(figs) if len(figs) else None
     warnings = coherence.check(ind, figs, keys=keys)
     frame = status.scorecard(ind, figs, tgs, warnings=warnings, keys=keys,
-                             area_rank=queries.area_rank(areas), as_of=as_of)
+                             area_rank=queries.area_rank(areas), areas=areas, as_of=as_of)
     # formatted here, off the GUI thread, in both languages: switching is then instant
     tables = {lang: present.scorecard_table(frame, areas, lang) for lang in LANGUAGES}
     if progress:

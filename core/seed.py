@@ -86,7 +86,11 @@ def load_seeds(store: Store, directory: Path | None = None) -> dict | None:
         if meta_value(conn, "seed") == "done":
             return None
         load_reference(conn, directory)
-        problems = _each(conn, directory, "indicators.csv", "indicator", _indicator)
+        from .reports.wordings import seed_wordings
+
+        said = seed_wordings(directory / "wordings.csv")  # how reports name each indicator
+        problems = _each(conn, directory, "indicators.csv", "indicator",
+                         lambda r: {**_indicator(r), "wordings": said.get(r["code"], "")})
         if problems:
             raise InputError(problems)
         figs = read(directory, "figures.csv").rename(columns={"paragraph": "source_ref"})

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from . import db as _db, locks
 from .db import (SqliteAccess, describe_url, make_engine, mask, resolve_url, setup_transaction,
                  sqlite_access)
-from .errors import ConflictError, DatabaseError
+from .errors import ConflictError, DatabaseError, PasswordNeeded
 from .i18n import Text, tr
 from .migrations import ensure_schema
 
@@ -100,7 +100,7 @@ class Store:
 
     @classmethod
     def open(cls, db: str | None = None, *, create: bool = True, seed: bool = True,
-             user: str | None = None) -> Store:
+             user: str | None = None, password: str | None = None) -> Store:
         """Open (and if need be create, migrate and seed) a database.
 
         Four desks opening a new database at once all succeed: creation and seeding run under
@@ -114,6 +114,9 @@ class Store:
             Create the schema in an empty database.
         seed : bool
             Load the seed data set into a database this call created.
+        password : str, optional
+            A PostgreSQL password asked for by the window (kept in memory only); else libpq
+            finds one (``PGPASSWORD``, ``~/.pgpass``, a service file) or needs none.
         """
         url = resolve_url(db)
         from sqlalchemy.engine import make_url
@@ -133,11 +136,15 @@ class Store:
             if not exists and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
                 raise DatabaseError(tr("cannot create {path}: its folder cannot be written",
                                        path=u.database))
-        engine = make_engine(url, access=access, program=locks.application_name("desk", user))
+        engine = make_engine(url, access=access, program=locks.application_name("desk", user),
+                             password=password)
         store = cls(url, engine, user=user, read_only=access.reason if access else None)
         try:
             with _db.reading(engine) as conn:
-                conn.execute(text("SELECT 1"))
+                if store.backend == "postgresql":  # the server names every change by this
+                    store.user = user or conn.execute(text("SELECT current_user")).scalar()
+                else:
+                    conn.execute(text("SELECT 1"))
             if not create or store.read_only:
                 from .migrations import stored_version
 
@@ -193,16 +200,36 @@ class Store:
             return DatabaseError(tr("the server ended this desk's connection, left inside a "
                                     "write for over {seconds} s; nothing was written: try again",
                                     seconds=_db.IDLE_IN_TRANSACTION_S))
+        if sqlstate == "42501":  # insufficient_privilege: a grant, a row-level policy
+            return self._refused(str(orig))
+        if sqlstate == "EC423":  # core.period_lock's trigger: approved at another desk meanwhile
+            return DatabaseError(tr("{reason}: it was approved at another desk meanwhile; "
+                                    "nothing was written: reload", reason=_reason(exc)))
         if sqlstate == "53100":
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))
         said = str(orig)
+        if sqlstate == "28P01" or "no password supplied" in said \
+                or "password authentication failed" in said:
+            return PasswordNeeded(tr("{name} asks for a password: none was given, or it was "
+                                     "not right", name=self.name))
         if path is not None and (code in (_CORRUPT, _NOTADB) or "Could not decode" in said
                                  or said == "file is not a database"):
             return damaged(path)
         if path is not None and (code == _FULL or (code == _IOERR and _nearly_full(path))):
             return disk_full(path.parent)
         return DatabaseError(fallback)
+
+    def _refused(self, message: str):
+        """A write the server refused to this desk, as not allowed, with the rule."""
+        from . import access
+
+        try:
+            with self.engine.connect() as conn:
+                acc = access.current(conn, fresh=True)
+        except DBAPIError:
+            acc = access.Access(self.user, "none")
+        return access.server_refusal(acc, message)
 
     def _pg_holder(self) -> Text:
         try:

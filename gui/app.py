@@ -36,12 +36,11 @@ def open_window(db: str | None = None, *, lang: str | None = None,
         window.show()
         app.processEvents()  # the first paint, before the data stack is imported
         window.repaint()
-    from core.store import Store
-
+    from .connect import open_store
     from .context import AppContext
 
     try:
-        store = Store.open(db)
+        store = open_store(db, window)  # in a worker; asks for a password if need be
     except Exception:
         window.close()
         window.deleteLater()

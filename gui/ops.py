@@ -150,13 +150,14 @@ def apply_edit(edit: Edit, store: Store) -> Applied:
 
 def read_reference(store: Store) -> dict:
     """Indicators, areas, categories and sources as :class:`gui.context.AppContext` keeps
-    them (one read transaction)."""
-    from core import context_cache, queries
+    them, and who is connected (one read transaction)."""
+    from core import access, context_cache, queries
 
     context_cache.forget(store.engine)  # the rules read them again too, at the next write
     with store.read() as conn:
         return {"indicators": queries.indicators(conn), "areas": queries.areas(conn),
-                "categories": queries.categories(conn), "sources": queries.sources(conn)}
+                "categories": queries.categories(conn), "sources": queries.sources(conn),
+                "access": access.current(conn, fresh=True)}  # who: what to grey out
 
 
 def alive(obj: QObject) -> bool:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QComboBox, QLineEdit, QToolTip
 
 from core.errors import ValueParseError
+from core.paste import split_qualifier
+from core.vocabulary import BAD, WARN
 from core.values import decimals_problem, more_decimals, optional_number, parse_value
 from gui.indicator import labels
 
@@ -21,21 +23,28 @@ class ValueField(QLineEdit):
     """A figure's value typed as text and parsed by the core (numbers, percentages, counts).
 
     ``explain`` (the table's editor) shows what is wrong with the text as it is typed, in a
-    tooltip beside the field; the dialog shows it under the field instead.
+    tooltip beside the field; the dialog shows it under the field instead. ``hedged`` (the
+    entry grid) takes a hedge with the number (``约35``, ``more than 3,800``: the grid makes
+    it the qualifier); ``warn(value)`` says why a value that passes looks wrong, and is shown
+    the same way as it is typed.
     """
 
-    def __init__(self, ind: dict, parent=None, *, explain: bool = False):
+    def __init__(self, ind: dict, parent=None, *, explain: bool = False, hedged: bool = False,
+                 warn=None):
         super().__init__(parent)
         self.kind = ind["value_kind"]
         self.decimals = int(ind.get("decimals") or 0)
         self.vmin, self.vmax = optional_number(ind.get("vmin")), optional_number(ind.get("vmax"))
-        self.last_problem = ""
+        self.hedged, self.warn = hedged, warn
+        self.last_problem = self.last_warning = ""
         if explain:
             self.textEdited.connect(self._explain)
 
     def problem(self, text: str) -> str:
         """What is wrong with ``text`` as a value of this indicator, or ""."""
         t = text.strip()
+        if self.hedged:
+            t = split_qualifier(t)[1]
         if not t:
             return ""
         try:
@@ -48,15 +57,24 @@ class ValueField(QLineEdit):
 
     def _explain(self, text: str) -> None:
         self.last_problem = self.problem(text)
-        if self.last_problem:
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.last_problem,
-                              self)
+        self.last_warning = ""
+        if not self.last_problem and self.warn is not None and text.strip():
+            number = self.value()
+            if isinstance(number, str):
+                number = _hedged_number(number, self.kind)
+            self.last_warning = self.warn(number) if number is not None else ""
+        shown = self.last_problem or (f"⚠ {self.last_warning}" if self.last_warning else "")
+        self.setProperty("mark", "refused" if self.last_problem else
+                         "warned" if self.last_warning else "")
+        self.setStyleSheet(_MARK_STYLE.get(self.property("mark"), ""))
+        if shown:
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), shown, self)
         else:
             QToolTip.hideText()
 
     def value(self):
         """None when empty, the number when the core parses it, else the text as typed (the
-        dialog's check says what is wrong with it)."""
+        dialog's check says what is wrong with it; the grid reads a hedge off it)."""
         text = self.text().strip()
         if not text:
             return None
@@ -73,6 +91,18 @@ class ValueField(QLineEdit):
             self.setText(f"{v:.{self.decimals}f}")
         else:  # stored with more decimals than the indicator keeps: shown whole, not rounded
             self.setText(repr(v))
+
+
+_MARK_STYLE = {"refused": f"QLineEdit {{ background: {BAD.background}; }}",
+               "warned": f"QLineEdit {{ background: {WARN.background}; }}"}
+
+
+def _hedged_number(text: str, kind: str) -> float | None:
+    """The number of a hedged text (``约35`` -> 35.0), or None."""
+    try:
+        return parse_value(split_qualifier(text)[1], kind)
+    except ValueParseError:
+        return None
 
 
 class ClassField(QComboBox):

@@ -53,7 +53,8 @@ def test_plan_then_apply_creates_updates_and_logs_the_file(store):
     assert plan.changed.iloc[0][["old_value", "value"]].tolist() == [31.2, 30.5]
     with store.write() as conn:
         counts = apply_plan(conn, plan, who="district", why="import", origin="d.xlsx")
-    assert counts == {"created": 1, "updated": 1, "unchanged": 1, "indicators": ["AIR.PM25"]}
+    assert counts == {"created": 1, "updated": 1, "unchanged": 1, "indicators": ["AIR.PM25"],
+                      "comments": 0}
     with store.read() as conn:
         f = queries.figures(conn, indicators=["AIR.PM25"]).set_index(["area", "period"])
         log = conn.execute(sa.select(schema.changelog).where(

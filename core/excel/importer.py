@@ -34,9 +34,9 @@ from .safety import EXCEL_CELL_CHARS, check_workbook
 
 WHY = "import"
 PLAN_FIELDS = ("indicator", "area", "period", "value", "qualifier", "status", "note", "source",
-               "source_ref", "version", "_row", "source_text")
+               "source_ref", "followup", "comment", "version", "_row", "source_text")
 TEXT_FIELDS = ("indicator", "area", "period", "qualifier", "status", "note", "source",
-               "source_ref")
+               "source_ref", "followup", "comment")
 
 
 @dataclass
@@ -66,7 +66,9 @@ class Preview:
 
     @property
     def nothing_to_do(self) -> bool:
-        return not len(self.plan.new) and not len(self.plan.changed)
+        comments = self.plan.comments
+        return (not len(self.plan.new) and not len(self.plan.changed)
+                and (comments is None or not len(comments)))
 
     def changes(self, indicators: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         """New and changed figures as text: indicator, area, period, old, new."""
@@ -209,11 +211,11 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
         if cut is not None:  # a note the export cut to fit its cell keeps the whole one
             df = _keep_existing(conn, df.copy(), ("note",), pd.Series(cut, index=df.index))
         new_sources, named = (), []
-        if table.kind == "entry" and len(df):
+        if table.kind == "entry" and len(df):  # (a blank follow-up cell keeps the mark)
             df, new_sources, named = named_sources.resolve(
                 conn, df, file=path.name, sheet=table.sheet,
                 heading=table.headings.get(named_sources.COLUMN, ""))
-            keep = ("note", "qualifier", "source") if "source" in df else ("note", "qualifier")
+            keep = ("note", "qualifier", "followup", *(("source",) if "source" in df else ()))
             df = _keep_existing(conn, df.copy(), keep)
         df = df.drop(columns=[named_sources.COLUMN], errors="ignore")
         plan = plan_figures(conn, df, file=path.name, sheet=table.sheet,
@@ -246,7 +248,7 @@ def _added_since(store: Store, plan: Plan) -> bool:
 
 
 def apply_import(store: Store, preview: Preview, *, progress=no_progress,
-                 cancelled=never) -> Applied:
+                 cancelled=never, reason: str = "") -> Applied:
     """Write a previewed import in one transaction (all or nothing).
 
     Raises
@@ -273,7 +275,7 @@ def apply_import(store: Store, preview: Preview, *, progress=no_progress,
                 write.commit(conn, SOURCE, new=pd.DataFrame(list(preview.new_sources)),
                              who=store.user, why=WHY, origin=preview.file)
             counts = apply_plan(conn, preview.plan, who=store.user, why=WHY,
-                                origin=preview.file)
+                                origin=preview.file, reason=reason)
     except ConflictError:  # the database refused a row; the transaction is rolled back
         if not _added_since(store, preview.plan):
             raise

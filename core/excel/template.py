@@ -39,7 +39,7 @@ from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, L
 HEADER_ROW = 4
 WIDTHS = {"indicator": 36, "name": 40, "area": 16, "period": 9, "unit": 10, "range": 20,
           "last_period": 10, "last_value": 12, "value": 14, "qualifier": 12, "note": 40,
-          "source_text": 36, "version": 8}
+          "comment": 30, "followup": 10, "source_text": 36, "version": 8}
 TEXTS = {
     "en": {"title": "Entry workbook: {period}", "hint": "Fill in the yellow cells only (Value, "
            "and if needed Qualifier and Note), then send the workbook back. See the "
@@ -214,7 +214,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area=None,
         ws.column_dimensions[get_column_letter(col[f])].width = WIDTHS[f]
     ws.row_dimensions[HEADER_ROW].height = 30
     groups: dict[tuple, list[str]] = {}
-    class_cells, qual_cells = [], []
+    class_cells, qual_cells, flag_cells = [], [], []
     for i, r in enumerate(rows.itertuples(index=False), start=HEADER_ROW + 1):
         allowed, dv = _allowed(r, t)
         last = None
@@ -225,7 +225,8 @@ def write_template(store: Store, out: str | Path, period: str, *, area=None,
                   "unit": present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang),
                   "range": allowed, "last_period": last_shown(r.period) or None,
                   "last_value": last, "value": None, "qualifier": None, "note": None,
-                  "source_text": None, "version": int(r.version) if pd.notna(r.version) else None}
+                  "comment": None, "followup": None, "source_text": None,
+                  "version": int(r.version) if pd.notna(r.version) else None}
         fmt = number_format(r.value_kind, int(r.decimals))
         ws.row_dimensions[i].height = row_height(max(
             text_lines(values[f], WIDTHS[f]) for f in ("name", "unit", "range")))
@@ -238,13 +239,15 @@ def write_template(store: Store, out: str | Path, period: str, *, area=None,
                 c.fill = LOCKED_FILL
             if f in ("value", "last_value") and r.value_kind != "class":
                 c.number_format = fmt
-            c.alignment = WRAP if f in ("name", "note", "unit", "range", "source_text") else MID
+            c.alignment = (WRAP if f in ("name", "note", "comment", "unit", "range",
+                                         "source_text") else MID)
         ref = f"{get_column_letter(col['value'])}{i}"
         if dv is None:
             class_cells.append(ref)
         else:
             groups.setdefault(tuple(sorted(dv.items())), []).append(ref)
         qual_cells.append(f"{get_column_letter(col['qualifier'])}{i}")
+        flag_cells.append(f"{get_column_letter(col['followup'])}{i}")
     last_row = HEADER_ROW + len(rows)
 
     def validation(cells, **kw):
@@ -267,6 +270,9 @@ def write_template(store: Store, out: str | Path, period: str, *, area=None,
                    formula1='"' + ",".join(names) + '"')
     quals = [v for k, v in QUALIFIER_LABELS["zh_CN" if zh else "en"].items() if k]
     validation(qual_cells, what=", ".join(quals), type="list", formula1='"' + ",".join(quals) + '"')
+    flags = ["是", "否"] if zh else ["yes", "no"]  # (the importer takes either language)
+    validation(flag_cells, what=", ".join(flags), type="list",
+               formula1='"' + ",".join(flags) + '"')
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(fields))}{last_row}"
     ws.protection.sheet = True

@@ -57,6 +57,10 @@ class IndicatorDialog(FormDialog):
                            ("definition_zh", self.tr("Definition (Chinese):"))):
             box = self.add(key, label, QPlainTextEdit())
             box.setFixedHeight(64)
+        words = self.add("wordings", self.tr("Wordings in reports:"), QPlainTextEdit())
+        words.setFixedHeight(64)
+        words.setPlaceholderText(self.tr("one a line, in either language, e.g. days of good "
+                                         "air quality / 优良天数"))
         self.fields["direction"].currentIndexChanged.connect(self._band)
         if row:
             self.load(row)
@@ -83,6 +87,7 @@ class IndicatorDialog(FormDialog):
         f["tolerance"].setValue(float(row.get("tolerance") or 0))
         f["definition_en"].setPlainText(cell_text(row.get("definition_en")))
         f["definition_zh"].setPlainText(cell_text(row.get("definition_zh")))
+        f["wordings"].setPlainText(cell_text(row.get("wordings")))
 
     def _band(self) -> None:
         band = self.fields["direction"].currentData() == "band"

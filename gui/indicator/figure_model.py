@@ -13,7 +13,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from core import suspicious
 from core.edits import UpdateRow
@@ -23,6 +23,7 @@ from core.rules import parse_qualifier_text, parse_status, value_of
 from core.values import (decimals_problem, format_value, more_decimals, optional_number,
                          qualifier_label)
 
+from ..cell_marks import MARK_ROLES, CellMarks
 from . import labels
 
 COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "entered_by",
@@ -36,7 +37,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 _FONT, _ALIGN = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole
-_ROLES = frozenset({_DISPLAY, _EDIT, _FONT, _ALIGN, Qt.ItemDataRole.ToolTipRole, ID_ROLE})
+_FORE = Qt.ItemDataRole.ForegroundRole
+_ROLES = frozenset({_DISPLAY, _EDIT, _FONT, _ALIGN, _FORE, Qt.ItemDataRole.ToolTipRole,
+                    ID_ROLE, *MARK_ROLES})
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _EDIT_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -72,7 +75,10 @@ class FigureModel(QAbstractTableModel):
         self._periods = PeriodNames(ctx.lang)  # 2025年上半年 in Chinese, once per code
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._grey = QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled,
+                                                      QPalette.ColorRole.Text)
         self.frame = pd.DataFrame()
+        self.marks = CellMarks()  # pasted cells refused or warned, by figure id
 
     # snapshot ---------------------------------------------------------------------------
     def set_frame(self, figs: pd.DataFrame, ind: dict | None) -> None:
@@ -158,7 +164,14 @@ class FigureModel(QAbstractTableModel):
     def flags(self, index: _Index):
         if not index.isValid():
             return _NO_FLAGS
-        return _EDIT_FLAGS if COLUMNS[index.column()] in EDITABLE else _FLAGS
+        if COLUMNS[index.column()] not in EDITABLE or self.locked(index.row()):
+            return _FLAGS
+        return _EDIT_FLAGS
+
+    def locked(self, row: int) -> str | None:
+        """Why this desk may not change the figure in ``row`` (None: it may): another
+        district's, or a viewer's (:mod:`core.access`, the rule the server enforces too)."""
+        return self._ctx.refusal("figure", str(self._a["area"][row]))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         # Qt asks ~10 roles per painted cell; answer the ones we never use at once.
@@ -166,6 +179,10 @@ class FigureModel(QAbstractTableModel):
             return None
         r, col = index.row(), COLUMNS[index.column()]
         a = self._a
+        if len(self.marks) and role in MARK_ROLES:
+            got = self.marks.data(int(a["id"][r]), col, role, lambda: self._display(r, col))
+            if got is not None:
+                return got
         if role == _DISPLAY:
             return self._display(r, col)
         if role == _EDIT:
@@ -176,6 +193,12 @@ class FigureModel(QAbstractTableModel):
             return _RIGHT if col == "value" else None
         if role == ID_ROLE:
             return int(a["id"][r])
+        if role == _FORE:  # greyed: a cell this desk may not change
+            return self._grey if col in EDITABLE and self.locked(r) else None
+        if col in EDITABLE:
+            why = self.locked(r)
+            if why:
+                return self.tr("You may not change this figure: %1").replace("%1", why)
         if col == "source":  # tooltips
             return self.source_of(r)
         if col == "note" and a["note"][r]:
@@ -213,6 +236,10 @@ class FigureModel(QAbstractTableModel):
             return False
         r, col = index.row(), COLUMNS[index.column()]
         if col not in EDITABLE:
+            return False
+        why = self.locked(r)
+        if why:  # pasted or set from code: the cell is not editable by hand
+            self.refused.emit(QModelIndex(index), str(why))
             return False
         try:
             new = self._parse(col, value, r)

@@ -21,6 +21,8 @@ def figure_status(code: str) -> str:
 def target_kind(code: str) -> str:
     return {"national_assessment": translate("Labels", "national assessment target"),
             "municipal_plan": translate("Labels", "municipal plan target"),
+            "action_plan": translate("Labels", "action plan target"),
+            "national_binding": translate("Labels", "national binding target"),
             "standard": translate("Labels", "standard"),
             "national_standard": translate("Labels", "national standard")}.get(code, code or "")
 

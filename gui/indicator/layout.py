@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from ..table_copy import install_copy
 from .delegates import FigureDelegate
 from .figure_model import COLUMNS as FIGURE_COLUMNS
 from .legend import AreaLegend
@@ -57,6 +58,7 @@ def _table(name: str, model, widths, fit: tuple[int, ...] = ()) -> QTableView:
     model.modelReset.connect(fit_headers)
     model.headerDataChanged.connect(fit_headers)
     fit_headers()
+    install_copy(t)  # Ctrl+C: the selection as text and HTML, with the headings
     return t
 
 
@@ -103,6 +105,7 @@ class IndicatorUi:
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = {}
+        self.tips: dict[str, str] = {}  # the buttons' tooltips when they are allowed
         bar = QHBoxLayout()
         for name, slot in (("newFigureButton", view.new_figure),
                            ("newTargetButton", view.new_target),
@@ -145,7 +148,10 @@ class IndicatorUi:
         hv.addWidget(self.history_label)
         hv.addWidget(self.source)
         hv.addWidget(self.history_view)
-        right.addWidget(hist)
+        # the figure's history, and beside it its comments (added by the view)
+        self.history_split = _named(QSplitter(Qt.Orientation.Horizontal), "historySplitter")
+        self.history_split.addWidget(hist)
+        right.addWidget(self.history_split)
         right.setSizes([400, 200])
         self.splitter = _named(QSplitter(Qt.Orientation.Horizontal), "indicatorSplitter")
         self.splitter.addWidget(left)
@@ -167,8 +173,9 @@ class IndicatorUi:
                  "savePlotButton": translate("IndicatorView", "Save plot as PNG…")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
-        self.buttons["deleteButton"].setToolTip(
-            translate("IndicatorView", "Delete the selected figures or targets"))
+        self.tips = {"deleteButton": translate("IndicatorView",
+                                               "Delete the selected figures or targets")}
+        self.buttons["deleteButton"].setToolTip(self.tips["deleteButton"])
         self.figures_label.setText(translate(
             "IndicatorView", "Figures (double-click a value, qualifier, status or note to edit it)"))
         self.targets_label.setText(translate("IndicatorView", "Targets"))

@@ -290,15 +290,18 @@ class TrendPlot(pg.PlotWidget):
         self.xaxis.set_period_ticks([(x, self._periods(c)) for x, c in frame.ticks])
         for slot in self.lines.values():
             slot.clear_course()
+        pairs: dict[str, tuple[list, list]] = {}  # every target of an area, in one stroke
         for seg in frame.targets:
-            slot = self.lines.get(seg.area)
-            if slot is None:
+            if seg.area not in self.lines:
                 continue
-            if seg.y_high is None:
-                slot.target.set_data([seg.x0, seg.x1], [seg.y, seg.y])
-            else:
-                slot.target.set_data([seg.x0, seg.x1, seg.x0, seg.x1],
-                                     [seg.y, seg.y, seg.y_high, seg.y_high])
+            xs, ys = pairs.setdefault(seg.area, ([], []))
+            xs += [seg.x0, seg.x1]
+            ys += [seg.y, seg.y]
+            if seg.y_high is not None:
+                xs += [seg.x0, seg.x1]
+                ys += [seg.y_high, seg.y_high]
+        for area, (xs, ys) in pairs.items():
+            self.lines[area].target.set_data(xs, ys)
         for proj in frame.projections:
             slot = self.lines.get(proj.area)
             if slot is not None:
@@ -330,6 +333,8 @@ class TrendPlot(pg.PlotWidget):
                 if d[i] < best[0]:
                     best = (d[i], slot, i)
         text = self.tip(best[1], best[2]) if best[1] is not None else ""
+        if not text and vb.sceneBoundingRect().contains(pos):
+            text = self.target_tip(vb.mapSceneToView(pos), vb.viewPixelSize())
         if text != self._tip_text:
             self._tip_text = text
             if text:
@@ -347,6 +352,40 @@ class TrendPlot(pg.PlotWidget):
         if i < len(slot.hollow) and slot.hollow[i]:
             text += "\n" + translate("TrendPlot", "Hollow: a provisional or derived figure")
         return text
+
+    def target_tip(self, at, pixel) -> str:
+        """Tooltip of the target segment under the mouse: the target, its kind and its
+        document (number, date, confidence), and whether the scorecard judges by it."""
+        frame = self.frame
+        if frame is None:
+            return ""
+        sx, sy = pixel
+        for seg in frame.targets:
+            if seg.area in self.hidden or not seg.x0 - sx * HOVER_PX <= at.x() <= seg.x1:
+                continue
+            ys = [seg.y] + ([seg.y_high] if seg.y_high is not None else [])
+            if min(abs(at.y() - y) / sy for y in ys) <= HOVER_PX:
+                return self.segment_tip(seg)
+        return ""
+
+    def segment_tip(self, seg) -> str:
+        frame, lang = self.frame, self._lang
+        value = format_value(seg.y, frame.value_kind, frame.decimals, lang=lang)
+        if seg.y_high is not None:
+            value += " – " + format_value(seg.y_high, frame.value_kind, frame.decimals,
+                                          lang=lang)
+        sign = {">=": "≥ ", "<=": "≤ "}.get(seg.comparator, "")
+        rows = [translate("TrendPlot", "%1: target %2 by %3").replace(
+            "%1", self.names.get(seg.area, seg.area)).replace("%2", sign + value).replace(
+            "%3", self._periods(seg.period)), labels.target_kind(seg.kind)]
+        if seg.document:
+            doc = seg.document + (f" ({seg.document_date})" if seg.document_date else "")
+            rows.append(translate("TrendPlot", "Document: %1").replace("%1", doc))
+        if seg.confidence:
+            rows.append(translate("TrendPlot", "Confidence: %1").replace("%1", seg.confidence))
+        rows.append(translate("TrendPlot", "judged against this target") if seg.applies
+                    else translate("TrendPlot", "not the target judged against"))
+        return "\n".join(rows)
 
     def _tip(self, frame: TrendFrame, area: str, period: str, y: float, q: str,
              src: str) -> str:

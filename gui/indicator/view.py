@@ -16,15 +16,17 @@ from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
-from core.entities import FIGURE, SOURCE, TARGET
+from core.entities import COMMENT, FIGURE, PERIOD, SOURCE, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
-from gui import workers
+from gui import permissions, workers
 from gui.later import later
 from gui.retranslate import RetranslateOnce
 
+from . import figure_paste
 from .actions import IndicatorActions
+from .comments import CommentsPane
 from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
@@ -70,6 +72,9 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.ui = build(self)
         self.figure_table, self.target_table = self.ui.figure_table, self.ui.target_table
         self.history_view, self.plot = self.ui.history_view, self.ui.plot
+        self.comments = CommentsPane(ctx, self)
+        self.ui.history_split.addWidget(self.comments)
+        self.ui.history_split.setSizes([300, 220])
         self.frame = None
         self._history_id: int | None = None
         self._course_job = None
@@ -100,6 +105,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.figures_model.suspect.connect(self._on_suspect)
         self.figure_table.selectionModel().currentRowChanged.connect(self._on_current)
         self.figure_table.doubleClicked.connect(self._on_figure_double)
+        self._paste = figure_paste.install(self)
         self.target_table.doubleClicked.connect(lambda i: self.edit_target(i.row()))
         ctx.changed.connect(self._on_changed)
         ctx.reloaded.connect(self._on_reloaded)
@@ -113,6 +119,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         The figures, the header and the plot are filled at once; the targets table on the
         next turn of the event loop, so that the figures and the plot are painted first
         (the plot's targets come from the scorecard, not from that table)."""
+        if code != self.code:
+            self.figures_model.marks.clear()
         self.code = code
         try:
             self.ind = self.ctx.indicator(code) if code else None
@@ -201,7 +209,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         else:
             rows = self.course_rows(self.code) if self.course_rows is not None else None
             self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                         sources=self.ctx.sources)
+                                         sources=self.ctx.sources,
+                                         targets=self.targets_model.frame)
             self._course_from = rows
             if course and not self._pace.pending("targets"):  # (else: once they are read)
                 self._queue_course()
@@ -225,7 +234,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._course_ticket += 1  # a worker still running for this selection is not wanted
         self._course_args, self._course_from = None, rows
         self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                     sources=self.ctx.sources)
+                                     sources=self.ctx.sources, targets=self.targets_model.frame)
         self.plot.show_course(self.frame)
         self.course_ready.emit()
 
@@ -254,10 +263,13 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def _show_header(self) -> None:
         ui, ind = self.ui, self.ind
-        for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
-                     "deleteButton"):  # nothing to add to, edit or delete without one
-            # (and nothing at all on a database open read-only)
-            ui.buttons[name].setEnabled(ind is not None and not self.ctx.store.read_only)
+        for name, changes in permissions.BUTTONS.items():  # nothing to add to, edit or
+            permissions.apply(ui.buttons[name], self.ctx, changes, ind is not None,  # delete
+                              ui.tips.get(name, ""))  # without one; greyed if not allowed
+        if self.ctx.store.read_only:  # a database open read-only: nothing to change
+            for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
+                         "deleteButton"):
+                ui.buttons[name].setEnabled(False)
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")
@@ -298,6 +310,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         fid = self._history_id
         row = self.figures_model.row_of(fid) if fid is not None else -1
         self._history_gen += 1
+        self.comments.show_figure(self.figures_model.frame.iloc[row].to_dict() if row >= 0
+                                  else None)
         if row < 0:
             self.history_model.set_history(None, self.ind)
             self.ui.source.setText("")
@@ -334,11 +348,13 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
             if self._history_id is not None:
                 self._show_history()
             return
+        if ch.kind in (COMMENT, PERIOD):
+            return  # the comments pane and the period view follow these themselves
         if ch.structure:
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
             return
-        if self.code is None or ch.indicator != self.code:
+        if self.code is None or not ch.concerns(self.code):
             return
         if ch.kind is FIGURE and ch.action == "update":
             row = ch.row  # the row as the change wrote it: no read back
@@ -439,6 +455,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.figures_model.retranslate()
         self.targets_model.retranslate()
         self.history_model.retranslate()
+        self.comments.retranslate()
         self._show_header()
         self._replot()
         self._show_history()

@@ -16,17 +16,20 @@ from core import vocabulary
 from core.periods import shown
 from core.present import PeriodNames
 from core.edits import Changed
-from core.entities import FIGURE, SOURCE, TARGET
+from core.completeness import review_marks
+from core.entities import COMMENT, FIGURE, PERIOD, SOURCE, TARGET
 from gui import workers
 from gui.context import AppContext
 from gui.later import later
 from gui.retranslate import RetranslateOnce
+from gui.table_copy import install_copy
 
 from . import palette
 from core.scorecard_job import ScorecardResult, Tickets, compute
 from .model import KEY_ROLE, ScorecardModel
 
-STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data")
+STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data",
+                  "followup")
 
 
 class ScorecardPanel(RetranslateOnce, QWidget):
@@ -51,6 +54,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self._job = None
         self._again = False  # a full recomputation was asked for while one ran
         self._tickets = Tickets()  # results of jobs that finish out of order are dropped
+        self._marks_job = None
 
         # the review as of a period (core.asof): "" is the latest figure of every row
         self.as_of: str | None = None
@@ -78,6 +82,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("scorecardTable")
         self.table.setModel(self.model)
+        install_copy(self.table)  # Ctrl+C: rows as text and HTML, with the headings
         # no sort indicator first: the scorecard's own order (category, indicator, area) is
         # the natural reading order until someone clicks a header
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -174,6 +179,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         return self.model.rows_for(code) if self.computed else None
 
     def _after_full(self, key) -> None:
+        self.read_marks()  # what is to follow up, what is not approved: read again
         self.model.rows_for("")  # its index by indicator, before a selection asks for it
         self._fill_area_filter()
         if not self.sized:
@@ -220,9 +226,27 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self.busy = False
         self.failed.emit(exc)
 
+    def read_marks(self) -> None:
+        """Read the review marks (follow-up, not approved) in a worker; a few rows."""
+        self._marks_job = workers.start(
+            review_marks, self.ctx.store,
+            on_done=self._marks_read,
+            on_failed=self.failed.emit, parent=self)
+
+    def _marks_read(self, got: dict) -> None:
+        key = self._selected_key()
+        self.model.set_review(got["followup"], got["pending"])
+        if key:
+            self._select_key(key)
+        self._update_summary()
+
     def _on_changed(self, changed: Changed) -> None:
         if changed.kind is SOURCE:
             return  # no scorecard cell names a source
+        if changed.kind in (PERIOD, COMMENT, FIGURE) or changed.action == "batch":
+            self.read_marks()
+        if changed.kind in (PERIOD, COMMENT):
+            return  # no figure or target changed
         if changed.kind in (FIGURE, TARGET) and changed.action in ("create", "delete"):
             key = "figures" if changed.kind is FIGURE else "targets"
             self.counts[key] += 1 if changed.action == "create" else -1
@@ -230,6 +254,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self.refresh()  # a batch changed several rows: recount everything
         else:
             self.refresh(changed.indicator)
+            for code in changed.also:  # computed along (core.computed)
+                self.refresh(code)
 
     # selection and filters -----------------------------------------------------------------
     def _selected_key(self):
@@ -315,6 +341,9 @@ class ScorecardPanel(RetranslateOnce, QWidget):
                  for s in ("met", "close", "missed") if (n := int(counts.get(s, 0)))]
         shown = self.tr("%n row(s) shown", "", self.model.rowCount())
         self.summary.setText("   ".join(parts + [shown]))
+        # (in a tooltip: a longer summary would widen the window's minimum)
+        self.summary.setToolTip(self.tr("* half-year not approved yet")
+                                if self.model.has_pending() else "")
 
     def _status_word(self, code: str) -> str:
         return vocabulary.words(code, self.ctx.lang)
@@ -347,7 +376,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self._fill_area_filter()
         else:
             self._fill(self.area, [(self.tr("All areas"), "")])
-        words = {"": self.tr("All statuses"), "attention": self.tr("Missed or close")}
+        words = {"": self.tr("All statuses"), "attention": self.tr("Missed or close"),
+                 "followup": self.tr("⚑ Needs follow-up")}
         self._fill(self.status, [
             (words.get(s) or f"{palette.symbol(s)} {self._status_word(s)}", s)
             for s in STATUS_FILTERS])

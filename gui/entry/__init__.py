@@ -1,0 +1,1 @@
+"""The entry grid: File › Enter figures…, paste and fill down (also used by the figure table)."""
