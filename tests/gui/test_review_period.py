@@ -43,7 +43,7 @@ def test_as_of_a_period(open_window, sqlite_url, qtbot, lang, older, prev, provi
     choose(w, qtbot, "2025H1")
     assert cell(m, PM_CITY, "marks") == older
     assert cell(m, PM_SPB, "previous") == prev
-    assert cell(m, PM_SPB, "change") == "-2.8"
+    assert cell(m, PM_SPB, "change") == "-8.2%"  # a concentration's change in % (core.convention)
     assert "2025" in cell(m, PM_SPB, "latest_period")
     # mark shapingba's 2025H1 figure provisional: the Actual cell and the Marks column say so
     with w.ctx.store.read() as conn:

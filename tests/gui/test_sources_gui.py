@@ -75,7 +75,7 @@ def test_the_dialog_opens_on_the_first_empty_field(ctx, qtbot):
 def test_sources_list_edit_and_delete(ctx, qtbot):
     dlg = SourcesDialog(ctx)
     qtbot.addWidget(dlg)
-    assert dlg.model.rowCount() == len(_sources(ctx)) == 2
+    assert dlg.model.rowCount() == len(_sources(ctx)) >= 2
     dlg.table.selectRow(dlg.model.row_of("cq-2025h1"))
     dlg.edit_selected()
     edit = dlg.dialog
