@@ -10,6 +10,8 @@ written with the driver's own ``executemany``.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -49,13 +51,15 @@ class Plan:
 
 
 def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: str = "",
-                 columns: dict[str, str] | None = None, warn: bool = True) -> Plan:
+                 columns: dict[str, str] | None = None, warn: bool = True,
+                 new_sources: tuple[str, ...] = ()) -> Plan:
     """Validate ``df`` (columns ``indicator, area, period, value`` and any of :data:`FIELDS`,
     optional ``version`` and ``_row``) and diff it against the database.
 
     ``columns`` maps our column names to the input's headings, for messages. With ``warn``,
     values that pass the rules but look wrong are listed in ``warnings`` (they do not stop
-    the plan).
+    the plan). ``new_sources``: ids of sources the same write will create first (an entry
+    workbook's newly named sources), taken as known.
     """
     heading = (columns or {}).get
     df = df.reset_index(drop=True)
@@ -63,6 +67,8 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
     present = [f for f in FIELDS if f in df.columns and f != "value"]
     ctx = rules.Context.load(conn)
+    if new_sources:  # a copy: the loaded context may be shared (core.context_cache)
+        ctx = dataclasses.replace(ctx, sources=set(ctx.sources) | set(new_sources))
     df, same = _computed_as_stored(conn, ctx, df)
     if same:
         n, rows = len(df), rows[df.pop("_pos").to_numpy()]
@@ -120,6 +126,21 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     return plan
 
 
+def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
+                 column: str) -> list[Problem]:
+    """Every row the plan would write that the connected desk may not (:mod:`core.access`)."""
+    acc = access.current(conn)
+    out = []
+    for frame in (plan.new, plan.changed):
+        for i, rule in access.refused_rows(acc, frame):
+            r = frame.iloc[i]
+            out.append(Problem(tr("not allowed: {user} ({role}) may not change figures of "
+                                  "{area}: {rule}", user=acc.user, role=acc.role,
+                                  area=r["area"], rule=rule),
+                               file, sheet, int(r["_row"]), column))
+    return out
+
+
 def _computed_as_stored(conn: Connection, ctx: rules.Context, df: pd.DataFrame):
     """``df`` without the rows of computed indicators that hold the value stored (a meeting
     workbook's Data sheet coming back unchanged), and how many were left out. The rule set
@@ -156,21 +177,6 @@ def _shown_same(stored: float, given: float, decimals) -> bool:
     from .rounding import rounded
 
     return rounded(stored, int(decimals)) == rounded(given, int(decimals))
-
-
-def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
-                 column: str) -> list[Problem]:
-    """Every row the plan would write that the connected desk may not (:mod:`core.access`)."""
-    acc = access.current(conn)
-    out = []
-    for frame in (plan.new, plan.changed):
-        for i, rule in access.refused_rows(acc, frame):
-            r = frame.iloc[i]
-            out.append(Problem(tr("not allowed: {user} ({role}) may not change figures of "
-                                  "{area}: {rule}", user=acc.user, role=acc.role,
-                                  area=r["area"], rule=rule),
-                               file, sheet, int(r["_row"]), column))
-    return out
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:

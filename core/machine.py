@@ -30,7 +30,8 @@ SCORECARD_COLUMNS = ("indicator", "name", "area", "area_name", "unit", "latest_p
                      "indicative", "target_kind", "target_document", "target_document_date",
                      "target_confidence", "target_qualitative", "target_relative",
                      "target_baseline_period", "from_children", "children_reporting",
-                     "indicative_why")
+                     "indicative_why", "prev_period", "prev_value", "figure_status", "derived",
+                     "older")
 
 
 def number(value, *, computed: bool = False):
@@ -128,6 +129,12 @@ def scorecard_records(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -
             "from_children": _value(r.get("from_children"), kind, lang, computed=True),
             "children_reporting": number(r.get("children_reporting")),
             "indicative_why": present.indicative_reason(r, lang) or None,
+            "prev_period": _text(r.get("prev_period")),
+            "prev_value": _value(r.get("prev_value"), kind, lang),
+            "figure_status": _text(r.get("figure_status")),
+            "derived": bool(r.get("figure_derived")) if pd.notna(r.get("figure_derived"))
+            else None,
+            "older": bool(r.get("older", False)),
         })
     return out
 

@@ -63,6 +63,8 @@ class Series:
     qualifiers: list[str]
     sources: list[str]
     ids: list[int] = field(default_factory=list)
+    # a provisional or derived figure (core.marks): drawn as a hollow marker
+    hollow: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -153,6 +155,11 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     ids = (figs["id"].to_numpy(np.int64)[order] if "id" in figs
            else np.zeros(len(order), np.int64))
     x, period, rank = x[order], period[order], rank[order]
+    hollow = np.zeros(len(order), bool)
+    if "status" in figs:
+        hollow |= (figs["status"].to_numpy(object) == "provisional")[order]
+    if "derived" in figs:
+        hollow |= figs["derived"].fillna(False).astype(bool).to_numpy()[order]
     keys = list(zip(src, ref))
     namer = source_namer(sources) if sources is not None else None
     names = {k: (namer(k[0], k[1]) if namer is not None
@@ -163,7 +170,8 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     for a, b in zip(bounds[:-1], bounds[1:]):
         out.append(Series(str(auniq[rank[a]]), x[a:b].tolist(), y[a:b].tolist(),
                           period[a:b].tolist(), qual[a:b].tolist(),
-                          [names[k] for k in keys[a:b]], ids[a:b].tolist()))
+                          [names[k] for k in keys[a:b]], ids[a:b].tolist(),
+                          hollow[a:b].tolist()))
     return out
 
 

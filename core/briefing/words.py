@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from .. import convention
 from ..rounding import fixed
-from ..values import class_name
 
 TEXT = {
     "en": {
@@ -101,6 +100,3 @@ def change_text(ind: dict, value: float, before: float, lang: str) -> str:
     n = rounded(abs(r), 1)
     return w["same"] if float(n) == 0 else w["up_pct" if r > 0 else "down_pct"].format(n=n)
 
-
-def class_text(rank: float, lang: str) -> str:
-    return class_name(rank, lang)

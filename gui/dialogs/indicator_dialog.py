@@ -11,6 +11,7 @@ from core.validate import MEASURES, PERIOD_TYPES
 from core.values import DIRECTIONS, VALUE_KINDS, parse_value
 from gui.indicator import labels
 
+from . import remembered
 from .common import FormDialog, combo, same_value, select_data
 
 OPTIONAL_NUMBERS = ("band_low", "band_high", "vmin", "vmax")
@@ -75,6 +76,7 @@ class IndicatorDialog(FormDialog):
             code.setToolTip(self.tr("An indicator's code cannot be changed."))
         self._band()
         self.ready()
+        remembered.focus_first_empty(self.fields)  # the code, or the first name left empty
 
     def load(self, row: dict) -> None:
         f = self.fields

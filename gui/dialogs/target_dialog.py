@@ -15,8 +15,10 @@ from core.values import (decimals_problem, format_value, more_decimals, optional
                          parse_value)
 from gui.indicator import labels
 
+from ..sources.picker import SourcePicker
+from . import remembered
 from .common import FormDialog, combo, same_value, select_data
-from .figure_dialog import area_items, period_code, source_items
+from .figure_dialog import area_items, period_code
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
             "baseline_value", "note", "source", "source_ref", "qualitative", "relative",
@@ -58,7 +60,7 @@ class TargetDialog(FormDialog):
         self.add("baseline_period", self.tr("Baseline period:"), QLineEdit())
         self.add("baseline_value", self.tr("Baseline value:"), QLineEdit())
         self.add("note", self.tr("Note:"), QLineEdit())
-        self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
+        self.add("source", self.tr("Source:"), SourcePicker(ctx, self.tr("(none)")))
         self.add("source_ref", self.tr("Reference:"), QLineEdit())
         doc = self.add("document", self.tr("Document number:"), QLineEdit())
         doc.setPlaceholderText(self.tr("e.g. 渝府发〔2022〕11号"))
@@ -68,8 +70,11 @@ class TargetDialog(FormDialog):
         self.fields["comparator"].currentIndexChanged.connect(self._between)
         if row:
             self.load(row)
+        else:
+            remembered.restore(self, "target")
         self._between()
         self.ready()
+        remembered.focus_first_empty(self.fields)
 
     def _show(self, v) -> str:
         if v is None or v != v:
@@ -151,6 +156,7 @@ class TargetDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{period_label(values['period'], self.ctx.lang)}"
         if self.row is None:
+            remembered.remember("target", values)  # the next new row opens on this period and area
             return self.save(CreateRow("target", values),
                              self.tr("Add target %1").replace("%1", what))
         clean, refused = self.core_check(validate.target_values, values)
