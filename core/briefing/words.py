@@ -10,8 +10,8 @@ before; a class says whether it held or moved.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
-
+from .. import convention
+from ..rounding import fixed
 
 TEXT = {
     "en": {
@@ -74,21 +74,22 @@ def words(lang: str) -> dict:
 
 
 def rounded(x: float, places: int) -> str:
-    """``x`` to ``places`` decimals, half to even (GB/T 8170), rounded once."""
-    q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
-    return f"{q:,.{places}f}" if places else f"{q:,.0f}"
+    """``x`` to ``places`` decimals, half to even (GB/T 8170), rounded once: the one
+    definition every output uses (:func:`core.rounding.fixed`)."""
+    return fixed(x, places)
 
 
 def change_text(ind: dict, value: float, before: float, lang: str) -> str:
     """The year-on-year change of ``value`` on ``before`` in the national convention."""
     w = words(lang)
     kind, dec = ind["value_kind"], int(ind.get("decimals") or 0)
-    if kind == "percent":
+    measure = convention.measure_of(kind, str(ind.get("unit") or ""), bool(ind.get("day_count")))
+    if measure == convention.SHARE:
         d = value - before
         n = rounded(abs(d), max(1, dec))
         return w["same"] if float(n.replace(",", "")) == 0 else \
             w["up_pp" if d > 0 else "down_pp"].format(n=n)
-    if bool(ind.get("day_count")) or str(ind.get("unit")) == "days":
+    if measure == convention.DAYS:
         d = value - before
         n = rounded(abs(d), dec)
         return w["same"] if float(n.replace(",", "")) == 0 else \

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core.present import PeriodNames, records, source_text, target_text
+from core.present import PeriodNames, records, relative_words, source_text, target_text
 from core.values import format_value
 
 from . import labels
 
-COLUMNS = ("area", "period", "target", "kind", "baseline", "source", "note")
+COLUMNS = ("area", "period", "target", "kind", "document", "baseline", "source", "note")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -68,7 +68,8 @@ class TargetModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Area"), self.tr("Deadline"), self.tr("Target"), self.tr("Kind"),
-                self.tr("Baseline"), self.tr("Source"), self.tr("Note"))[section]
+                self.tr("Document"), self.tr("Baseline"), self.tr("Source"),
+                self.tr("Note"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
@@ -82,7 +83,20 @@ class TargetModel(QAbstractTableModel):
         if col == "period":
             return self._periods(r["period"])
         if col == "target":
-            return target_text(r["comparator"], r["value"], r["value_high"], kind, dec, lang)
+            words = r.get("qualitative")
+            if isinstance(words, str) and words:
+                return words  # a target without a number, as its document words it
+            made = target_text(r["comparator"], r["value"], r["value_high"], kind, dec, lang)
+            rel = r.get("relative")
+            if rel is not None and not pd.isna(rel):
+                on = relative_words(rel, r.get("baseline_period"), lang)
+                return f"{made} ({on})" if made else on
+            return made
+        if col == "document":
+            doc, date = (str(r.get(k) or "") for k in ("document", "document_date"))
+            conf = str(r.get("confidence") or "")
+            text = f"{doc} ({date})" if doc and date else doc
+            return f"{text}, {conf}" if text and conf else text
         if col == "kind":
             return labels.target_kind(r["kind"])
         if col == "baseline":

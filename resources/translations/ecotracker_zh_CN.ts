@@ -2164,6 +2164,10 @@ Why is it corrected?</source>
         <translation>来源</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>

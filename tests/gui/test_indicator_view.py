@@ -132,7 +132,9 @@ def test_target_without_baseline_shows_nothing_there(view, qtbot):
     view.set_indicator("WATER.YANGTZE_MAINSTEM_CLASS")
     t = view.target_table.model()
     qtbot.waitUntil(lambda: t.rowCount() == 3)  # filled a turn after the figures and plot
-    baselines = [t.index(r, 4).data() for r in range(t.rowCount())]
+    from gui.indicator.target_model import COLUMNS as TGT
+
+    baselines = [t.index(r, TGT.index("baseline")).data() for r in range(t.rowCount())]
     assert baselines == ["", "II (2024H1)", ""]
     lo, hi = view.plot.getPlotItem().getViewBox().viewRange()[1]
     assert lo <= 1 and hi >= 6  # all classes I .. worse than V on the axis

@@ -87,3 +87,15 @@ def test_a_computed_figure_is_marked_and_not_editable_in_the_figure_table(view, 
     assert not m.flags(m.index(0, value)) & Qt.ItemFlag.ItemIsEditable
     tip = m.index(0, value).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.endswith("100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days)")
+
+
+def test_the_targets_table_names_each_document_and_shows_words(view, qtbot):
+    from gui.indicator.target_model import COLUMNS
+
+    view.set_indicator("CARBON.ENERGY_INTENSITY")
+    t = view.target_table.model()
+    qtbot.waitUntil(lambda: t.rowCount() == 3)
+    shown = {(t.index(r, COLUMNS.index("target")).data(),
+              t.index(r, COLUMNS.index("document")).data()) for r in range(t.rowCount())}
+    assert ("达到国家考核要求", "渝府发〔2022〕11号 (2022-01-27), M") in shown
+    assert ("-14% on 2020", "渝府发〔2022〕39号 (2022), M-H") in shown
