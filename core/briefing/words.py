@@ -4,13 +4,15 @@ The briefing is written in the language asked for (``--lang zh_CN``) whatever la
 window speaks, as the meeting workbook is, so its words live here in both languages (as
 :mod:`core.vocabulary`'s do) rather than behind the installed translator.
 
-The convention (REFERENCE.md §2): a share's change is in percentage points (个百分点), a count
-of days in days (增加/减少 N 天), a concentration's (and any other amount's) in % of the year
-before; a class says whether it held or moved.
+The convention is :mod:`core.convention`'s (REFERENCE.md §2), rounded by
+:mod:`core.rounding` (GB/T 8170), as the scorecard, the workbook and ``ecotracker status``
+state changes; here it is said in sentences. A class says whether it held or moved.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from ..convention import CONCENTRATION, DAYS, PCT_DECIMALS, SHARE, measure_of
+from ..present import unit_text
+from ..rounding import fixed, rounded
 
 
 TEXT = {
@@ -31,6 +33,7 @@ TEXT = {
         "up_pp": "up {n} percentage points", "down_pp": "down {n} percentage points",
         "up_days": "{n} more days", "down_days": "{n} fewer days",
         "up_pct": "up {n}%", "down_pct": "down {n}%", "same": "unchanged",
+        "up_amount": "{n}{unit} more", "down_amount": "{n}{unit} fewer",
         "districts": "In the districts and counties: {items}.",
         "scorecard": "Scorecard",
         "charts": "Trends",
@@ -56,6 +59,7 @@ TEXT = {
         "up_pp": "上升{n}个百分点", "down_pp": "下降{n}个百分点",
         "up_days": "增加{n}天", "down_days": "减少{n}天",
         "up_pct": "上升{n}%", "down_pct": "下降{n}%", "same": "持平",
+        "up_amount": "增加{n}{unit}", "down_amount": "减少{n}{unit}",
         "districts": "各区县：{items}。",
         "scorecard": "目标完成情况",
         "charts": "变化趋势",
@@ -73,29 +77,30 @@ def words(lang: str) -> dict:
     return TEXT["zh_CN" if lang.startswith("zh") else "en"]
 
 
-def rounded(x: float, places: int) -> str:
-    """``x`` to ``places`` decimals, half to even (GB/T 8170), rounded once."""
-    q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
-    return f"{q:,.{places}f}" if places else f"{q:,.0f}"
-
-
 def change_text(ind: dict, value: float, before: float, lang: str) -> str:
-    """The year-on-year change of ``value`` on ``before`` in the national convention."""
+    """The year-on-year change of ``value`` on ``before`` in the national convention
+    (:func:`core.convention.measure_of`), rounded once by GB/T 8170 (:mod:`core.rounding`):
+    a share's in percentage points, a count of days in days, a concentration's in % of the
+    year before, any other amount in its own unit."""
     w = words(lang)
-    kind, dec = ind["value_kind"], int(ind.get("decimals") or 0)
-    if kind == "percent":
-        d = value - before
-        n = rounded(abs(d), max(1, dec))
-        return w["same"] if float(n.replace(",", "")) == 0 else \
-            w["up_pp" if d > 0 else "down_pp"].format(n=n)
-    if bool(ind.get("day_count")) or str(ind.get("unit")) == "days":
-        d = value - before
-        n = rounded(abs(d), dec)
-        return w["same"] if float(n.replace(",", "")) == 0 else \
-            w["up_days" if d > 0 else "down_days"].format(n=n)
-    if before == 0:
-        return ""
-    r = (value - before) / abs(before) * 100
-    n = rounded(abs(r), 1)
-    return w["same"] if float(n) == 0 else w["up_pct" if r > 0 else "down_pct"].format(n=n)
-
+    zh = lang.startswith("zh")
+    dec = int(ind.get("decimals") or 0)
+    m = measure_of(ind["value_kind"], str(ind.get("unit") or ""), bool(ind.get("day_count")))
+    if m == CONCENTRATION:
+        if before == 0:
+            return ""
+        d, places, key = (value - before) / abs(before) * 100, PCT_DECIMALS, "pct"
+    elif m == SHARE:
+        d, places, key = value - before, max(1, dec), "pp"
+    elif m == DAYS:
+        d, places, key = value - before, 0, "days"
+    else:
+        d, places, key = value - before, dec, "amount"
+    n = fixed(abs(d), places)
+    if rounded(d, places) == 0:
+        return w["same"]
+    if key == "amount":
+        unit = unit_text(ind.get("unit", ""), ind.get("unit_zh"), lang)
+        return w["up_amount" if d > 0 else "down_amount"].format(
+            n=n, unit=unit if zh else f" {unit}" if unit else "")
+    return w[f"up_{key}" if d > 0 else f"down_{key}"].format(n=n)
