@@ -202,9 +202,11 @@ class Store:
                                     seconds=_db.IDLE_IN_TRANSACTION_S))
         if sqlstate == "42501":  # insufficient_privilege: a grant, a row-level policy
             return self._refused(str(orig))
-        if sqlstate == "EC423":  # core.period_lock's trigger: approved at another desk meanwhile
-            return DatabaseError(tr("{reason}: it was approved at another desk meanwhile; "
-                                    "nothing was written: reload", reason=_reason(exc)))
+        from .period_lock import from_server
+
+        refused = from_server(orig)  # the half-year lock's trigger: locked, or needs a reason
+        if refused is not None:
+            return refused
         if sqlstate == "53100":
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))

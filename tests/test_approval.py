@@ -204,18 +204,59 @@ def test_the_command_line_takes_the_steps_and_lists_the_period(db_url, capsys):
     assert any(line.startswith('"shapingba"') and '"submitted"' in line for line in lines)
 
 
-def test_psql_refusal_seen_by_a_desk_says_so(pg_store):
-    """A desk whose write the trigger refuses (approved at another desk between its check
-    and its write) reads one line, not 'changed by someone else'."""
-    from core import period_lock
-    from core.errors import DatabaseError
+def test_psql_cannot_change_a_submitted_half_year_without_a_reason(pg_store):
+    """The server asks for the reason too; a transaction that gives one may correct it."""
+    import sqlalchemy as sa
 
     fig = figure(pg_store)
-    approve_all(pg_store)
-    saved = period_lock.check
-    period_lock.check = lambda *a, **k: None  # as if core's check had run just before
+    take_step(pg_store, "submit", "shapingba", P)
+    eng = sa.create_engine(pg_store.url)
     try:
-        with pytest.raises(DatabaseError, match="approved at another desk meanwhile"):
-            UpdateRow("figure", fig["id"], fig["version"], {"note": "x"}).apply(pg_store)
+        with pytest.raises(sa.exc.DBAPIError, match="needs a reason"):
+            with eng.begin() as conn:
+                conn.execute(sa.text("UPDATE figures SET value = 1 WHERE id = :id"),
+                             {"id": fig["id"]})
+        with eng.begin() as conn:
+            conn.execute(sa.text("SELECT set_config('ecotracker.reason', 'typo', true)"))
+            conn.execute(sa.text("UPDATE figures SET value = 1 WHERE id = :id"),
+                         {"id": fig["id"]})
     finally:
-        period_lock.check = saved
+        eng.dispose()
+    assert figure(pg_store)["value"] == 1
+
+
+def test_a_refusal_by_the_server_reads_as_cores(pg_store):
+    """On PostgreSQL the trigger makes the checks; a desk reads the same translated
+    sentence, as the same kind of error, and the window asks for the reason as on SQLite."""
+    fig = figure(pg_store)
+    take_step(pg_store, "submit", "shapingba", P)
+    edit = UpdateRow("figure", fig["id"], fig["version"], {"note": "x"})
+    with pytest.raises(ReasonNeeded, match="shapingba / 2025H1 has been reported"):
+        edit.apply(pg_store)
+    take_step(pg_store, "approve", "shapingba", P)
+    with pytest.raises(PeriodLocked, match="approved by tester at .* reopen it first"):
+        with_reason(edit, "r").apply(pg_store)
+
+
+def test_the_period_table_counts_expected_entered_missing_provisional_follow_up(store):
+    from core import completeness
+    from core.comments import follow_up
+
+    fig = figure(store)  # shapingba PM2.5 2025H1; shapingba reported PM2.5 in 2024H1
+    done = UpdateRow("figure", fig["id"], fig["version"], {"status": "provisional"}).apply(store)
+    follow_up(done.row, True).apply(store)
+    with store.read() as conn:
+        t = completeness.read(conn, P).set_index("area")
+        figs = queries.figures(conn)
+    before = figs[(figs["period_ord"] < figs.loc[figs["period"] == P, "period_ord"].iat[0])
+                  & figs["period"].str.contains("H")]
+    now = figs[figs["period"] == P]
+    for area in ("chongqing", "shapingba"):
+        earlier = set(before.loc[before["area"] == area, "indicator"])
+        entered = set(now.loc[now["area"] == area, "indicator"])
+        assert t.at[area, "expected"] == len(earlier)
+        assert t.at[area, "entered"] == len(entered)
+        assert t.at[area, "missing"] == len(earlier - entered)
+    assert t.at["shapingba", "provisional"] == 1 and t.at["shapingba", "followup"] == 1
+    assert t.at["chongqing", "state"] == "open"
+    assert "yuzhong" not in t.index  # nothing expected, entered or stated

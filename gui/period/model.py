@@ -1,4 +1,4 @@
-"""The period view's table: one row per area (:func:`core.completeness.table`)."""
+"""The period view's table: one row per area (:func:`core.completeness.read`)."""
 from __future__ import annotations
 
 import pandas as pd

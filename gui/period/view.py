@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayou
 from core import approval, completeness, queries
 from core.edits import Changed
 from core.entities import PERIOD
+from core.periods import period_ord
 from core.present import PeriodNames
 from core.values import format_value
 from gui import workers
@@ -38,8 +39,9 @@ def read_period(store, period: str | None, *, progress, cancelled) -> dict:
         table = completeness.read(conn, period) if period else pd.DataFrame(
             columns=completeness.COLUMNS)
         follow = pd.DataFrame(columns=["indicator", "area", "value", "note"])
-        if period:
-            figs = queries.figures(conn)
+        if period:  # (the period's own figures only)
+            o = period_ord(period)
+            figs = queries.figures(conn, period_from=o, period_to=o)
             follow = figs[(figs["period"] == period) & figs["followup"]][
                 ["indicator", "area", "value", "note"]]
     return {"periods": offered, "period": period, "table": table, "followup": follow}
