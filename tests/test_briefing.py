@@ -59,6 +59,9 @@ def test_the_2024h1_briefing_says_each_figure_with_its_change_target_and_source(
     marks = {int(m) for s in b.sections for m in re.findall(r"\[(\d+)\]", s.text + s.districts)}
     assert marks == set(range(1, len(b.notes) + 1))
     assert any("derived: 27 / 0.49" in n for n in b.notes)
+    assert any(n.startswith("computed from the figures of the same period: 100 * AIR.GOOD_DAYS")
+               for n in b.notes)
+    assert "—" not in b.notes
     assert {"AIR.GOOD_DAYS", "AIR.PM25"} <= {c.indicator for c in b.charts}
     assert b.map is not None and b.map.indicator == "AIR.PM25"
     assert not b.map.cells["shapingba"].hatched  # 34 in 2024H1, stated in the 2025 report

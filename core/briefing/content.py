@@ -86,7 +86,9 @@ class _Notes:
 
     def of(self, fig) -> int:
         text = source_text(fig["source"], fig["source_ref"], self.sources) or "—"
-        if bool(fig.get("derived")) and fig.get("derivation"):
+        if bool(fig.get("computed")) and fig.get("derivation"):  # from other figures
+            text = words(self.lang)["computed"].format(how=fig["derivation"])
+        elif bool(fig.get("derived")) and fig.get("derivation"):
             text += "; " + words(self.lang)["derived"].format(how=fig["derivation"])
         if text not in self.index:
             self.items.append(text)
