@@ -152,3 +152,25 @@ def test_wordings_are_edited_with_the_indicator_and_read_at_once(store, tmp_path
     with store.read() as conn:
         w = queries.indicators(conn).set_index("code").loc["AIR.GOOD_DAYS", "wordings"]
     assert w.endswith("\nblue-sky weekends")  # one a line, blanks dropped
+
+
+def test_a_report_correcting_a_submitted_half_year_needs_a_reason(store, tmp_path):
+    from core import changelog
+    from core.approval import take_step
+    from core.period_lock import ReasonNeeded
+
+    path = tmp_path / "fix.txt"
+    path.write_text("In the first half of 2025, the average PM2.5 concentration in Shapingba "
+                    "stood at 30.9 µg/m³.", encoding="utf-8")
+    take_step(store, "submit", "shapingba", "2025H1")
+    preview = read_report(store, path)
+    assert len(preview.plan.changed) == 1
+    with pytest.raises(ReasonNeeded):
+        apply_report(store, preview)
+    apply_report(store, read_report(store, path), reason="the bureau's corrected release")
+    with store.read() as conn:
+        fig = queries.figures(conn, indicators=["AIR.PM25"], areas=["shapingba"])
+        row = fig.set_index("period").loc["2025H1"]
+        log = changelog.history(conn, "figure", int(row["id"]))
+    assert row["value"] == 30.9
+    assert log["reason"].iloc[-1] == "the bureau's corrected release"
