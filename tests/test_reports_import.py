@@ -114,13 +114,13 @@ def test_an_unreadable_report_is_one_line_on_the_command_line(sqlite_store, caps
     assert err.count("\n") == 0 and "r.docx is not a Word document" in err
 
 
-def test_schema_9_adds_wordings_and_fills_the_seed_ones(db_url):
+def test_schema_8_database_gets_wordings_and_the_seed_ones(db_url):
     Store.open(db_url).close()
     engine = make_engine(resolve_url(db_url))
     with engine.begin() as conn:
         conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN wordings"))
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
-                     .values(value="4"))
+                     .values(value="8"))  # the steps up to 8 are done; 9 is to run
     engine.dispose()
     with Store.open(db_url) as s, s.read() as conn:
         ind = queries.indicators(conn).set_index("code")
@@ -128,7 +128,11 @@ def test_schema_9_adds_wordings_and_fills_the_seed_ones(db_url):
                                .where(schema.meta.c.key == "schema_version")).scalar()
     assert int(version) == schema.SCHEMA_VERSION
     assert "优良天数" in ind.loc["AIR.GOOD_DAYS", "wordings"].split("\n")
-    assert (ind["wordings"] != "").all()
+    from core.reports.wordings import seed_wordings
+    from core.seed import seed_dir
+
+    said = seed_wordings(seed_dir() / "wordings.csv")
+    assert all(ind.loc[c, "wordings"] == w for c, w in said.items() if c in ind.index)
 
 
 def test_wordings_are_edited_with_the_indicator_and_read_at_once(store, tmp_path):
@@ -148,3 +152,25 @@ def test_wordings_are_edited_with_the_indicator_and_read_at_once(store, tmp_path
     with store.read() as conn:
         w = queries.indicators(conn).set_index("code").loc["AIR.GOOD_DAYS", "wordings"]
     assert w.endswith("\nblue-sky weekends")  # one a line, blanks dropped
+
+
+def test_a_report_correcting_a_submitted_half_year_needs_a_reason(store, tmp_path):
+    from core import changelog
+    from core.approval import take_step
+    from core.period_lock import ReasonNeeded
+
+    path = tmp_path / "fix.txt"
+    path.write_text("In the first half of 2025, the average PM2.5 concentration in Shapingba "
+                    "stood at 30.9 µg/m³.", encoding="utf-8")
+    take_step(store, "submit", "shapingba", "2025H1")
+    preview = read_report(store, path)
+    assert len(preview.plan.changed) == 1
+    with pytest.raises(ReasonNeeded):
+        apply_report(store, preview)
+    apply_report(store, read_report(store, path), reason="the bureau's corrected release")
+    with store.read() as conn:
+        fig = queries.figures(conn, indicators=["AIR.PM25"], areas=["shapingba"])
+        row = fig.set_index("period").loc["2025H1"]
+        log = changelog.history(conn, "figure", int(row["id"]))
+    assert row["value"] == 30.9
+    assert log["reason"].iloc[-1] == "the bureau's corrected release"

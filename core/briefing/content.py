@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from .. import queries, status, vocabulary
+from ..asof import known_at
 from ..districtmap import MapFrame, map_frame
 from ..errors import EcoError
 from ..i18n import tr
@@ -85,7 +86,9 @@ class _Notes:
 
     def of(self, fig) -> int:
         text = source_text(fig["source"], fig["source_ref"], self.sources) or "—"
-        if bool(fig.get("derived")) and fig.get("derivation"):
+        if bool(fig.get("computed")) and fig.get("derivation"):  # from other figures
+            text = words(self.lang)["computed"].format(how=fig["derivation"])
+        elif bool(fig.get("derived")) and fig.get("derivation"):
             text += "; " + words(self.lang)["derived"].format(how=fig["derivation"])
         if text not in self.index:
             self.items.append(text)
@@ -113,8 +116,7 @@ def build(store, period: str, area: str | None = None, lang: str = "en",
         figs = queries.figures(conn, period_to=period_ord(p))
         tgts = queries.targets(conn)
         sources = queries.sources(conn)
-    ends = {c: parse_period(c).end for c in pd.unique(figs["period"])}
-    figs = figs[figs["period"].map(ends) <= p.end]  # nothing after the period ends
+    figs = known_at(figs, p.code)  # as the review reads it: nothing after the period ends
     here = figs[(figs["area"] == code) & (figs["period"] == p.code)]
     if here.empty:
         raise EcoError(tr("{area} has no figures for {period}: there is nothing to brief on",

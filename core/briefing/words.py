@@ -4,14 +4,16 @@ The briefing is written in the language asked for (``--lang zh_CN``) whatever la
 window speaks, as the meeting workbook is, so its words live here in both languages (as
 :mod:`core.vocabulary`'s do) rather than behind the installed translator.
 
-The convention (REFERENCE.md §2): a share's change is in percentage points (个百分点), a count
-of days in days (增加/减少 N 天), a concentration's (and any other amount's) in % of the year
-before; a class says whether it held or moved.
+The convention is :mod:`core.convention`'s (REFERENCE.md §2), rounded by
+:mod:`core.rounding` (GB/T 8170), as the scorecard, the workbook and ``ecotracker status``
+state changes; here it is said in sentences. A class says whether it held or moved.
 """
 from __future__ import annotations
 
-from .. import convention
-from ..rounding import fixed
+from ..convention import CONCENTRATION, DAYS, PCT_DECIMALS, SHARE, measure_of
+from ..present import unit_text
+from ..rounding import fixed, rounded
+
 
 TEXT = {
     "en": {
@@ -31,6 +33,7 @@ TEXT = {
         "up_pp": "up {n} percentage points", "down_pp": "down {n} percentage points",
         "up_days": "{n} more days", "down_days": "{n} fewer days",
         "up_pct": "up {n}%", "down_pct": "down {n}%", "same": "unchanged",
+        "up_amount": "{n}{unit} more", "down_amount": "{n}{unit} fewer",
         "districts": "In the districts and counties: {items}.",
         "scorecard": "Scorecard",
         "charts": "Trends",
@@ -38,6 +41,7 @@ TEXT = {
         "map_none": "No district has a figure of this period to draw on the map.",
         "notes": "Notes: sources",
         "derived": "derived: {how}",
+        "computed": "computed from the figures of the same period: {how}",
         "cols": ("Indicator", "Value", "Year-on-year", "Target", "Status"),
         "sep": ". ", "end": ".",
     },
@@ -56,6 +60,7 @@ TEXT = {
         "up_pp": "上升{n}个百分点", "down_pp": "下降{n}个百分点",
         "up_days": "增加{n}天", "down_days": "减少{n}天",
         "up_pct": "上升{n}%", "down_pct": "下降{n}%", "same": "持平",
+        "up_amount": "增加{n}{unit}", "down_amount": "减少{n}{unit}",
         "districts": "各区县：{items}。",
         "scorecard": "目标完成情况",
         "charts": "变化趋势",
@@ -63,6 +68,7 @@ TEXT = {
         "map_none": "本期没有区县数据可在地图上显示。",
         "notes": "注释：数据来源",
         "derived": "推算：{how}",
+        "computed": "由同期数据计算：{how}",
         "cols": ("指标", "数值", "同比", "目标", "状态"),
         "sep": "；", "end": "。",
     },
@@ -73,30 +79,30 @@ def words(lang: str) -> dict:
     return TEXT["zh_CN" if lang.startswith("zh") else "en"]
 
 
-def rounded(x: float, places: int) -> str:
-    """``x`` to ``places`` decimals, half to even (GB/T 8170), rounded once: the one
-    definition every output uses (:func:`core.rounding.fixed`)."""
-    return fixed(x, places)
-
-
 def change_text(ind: dict, value: float, before: float, lang: str) -> str:
-    """The year-on-year change of ``value`` on ``before`` in the national convention."""
+    """The year-on-year change of ``value`` on ``before`` in the national convention
+    (:func:`core.convention.measure_of`), rounded once by GB/T 8170 (:mod:`core.rounding`):
+    a share's in percentage points, a count of days in days, a concentration's in % of the
+    year before, any other amount in its own unit."""
     w = words(lang)
-    kind, dec = ind["value_kind"], int(ind.get("decimals") or 0)
-    measure = convention.measure_of(kind, str(ind.get("unit") or ""), bool(ind.get("day_count")))
-    if measure == convention.SHARE:
-        d = value - before
-        n = rounded(abs(d), max(1, dec))
-        return w["same"] if float(n.replace(",", "")) == 0 else \
-            w["up_pp" if d > 0 else "down_pp"].format(n=n)
-    if measure == convention.DAYS:
-        d = value - before
-        n = rounded(abs(d), dec)
-        return w["same"] if float(n.replace(",", "")) == 0 else \
-            w["up_days" if d > 0 else "down_days"].format(n=n)
-    if before == 0:
-        return ""
-    r = (value - before) / abs(before) * 100
-    n = rounded(abs(r), 1)
-    return w["same"] if float(n) == 0 else w["up_pct" if r > 0 else "down_pct"].format(n=n)
-
+    zh = lang.startswith("zh")
+    dec = int(ind.get("decimals") or 0)
+    m = measure_of(ind["value_kind"], str(ind.get("unit") or ""), bool(ind.get("day_count")))
+    if m == CONCENTRATION:
+        if before == 0:
+            return ""
+        d, places, key = (value - before) / abs(before) * 100, PCT_DECIMALS, "pct"
+    elif m == SHARE:
+        d, places, key = value - before, max(1, dec), "pp"
+    elif m == DAYS:
+        d, places, key = value - before, 0, "days"
+    else:
+        d, places, key = value - before, dec, "amount"
+    n = fixed(abs(d), places)
+    if rounded(d, places) == 0:
+        return w["same"]
+    if key == "amount":
+        unit = unit_text(ind.get("unit", ""), ind.get("unit_zh"), lang)
+        return w["up_amount" if d > 0 else "down_amount"].format(
+            n=n, unit=unit if zh else f" {unit}" if unit else "")
+    return w[f"up_{key}" if d > 0 else f"down_{key}"].format(n=n)

@@ -139,7 +139,7 @@ def cmd_import_report(args: argparse.Namespace, open_store) -> int:
         if preview.nothing_to_do:
             print(tr("nothing to change"), file=sys.stderr if fmt else sys.stdout)
             return 0
-        done = apply_report(store, preview)
+        done = apply_report(store, preview, reason=getattr(args, "reason", "") or "")
     msg = tr("imported: {created} new, {updated} changed; source {source}",
              created=done.created, updated=done.updated, source=done.source_id)
     print(msg, file=sys.stderr if fmt else sys.stdout)

@@ -173,7 +173,7 @@ def _with_provenance(plan: Plan, rows: pd.DataFrame) -> Plan:
     return replace(plan, new=new, changed=ch, fields=fields)
 
 
-def apply_report(store: Store, preview: ReportPreview) -> ReportApplied:
+def apply_report(store: Store, preview: ReportPreview, *, reason: str = "") -> ReportApplied:
     """Write the previewed proposals in one transaction (all or nothing): the report's source
     row if new, then the figures through :func:`core.loader.apply_plan`.
 
@@ -191,7 +191,8 @@ def apply_report(store: Store, preview: ReportPreview) -> ReportApplied:
         if not plan.ok:
             raise InputError(plan.problems)
         plan = _with_provenance(plan, rows)
-        counts = apply_plan(conn, plan, who=store.user, why=WHY, origin=preview.file)
+        counts = apply_plan(conn, plan, who=store.user, why=WHY, origin=preview.file,
+                            reason=reason)  # why a submitted half-year's figures change
     return ReportApplied(counts["created"], counts["updated"], counts["unchanged"], made,
                          preview.source_id, counts["indicators"])
 

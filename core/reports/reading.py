@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal
 
 import pandas as pd
 
 from ..i18n import tr
 from ..names import area_keys
 from ..periods import Period
+from ..rounding import rounded
 from . import units, when
 from .numbers import Mention, fold, mentions
 from .wordings import phrases
@@ -100,7 +100,8 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def _round(x: float, places: int) -> float:
-    return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN))
+    """Derived figures are rounded once by GB/T 8170, as every output rounds."""
+    return rounded(x, places)
 
 
 def _decimals(x: float) -> int:
@@ -262,6 +263,9 @@ class Reader:
                 value = self._value(code, m)
                 made[i] = Proposal(code, area_of(m), pp.code, value, m.qualifier, sent, para,
                                    (m.lead, m.end), written(m))
+                if (m.unit, self.unit[code][0]) == units.MU_AS_ACRES:
+                    made[i].note = tr("the report says acres; taken as 亩 (mu), as this "
+                                      "indicator keeps it: check the Chinese original")
         for i, m in enumerate(ms):
             if role[i] == "value":
                 continue

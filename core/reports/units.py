@@ -74,11 +74,19 @@ def indicator_unit(unit: str, value_kind: str) -> tuple[str, float]:
     return "", scale  # a count of things (enterprises, plots, cells)
 
 
+# An English rendering of a Chinese report says "acres" where the original counts 亩 (mu,
+# 1/15 ha; REFERENCE.md §0): for an indicator kept in mu the number is taken as written, and
+# the proposal says so.
+MU_AS_ACRES = ("acre", "mu")
+
+
 def fits(mention_unit: str, ind_unit: str) -> bool:
     """Whether a number written with ``mention_unit`` can be a figure of an indicator kept
     in ``ind_unit`` (a bare number fits counts and days and plain numbers, not shares)."""
     if mention_unit == ind_unit:
         return True
+    if (mention_unit, ind_unit) == ("acre", "mu"):
+        return True  # English copies of Chinese reports write 亩 as "acres" (see MU_AS_ACRES)
     if mention_unit == "":
         return ind_unit in ("", "days")
     return False

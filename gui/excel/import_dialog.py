@@ -244,7 +244,7 @@ class ImportDialog(QDialog):
     def apply(self, reason: str = "") -> None:
         reason = reason if isinstance(reason, str) else ""  # (clicked() passes checked)
         if self.job is None and self.report.isVisible() and self.report.preview is not None:
-            return self.report.apply()
+            return self.report.apply(reason)
         if self.job is not None or self.preview is None or not (
                 self.apply_button.isEnabled() or reason):
             return
@@ -266,7 +266,8 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        if isinstance(exc, ReasonNeeded) and self.preview is not None:
+        if isinstance(exc, ReasonNeeded) and (self.preview is not None
+                                              or self.report.preview is not None):
             # figures of a reported half-year: ask why, then write with the reason
             from ..reason import ask
 

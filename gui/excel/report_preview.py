@@ -34,8 +34,8 @@ def _recheck(store, preview, proposals, *, progress, cancelled):
     return with_rows(preview, store, proposals)
 
 
-def _apply(store, preview, proposals, *, progress, cancelled):
-    return apply_report(store, with_rows(preview, store, proposals))
+def _apply(store, preview, proposals, reason="", *, progress, cancelled):
+    return apply_report(store, with_rows(preview, store, proposals), reason=reason)
 
 
 class ProposalModel(QAbstractTableModel):
@@ -245,11 +245,13 @@ class ReportPane(QWidget):
         self.model.set_state(preview)
         self._summarise()
 
-    def apply(self) -> None:
+    def apply(self, reason: str = "") -> None:
+        """Write the kept rows; ``reason`` when the dialog asked why a reported half-year's
+        figures change (the write path refused them without one)."""
         self.dialog.apply_button.setEnabled(False)
         self.dialog.summary.setText(self.tr("Writing the figures…"))
-        self.dialog._run(partial(_apply, self.ctx.store, self.preview, self.model.kept()),
-                         self._applied)
+        self.dialog._run(partial(_apply, self.ctx.store, self.preview, self.model.kept(),
+                                 reason), self._applied)
 
     def _applied(self, done) -> None:
         self.dialog._finish()

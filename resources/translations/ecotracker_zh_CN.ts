@@ -3208,6 +3208,10 @@ Why is it corrected?</source>
         <translation>报告未说明其期间</translation>
     </message>
     <message>
+        <source>the report says acres; taken as 亩 (mu), as this indicator keeps it: check the Chinese original</source>
+        <translation>报告写作英亩；按本指标所用单位视为亩，请核对中文原文</translation>
+    </message>
+    <message>
         <source>a change or an earlier value, but of no figure read before it in the sentence</source>
         <translation>是变化量或上期值，但句中此前没有可对应的数据</translation>
     </message>
