@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0,
                         help="print the version and the commit it was built from")
     _add_db(parser)
+    parser.add_argument("--lang", dest="window_lang", choices=("en", "zh_CN"),
+                        default=argparse.SUPPRESS,
+                        help="the window's language (default: as last chosen, else the "
+                             "system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create (and seed) a database")
@@ -68,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.add_argument("--period", metavar="P", help="review as of this period (2025H1, "
+                   "2025年上半年): its figures, or the latest before it, marked older")
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("backups", help="list the copies kept of a SQLite database, or restore "
@@ -158,11 +164,14 @@ def cmd_status(args) -> int:
 
     from . import machine, present, queries, status
 
+    from .periods import parse_period
+
+    as_of = parse_period(args.period).code if getattr(args, "period", None) else None
     store = _open(args, create=False)
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
         sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
-                              area_rank=queries.area_rank(areas), areas=areas)
+                              area_rank=queries.area_rank(areas), areas=areas, as_of=as_of)
     store.close()
     if args.format != "table":
         _emit(machine.scorecard_records(sc, areas, args.lang), machine.SCORECARD_COLUMNS,
@@ -170,7 +179,8 @@ def cmd_status(args) -> int:
         return 0
     table = present.scorecard_table(sc, areas, args.lang)
     cols = ["indicator", "area", "latest_period", "latest", "target", "gap",
-            "period_status", "course_status"]
+            "period_status", "course_status", *(["prev_period", "previous", "change"]
+                                                if as_of else []), "marks"]
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 40,
                            "display.width", 200):
         print(table[cols].to_string(index=False))
@@ -245,14 +255,16 @@ def _no_window(args) -> int:
 
 
 def main(argv: list[str] | None = None, open_window: Callable | None = None) -> int:
-    """Run the command line. ``open_window(db)`` opens the window when no command is given
-    (passed in by :mod:`gui.launcher`, since ``core`` never imports the GUI)."""
+    """Run the command line. ``open_window(db[, lang])`` opens the window when no command is
+    given (passed in by :mod:`gui.launcher`, since ``core`` never imports the GUI)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if hasattr(args, "func"):
         func = args.func
     elif open_window is not None:
-        func = lambda a: open_window(getattr(a, "db", None))  # noqa: E731
+        def func(a):
+            lang = getattr(a, "window_lang", None)
+            return open_window(getattr(a, "db", None), *([lang] if lang else []))
     else:
         func = _no_window
     try:

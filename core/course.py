@@ -53,7 +53,7 @@ def near_limit(target, vmin, vmax) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         return np.nan_to_num(x >= hi - NEAR_LIMIT * (hi - lo), nan=0).astype(bool) & ~np.isnan(hi)
 COURSE_LABELS = ("achieved", "on_track", "needs_acceleration", "limited_progress",
-                 "deterioration", "no_data", "no_target")
+                 "deterioration", "no_data", "no_target", "not_judged")
 
 
 def growth_ratio(baseline, current, target, years_observed, years_required, *,

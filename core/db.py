@@ -241,12 +241,36 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError() from exc  # makes a new connection and tries again
 
 
+def _libpq_options(u) -> str:
+    """The ``options`` libpq would take from the environment or the service file (ours,
+    given explicitly, replace them): ``PGOPTIONS``, else the named service's ``options``."""
+    service = u.query.get("service") or os.environ.get("PGSERVICE")
+    if service:
+        import configparser
+
+        files = [os.environ.get("PGSERVICEFILE") or Path.home() / ".pg_service.conf",
+                 Path(os.environ.get("PGSYSCONFDIR", "/etc/postgresql-common"))
+                 / "pg_service.conf"]
+        for path in files:
+            conf = configparser.ConfigParser(interpolation=None)
+            try:
+                conf.read(path, encoding="utf-8")
+            except (OSError, configparser.Error):
+                continue
+            if conf.has_section(str(service)):  # the first file naming it is libpq's
+                said = conf.get(str(service), "options", fallback=None)
+                if said is not None:
+                    return said
+                break
+    return os.environ.get("PGOPTIONS", "")
+
+
 def _pg_args(u, program: str) -> dict:
     if u.get_backend_name() == "postgresql":
         # The timeouts go with the connection's startup message, as the server's ``-c``
         # options: no statement (and no round trip) after connecting. Options the URL
         # itself gives (a search_path) are kept.
-        given = u.query.get("options") or ""
+        given = u.query.get("options") or _libpq_options(u)
         given = " ".join(given) if isinstance(given, tuple) else given
         timeouts = (f"-c lock_timeout={LOCK_WAIT_S}s "
                     f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_S}s")

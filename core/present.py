@@ -9,7 +9,8 @@ import weakref
 
 import pandas as pd
 
-from . import convention, vocabulary
+from . import convention, marks, vocabulary
+
 from .errors import EcoError
 from .i18n import tr
 from .periods import is_period, period_label, period_ord
@@ -204,11 +205,18 @@ def _targets(sc: pd.DataFrame, lang: str) -> list[str]:
     return [scorecard_target(r, lang) for r in records(sc, cols)]
 
 
+def _previous(values: list[str], periods: list[str], lang: str) -> list[str]:
+    """``37.0 (2024H1)``: the previous comparable figure with its period, one cell."""
+    left, right = ("（", "）") if lang.startswith("zh") else (" (", ")")
+    return [f"{v}{left}{p}{right}" if v and p else v for v, p in zip(values, periods)]
+
+
 def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The scorecard with formatted values and translated statuses."""
     ar = areas.set_index("code")
     nc = name_col(lang)
     periods = PeriodNames(lang)
+    row_marks = marks.of_rows(sc)  # provisional, derived, older (core.marks)
 
     def fmt(col):
         out = []
@@ -234,6 +242,12 @@ def scorecard_table(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -> 
         "gap_pct": [convention.fixed(v, 1, signed=True) + "%" if pd.notna(v) else ""
                     for v in sc["gap_pct"]],
         "change": delta("change", "change_pct", "change"),
+        "prev_period": periods.all(sc["prev_period"]) if "prev_period" in sc else "",
+        "previous": fmt("prev_value") if "prev_value" in sc else "",
+        "previous_shown": _previous(fmt("prev_value"), periods.all(sc["prev_period"]), lang)
+        if "prev_value" in sc else "",
+        "marks": [marks.text(m, lang) for m in row_marks],
+        "mark_symbols": [marks.symbols(m) for m in row_marks],
         "period_status": [period_status_text(r, lang)
                           for r in records(sc, ("period_status", "indicative"))],
         "course_status": [vocabulary.words(s, lang) for s in sc["course_status"]],

@@ -10,12 +10,12 @@ import pandas as pd
 from sqlalchemy import Connection, func, select
 
 from . import context_cache, rules, schema, validate, write
-from .entities import kind
+from .entities import INDICATOR, SOURCE, kind
 from .errors import ConflictError, StaleEditError
 from .i18n import N_, tr
 from .values import format_value
 
-ENTITIES = ("figure", "target", "indicator")  # the kinds of :mod:`core.entities`
+ENTITIES = ("figure", "target", "indicator", "source")  # the kinds of :mod:`core.entities`
 BOOKKEEPING = ("version", "entered_by", "entered_at")  # set by every write, not by edits
 
 
@@ -110,8 +110,11 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
     k = kind(entity)
     # a deleted row restored (undo) comes back as it was, decimals and all
     vals = _validated(conn, entity, values, stored=values if key is not None else None)
-    if not k.of_indicator and fetch(conn, entity, vals["code"]) is not None:
-        raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
+    if not k.of_indicator and fetch(conn, entity, vals[k.key]) is not None:
+        if k is INDICATOR:
+            raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
+        raise ConflictError(tr("{what} already exists; edit it instead",
+                               what=describe(vals, entity)))
     _check_unique(conn, entity, vals)
     for c in BOOKKEEPING:
         vals.pop(c, None)
@@ -208,6 +211,15 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
                                 field="vmin")
 
 
+def _check_source_unused(conn: Connection, key, row: dict) -> None:
+    """A source that figures or targets still name is not deleted (they would lose it)."""
+    n = sum(conn.execute(select(func.count()).select_from(t).where(t.c.source == key)).scalar()
+            for t in (schema.figures, schema.targets))
+    if n:
+        raise ConflictError(tr("{what} is the source of {n} figures or targets; it cannot be "
+                               "deleted", what=describe(row, "source"), n=n))
+
+
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
            who: str, why: str = "", origin: str = "",
            current: dict | None = None, reason: str = "") -> tuple[dict, dict]:
@@ -231,7 +243,7 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                                      "derived" in changes or "derivation" in changes)
             for f in ("value", "value_high") if f in changes):
         vals["derived"], vals["derivation"] = False, ""
-    if not k.of_indicator:
+    if k is INDICATOR:
         _check_indicator_change(conn, old, vals)
     _check_unique(conn, entity, vals, exclude=key if k.of_indicator else None, old=old)
     # the fields this update writes: those it sets, and those it changes along
@@ -262,7 +274,9 @@ def delete(conn: Connection, entity: str, key, expected_version: int, *, who: st
     ``current``: the row as just read in this transaction (see :func:`update`)."""
     old = (current if current is not None and current.get("version") == expected_version
            else _current_or_stale(conn, entity, key, expected_version))
-    if not kind(entity).of_indicator:
+    if kind(entity) is SOURCE:
+        _check_source_unused(conn, key, old)
+    elif not kind(entity).of_indicator:
         for dep, still in (
                 (schema.figures, N_("indicator {code} still has {n} figures; delete them first")),
                 (schema.targets, N_("indicator {code} still has {n} targets; delete them first"))):

@@ -525,10 +525,9 @@ def check_targets(ctx: Context, df: pd.DataFrame) -> Checked:
     flag.errors(cferr, "confidence")
     out["confidence"] = conf
     for f in ("document", "document_date"):
-        if f in df:
-            t, terr = per_unique(df[f], parse_text)
-            flag.errors(terr, f)
-            out[f] = np.where(pd.isna(t), "", t).astype(object)
+        t, terr = per_unique(df[f] if f in df else none, parse_text)
+        flag.errors(terr, f)
+        out[f] = np.where(pd.isna(t), "", t).astype(object)
     out["baseline_period"] = bp
     out["baseline_value"] = bv
     _fields(ctx, df, flag, out)

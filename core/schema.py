@@ -47,6 +47,10 @@ sources = Table(
     Column("title", Text, nullable=False, default=""),
     Column("date", String(32), nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
+    # schema 8: a bulletin's document number and link; a version, as every edited row has
+    Column("doc_number", Text, nullable=False, default=""),
+    Column("link", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
 )
 
 indicators = Table(
@@ -210,4 +214,4 @@ comments = Table(
 )
 Index("ix_comments_figure", comments.c.indicator, comments.c.area, comments.c.period)
 
-VERSIONED = {"figure": figures, "target": targets, "indicator": indicators}
+VERSIONED = {"figure": figures, "target": targets, "indicator": indicators, "source": sources}

@@ -37,7 +37,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from . import aggregate, coherence, course, relative
+from . import aggregate, asof, coherence, course, relative
+
 from .periods import parse_period
 
 PERIOD_LABELS = ("met", "close", "missed", "no_data", "no_target", "not_judged", "not_due")
@@ -143,7 +144,8 @@ def latest_and_previous(figs: pd.DataFrame, keys=None, line_rank=None) -> pd.Dat
     if figs.empty:
         return pd.DataFrame(columns=["indicator", "area", "period", "value", "qualifier",
                                      "prev_period", "prev_value", "first_period",
-                                     "first_value", "n_figures"])
+                                     "first_value", "n_figures", "figure_status",
+                                     "figure_derived"])
     key, ic, iu, ac, au = keys if keys is not None else series_keys(figs)
     ordv = figs["period_ord"].to_numpy(np.int64)
     val = figs["value"].to_numpy(float)
@@ -163,6 +165,10 @@ def latest_and_previous(figs: pd.DataFrame, keys=None, line_rank=None) -> pd.Dat
     has_prev = (comb[pos] == want) & (kl[pos] == kl[le])
     pl = ol[pos]
     q = figs["qualifier"].to_numpy(object) if "qualifier" in figs else np.full(len(val), "")
+    # what the latest figure is (provisional, derived): marked where it is shown (core.marks)
+    fst = figs["status"].to_numpy(object) if "status" in figs else np.full(len(val), "final")
+    fdv = (figs["derived"].fillna(False).astype(bool).to_numpy() if "derived" in figs
+           else np.zeros(len(val), bool))
     return pd.DataFrame({
         "indicator": iu[ic[last]], "area": au[ac[last]],
         "period": per[last], "value": val[last], "qualifier": q[last],
@@ -170,6 +176,7 @@ def latest_and_previous(figs: pd.DataFrame, keys=None, line_rank=None) -> pd.Dat
         "prev_value": np.where(has_prev, val[pl], np.nan),
         "first_period": per[first], "first_value": val[first],
         "n_figures": n_all,
+        "figure_status": fst[last], "figure_derived": fdv[last],
     })
 
 
@@ -227,7 +234,8 @@ def period_status(actual, comparator, target, target_high, tolerance):
 def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataFrame,
               *, warnings: pd.DataFrame | None = None, keys=None,
               area_rank: dict[str, int] | None = None,
-              areas: pd.DataFrame | None = None) -> pd.DataFrame:
+              areas: pd.DataFrame | None = None,
+              as_of: str | None = None) -> pd.DataFrame:
     """Compute the scorecard.
 
     Parameters
@@ -245,12 +253,19 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
         The area hierarchy: with it, a parent's figure computed from its children is shown
         beside the reported one (:mod:`core.aggregate`), and a difference beyond rounding
         is a coherence warning.
+    as_of : str, optional
+        A period code: the scorecard as it stood at that period's end (:mod:`core.asof`);
+        a row whose figure is of an earlier period has ``older`` True.
 
     Returns
     -------
     DataFrame
         One row per indicator x area that has figures or targets, in indicator order.
     """
+    if as_of:
+        kept = asof.known_at(figures, as_of)
+        if len(kept) != len(figures):
+            figures, keys, warnings = kept.reset_index(drop=True), None, None
     if keys is None and len(figures):
         keys = series_keys(figures)
     targets = relative.resolve(targets, figures)
@@ -279,17 +294,17 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
         df["change_pct"] = np.where(df["prev_value"] != 0,
                                     df["change"] / np.abs(df["prev_value"]) * 100.0, np.nan)
     _add_course(df)
+    df["older"] = asof.older(df["period"], as_of)
     df["target_source"] = np.where(band, "band", np.where(df["t_comparator"].notna(), "target", ""))
     if warnings is None:
         warnings = coherence.check(indicators, figures, keys=keys)
     counts = warnings.groupby(["indicator", "area"]).size().rename("warnings")
     df = df.merge(counts, left_on=["indicator", "area"], right_index=True, how="left")
     df["warnings"] = df["warnings"].fillna(0).astype(int)
-    if "incoherent" in df:
-        df["warnings"] += df["incoherent"].fillna(False).astype(int)
     df["n_figures"] = df["n_figures"].fillna(0).astype(int)
-    if areas is not None:
-        df = aggregate.beside(df, indicators, figures, areas)
+    if areas is not None:  # a parent's figure from its children, beside the reported one
+        df = aggregate.beside(df, indicators, figures, areas, keys)
+        df["warnings"] += df["incoherent"].fillna(False).astype(int)
     df = df.rename(columns={"period": "latest_period", "value": "latest_value",
                             "t_period": "target_period", "t_comparator": "target_comparator",
                             "t_value": "target_value", "t_value_high": "target_value_high",

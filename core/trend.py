@@ -63,6 +63,8 @@ class Series:
     qualifiers: list[str]
     sources: list[str]
     ids: list[int] = field(default_factory=list)
+    # a provisional or derived figure (core.marks): drawn as a hollow marker
+    hollow: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -153,6 +155,11 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     ids = (figs["id"].to_numpy(np.int64)[order] if "id" in figs
            else np.zeros(len(order), np.int64))
     x, period, rank = x[order], period[order], rank[order]
+    hollow = np.zeros(len(order), bool)
+    if "status" in figs:
+        hollow |= (figs["status"].to_numpy(object) == "provisional")[order]
+    if "derived" in figs:
+        hollow |= figs["derived"].fillna(False).astype(bool).to_numpy()[order]
     keys = list(zip(src, ref))
     namer = source_namer(sources) if sources is not None else None
     names = {k: (namer(k[0], k[1]) if namer is not None
@@ -163,7 +170,8 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     for a, b in zip(bounds[:-1], bounds[1:]):
         out.append(Series(str(auniq[rank[a]]), x[a:b].tolist(), y[a:b].tolist(),
                           period[a:b].tolist(), qual[a:b].tolist(),
-                          [names[k] for k in keys[a:b]], ids[a:b].tolist()))
+                          [names[k] for k in keys[a:b]], ids[a:b].tolist(),
+                          hollow[a:b].tolist()))
     return out
 
 
@@ -189,12 +197,15 @@ def _text(v) -> str:
 
 
 def _others(targets: pd.DataFrame | None, code: str, drawn: list[TargetSegment],
-            first: dict[str, float]) -> list[TargetSegment]:
+            first: dict[str, float], figs: pd.DataFrame) -> list[TargetSegment]:
     """Every other numeric target of the indicator, each with its kind and document, so the
     plot shows what the scorecard chose among (relative ones once their baseline exists)."""
-    if targets is None or not len(targets):
+    if targets is None or not len(targets) or "indicator" not in targets:
         return []
+    from .relative import resolve
+
     mine = targets[targets["indicator"] == code]
+    mine = resolve(mine, figs) if len(mine) else mine  # relative ones, once they can be
     seen = {(s.area, s.period, s.kind) for s in drawn}
     out = []
     for r in records(mine, ("area", "period", "comparator", "value", "value_high", "kind",
@@ -318,10 +329,6 @@ def trend_frame(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.Dat
 
         tg = targets[targets["indicator"] == code] if len(targets) else targets
         scorecard_rows = scorecard(hit, figs, tg)
-    if targets is not None and len(targets):
-        from .relative import resolve
-
-        targets = resolve(targets[targets["indicator"] == code], figs)
     return indicator_trend(hit.iloc[0].to_dict(), figs, scorecard_rows, sources=sources,
                            targets=targets)
 
@@ -342,6 +349,7 @@ def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame 
     selection, with what it has already read. With ``targets``, the indicator's other
     targets are drawn too (``applies`` False)."""
     code = ind["code"]
+    every = figs  # a relative target's baseline may be a figure of another period type
     figs = line_figures(ind, figs)
     series = _series(figs, sources)
     first = {s.area: s.x[0] for s in series}
@@ -357,7 +365,7 @@ def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame 
                 proj = _projection(ind, row)
                 if proj is not None:
                     projs.append(proj)
-    segs += _others(targets, code, segs, first)
+    segs += _others(targets, code, segs, first, every)
     segs += _bands(ind, series, {seg.area for seg in segs})
     return TrendFrame(code, str(ind["value_kind"]), int(ind["decimals"]), str(ind["unit"] or ""),
                       series, segs, projs, _ticks(figs, segs), str(ind.get("unit_zh") or ""))

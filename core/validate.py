@@ -151,4 +151,11 @@ def default_measure(ind: dict) -> str:
     return "ratio" if ind.get("value_kind") == "percent" else "flow"
 
 
-VALIDATORS = {"figure": figure_values, "target": target_values, "indicator": indicator_values}
+def source_values(conn: Connection, values: dict) -> dict:
+    from .sources import source_values as check
+
+    return check(conn, values)
+
+
+VALIDATORS = {"figure": figure_values, "target": target_values, "indicator": indicator_values,
+              "source": source_values}

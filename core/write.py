@@ -131,7 +131,7 @@ def _areas(kind: Kind, *frames: pd.DataFrame | None) -> list:
 
 
 def _indicators(kind: Kind, frame: pd.DataFrame) -> set[str]:
-    col = "indicator" if kind.of_indicator else kind.key
+    col = "indicator" if kind.of_indicator else "code"  # a source names no indicator
     return set(pd.unique(frame[col].astype(str))) if col in frame else set()
 
 
@@ -315,8 +315,8 @@ def _log(conn, kind: Kind, action, old, new, *, who, why, origin, at, reason="")
     def col(c):
         if c in ref:
             return ref[c].to_numpy(object)
-        if c == "indicator" and not kind.of_indicator:
-            return ref[kind.key].to_numpy(object)
+        if c == "indicator" and not kind.of_indicator and "code" in ref:
+            return ref["code"].to_numpy(object)
         return np.full(n, None, dtype=object)
 
     entries = pd.DataFrame({

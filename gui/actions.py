@@ -151,7 +151,7 @@ class WindowActions(QObject):
             "ImportExcel": (self.tr("&Import from Excel…"),
                             self.tr("Import a filled-in entry workbook, or read the figures "
                                     "of a report, with a preview first")),
-            "EntryTemplate": (self.tr("E&ntry workbook for districts…"),
+            "EntryTemplate": (self.tr("&Make entry workbook…"),
                               self.tr("Write a workbook for one period that districts fill "
                                       "in and send back")),
             "Briefing": (self.tr("&Briefing…"),

@@ -67,8 +67,9 @@ def create_window(db: str | None = None, *, lang: str | None = None) -> QMainWin
     return window
 
 
-def main(db: str | None = None) -> int:
-    """Create the application, show the window and run until it closes."""
+def main(db: str | None = None, *, lang: str | None = None) -> int:
+    """Create the application, show the window (in ``lang``, ``ecotracker --lang zh_CN``;
+    else the remembered or the system language) and run until it closes."""
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,8 +87,12 @@ def main(db: str | None = None) -> int:
     ensure_cjk()
     from core.errors import EcoError
 
+    from .new_database import confirmed
+
+    if not confirmed(db):  # a --db file that does not exist: made only when the person says so
+        return 1
     try:
-        window = open_window(db, show=True)
+        window = open_window(db, lang=lang, show=True)
     except EcoError as exc:
         from PySide6.QtWidgets import QMessageBox
 

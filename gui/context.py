@@ -154,7 +154,7 @@ class AppContext(QObject):
         outcome = applied.outcome
         if applied.reference is not None:
             self.set_reference(applied.reference)
-        elif outcome.changed.structure:
+        elif outcome.changed.reference:
             self.load_reference()
         self.changed.emit(outcome.changed)
 

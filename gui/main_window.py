@@ -16,6 +16,7 @@ from core.errors import EcoError, StaleEditError
 
 from . import pauses, permissions, preload
 from .actions import WindowActions
+from .more_actions import MoreActions
 from .i18n import remember_language, settings, translators
 from .later import later, when_idle
 from .retranslate import RetranslateOnce
@@ -61,6 +62,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.menus = self.actions_.build_menus()
+        self.more_actions = MoreActions(self, self.menus)
         self._export = _on_first_call("gui.excel.export_dialog", "open_export_dialog")
         self._import = _on_first_call("gui.excel.import_dialog", "open_import_dialog")
         self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
@@ -113,6 +115,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.setCentralWidget(self.splitter)  # deletes the "opening ..." label
         self.loading = None
         self._connect()
+        self.more_actions.attach(ctx)
         self.retranslate()
         self.actions_.language[ctx.lang].setChecked(True)
 
@@ -204,6 +207,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         for act in (a.newIndicator, a.exportExcel, a.importExcel, a.enterFigures):
             act.setEnabled(True)
         permissions.grey_actions(a.all, self.ctx)  # what this desk may not change
+        self.more_actions.update_enabled()  # a read-only database turns editing off
 
     def _exists(self, code: str) -> bool:
         """Whether indicator ``code`` is in the database as last read (one just deleted,
@@ -326,6 +330,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
 
     def retranslate(self) -> None:
         self.actions_.retranslate(self.menus)
+        self.more_actions.retranslate()
         if self.ctx is None:
             self.setWindowTitle("EcoTracker")
             self.loading.setText(self.tr("Opening the database…"))

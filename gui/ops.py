@@ -145,7 +145,7 @@ def apply_edit(edit: Edit, store: Store) -> Applied:
     """Apply ``edit`` through the core (in the worker) and, after a change of indicators,
     read the reference data the window keeps, so the GUI thread need not."""
     outcome = edit.apply(store)
-    return Applied(outcome, read_reference(store) if outcome.changed.structure else None)
+    return Applied(outcome, read_reference(store) if outcome.changed.reference else None)
 
 
 def read_reference(store: Store) -> dict:

@@ -118,3 +118,10 @@ def sqlite_store(tmp_path):
     s = Store.open(str(tmp_path / "eco.sqlite"), user="tester")
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path, monkeypatch):
+    """Every test its own settings file: dialogs remember the last period, area and folder,
+    and one test's choices must not reach the next (nor a desk's own settings)."""
+    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))

@@ -88,7 +88,7 @@ CASES = [
     ("counts towards 5,000 cells", 3800, 4500, ">=", 5000, STD, (5, 15), "count", math.nan,
      "on_track", "on_track", ""),
     ("large counts", 1000, 1500, ">=", 5000, STD, (5, 15), "count", math.nan,
-     "on_track", "on_track", ""),
+     "needs_acceleration", "needs_acceleration", ""),
     ("a share far from its limit (20 -> 30 % towards 50 %)", 20, 30, ">=", 50, STD, (5, 15),
      "percent", 100.0, "on_track", "on_track", ""),
     ("a share to 100 %", 95, 98, ">=", 100, STD, (5, 15), "percent", 100.0,

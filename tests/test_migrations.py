@@ -52,6 +52,7 @@ def undo_schema_6(conn) -> None:
 def back_to_schema_4(conn) -> None:
     """Undo every step after 4 (each step's test then sees all of them run, in order)."""
     conn.execute(sa.text("ALTER TABLE indicators DROP COLUMN wordings"))  # schema 9
+    _drop_schema_8(conn)
     undo_schema_7(conn)
     undo_schema_6(conn)
     undo_schema_5(conn)
@@ -73,6 +74,33 @@ def _downgrade_to_v1(url: str) -> None:
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
                      .values(value="1"))
     engine.dispose()
+
+
+def _drop_schema_8(conn) -> None:
+    for col in ("doc_number", "link", "version"):
+        conn.execute(sa.text(f"ALTER TABLE sources DROP COLUMN {col}"))
+
+
+def test_schema_4_sources_get_a_document_number_link_and_version(db_url):
+    s = Store.open(db_url)
+    with s.read() as conn:
+        before = queries.sources(conn)
+    s.close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as conn:
+        back_to_schema_4(conn)
+    engine.dispose()
+    s = Store.open(db_url)
+    with s.read() as conn:
+        after = queries.sources(conn)
+        version = conn.execute(sa.select(schema.meta.c.value)
+                               .where(schema.meta.c.key == "schema_version")).scalar()
+    s.close()
+    assert int(version) == schema.SCHEMA_VERSION >= 8
+    assert after["id"].tolist() == before["id"].tolist()
+    assert after["title"].tolist() == before["title"].tolist()
+    assert (after["doc_number"] == "").all() and (after["link"] == "").all()
+    assert (after["version"] == 1).all()
 
 
 def test_schema_1_database_is_migrated_in_place(db_url, tmp_path):

@@ -237,3 +237,33 @@ def _tiny_pdf(path: Path, lines: list[str]) -> None:
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(out)
+
+
+def test_other_ways_of_saying_it(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "Chongqing environment, first half of 2027\n"
+        "The city's PM2.5 concentration fell to 33 micrograms per cubic meter in the first "
+        "half of 2027, 2.4 micrograms lower than a year earlier.\n"
+        "The share of state-controlled sections with excellent water quality reached 99.0 "
+        "percent, up 0.4 percentage points year on year.\n"
+        "Yubei District built 45 EV charging stations, 12 of them supercharging.\n",
+        encoding="utf-8")
+    got = {k: p.value for k, p in _by_key(_reader().read(paragraphs(path))).items()}
+    assert got == {("AIR.PM25", "chongqing", "2027H1"): 33,
+                   ("AIR.PM25", "chongqing", "2026H1"): 35.4,
+                   ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2027H1"): 99.0,
+                   ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2026H1"): 98.6,
+                   ("VEH.CHARGING_STATIONS", "yubei", "2027H1"): 45,
+                   ("VEH.SUPERCHARGING_STATIONS", "yubei", "2027H1"): 12}
+
+
+def test_a_chinese_pdf_made_by_libreoffice_reads_as_its_text():
+    """tests/reports/unseen_zh.pdf is unseen_zh.txt, a paragraph a line, written as a Word
+    document and converted by LibreOffice: its Ⅱ and quotes come from a fallback font."""
+    r = _reader()
+    from_pdf = {k: (p.value, p.qualifier) for k, p in
+                _by_key(r.read(paragraphs(HERE / "unseen_zh.pdf"))).items()}
+    from_txt = {k: (p.value, p.qualifier) for k, p in
+                _by_key(r.read(paragraphs(HERE / "unseen_zh.txt"))).items()}
+    assert from_pdf == from_txt

@@ -12,6 +12,7 @@ import pytest
 
 from core import aggregate, computed, convention, edits, present, queries, rows, status, trend
 from core.errors import EcoError
+from core.periods import period_ord
 from core.rounding import fixed, rounded
 from core.store import Store
 
@@ -121,7 +122,8 @@ def test_an_input_change_and_its_undo_carry_the_computed_figure(store):
     made.inverse.apply(store)  # deleting the input makes the fallback apply again
     assert ratio() == pytest.approx(100 * 163 / 182)
     with store.read() as conn:
-        log = pd.read_sql("SELECT why FROM changelog WHERE indicator = 'AIR.GOOD_DAYS_RATIO'",
+        log = pd.read_sql("SELECT why FROM changelog WHERE indicator = 'AIR.GOOD_DAYS_RATIO' "
+                          "AND entity = 'figure'",
                           conn)
     assert log["why"].str.startswith("computed by its formula").all()
 
@@ -183,7 +185,8 @@ def test_a_qualitative_target_is_shown_and_never_judged(sqlite_store):
                                      "period": "2027", "comparator": ">=", "value": "",
                                      "kind": "action_plan", "qualitative": "稳步提升"}, who="t")
         figs = pd.DataFrame([{"indicator": "ECO.FOREST_COVER", "area": "chongqing",
-                              "period": "2024", "value": 55.0}])
+                              "period": "2024", "value": 55.0, "qualifier": "",
+                              "period_ord": period_ord("2024")}])
     sc = _scorecard(sqlite_store)
     forest = _row(sc, "ECO.FOREST_COVER")
     assert forest["target_value"] == 57  # the number outranks the words
@@ -248,12 +251,11 @@ def test_gbt_8170_rounds_half_to_even_once():
 def test_the_workbook_reads_as_the_window_and_the_command_line(store, tmp_path):
     from openpyxl import load_workbook
 
-    from core.excel.export import ExportOptions, export
+    from core.excel.export import ExportOptions, export_workbook
 
     out = tmp_path / "meeting.xlsx"
-    export(store, out, ExportOptions(lang="zh_CN"))
-    ws = load_workbook(out)["记分卡"] if "记分卡" in load_workbook(out).sheetnames else \
-        load_workbook(out).worksheets[0]
+    export_workbook(store, out, ExportOptions(lang="zh_CN"))
+    ws = load_workbook(out).worksheets[0]
     head = [c.value for c in ws[6]]
     col = {h: i for i, h in enumerate(head)}
     found = {}
@@ -297,7 +299,7 @@ def test_a_municipal_figure_from_its_districts_beside_the_reported_one(sqlite_st
                                   "period": "2024H1", "value": 36.6}]
                         + [{"indicator": "AIR.PM25", "area": k, "period": "2024H1",
                             "value": 30.0} for k in kids])
-    figs["period_ord"] = 20241
+    figs["period_ord"] = period_ord("2024H1")
     figs["qualifier"] = ""
     sc = status.scorecard(ind, figs, pd.DataFrame(columns=queries_targets_columns()),
                           areas=areas)

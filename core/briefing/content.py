@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from .. import queries, status, vocabulary
@@ -245,5 +244,3 @@ def _map(ind, figs, sc_now, areas, p, lang):
     mf = map_frame(rows, i, areas, mode=mode, lang=lang)
     return mf, w["map"].format(name=i[name_col(lang)])
 
-
-__all__ = ["Briefing", "build", "np"]

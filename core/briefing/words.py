@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from ..values import class_name
 
 TEXT = {
     "en": {
@@ -100,6 +99,3 @@ def change_text(ind: dict, value: float, before: float, lang: str) -> str:
     n = rounded(abs(r), 1)
     return w["same"] if float(n) == 0 else w["up_pct" if r > 0 else "down_pct"].format(n=n)
 
-
-def class_text(rank: float, lang: str) -> str:
-    return class_name(rank, lang)

@@ -20,6 +20,8 @@ def add_subcommands(sub, add_db) -> None:
     p.add_argument("--area", metavar="A", help="area code or Chinese or English name")
     p.add_argument("--from", dest="period_from", metavar="P", help="first period, e.g. 2024H1")
     p.add_argument("--to", dest="period_to", metavar="P", help="last period, e.g. 2025H1")
+    p.add_argument("--period", metavar="P", help="review as of this period: its figures, or "
+                   "the latest before it marked older; later figures left out")
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
     p.add_argument("--force", action="store_true",
                    help="replace an existing file that is not an Excel workbook")
@@ -60,7 +62,8 @@ def _open(args) -> Store:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportOptions, export_workbook
 
-    opts = ExportOptions(args.category, args.area, args.period_from, args.period_to, args.lang)
+    opts = ExportOptions(args.category, args.area, args.period_from, args.period_to, args.lang,
+                         as_of=args.period)
     with _open(args) as store:
         r = export_workbook(store, args.out, opts, force=args.force)
     print(tr("{path}: {rows} figures, {charts} charts", path=r.path, rows=r.rows,

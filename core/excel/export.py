@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
-from .. import queries, status
+from .. import asof, queries, status
 from ..errors import EcoError
 from ..i18n import tr
 from ..periods import parse_period, period_label, period_ord
@@ -40,6 +40,7 @@ class ExportOptions:
     period_from: str | None = None
     period_to: str | None = None
     lang: str = "en"
+    as_of: str | None = None  # review as of this period (core.asof): later figures left out
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Snapshot:
     comments: pd.DataFrame | None = None  # one row per figure key (core.comments.joined)
     pending: set | None = None  # (area, period) not approved yet
     periods: list | None = None  # the Periods sheet's tables: (period, completeness table)
+    as_of: str | None = None
 
 
 @dataclass
@@ -88,15 +90,18 @@ def gather(conn, opts: ExportOptions) -> Snapshot:
     if lo is not None and hi is not None and lo > hi:
         raise EcoError(tr("--from {first} is after --to {last}", first=opts.period_from,
                           last=opts.period_to))
+    when = parse_period(opts.as_of).code if opts.as_of else None
     codes = ind["code"].tolist()
     figs = _figures(conn, indicators=codes if opts.category else None, areas=area_codes,
                     period_from=lo, period_to=hi)
+    if when:  # what was known at its end: the scorecard, the charts and the Data sheet
+        figs = asof.known_at(figs, when).reset_index(drop=True)
     tg = queries.targets(conn, indicators=codes if opts.category else None)
     if area_codes is not None:
         tg = tg[tg["area"].isin(area_codes)]
     # Targets are not cut to the period range: a deadline ahead still belongs on the scorecard.
     snap = Snapshot(ind, cats, areas, queries.sources(conn), figs, tg,
-                    "; ".join(parts) or t["none"])
+                    "; ".join(parts) or t["none"], as_of=when)
     review(conn, snap)
     return snap
 
@@ -234,9 +239,10 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     n = len(snap.figures)
     total = n + 2
     progress(0, total)
-    sc = status.scorecard(snap.indicators, snap.figures, snap.targets,
-                          area_rank=queries.area_rank(snap.areas), areas=snap.areas) if n or len(
-        snap.targets) else pd.DataFrame(columns=["latest_period"])
+    sc = status.scorecard(
+        snap.indicators, snap.figures, snap.targets, area_rank=queries.area_rank(snap.areas),
+        areas=snap.areas, as_of=snap.as_of) if n or len(snap.targets) else pd.DataFrame(
+        columns=["latest_period"])
     frame = data_frame(snap.figures, snap.indicators, snap.areas, snap.sources, lang,
                        comments=snap.comments, pending=snap.pending)
     _fit_cells(frame, lang)
@@ -246,17 +252,22 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     try:
         score_ws = wb.create_sheet(sheet_name("scorecard", lang))
         charts_ws = wb.create_sheet(sheet_name("charts", lang))
+        map_ws = wb.create_sheet(sheet_name("map", lang))
         data_ws = wb.create_sheet(sheet_name("data", lang))
         chart_data_ws = wb.create_sheet(sheet_name("chart_data", lang))
         generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
         write_scorecard_sheet(score_ws, sc, snap.categories, snap.areas, lang,
-                              as_of=as_of(sc, lang), filters=snap.filters, generated=generated,
+                              as_of=period_label(snap.as_of, lang) if snap.as_of
+                              else as_of(sc, lang), filters=snap.filters, generated=generated,
                               pending=snap.pending)
         if snap.periods is not None:
             write_period_sheet(wb.create_sheet(sheet_name("periods", lang)), snap.periods,
                                snap.areas, lang)
         charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
                                     snap.indicators, snap.areas, lang)
+        from .map_sheet import write_map_sheet  # the districts, as the Map tab draws them
+
+        write_map_sheet(map_ws, sc, snap.indicators, snap.areas, lang)
         progress(1, total)
         snap.figures = snap.figures.iloc[0:0]  # the frame has what the Data rows need
         write_data_header(data_ws, frame, lang)

@@ -8,6 +8,7 @@ LANGS = ("en", "zh_CN")
 SHEETS = {
     "scorecard": {"en": "Scorecard", "zh_CN": "目标完成情况"},
     "charts": {"en": "Charts", "zh_CN": "趋势图"},
+    "map": {"en": "Map", "zh_CN": "地图"},
     "data": {"en": "Data", "zh_CN": "数据"},
     "chart_data": {"en": "Chart data", "zh_CN": "图表数据"},
     "entry": {"en": "Entry", "zh_CN": "填报"},
@@ -52,9 +53,11 @@ ENTRY_COLUMNS = {
     "note": ("Note", "备注"),
     "comment": ("Comment", "评论"),
     "followup": ("Follow-up", "需跟进"),
+    # the bulletin or report, in words: a name no source has becomes a new source on import
+    "source_text": ("Source", "来源"),
     "version": ("Version", "版本"),
 }
-ENTRY_FIELDS = ("value", "qualifier", "note", "comment", "followup")
+ENTRY_FIELDS = ("value", "qualifier", "note", "comment", "followup", "source_text")
 # what the follow-up column says, and what the approval column says of a figure's half-year
 FLAG_WORDS = {"en": ("yes", ""), "zh_CN": ("是", "")}
 APPROVAL_WORDS = {"en": ("approved", "not approved"), "zh_CN": ("已审核", "未审核")}

@@ -8,7 +8,7 @@ from datetime import date
 from ..i18n import tr
 from ..problems import InputError
 from ..values import format_value
-from .importing import ReportPreview, apply_report, read_report, value_text
+from .importing import ReportPreview, apply_report, read_report
 
 COLUMNS = ("kind", "change", "indicator", "name", "area", "period", "value", "unit",
            "qualifier", "derived", "derivation", "old_value", "problem", "paragraph",
@@ -145,5 +145,3 @@ def cmd_import_report(args: argparse.Namespace, open_store) -> int:
     print(msg, file=sys.stderr if fmt else sys.stdout)
     return 0
 
-
-__all__ = ["cmd_import_report", "records", "value_text"]

@@ -21,7 +21,6 @@ from ..i18n import tr
 from ..loader import Plan, apply_plan, plan_figures
 from ..problems import InputError, Problem
 from ..store import Store
-from ..values import CLASS_NAMES
 from .reading import Proposal, Reader, Reading
 from .text import paragraphs
 
@@ -196,6 +195,3 @@ def apply_report(store: Store, preview: ReportPreview) -> ReportApplied:
     return ReportApplied(counts["created"], counts["updated"], counts["unchanged"], made,
                          preview.source_id, counts["indicators"])
 
-
-def class_of(value) -> str:
-    return value if isinstance(value, str) else CLASS_NAMES[int(value) - 1]

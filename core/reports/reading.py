@@ -22,7 +22,6 @@ import pandas as pd
 from ..i18n import tr
 from ..names import area_keys
 from ..periods import Period
-from ..values import CLASS_NAMES
 from . import units, when
 from .numbers import Mention, fold, mentions
 from .wordings import phrases
@@ -36,6 +35,9 @@ _UP = re.compile(r"(increase[sd]?(?: of| by)?|up(?: by)?|rose(?: by)?|rise of|ri
 _DOWN = re.compile(r"(decrease[sd]?(?: of| by)?|down(?: by)?|drop(?:ped)?(?: of| by)?|"
                    r"fell(?: by)?|fall of|falling by|declined?(?: of| by)?|reduction of|"
                    r"reduced by|lower by|cut by|下降|减少|降低|改善|减)\s*$")
+# "2.4 micrograms lower than a year earlier": the direction after the number
+_AFTER_UP = re.compile(r"^\s*(higher|more|up|greater|above|增加|上升|增长)\b")
+_AFTER_DOWN = re.compile(r"^\s*(lower|less|fewer|down|below|减少|下降|降低)\b")
 _YOY = re.compile(r"year[- ]on[- ]year|year over year|same period (?:of )?last year|"
                   r"a year (?:earlier|ago)|over last year|compared with last year|同比|"
                   r"去年同期|上年同期|比上年|较上年")
@@ -185,12 +187,19 @@ class Reader:
         zh = bool(_CJK.search(f))
         gaps_before = [f[(ms[i - 1].end if i else 0):m.lead] for i, m in enumerate(ms)]
         role = ["value"] * len(ms)
+        up: dict[int, bool] = {}
         for i, m in enumerate(ms):
             before = gaps_before[i][-40:]
             after = f[m.end:m.end + 60]
-            if isinstance(m.value, float) and (_UP.search(before) or _DOWN.search(before)) \
-                    and (_YOY.search(before) or _YOY.search(after)):
-                role[i] = "change"
+            if _UP.search(before) or _DOWN.search(before):
+                said = _UP.search(before) is not None
+            elif _AFTER_UP.match(after) or _AFTER_DOWN.match(after):
+                said = _AFTER_UP.match(after) is not None
+            else:
+                said = None
+            if isinstance(m.value, float) and said is not None and \
+                    (_YOY.search(before) or _YOY.search(after)):
+                role[i], up[i] = "change", bool(said)
             elif i and _FROM.search(before) and (when.says_last_year(after) or
                                                  when.says_last_year(before)):
                 role[i] = "previous"
@@ -265,7 +274,7 @@ class Reader:
                                         "read before it in the sentence"), area_default))
                 continue
             b = made[base]
-            got = (self._earlier(b, m, _UP.search(gaps_before[i][-40:]) is not None)
+            got = (self._earlier(b, m, up[i])
                    if role[i] == "change" else self._stated_earlier(b, m))
             if isinstance(got, str):
                 lost.append(Unplaced(written(m), sent, para, (m.lead, m.end), got, b.area,
@@ -355,7 +364,6 @@ class Reader:
                       "not worked back")
         else:
             return tr("the change's unit does not fit the indicator")
-        earlier = Period.__new__(Period)  # placeholder replaced below
         earlier = _parse(b.period).same_period_last_year()
         return Proposal(b.indicator, b.area, earlier.code, v, "", b.sentence, b.paragraph,
                         (0, 0), "", True, how)
@@ -407,6 +415,3 @@ def _merge(props: list[Proposal]) -> list[Proposal]:
         out.append(p)
     return out
 
-
-def class_text(value) -> str:
-    return value if isinstance(value, str) else CLASS_NAMES[int(value) - 1]

@@ -130,23 +130,71 @@ def _join(lines: list[str]) -> str:
     return out
 
 
+def _page_lines(page) -> list[tuple[float, float, str]]:
+    """(top, height, text) of each line of a page, from its characters: characters on one
+    baseline (within half their size) are one line, whatever font they are in. pdfminer's
+    own layout splits a line where a glyph comes from a fallback font (a Chinese report's
+    Ⅱ, its full-width quotes), and then scrambles the order of the pieces."""
+    from pdfminer.layout import LTAnno, LTChar
+
+    def chars(obj):
+        for o in obj:
+            if isinstance(o, LTChar):
+                yield o
+            elif not isinstance(o, LTAnno) and hasattr(o, "__iter__"):
+                yield from chars(o)
+
+    rows: list[list] = []
+    for c in sorted(chars(page), key=lambda c: (-round(c.y0, 1), c.x0)):
+        mid, size = (c.y0 + c.y1) / 2, max(c.size, 1.0)
+        for row in rows:
+            if abs(row[0] - mid) <= size / 2:
+                row[2].append(c)
+                break
+        else:
+            rows.append([mid, size, [c]])
+    out = []
+    for mid, size, cs in sorted(rows, key=lambda r: -r[0]):
+        cs.sort(key=lambda c: c.x0)
+        text, last = "", None
+        for c in cs:
+            if last is not None and c.x0 - last.x1 > 0.25 * size and not text.endswith(" "):
+                text += " "
+            text += c.get_text()
+            last = c
+        out.append((mid, size, text.strip()))
+    return out
+
+
 def _pdf(path: Path) -> list[str]:
     try:
-        from pdfminer.high_level import extract_text
+        from pdfminer.high_level import extract_pages
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:  # pragma: no cover - a declared dependency
         raise ReportError(tr("{file}: reading PDF files needs pdfminer.six",
                              file=path.name)) from None
+    paras: list[str] = []
     try:
-        text = extract_text(str(path))
+        for page in extract_pages(str(path)):
+            block: list[str] = []
+            prev = None
+            for mid, size, text in _page_lines(page):
+                if not text:
+                    continue
+                if prev is not None and prev - mid > 1.9 * size and block:  # a blank line
+                    paras.append(_join(block))
+                    block = []
+                block.append(text)
+                prev = mid
+            if block:
+                paras.append(_join(block))
     except PDFSyntaxError:
         raise ReportError(tr("{file} is not a PDF file that can be read", file=path.name)) \
             from None
     except Exception as exc:
         raise ReportError(tr("{file} is not a PDF file that can be read ({why})",
                              file=path.name, why=type(exc).__name__)) from None
-    blocks = re.split(r"\n\s*\n|\f", text.replace("\r\n", "\n"))
-    return [s for s in (_join(_lines(b)) for b in blocks) if s]
+    return [s for s in paras if s]
 
 
 def paragraphs(path: str | Path) -> list[str]:

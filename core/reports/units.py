@@ -17,6 +17,7 @@ _PATTERNS: list[tuple[str, str, float]] = [
      "ug/m3", 1),
     (r"milli\s*grams?\s*(?:/|per)\s*cubic\s*met(?:er|re)s?|mg\s*/\s*m(?:³|3)|毫克/立方米",
      "ug/m3", 1000),
+    (r"micro\s*grams?\b|微克", "ug/m3", 1),  # "2.4 micrograms lower": the unit said once
     (r"square\s*kilomet(?:er|re)s?|km²|km2|平方公里|平方千米", "m2", 1e6),
     (r"square\s*met(?:er|re)s?|m²|m2\b|平方米", "m2", 1),
     (r"hectares?|公顷", "m2", 1e4),

@@ -98,7 +98,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from Excel"))
         self.path = QLineEdit(self, objectName="importPath")
         self.path.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose workbook…"), self, objectName="importBrowse")
+        browse = QPushButton(self.tr("Choose workbook or report…"), self,
+                             objectName="importBrowse")
         browse.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
@@ -200,6 +201,9 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr(
             "{file}, sheet {sheet}: {new} new, {changed} changed, {unchanged} unchanged, "
             "{problems} problems.").format(file=preview.file, sheet=preview.sheet, **c))
+        made = getattr(preview, "new_source_lines", lambda: [])()
+        if made:  # names in the Source column no source has: made once on Apply
+            self.summary.setText("\n".join([self.summary.text(), *made]))
         ch = preview.changes(self.ctx.indicators, self.ctx.lang)
         shown = pd.DataFrame({
             "change": ch["change"].map({"new": self.tr("new"), "changed": self.tr("changed")}),

@@ -15,6 +15,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
+from core.periods import period_label
 from core.present import PeriodNames
 from core.reports.importing import apply_report, read_report, with_rows
 from core.reports.reading import Proposal
@@ -124,7 +125,10 @@ class ProposalModel(QAbstractTableModel):
                 return self.tr("paragraph %1: %2").replace("%1", str(p.paragraph)) \
                     .replace("%2", p.sentence)
             a, b = p.span
-            return p.sentence if b <= a else p.sentence[:a] + "【" + p.sentence[a:b] + "】" + \
+            if b <= a:
+                return p.sentence
+            lo = max(0, a - 50)  # the number in view, with the words before it
+            return ("…" if lo else "") + p.sentence[lo:a] + "【" + p.sentence[a:b] + "】" + \
                 p.sentence[b:]
         return None
 
@@ -223,7 +227,8 @@ class ReportPane(QWidget):
             "{unchanged} unchanged, {refused} refused, {dropped} dropped; {lost} numbers not "
             "placed. Untick a row to drop it; double-click an area, period or value to "
             "correct it.").format(
-                file=self.preview.file, n=len(st), period=r.period.code if r.period else "?",
+                file=self.preview.file, n=len(st),
+                period=period_label(r.period.code, self.ctx.lang) if r.period else "?",
                 lost=len(r.unplaced), **n))
         self.dialog.apply_button.setEnabled(
             n["refused"] == 0 and (n["new"] + n["changed"]) > 0 and self.dialog.job is None)

@@ -30,7 +30,7 @@ COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "
            "entered_at")
 EDITABLE = frozenset({"value", "qualifier", "status", "note"})
 _ARRAYS = ("id", "version", "area", "period", "value", "qualifier", "status", "note", "source",
-           "source_ref", "entered_by", "entered_at", "derived", "derivation")
+           "source_ref", "entered_by", "entered_at", "derived", "derivation", "computed")
 _DTYPES = {"value": float, "id": np.int64, "version": np.int64}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -164,9 +164,16 @@ class FigureModel(QAbstractTableModel):
     def flags(self, index: _Index):
         if not index.isValid():
             return _NO_FLAGS
-        if COLUMNS[index.column()] not in EDITABLE or self.locked(index.row()):
+        col = COLUMNS[index.column()]
+        if col == "value" and self._computed(index.row()):
+            return _FLAGS  # made by its formula (core.computed): never typed
+        if col not in EDITABLE or self.locked(index.row()):
             return _FLAGS
         return _EDIT_FLAGS
+
+    def _computed(self, r: int) -> bool:
+        made = self._a["computed"]
+        return len(made) > r and bool(made[r])
 
     def locked(self, row: int) -> str | None:
         """Why this desk may not change the figure in ``row`` (None: it may): another
@@ -203,6 +210,9 @@ class FigureModel(QAbstractTableModel):
             return self.source_of(r)
         if col == "note" and a["note"][r]:
             return str(a["note"][r])
+        if col in ("value", "status") and self._computed(r):
+            return self.tr("Computed by its formula, never typed: %1").replace(
+                "%1", str(a["derivation"][r] or ""))
         if col in ("value", "status") and a["derived"][r]:
             return self.tr("Derived, not stated in the source: %1").replace(
                 "%1", str(a["derivation"][r] or ""))
@@ -221,6 +231,8 @@ class FigureModel(QAbstractTableModel):
             return qualifier_label(a["qualifier"][r] or "", lang)
         if col == "status":
             status = labels.figure_status(a["status"][r])
+            if self._computed(r):
+                return self.tr("%1, computed").replace("%1", status)
             return self.tr("%1, derived").replace("%1", status) if a["derived"][r] else status
         if col == "source":
             return self.source_of(r)

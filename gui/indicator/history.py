@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from core import reasons
 from core.present import PeriodNames
 from core.values import format_value, qualifier_label
 
@@ -58,8 +59,9 @@ class HistoryModel(QAbstractTableModel):
             return labels.action(row["action"])
         if col == "change":
             return self.change_text(row)
-        if col == "why":
-            why = f"{row['why']} ({row['origin']})" if row.get("origin") else str(row["why"])
+        if col == "why":  # in the window's language; undo of an undo reads as a redo
+            why = reasons.shown(row.get("why"))
+            why = f"{why} ({row['origin']})" if row.get("origin") else why
             if row.get("reason"):  # a correction of a reported half-year says why
                 why = self.tr("%1 — reason: %2").replace("%1", why).replace("%2",
                                                                             row["reason"])

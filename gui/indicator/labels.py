@@ -27,6 +27,14 @@ def target_kind(code: str) -> str:
             "national_standard": translate("Labels", "national standard")}.get(code, code or "")
 
 
+def measure(code: str) -> str:
+    """What a figure is (core.validate.MEASURES)."""
+    return {"flow": translate("Labels", "flow over the period (adds up)"),
+            "stock": translate("Labels", "stock at the period's end"),
+            "average": translate("Labels", "period average (does not add)"),
+            "ratio": translate("Labels", "ratio (recomputed, never added)")}.get(code, code or "")
+
+
 def value_kind(code: str) -> str:
     return {"number": translate("Labels", "number"),
             "percent": translate("Labels", "percentage"),

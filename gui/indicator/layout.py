@@ -92,6 +92,11 @@ class IndicatorUi:
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.plot = TrendPlot()
         self.legend = AreaLegend(self.plot)
+        # what the lines and markers other than the areas' mean (the legend lists areas)
+        self.plot_key = _named(QLabel(), "plotKey")
+        self.plot_key.setWordWrap(True)
+        self.plot_key.setStyleSheet("color: #404040;")
+        self.plot_key.setMaximumWidth(190)
         self.message = _named(QLabel(), "indicatorMessage")
         self.message.setStyleSheet("color: #B8420F;")  # vermilion, readable for all
         self.message.setWordWrap(True)
@@ -108,6 +113,7 @@ class IndicatorUi:
                            ("deleteButton", view.delete_selected),
                            ("savePlotButton", view.save_plot)):
             b = _named(QToolButton(), name)
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, as every button
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[name] = b
@@ -130,7 +136,11 @@ class IndicatorUi:
         tl = QHBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.plot, 1)
-        tl.addWidget(self.legend)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.legend, 1)
+        side.addWidget(self.plot_key)
+        tl.addLayout(side)
         right.addWidget(top)
         hist = QWidget()
         hv = QVBoxLayout(hist)
@@ -172,6 +182,14 @@ class IndicatorUi:
         self.history_label.setText(
             translate("IndicatorView", "History of the selected figure"))
         self.message.setText("")
+        self.plot_key.setText(key_text())
+
+
+def key_text() -> str:
+    """The plot's key beside its legend of areas: the target, the projection, hollow points."""
+    return "\n".join((translate("IndicatorView", "– – target, to its deadline"),
+                      translate("IndicatorView", "··· projected course"),
+                      translate("IndicatorView", "○ hollow: provisional or derived")))
 
 
 def build(view) -> IndicatorUi:

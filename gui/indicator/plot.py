@@ -36,6 +36,7 @@ MAX_SYMBOLS = 800  # above this many points, lines only
 HOVER_PX = 8
 LABEL_OVERHANG_PX = 40  # a period label at either end may reach this far past the axis
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+_WHITE = pg.mkPen("w")
 
 
 def style(i: int) -> tuple[str, str]:
@@ -133,6 +134,8 @@ class _Area:
     def __init__(self, i: int):
         self.color, self.symbol = style(i)
         self.brush = pg.mkBrush(self.color)
+        self.hollow_brush = pg.mkBrush("w")  # a provisional or derived figure: hollow
+        self.pen = pg.mkPen(self.color, width=1.5)
         self.line = Stroke(pg.mkPen(self.color, width=2))
         self.target = Stroke(pg.mkPen(self.color, width=1.5, style=Qt.PenStyle.DashLine),
                              pairs=True)
@@ -140,6 +143,7 @@ class _Area:
         self.area = ""
         self.series = None
         self.xy = (np.empty(0), np.empty(0))
+        self.hollow = np.zeros(0, bool)
 
     @property
     def visible(self) -> bool:
@@ -217,10 +221,13 @@ class TrendPlot(pg.PlotWidget):
         if not shown:
             self.points.setData([], [])
             return
+        # a provisional or derived figure is a hollow marker ringed in its area's colour
+        points = [(s, bool(h)) for s in shown for h in s.hollow]
         self.points.setData(
             x=np.concatenate([s.xy[0] for s in shown]), y=np.concatenate([s.xy[1] for s in shown]),
-            symbol=[s.symbol for s in shown for _ in range(len(s.xy[0]))],
-            brush=[s.brush for s in shown for _ in range(len(s.xy[0]))])
+            symbol=[s.symbol for s, _h in points],
+            brush=[s.hollow_brush if h else s.brush for s, h in points],
+            pen=[s.pen if h else _WHITE for s, h in points])
 
     def show_frame(self, frame: TrendFrame | None, area_names: dict[str, str], lang: str) -> None:
         """Draw ``frame`` (None clears the plot)."""
@@ -236,6 +243,8 @@ class TrendPlot(pg.PlotWidget):
             slot = self._area(i)
             slot.area, slot.series = s.area, s
             slot.xy = (np.asarray(s.x, float), np.asarray(s.y, float))
+            slot.hollow = (np.asarray(s.hollow, bool) if len(s.hollow) == len(s.x)
+                           else np.zeros(len(s.x), bool))
             slot.line.set_data(*slot.xy)
             slot.clear_course()
             slot.set_visible(s.area not in self.hidden)
@@ -338,8 +347,11 @@ class TrendPlot(pg.PlotWidget):
         s, frame = slot.series, self.frame
         if s is None or frame is None:
             return ""
-        return self._tip(frame, self.names.get(s.area, s.area), s.periods[i], s.y[i],
+        text = self._tip(frame, self.names.get(s.area, s.area), s.periods[i], s.y[i],
                          s.qualifiers[i], s.sources[i])
+        if i < len(slot.hollow) and slot.hollow[i]:
+            text += "\n" + translate("TrendPlot", "Hollow: a provisional or derived figure")
+        return text
 
     def target_tip(self, at, pixel) -> str:
         """Tooltip of the target segment under the mouse: the target, its kind and its

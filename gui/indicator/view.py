@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
-from core.entities import COMMENT, FIGURE, PERIOD, TARGET
+from core.entities import COMMENT, FIGURE, PERIOD, SOURCE, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
@@ -159,6 +159,12 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if not (same_row(self.ind, self.targets_model.ind)
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
+            if self._course_from is not None and self.ind is not None:
+                # the scorecard's rows drew the target judged against; the others now
+                self.frame = indicator_trend(self.ind, self.figures_model.frame,
+                                             self._course_from, sources=self.ctx.sources,
+                                             targets=tgts)
+                self.plot.show_course(self.frame, fit=False)
             if self._course_from is None:  # a worker's course of the old targets is stale
                 self._course_ticket += 1  # (and one still running is not wanted)
                 self._course_args = None
@@ -266,6 +272,10 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         for name, changes in permissions.BUTTONS.items():  # nothing to add to, edit or
             permissions.apply(ui.buttons[name], self.ctx, changes, ind is not None,  # delete
                               ui.tips.get(name, ""))  # without one; greyed if not allowed
+        if self.ctx.store.read_only:  # a database open read-only: nothing to change
+            for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
+                         "deleteButton"):
+                ui.buttons[name].setEnabled(False)
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")
@@ -339,6 +349,11 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     # changes from anywhere ---------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, ch: Changed) -> None:
+        if ch.kind is SOURCE:  # a source renamed: the figures' source texts say it anew
+            self.figures_model.retranslate()
+            if self._history_id is not None:
+                self._show_history()
+            return
         if ch.kind in (COMMENT, PERIOD):
             return  # the comments pane and the period view follow these themselves
         if ch.structure:

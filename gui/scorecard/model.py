@@ -61,14 +61,15 @@ class ScorecardModel(QAbstractTableModel):
     def _headers(self) -> list[str]:
         return [self.tr("Indicator"), self.tr("Area"), self.tr("Period"), self.tr("Actual"),
                 self.tr("Target"), self.tr("Gap"), self.tr("Status"), self.tr("Course"),
-                self.tr("Unit"), self.tr("Target period"), self.tr("Change"),
-                self.tr("Warnings")]
+                self.tr("A year earlier"), self.tr("Change"), self.tr("Unit"),
+                self.tr("Target period"), self.tr("Marks"), self.tr("Warnings")]
 
     def _header_tips(self) -> list[str]:
         return [self.tr("Indicator (the code is in the cell's tooltip)"), self.tr("Area"),
                 self.tr("Period of the latest figure"),
-                self.tr("Latest value; ⚠ marks one with coherence warnings (its tooltip "
-                        "says which)"),
+                self.tr("The figure of the period shown (or the latest before it); ⚠ marks "
+                        "one with coherence warnings (its tooltip says which), ◌ a "
+                        "provisional figure, ≈ a derived one, ↶ one of an older period"),
                 self.tr("The target that applies to the latest period"),
                 self.tr("Actual minus target, in the indicator's unit. Sorting orders the "
                         "rows by the gap as a share of the target, so that indicators in "
@@ -76,8 +77,11 @@ class ScorecardModel(QAbstractTableModel):
                 self.tr("Status this period: met, close, missed"),
                 self.tr("Course to the target's deadline: on track, needs acceleration, "
                         "limited progress, deterioration"),
-                self.tr("Unit"), self.tr("Period or deadline of the target"),
+                self.tr("The figure of the same period a year earlier, with its period"),
                 self.tr("Change since the same period a year earlier"),
+                self.tr("Unit"), self.tr("Period or deadline of the target"),
+                self.tr("Provisional, derived, or of an older period than the one "
+                        "reviewed"),
                 self.tr("Coherence warnings (a cumulative count that falls, a share over "
                         "100 ...)")]
 
@@ -306,6 +310,9 @@ class ScorecardModel(QAbstractTableModel):
     def _latest_text(self, i: int) -> str:
         text = self._snap.cells[column("latest")][i]
         text = "" if text is None else str(text)
+        mark = self._snap.marks[i] if i < len(self._snap.marks) else ""
+        if mark:
+            text = f"{text} {mark}"
         if self.needs_follow_up(i):
             text = f"{FOLLOW_UP_MARK} {text}"
         return f"{WARNING_MARK} {text}" if self._snap.warnings[i] else text

