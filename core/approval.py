@@ -34,14 +34,21 @@ class StepRefused(EcoError):
     """A step that the area x period's state, or the areas below it, do not allow."""
 
 
-def may(conn: Connection, who: str, step: str, area: str) -> bool:
-    """Whether ``who`` may take ``step`` (submit, approve, reopen) for ``area``.
+def may(conn: Connection, who: str, step: str, area: str) -> str | None:
+    """Why ``who`` (the connected desk) may not take ``step`` (submit, approve, reopen) for
+    ``area``, or None if it may.
 
-    Everyone may here: on SQLite there is one desk, and the database's owner may do
-    everything. The shared database's roles (district: submit its own areas; city: submit
-    and approve; admin: also reopen) are to answer this from the server's grants.
+    On SQLite, and as the database's owner, everyone may. On a shared database the desk's
+    role answers (:mod:`core.access`): district desks submit their own areas, city desks
+    submit and approve, admin desks also reopen.
     """
-    return True
+    from . import access
+
+    acc = access.current(conn)
+    rule = acc.refusal(step, area)
+    if rule is None and acc.role == "district" and area not in acc.areas:
+        rule = tr(access.RULES["own_areas"], areas=", ".join(sorted(acc.areas)) or "-")
+    return rule
 
 
 @dataclass(frozen=True)
@@ -130,9 +137,10 @@ def step(conn: Connection, step_: str, area: str, period: str, *, who: str,
     areas = _areas(conn)
     if area not in set(areas["code"]):
         raise NotFoundError(tr("unknown area {code}", code=repr(area)), field="area")
-    if not may(conn, who, step_, area):
-        raise StepRefused(tr("{who} may not {step} {area} / {period}", who=who, step=step_,
-                             area=area, period=shown(period)))
+    rule = may(conn, who, step_, area)
+    if rule is not None:
+        raise StepRefused(tr("{who} may not {step} {area} / {period}: {rule}", who=who,
+                             step=step_, area=area, period=shown(period), rule=rule))
     old = state_of(conn, area, period)
     where = dict(area=area, period=shown(period))
     at = now_iso()

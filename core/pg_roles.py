@@ -35,7 +35,7 @@ _NAME = re.compile(r"[a-z_][a-z0-9_.\-]{0,62}\Z")
 _WRITERS = ("admin", "city", "district")
 _ADMIN_TABLES = ("targets", "indicators", "areas", "categories", "sources", "desk_areas")
 _ALL_TABLES = ("meta", "categories", "areas", "sources", "indicators", "figures", "targets",
-               "changelog", "desk_areas")
+               "changelog", "desk_areas", "period_states", "comments")
 
 
 def ident(name: str) -> str:
@@ -95,8 +95,13 @@ def install(conn: Connection) -> str:
            f"GRANT INSERT, UPDATE, DELETE ON figures TO {writers}",
            f"GRANT INSERT ON changelog TO {writers}",
            f"GRANT INSERT ON sources TO {writers}",
+           # a half-year's steps and comments (schema 6): who may take which step core asks
+           # the desk's role (core.approval.may); the figures' lock is the server's trigger
+           f"GRANT INSERT, UPDATE ON period_states TO {writers}",
+           f"GRANT INSERT, DELETE ON comments TO {writers}",
            f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_ADMIN_TABLES)} TO {g['admin']}"]
-    for table, to in (("figures", writers), ("changelog", writers), ("targets", g["admin"])):
+    for table, to in (("figures", writers), ("changelog", writers), ("targets", g["admin"]),
+                      ("period_states", writers), ("comments", writers)):
         seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
                            {"t": table}).scalar_one()
         run.append(f"GRANT USAGE ON SEQUENCE {seq} TO {to}")

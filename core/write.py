@@ -76,7 +76,10 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
         (:mod:`core.period_lock`), before anything is written.
     """
     areas = _areas(kind, new, changed, gone)
-    access.require(conn, kind.name, areas)  # the same rules the server enforces, said first
+    # the same rules the server enforces, said first; a half-year's step is the right to take
+    # that step (core.approval asks it too), a comment is one on the figures of its area
+    action = {"period": why, "comment": "figure"}.get(kind.name, kind.name)
+    access.require(conn, action, areas)
     period_lock.check(conn, kind, new=new, changed=changed, gone=gone, fields=fields,
                       reason=reason)
     at = now_iso()
@@ -118,8 +121,9 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
 
 
 def _areas(kind: Kind, *frames: pd.DataFrame | None) -> list:
-    """The areas of the figures being written (what a district desk's rights depend on)."""
-    if kind is not FIGURE:
+    """The areas of the figures being written (what a district desk's rights depend on), or
+    of the comments on them, or of the half-years' steps."""
+    if kind is not FIGURE and kind.name not in ("comment", "period"):
         return []
     cols = [f[c] for f in frames if f is not None and len(f)
             for c in ("area", "db_area") if c in f]

@@ -2724,10 +2724,6 @@ Why is it corrected?</source>
         <translation>未知的步骤 {step}</translation>
     </message>
     <message>
-        <source>{who} may not {step} {area} / {period}</source>
-        <translation>{who} 无权对 {area} / {period} 执行 {step}</translation>
-    </message>
-    <message>
         <source>{area} / {period} is already {state}</source>
         <translation>{area} / {period} 已是{state}状态</translation>
     </message>
@@ -3374,6 +3370,10 @@ Why is it corrected?</source>
     <message>
         <source>the database has schema {version}, made by a newer EcoTracker; this one knows schema {known}: update EcoTracker</source>
         <translation>数据库结构版本为 {version}，由较新版本的 EcoTracker 创建；本版本只支持结构版本 {known}：请更新 EcoTracker</translation>
+    </message>
+    <message>
+        <source>{who} may not {step} {area} / {period}: {rule}</source>
+        <translation>{who} 无权对 {area} / {period} 执行 {step}：{rule}</translation>
     </message>
     <message>
         <source>the disk holding {folder} is full: no backup could be made, so nothing was written</source>
