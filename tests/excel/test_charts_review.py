@@ -44,7 +44,9 @@ def test_charts(sqlite_store, tmp_path, lang, sheet, classes):
         area_colours = [c for c in colours if c in AREA_COLOURS]
         assert TARGET_COLOUR not in area_colours
         assert names
-    data = book.worksheets[3]  # the chart data: class helper lines named by class
+    from core.excel.headers import sheet_name
+
+    data = book[sheet_name("chart_data", lang)]  # class helper lines named by class
     texts = {c.value for row in data.iter_rows() for c in row if isinstance(c.value, str)}
     for name in classes:
         assert f"\u200b{name}" in texts
