@@ -48,9 +48,10 @@ sources = Table(
     Column("date", String(32), nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
     # schema 8: a bulletin's document number and link; a version, as every edited row has
-    Column("doc_number", Text, nullable=False, default=""),
-    Column("link", Text, nullable=False, default=""),
-    Column("version", Integer, nullable=False, default=1),
+    # with server defaults, so a desk's plain INSERT (psql, row-level security) still works
+    Column("doc_number", Text, nullable=False, default="", server_default=""),
+    Column("link", Text, nullable=False, default="", server_default=""),
+    Column("version", Integer, nullable=False, default=1, server_default="1"),
 )
 
 indicators = Table(

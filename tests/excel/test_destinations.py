@@ -163,7 +163,10 @@ def test_a_note_too_long_for_a_cell_is_cut_with_a_mark_and_kept_whole_on_reimpor
         out = tmp_path / f"meeting-{lang}.xlsx"
         export_workbook(sqlite_store, out, ExportOptions(lang=lang))
         wb = openpyxl.load_workbook(out, read_only=True)
-        notes = [r[7] for r in wb.worksheets[2].iter_rows(min_row=2, values_only=True)]
+        from core.excel.headers import sheet_name
+
+        notes = [r[7] for r in wb[sheet_name("data", lang)].iter_rows(min_row=2,
+                                                                      values_only=True)]
         cut = [n for n in notes if n and len(n) > 1000]
         assert len(cut) == 1 and len(cut[0]) == EXCEL_CELL_CHARS, len(cut[0])
         assert cut[0].startswith("监测 xxx") and "1,000,000" in cut[0][-60:] and was_cut(cut[0])

@@ -53,6 +53,17 @@ def in_namespace(script: str, timeout=180) -> subprocess.CompletedProcess:
 _SEEDED: dict[str, bytes] = {}
 
 
+def seeded_figures(folder: Path) -> int:
+    """How many figures one desk seeding a new database alone ends up with."""
+    import sqlite3
+
+    db = seeded_copy(folder / "_count.sqlite")
+    with sqlite3.connect(db) as c:
+        n = c.execute("SELECT count(*) FROM figures").fetchone()[0]
+    db.unlink()
+    return n
+
+
 def seeded_copy(dest: Path) -> Path:
     """A seeded SQLite database at ``dest`` (seeded once per test run, then copied)."""
     if "db" not in _SEEDED:

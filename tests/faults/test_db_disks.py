@@ -12,7 +12,8 @@ import pytest
 from core import queries
 from core.errors import DatabaseError
 from core.store import Store
-from tests.faults.db_support import cli, in_namespace, need_namespace, one_line, seeded_copy
+from tests.faults.db_support import (cli, in_namespace, need_namespace, one_line, seeded_copy,
+                                     seeded_figures)
 
 
 def _digest(path) -> str:
@@ -42,7 +43,7 @@ def test_mode_ro_in_the_url_is_honoured(tmp_path):
         store = Store.open(f"sqlite:///{db}?mode=ro", create=False)
     assert store.read_only and "?mode=ro" in store.read_only
     with store.read() as conn:
-        assert len(queries.figures(conn)) == 63
+        assert len(queries.figures(conn)) == seeded_figures(tmp_path)
     with pytest.raises(DatabaseError) as err:
         with store.write() as conn:
             conn.exec_driver_sql("DELETE FROM changelog")

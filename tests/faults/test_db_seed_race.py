@@ -6,6 +6,8 @@ import multiprocessing as mp
 
 import pytest
 
+from tests.faults.db_support import seeded_figures
+
 
 def _open(url: str, barrier, out) -> None:
     from core import queries
@@ -20,7 +22,7 @@ def _open(url: str, barrier, out) -> None:
 
 
 @pytest.mark.parametrize("desks", [4])
-def test_desks_opening_a_new_database_at_once_all_succeed(db_url, desks):
+def test_desks_opening_a_new_database_at_once_all_succeed(db_url, desks, tmp_path):
     ctx = mp.get_context("spawn")
     barrier, out = ctx.Barrier(desks), ctx.Queue()
     procs = [ctx.Process(target=_open, args=(db_url, barrier, out)) for _ in range(desks)]
@@ -31,4 +33,4 @@ def test_desks_opening_a_new_database_at_once_all_succeed(db_url, desks):
         p.join(60)
     assert [s[0] for s in seen] == ["ok"] * desks, seen
     assert sum(1 for s in seen if s[1]) == 1  # one desk created it
-    assert {s[2] for s in seen} == {63}  # and every desk sees it seeded once
+    assert {s[2] for s in seen} == {seeded_figures(tmp_path)}  # every desk sees it seeded once
