@@ -160,6 +160,9 @@ def _indicators(rng, n: int, cats: pd.DataFrame) -> pd.DataFrame:
             "decimals": dec, "tolerance": 0.0,
             "definition_en": f"Synthetic indicator {i} ({arch}).",
             "definition_zh": f"合成指标{i}（{arch}）。", "version": 1,
+            # what a figure is (schema 7), as core.validate.default_measure makes it
+            "measure": "stock" if cum else ("ratio" if kind == "percent" else "flow"),
+            "formula": "",
             "category_sort": int(cat_sort[cat]), "synth_arch": arch,
             # typical level of the series, drawn per indicator
             "synth_level": float(_level(rng, arch)),
@@ -460,6 +463,9 @@ def _records(df: pd.DataFrame) -> list[dict]:
 
 def load_reference(conn, frames: dict) -> None:
     """Categories, areas (parents first) and sources, as :func:`core.seed.load_reference`."""
+    from core import context_cache
+
+    context_cache.changed(conn)  # the rules' areas and sources: read again after this
     conn.execute(schema.categories.insert(), _records(frames["categories"][
         ["code", "sort", "name_zh", "name_en"]]))
     areas = frames["areas"]

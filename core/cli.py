@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .db import ENV_VAR, mask
 from .errors import EcoError
 from .i18n import tr
@@ -24,6 +23,16 @@ from .problems import InputError
 
 if TYPE_CHECKING:
     from .store import Store
+
+
+class _Version(argparse.Action):
+    """``--version``, worked out only when asked for (from a checkout it asks git)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .version import describe
+
+        print(f"{parser.prog} {describe()}")
+        parser.exit()
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
@@ -36,8 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecotracker", description="Indicators and targets of an ecology and environment "
         "bureau. With no command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version and the commit it was built from")
     _add_db(parser)
+    parser.add_argument("--lang", dest="window_lang", choices=("en", "zh_CN"),
+                        default=argparse.SUPPRESS,
+                        help="the window's language (default: as last chosen, else the "
+                             "system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="create (and seed) a database")
@@ -58,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    p.add_argument("--period", metavar="P", help="review as of this period (2025H1, "
+                   "2025年上半年): its figures, or the latest before it, marked older")
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("backups", help="list the copies kept of a SQLite database, or restore "
@@ -71,12 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
                    "on (default 10)")
     p.set_defaults(func=cmd_backups)
 
+    from . import users_cli
+
+    users_cli.add_subcommands(sub, _add_db)
+
+    from .briefing.commands import add_subcommand as add_briefing
+
+    add_briefing(sub, _add_db)
     try:
         from .excel import commands
     except ImportError:  # the Excel commands are optional while being built
         pass
     else:
         commands.add_subcommands(sub, _add_db)
+    from . import approval_cli
+
+    approval_cli.add_subcommands(sub, _add_db)
     return parser
 
 
@@ -107,7 +133,14 @@ def cmd_init(args) -> int:
         print(tr("{name}: created, {n} figures", name=describe_url(url), n=n))
     else:
         print(tr("{name}: already exists, {n} figures", name=describe_url(url), n=n))
-    store.close()
+    from .users_cli import install
+
+    try:
+        said = install(store)  # PostgreSQL: the desks' roles, grants and policies
+    finally:
+        store.close()
+    if said:
+        print(said)
     return 0
 
 
@@ -131,11 +164,14 @@ def cmd_status(args) -> int:
 
     from . import machine, present, queries, status
 
+    from .periods import parse_period
+
+    as_of = parse_period(args.period).code if getattr(args, "period", None) else None
     store = _open(args, create=False)
     with store.read() as conn:
         ind, areas = queries.indicators(conn), queries.areas(conn)
         sc = status.scorecard(ind, queries.figures(conn), queries.targets(conn),
-                              area_rank=queries.area_rank(areas))
+                              area_rank=queries.area_rank(areas), areas=areas, as_of=as_of)
     store.close()
     if args.format != "table":
         _emit(machine.scorecard_records(sc, areas, args.lang), machine.SCORECARD_COLUMNS,
@@ -143,7 +179,8 @@ def cmd_status(args) -> int:
         return 0
     table = present.scorecard_table(sc, areas, args.lang)
     cols = ["indicator", "area", "latest_period", "latest", "target", "gap",
-            "period_status", "course_status"]
+            "period_status", "course_status", *(["prev_period", "previous", "change"]
+                                                if as_of else []), "marks"]
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 40,
                            "display.width", 200):
         print(table[cols].to_string(index=False))
@@ -218,14 +255,16 @@ def _no_window(args) -> int:
 
 
 def main(argv: list[str] | None = None, open_window: Callable | None = None) -> int:
-    """Run the command line. ``open_window(db)`` opens the window when no command is given
-    (passed in by :mod:`gui.launcher`, since ``core`` never imports the GUI)."""
+    """Run the command line. ``open_window(db[, lang])`` opens the window when no command is
+    given (passed in by :mod:`gui.launcher`, since ``core`` never imports the GUI)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if hasattr(args, "func"):
         func = args.func
     elif open_window is not None:
-        func = lambda a: open_window(getattr(a, "db", None))  # noqa: E731
+        def func(a):
+            lang = getattr(a, "window_lang", None)
+            return open_window(getattr(a, "db", None), *([lang] if lang else []))
     else:
         func = _no_window
     try:

@@ -7,20 +7,33 @@ For each indicator x area with a target and a baseline:
     ratio            r     = g_obs / g_req
 
 and ``r >= 0.95`` is on track, ``0.6 <= r < 0.95`` needs acceleration, ``0 <= r < 0.6``
-limited progress, ``r < 0`` deterioration; a target already met is "achieved". Because both
-growths share the sign of the desired move, the ratio reads the same for lower-is-better
-indicators (both growths negative when PM2.5 falls towards a lower target).
+limited progress, ``r < 0`` deterioration; a target already met is "achieved". When the
+required growth points the way the target wants, both growths share its sign and the ratio
+reads the same for lower-is-better indicators (both negative when PM2.5 falls towards a
+lower target).
+
+**Oriented by the direction the target wants.** Open SDG's ``ProgressMeasure.py`` divides the
+two growths whatever their direction. When the baseline already met the target and the value
+has since moved the wrong way and misses it (baseline 100, now 80, target >= 90), both
+growths are negative and their ratio (5.07) reads "on track" beside a period status of
+"missed". Here the required growth must point the way the target wants (up for ``>=``, down
+for ``<=``, towards it for ``=`` and a band); where it does not (the baseline was already
+past the target), no movement was required, and a value that now misses the target has
+moved away from it: deterioration. ``tests/test_course.py`` keeps 25 cases with the label
+Open SDG's method gives and where this differs on purpose.
 
 Where compound growth is undefined or misleading we say so here rather than hide it:
 
 * **Zeros and negatives** (a target of 0 severe-pollution days, a baseline of 0): compound
   growth from or to 0 is undefined, so the *linear* rates ``(c - b) / years`` and
   ``(x - b) / years`` are compared instead. Same thresholds.
-* **Shares near their natural limit** (higher-is-better percentages with a maximum, e.g. 98.6 %
-  of sections excellent against 100 %): the share itself can barely grow, so compound growth
-  of the share makes a stalled indicator look nearly on track. We measure growth of the
-  remaining *shortfall* (``max - value``), which must shrink; when the target shortfall is 0
-  the linear rule above applies to it.
+* **Shares near their natural limit**: a higher-is-better percentage whose *target* lies
+  within a tenth of its range of the natural maximum (:func:`near_limit`: 92.6 % or 97.3 %
+  of 100 %, not 50 %). There the share itself can barely grow, so compound growth of the
+  share makes a stalled indicator look nearly on track. We measure growth of the remaining
+  *shortfall* (``max - value``), which must shrink; when the target shortfall is 0 the
+  linear rule above applies to it. Further from the limit a share is measured like any
+  quantity, as Open SDG does (20 % -> 30 % towards 50 % stays on track).
 * **Ordinal classes** (water class I-V): ranks are not quantities, so only the linear rule.
 * **No required movement** (target equal to baseline, not met now): the ratio is undefined;
   moving away from the target is deterioration, otherwise limited progress.
@@ -30,8 +43,17 @@ from __future__ import annotations
 import numpy as np
 
 ON_TRACK, NEEDS_ACCELERATION, LIMITED = 0.95, 0.6, 0.0
+NEAR_LIMIT = 0.1  # a target this share of the range from the natural maximum is "near" it
+
+
+def near_limit(target, vmin, vmax) -> np.ndarray:
+    """True where a target is within :data:`NEAR_LIMIT` of the range below the natural
+    maximum (False where there is no maximum)."""
+    x, lo, hi = (np.asarray(a, float) for a in (target, vmin, vmax))
+    with np.errstate(invalid="ignore"):
+        return np.nan_to_num(x >= hi - NEAR_LIMIT * (hi - lo), nan=0).astype(bool) & ~np.isnan(hi)
 COURSE_LABELS = ("achieved", "on_track", "needs_acceleration", "limited_progress",
-                 "deterioration", "no_data", "no_target")
+                 "deterioration", "no_data", "no_target", "not_judged")
 
 
 def growth_ratio(baseline, current, target, years_observed, years_required, *,
@@ -49,7 +71,9 @@ def growth_ratio(baseline, current, target, years_observed, years_required, *,
     linear_only : array of bool, optional
         Rows that must use linear rates (ordinal classes).
     want_up : array of bool, optional
-        Direction the target wants (used only when no movement is required).
+        Direction the target wants (up for ``>=``). Where the required growth does not
+        point that way (the baseline was already past the target), the ratio is -1 when the
+        value moved against it and 0 otherwise (module docstring).
 
     Returns
     -------
@@ -70,12 +94,14 @@ def growth_ratio(baseline, current, target, years_observed, years_required, *,
         req = np.where(linear, (x - b) / yr, np.power(x / b, 1.0 / yr) - 1.0)
         ratio = obs / req
     valid = (yo > 0) & (yr > 0) & np.isfinite(obs) & np.isfinite(req)
-    # No movement required: read the sign of the observed move against the wanted direction.
-    still = valid & (np.abs(req) < 1e-12)
+    # No movement required the way the target wants (none at all, or the baseline already
+    # past the target): read the sign of the observed move against the wanted direction.
+    up = np.where(x > b, True, False) if want_up is None else np.asarray(want_up, bool)
+    up = np.where(use_short, ~up, up)  # a shortfall wants to go down
+    sign = np.where(up, 1.0, -1.0)
+    still = valid & ((np.abs(req) < 1e-12) | (req * sign < 0))
     if still.any():
-        up = np.ones(n, bool) if want_up is None else np.asarray(want_up, bool)
-        up = np.where(use_short, ~up, up)  # a shortfall wants to go down
-        away = np.where(up, obs < 0, obs > 0)
+        away = obs * sign < 0
         ratio = np.where(still, np.where(away, -1.0, 0.0), ratio)
     ratio = np.where(valid, ratio, np.nan)
     return np.where(valid, obs, np.nan), np.where(valid, req, np.nan), ratio

@@ -174,7 +174,7 @@ def sqlite_access(url: str) -> SqliteAccess:
 
 
 def make_engine(url: str, *, access: SqliteAccess | None = None,
-                program: str | None = None) -> Engine:
+                program: str | None = None, password: str | None = None) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` for writers,
     PostgreSQL short lock and idle-in-transaction timeouts.
 
@@ -202,13 +202,14 @@ def make_engine(url: str, *, access: SqliteAccess | None = None,
         _sqlite_setup(engine, access.read_only)
         return engine
     try:
-        engine = create_engine(url, connect_args=_pg_args(u, program))
+        args = _pg_args(u, program)
+        if password is not None and u.get_backend_name() == "postgresql":
+            args["password"] = password  # in memory only, never in the URL or a message
+        engine = create_engine(url, connect_args=args)
     except Exception as exc:  # unknown dialect, missing driver
         raise DatabaseError(tr("cannot open database {name}: {reason}", name=describe_url(url),
                                reason=mask(exc))) from None
     _ping_when_idle(engine)
-    if u.get_backend_name() == "postgresql":
-        _pg_setup(engine)
     return engine
 
 
@@ -240,23 +241,53 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError() from exc  # makes a new connection and tries again
 
 
+def _libpq_options(u) -> str:
+    """The ``options`` libpq would take from the environment or the service file (ours,
+    given explicitly, replace them): ``PGOPTIONS``, else the named service's ``options``."""
+    service = u.query.get("service") or os.environ.get("PGSERVICE")
+    if service:
+        import configparser
+
+        files = [os.environ.get("PGSERVICEFILE") or Path.home() / ".pg_service.conf",
+                 Path(os.environ.get("PGSYSCONFDIR", "/etc/postgresql-common"))
+                 / "pg_service.conf"]
+        for path in files:
+            conf = configparser.ConfigParser(interpolation=None)
+            try:
+                conf.read(path, encoding="utf-8")
+            except (OSError, configparser.Error):
+                continue
+            if conf.has_section(str(service)):  # the first file naming it is libpq's
+                said = conf.get(str(service), "options", fallback=None)
+                if said is not None:
+                    return said
+                break
+    return os.environ.get("PGOPTIONS", "")
+
+
 def _pg_args(u, program: str) -> dict:
     if u.get_backend_name() == "postgresql":
-        return {"connect_timeout": 10, "application_name": program[:63]}
+        # The timeouts go with the connection's startup message, as the server's ``-c``
+        # options: no statement (and no round trip) after connecting. Options the URL
+        # itself gives (a search_path) are kept.
+        given = u.query.get("options") or _libpq_options(u)
+        given = " ".join(given) if isinstance(given, tuple) else given
+        timeouts = (f"-c lock_timeout={LOCK_WAIT_S}s "
+                    f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_S}s")
+        return {"connect_timeout": 10, "application_name": program[:63],
+                "options": f"{given} {timeouts}".strip()}
     return {}
 
 
-def _pg_setup(engine: Engine) -> None:
-    from sqlalchemy import event
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
-        cur = dbapi_conn.cursor()
-        cur.execute("SELECT set_config('lock_timeout', %s, false), "
-                    "set_config('idle_in_transaction_session_timeout', %s, false)",
-                    (f"{LOCK_WAIT_S}s", f"{IDLE_IN_TRANSACTION_S}s"))
-        cur.close()
-        dbapi_conn.commit()
+@contextmanager
+def reading(engine: Engine):
+    """A connection for reads only: on PostgreSQL in autocommit, so that no BEGIN and
+    ROLLBACK go to the server around them (each statement still sees what was committed
+    when it began, as inside a READ COMMITTED transaction)."""
+    with engine.connect() as conn:
+        if engine.url.get_backend_name() == "postgresql":
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
 
 
 def _sqlite_setup(engine: Engine, read_only: bool) -> None:

@@ -37,7 +37,7 @@ class Kind:
         / 2024H1``."""
         from .periods import shown
 
-        fields = {k: row.get(k) for k in ("indicator", "area", "kind")}
+        fields = {k: row.get(k) for k in ("indicator", "area", "kind", "title")}
         if row.get("period") is not None:
             fields["period"] = shown(row["period"])
         return tr(self.described, key=row.get(self.key), **fields)
@@ -54,7 +54,18 @@ TARGET = Kind("target", schema.targets, "id", ("indicator", "area", "period", "k
 INDICATOR = Kind("indicator", schema.indicators, "code", ("code",),
                  N_("indicator {key}"), N_("indicator {key}"), False)
 
-KINDS: dict[str, Kind] = {k.name: k for k in (FIGURE, TARGET, INDICATOR)}
+# schema 6: a half-year's state per area (core/approval.py), a comment on a figure
+# (core/comments.py); neither changes the list of indicators
+PERIOD = Kind("period", schema.period_states, "id", ("area", "period"),
+              N_("half-year {area} / {period}"), N_("period state {key}"), True)
+COMMENT = Kind("comment", schema.comments, "id", (),
+               N_("comment on {indicator} / {area} / {period}"), N_("comment {key}"), True)
+# schema 8: a source (a bulletin, a report), edited through the one write path
+SOURCE = Kind("source", schema.sources, "id", ("id",), N_("source {title}"),
+              N_("source {key}"), False)
+
+KINDS: dict[str, Kind] = {k.name: k for k in (FIGURE, TARGET, INDICATOR, PERIOD, COMMENT,
+                                              SOURCE)}
 
 
 def kind(name: str) -> Kind:

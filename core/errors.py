@@ -83,3 +83,7 @@ class StaleEditError(EcoError):
 
 class ConflictError(EcoError):
     """A row that would duplicate an existing one (same indicator, area and period)."""
+
+
+class PasswordNeeded(DatabaseError):
+    """The server asks for a password, and none was given (or it was not right)."""

@@ -10,20 +10,23 @@ written with the driver's own ``executemany``.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import queries, rules, suspicious, write
+from . import access, comments, period_lock, queries, rules, suspicious, write
 from .entities import FIGURE
 from .i18n import tr
 from .periods import period_ord
 from .problems import Problem
 from .rules import per_unique
 
-FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation")
+FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "derived", "derivation",
+          "followup")
 TEXT_FIELDS = ("note", "source_ref", "derivation")
 KEY = ["indicator", "area", "period"]
 
@@ -39,6 +42,8 @@ class Plan:
     fields: tuple[str, ...] = FIELDS
     # values that pass the rules but look wrong (core.suspicious): shown, kept on Apply
     warnings: list[Problem] = field(default_factory=list)
+    # comments the rows' comment cells add (core.comments.planned)
+    comments: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -46,22 +51,31 @@ class Plan:
 
 
 def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: str = "",
-                 columns: dict[str, str] | None = None, warn: bool = True) -> Plan:
+                 columns: dict[str, str] | None = None, warn: bool = True,
+                 new_sources: tuple[str, ...] = ()) -> Plan:
     """Validate ``df`` (columns ``indicator, area, period, value`` and any of :data:`FIELDS`,
     optional ``version`` and ``_row``) and diff it against the database.
 
     ``columns`` maps our column names to the input's headings, for messages. With ``warn``,
     values that pass the rules but look wrong are listed in ``warnings`` (they do not stop
-    the plan).
+    the plan). ``new_sources``: ids of sources the same write will create first (an entry
+    workbook's newly named sources), taken as known.
     """
     heading = (columns or {}).get
     df = df.reset_index(drop=True)
     n = len(df)
     rows = df["_row"].to_numpy() if "_row" in df else np.arange(n) + 2
     present = [f for f in FIELDS if f in df.columns and f != "value"]
-    checked = rules.check_figures(rules.Context.load(conn),
-                                  df[[*KEY, "value", *present,
-                                      *(["version"] if "version" in df else [])]])
+    ctx = rules.Context.load(conn)
+    if new_sources:  # a copy: the loaded context may be shared (core.context_cache)
+        ctx = dataclasses.replace(ctx, sources=set(ctx.sources) | set(new_sources))
+    df, same = _computed_as_stored(conn, ctx, df)
+    if same:
+        n, rows = len(df), rows[df.pop("_pos").to_numpy()]
+    checked = rules.check_figures(ctx, df[[*KEY, "value", *present,
+                                           *(["comment"] if "comment" in df else []),
+                                           *(["version"] if "version" in df else [])]],
+                                  decimals=False)  # below, once the stored values are known
     flag = rules.Flags(n)
     flag.bad, flag.found = checked.bad.copy(), list(checked.found)
     out = checked.frame
@@ -88,15 +102,81 @@ def plan_figures(conn: Connection, df: pd.DataFrame, *, file: str = "", sheet: s
         if len(good) else None
     plan = _diff(conn, good, present, existing, file=file, sheet=sheet,
                  column=heading("version", "Version"))
+    plan.unchanged += same
+    # the decimals rule, on the rows the plan writes (an unchanged stored value stands)
+    for rows_, stored in ((plan.new, None), (plan.changed, plan.changed.get("db_value"))):
+        if len(rows_):
+            plan.problems += [Problem(m, file, sheet, int(rows_["_row"].iat[i]), heading(c, c))
+                              for i, c, m in rules.check_decimals(
+                                  ctx, rows_, None if stored is None else stored.to_numpy())]
     if len(good) and warn:
         plan.warnings = [
             Problem(m, file, sheet, int(good["_row"].iat[i]), heading("value", "value"))
             for i, _, m in suspicious.warnings(queries.indicators(conn), queries.areas(conn),
                                                existing, good)]
+    plan.comments = comments.planned(conn, good)
+    locked, reported = period_lock.plan_problems(conn, plan, file=file, sheet=sheet,
+                                                 column=heading("value", "value"))
+    plan.warnings += reported
     plan.problems = sorted(
         [Problem(m, file, sheet, int(rows[i]), heading(c, c)) for i, c, m in flag.found]
-        + plan.problems, key=lambda p: (p.row or 0, p.column))
+        + plan.problems + locked
+        + _not_allowed(conn, plan, file, sheet, heading("area", "area")),
+        key=lambda p: (p.row or 0, p.column))
     return plan
+
+
+def _not_allowed(conn: Connection, plan: Plan, file: str, sheet: str,
+                 column: str) -> list[Problem]:
+    """Every row the plan would write that the connected desk may not (:mod:`core.access`)."""
+    acc = access.current(conn)
+    out = []
+    for frame in (plan.new, plan.changed):
+        for i, rule in access.refused_rows(acc, frame):
+            r = frame.iloc[i]
+            out.append(Problem(tr("not allowed: {user} ({role}) may not change figures of "
+                                  "{area}: {rule}", user=acc.user, role=acc.role,
+                                  area=r["area"], rule=rule),
+                               file, sheet, int(r["_row"]), column))
+    return out
+
+
+def _computed_as_stored(conn: Connection, ctx: rules.Context, df: pd.DataFrame):
+    """``df`` without the rows of computed indicators that hold the value stored (a meeting
+    workbook's Data sheet coming back unchanged), and how many were left out. The rule set
+    refuses any other value for them (:func:`core.rules.check_figures`)."""
+    if "formula" not in ctx.indicators or not (ctx.indicators["formula"] != "").any():
+        return df, 0
+    codes, _ = per_unique(df["indicator"], ctx.indicator)
+    made = set(ctx.indicators.index[ctx.indicators["formula"] != ""])
+    mask = np.isin(codes.astype(str), list(made))
+    if not mask.any():
+        return df, 0
+    stored = queries.figures(conn, indicators=sorted(made))
+    got = {(i, a, p): v for i, a, p, v in zip(stored["indicator"], stored["area"],
+                                               stored["period"], stored["value"])}
+    areas, _ = per_unique(df["area"], ctx.area)
+    periods, _ = per_unique(df["period"], lambda p: rules.parse_period(p).code)
+    keep = np.ones(len(df), bool)
+    for i in np.flatnonzero(mask):
+        old = got.get((codes[i], areas[i], periods[i]))
+        try:
+            new = rules.parse_number(df["value"].iat[i], percent=True)
+        except ValueError:
+            continue
+        keep[i] = old is None or abs(old - new) > 1e-9 * max(1.0, abs(old)) and not (
+            _shown_same(old, new, ctx.indicators.at[codes[i], "decimals"]))
+    if keep.all():
+        return df, 0
+    out = df[keep].reset_index(drop=True).assign(_pos=np.flatnonzero(keep))
+    return out, int((~keep).sum())
+
+
+def _shown_same(stored: float, given: float, decimals) -> bool:
+    """Whether ``given`` is ``stored`` as a workbook shows it (rounded to its decimals)."""
+    from .rounding import rounded
+
+    return rounded(stored, int(decimals)) == rounded(given, int(decimals))
 
 
 def _int_key(df: pd.DataFrame, mask: np.ndarray | None = None) -> np.ndarray:
@@ -166,13 +246,14 @@ def _undo_derivations(changed: pd.DataFrame, fields: tuple[str, ...]):
     return changed, (*fields, "derived", "derivation")
 
 
-def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "") -> dict:
+def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str = "",
+               reason: str = "") -> dict:
     """Write a plan inside the caller's transaction, through :func:`core.write.commit`.
     Returns counts of created and updated figures and the indicators whose figures changed.
 
     Every created and updated figure gets one change-log row naming ``origin``.
     """
-    new = plan.new.drop(columns=["_row", "id"], errors="ignore")
+    new = plan.new.drop(columns=["_row", "id", "comment"], errors="ignore")
     same = {c: default for c, default in (
         ("qualifier", ""), ("note", ""), ("derivation", ""), ("source_ref", ""),
         ("status", "final"), ("derived", False)) if c not in new}
@@ -180,8 +261,10 @@ def apply_plan(conn: Connection, plan: Plan, *, who: str, why: str, origin: str 
         new = new.assign(derived=new["derived"].astype(bool))
     written = write.commit(
         conn, FIGURE, new=new, same=same, changed=plan.changed, fields=plan.fields, who=who,
-        why=why, origin=origin,
+        why=why, origin=origin, reason=reason,
         stale=lambda n: tr("{n} figures were changed by someone else during the import, after "
                            "the preview; nothing was written: preview the import again.", n=n))
+    added = comments.add_planned(conn, plan.comments, who=who, why=why, origin=origin)
     return {"created": written.created, "updated": written.updated,
-            "unchanged": plan.unchanged, "indicators": sorted(written.indicators)}
+            "unchanged": plan.unchanged, "indicators": sorted(written.indicators),
+            "comments": added}

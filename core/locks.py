@@ -51,6 +51,31 @@ def application_name(what: str, user: str | None = None) -> str:
     return f"{PREFIX}{what}: {who(user)}"[:63]
 
 
+# The name a pooled connection's session holds, as this process last set it.
+_SESSION_NAME = "ecotracker_application_name"
+
+
+def name_session(conn, what: str, user: str | None = None) -> None:
+    """Name ``conn``'s session for the write it begins (``application_name``), so that
+    another desk kept waiting is told who holds the lock and what for.
+
+    Set for the session, not for the transaction, and only when the name differs from the
+    one this connection already holds: a desk's edits one after the other cost no round
+    trip for it (50 ms each with the server a district office away). Between writes the
+    session keeps the last write's name; it holds no lock then, so no one is told it.
+    """
+    name = application_name(what, user)
+    if conn.info.get(_SESSION_NAME) != name:
+        conn.exec_driver_sql("SELECT set_config('application_name', %(n)s, false)", {"n": name})
+        conn.info[_SESSION_NAME] = name
+
+
+def session_name_reverts(info: dict) -> None:
+    """The write's transaction was rolled back, and the name set in it with it (``info``:
+    the connection's ``info``, taken while it was open)."""
+    info.pop(_SESSION_NAME, None)
+
+
 def note_path(db: Path) -> Path:
     return db.with_name(db.name + "-writer")
 

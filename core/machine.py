@@ -26,7 +26,12 @@ SCORECARD_COLUMNS = ("indicator", "name", "area", "area_name", "unit", "latest_p
                      "latest_value", "qualifier", "target_comparator", "target_value",
                      "target_value_high", "target_source", "target_period", "gap", "gap_pct",
                      "change", "period_status", "period_status_text", "course_status",
-                     "course_status_text", "warnings")
+                     "course_status_text", "warnings", "gap_text", "change_text", "change_pct",
+                     "indicative", "target_kind", "target_document", "target_document_date",
+                     "target_confidence", "target_qualitative", "target_relative",
+                     "target_baseline_period", "from_children", "children_reporting",
+                     "indicative_why", "prev_period", "prev_value", "figure_status", "derived",
+                     "older")
 
 
 def number(value, *, computed: bool = False):
@@ -81,6 +86,8 @@ def scorecard_records(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -
     ``target_source`` ``band``."""
     area_names = areas.set_index("code")[present.name_col(lang)].to_dict()
     unit = present.units(sc, lang)
+    table = present.scorecard_table(sc, areas, lang) if len(sc) else None
+    texts = list(zip(table["gap"], table["change"])) if table is not None else []
     out = []
     for i, r in enumerate(present.records(sc)):
         kind = r["value_kind"]
@@ -106,6 +113,28 @@ def scorecard_records(sc: pd.DataFrame, areas: pd.DataFrame, lang: str = "en") -
             "course_status": r["course_status"],
             "course_status_text": vocabulary.words(r["course_status"], lang),
             "warnings": int(r["warnings"]),
+            # the gap and change as the bureau states them (percentage points for shares,
+            # % for concentrations, days for day counts: core.convention), and the target's
+            # provenance
+            "gap_text": texts[i][0] or None, "change_text": texts[i][1] or None,
+            "change_pct": number(r.get("change_pct"), computed=True),
+            "indicative": _text(r.get("indicative")),
+            "target_kind": _text(r.get("target_kind")),
+            "target_document": _text(r.get("target_document")),
+            "target_document_date": _text(r.get("target_document_date")),
+            "target_confidence": _text(r.get("target_confidence")),
+            "target_qualitative": _text(r.get("target_qualitative")),
+            "target_relative": number(r.get("target_relative")),
+            "target_baseline_period": _text(r.get("target_baseline_period")),
+            "from_children": _value(r.get("from_children"), kind, lang, computed=True),
+            "children_reporting": number(r.get("children_reporting")),
+            "indicative_why": present.indicative_reason(r, lang) or None,
+            "prev_period": _text(r.get("prev_period")),
+            "prev_value": _value(r.get("prev_value"), kind, lang),
+            "figure_status": _text(r.get("figure_status")),
+            "derived": bool(r.get("figure_derived")) if pd.notna(r.get("figure_derived"))
+            else None,
+            "older": bool(r.get("older", False)),
         })
     return out
 

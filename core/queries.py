@@ -119,6 +119,8 @@ def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
                           period_to=period_to)
     df = _frame(conn, stmt, [c.name for c in schema.figures.columns])
     df["derived"] = df["derived"].astype(bool)
+    df["computed"] = df["computed"].astype(bool)
+    df["followup"] = df["followup"].astype(bool)
     for col in ("indicator", "area", "period"):  # one string object per distinct code:
         cache: dict = {}                          # less memory, and faster to factorise
         df[col] = [cache.setdefault(v, v) for v in df[col].tolist()]
@@ -126,6 +128,7 @@ def figures(conn: Connection, *, indicators: Iterable[str] | None = None,
 
 
 _FIGURE_DTYPES = {"id": np.int64, "period_ord": np.int64, "value": float, "derived": bool,
+                  "computed": bool, "followup": bool,
                   "version": np.int64}
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, func, select
 
-from . import rules, schema, validate, write
-from .entities import kind
+from . import context_cache, rules, schema, validate, write
+from .entities import INDICATOR, SOURCE, kind
 from .errors import ConflictError, StaleEditError
 from .i18n import N_, tr
 from .values import format_value
 
-ENTITIES = ("figure", "target", "indicator")  # the kinds of :mod:`core.entities`
+ENTITIES = ("figure", "target", "indicator", "source")  # the kinds of :mod:`core.entities`
 BOOKKEEPING = ("version", "entered_by", "entered_at")  # set by every write, not by edits
 
 
@@ -60,7 +60,10 @@ def stale_edit(message: str, what: str, *, mine: str = "", theirs: str = "",
 def _show(conn: Connection, row: dict, entity: str) -> str:
     if not kind(entity).of_indicator:
         return tr("version {version}", version=row["version"])
-    ind = validate.indicator_row(conn, row["indicator"])
+    ctx = context_cache.context(conn)  # the indicator as the rules know it: no round trip
+    code = row["indicator"]
+    ind = (ctx.indicators.loc[code] if code in ctx.indicators.index
+           else validate.indicator_row(conn, code))
     try:
         value = float(row["value"])
     except (TypeError, ValueError):
@@ -74,9 +77,14 @@ def _clean(entity: str, values: dict) -> dict:
     return {k: v for k, v in values.items() if k in cols}
 
 
-def _check_unique(conn: Connection, entity: str, values: dict, exclude=None) -> None:
+def _check_unique(conn: Connection, entity: str, values: dict, exclude=None,
+                  old: dict | None = None) -> None:
+    """Refuse a row whose unique key (indicator, area, period) another row holds. An update
+    that keeps the row's own key cannot clash: no round trip is made for it."""
     k = kind(entity)
     if not k.of_indicator:
+        return
+    if old is not None and all(_same(old.get(c), values.get(c)) for c in k.unique):
         return
     t = k.table
     cond = [t.c[c] == values[c] for c in k.unique]
@@ -87,17 +95,26 @@ def _check_unique(conn: Connection, entity: str, values: dict, exclude=None) -> 
                                what=describe(values, entity)), field="period")
 
 
-def _validated(conn: Connection, entity: str, values: dict) -> dict:
+def _validated(conn: Connection, entity: str, values: dict, stored: dict | None = None) -> dict:
+    """``stored``: the row as it is stored, whose values the decimals rule lets stand."""
+    if stored is not None and kind(entity).of_indicator:
+        values = {**values, **{(rules.STORED if f == "value" else f"{rules.STORED}_{f}"):
+                               stored.get(f) for f in ("value", "value_high", "baseline_value")
+                               if f in stored}}
     return _clean(entity, validate.VALIDATORS[entity](conn, values))
 
 
 def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = "",
-           origin: str = "", key=None, version: int = 1) -> dict:
+           origin: str = "", key=None, version: int = 1, reason: str = "") -> dict:
     """Create a row; ``key`` and ``version`` restore a deleted row exactly (undo of delete)."""
     k = kind(entity)
-    vals = _validated(conn, entity, values)
-    if not k.of_indicator and fetch(conn, entity, vals["code"]) is not None:
-        raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
+    # a deleted row restored (undo) comes back as it was, decimals and all
+    vals = _validated(conn, entity, values, stored=values if key is not None else None)
+    if not k.of_indicator and fetch(conn, entity, vals[k.key]) is not None:
+        if k is INDICATOR:
+            raise ConflictError(tr("indicator {code} already exists", code=vals["code"]))
+        raise ConflictError(tr("{what} already exists; edit it instead",
+                               what=describe(vals, entity)))
     _check_unique(conn, entity, vals)
     for c in BOOKKEEPING:
         vals.pop(c, None)
@@ -106,7 +123,9 @@ def insert(conn: Connection, entity: str, values: dict, *, who: str, why: str = 
         if key is not None:
             vals["id"] = key
     written = write.commit(conn, k, new=pd.DataFrame([vals]), same={"version": version},
-                           who=who, why=why, origin=origin)
+                           who=who, why=why, origin=origin, reason=reason)
+    if written.rows:  # as the database stored it (RETURNING): not read back
+        return dict(written.rows[0])
     return fetch(conn, entity, vals.get(k.key, written.ids[0] if written.ids else None))
 
 
@@ -192,17 +211,31 @@ def _check_indicator_change(conn: Connection, old: dict, new: dict) -> None:
                                 field="vmin")
 
 
+def _check_source_unused(conn: Connection, key, row: dict) -> None:
+    """A source that figures or targets still name is not deleted (they would lose it)."""
+    n = sum(conn.execute(select(func.count()).select_from(t).where(t.c.source == key)).scalar()
+            for t in (schema.figures, schema.targets))
+    if n:
+        raise ConflictError(tr("{what} is the source of {n} figures or targets; it cannot be "
+                               "deleted", what=describe(row, "source"), n=n))
+
+
 def update(conn: Connection, entity: str, key, expected_version: int, changes: dict, *,
-           who: str, why: str = "", origin: str = "") -> tuple[dict, dict]:
+           who: str, why: str = "", origin: str = "",
+           current: dict | None = None, reason: str = "") -> tuple[dict, dict]:
     """Change fields of a row made from ``expected_version``. Returns (old, new).
+
+    ``current``: the row as just read in this transaction (by :func:`matching`), so that it
+    is not read twice; the version check is the UPDATE's own (``WHERE version = ...``).
 
     A new value over a derived figure or target ("36.6 + 4.3") makes it an entered one:
     when the value (as validated) differs, ``derived`` and ``derivation`` are cleared,
     unless the change sets either itself (a new derivation with its new value, say).
     """
-    old = _current_or_stale(conn, entity, key, expected_version, changes)
+    old = (current if current is not None and current.get("version") == expected_version
+           else _current_or_stale(conn, entity, key, expected_version, changes))
     merged = {**old, **changes}
-    vals = _validated(conn, entity, merged)
+    vals = _validated(conn, entity, merged, stored=old)
     k = kind(entity)
     if k.of_indicator and any(
             rules.typed_over_derived(bool(old.get("derived")), _num(old.get(f)),
@@ -210,9 +243,9 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                                      "derived" in changes or "derivation" in changes)
             for f in ("value", "value_high") if f in changes):
         vals["derived"], vals["derivation"] = False, ""
-    if not k.of_indicator:
+    if k is INDICATOR:
         _check_indicator_change(conn, old, vals)
-    _check_unique(conn, entity, vals, exclude=key if k.of_indicator else None)
+    _check_unique(conn, entity, vals, exclude=key if k.of_indicator else None, old=old)
     # the fields this update writes: those it sets, and those it changes along
     fields = tuple(f for f in vals if f not in (*BOOKKEEPING, k.key)
                    and (f in changes or not _same(old.get(f), vals[f])))
@@ -222,21 +255,28 @@ def update(conn: Connection, entity: str, key, expected_version: int, changes: d
                         **{c: vals.get(c, old.get(c)) for c in ("indicator", "area", "period")
                            if c in old}}])  # the log row names the row as it now is
     try:
-        write.commit(conn, k, changed=ch, fields=fields, who=who, why=why, origin=origin,
+        written = write.commit(conn, k, changed=ch, fields=fields, who=who, why=why,
+                               origin=origin, reason=reason,
                      stale=tr("{what} was changed by someone else while your edit of it "
                               "({mine}) was being saved; nothing was written. Reload and edit "
                               "again.", what=what, mine=mine))
     except StaleEditError:
         _current_or_stale(conn, entity, key, expected_version, changes)  # say how, if we can
         raise
-    return old, fetch(conn, entity, key)
+    # the row as the UPDATE returned it, else read back
+    return old, dict(written.rows[0]) if written.rows else fetch(conn, entity, key)
 
 
 def delete(conn: Connection, entity: str, key, expected_version: int, *, who: str,
-           why: str = "", origin: str = "") -> dict:
-    """Delete a row made from ``expected_version``. Returns the row as it was."""
-    old = _current_or_stale(conn, entity, key, expected_version)
-    if not kind(entity).of_indicator:
+           why: str = "", origin: str = "", current: dict | None = None,
+           reason: str = "") -> dict:
+    """Delete a row made from ``expected_version``. Returns the row as it was.
+    ``current``: the row as just read in this transaction (see :func:`update`)."""
+    old = (current if current is not None and current.get("version") == expected_version
+           else _current_or_stale(conn, entity, key, expected_version))
+    if kind(entity) is SOURCE:
+        _check_source_unused(conn, key, old)
+    elif not kind(entity).of_indicator:
         for dep, still in (
                 (schema.figures, N_("indicator {code} still has {n} figures; delete them first")),
                 (schema.targets, N_("indicator {code} still has {n} targets; delete them first"))):
@@ -246,7 +286,7 @@ def delete(conn: Connection, entity: str, key, expected_version: int, *, who: st
                 raise ConflictError(tr(still, code=key, n=n))
     try:
         write.commit(conn, kind(entity), gone=pd.DataFrame([old]), who=who, why=why,
-                     origin=origin, stale=tr("{what} could not be deleted",
+                     origin=origin, reason=reason, stale=tr("{what} could not be deleted",
                                              what=describe(old, entity)))
     except StaleEditError:
         _current_or_stale(conn, entity, key, expected_version)

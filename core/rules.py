@@ -25,10 +25,13 @@ from .errors import EcoError, FieldError
 from .i18n import tr
 from .periods import kind_names, parse_period, period_ord, shown
 from .problems import Problem
-from .values import MAX_COUNT, class_rank, parse_qualifier
+from .values import MAX_COUNT, class_rank, decimals_problem, more_decimals, parse_qualifier
 
 FIGURE_STATUSES = ("final", "provisional")
-TARGET_KINDS = ("national_assessment", "municipal_plan", "standard", "national_standard")
+TARGET_KINDS = ("national_assessment", "municipal_plan", "action_plan", "national_binding",
+                "standard", "national_standard")
+# how sure a target's wording is (REFERENCE.md): H exact text seen, M a repost, L secondary
+CONFIDENCES = ("", "H", "M-H", "M", "L")
 COMPARATORS = (">=", "<=", "=", "between")
 _COMPARATOR_WORDS = {"≥": ">=", "≤": "<=", "＝": "=", "==": "=", "between": "between",
                      "不低于": ">=", "不高于": "<=", "不超过": "<=", "区间": "between"}
@@ -290,6 +293,31 @@ def _values(flag: Flags, raw: pd.Series, kind: np.ndarray, period: np.ndarray,
     return value
 
 
+def _decimals(flag: Flags, raw: pd.Series, value: np.ndarray, kind: np.ndarray,
+              ind: pd.DataFrame, codes: np.ndarray, field: str = "value",
+              stored: np.ndarray | None = None) -> None:
+    """The decimals rule: a value with more decimals than its indicator keeps (38.25 for a
+    one-decimal indicator) is refused, since it would be stored as typed but shown rounded
+    everywhere else. A value equal to the one already stored (``stored``, per row; NaN where
+    none) is not refused again: an old figure keeps the decimals it has."""
+    if "decimals" not in ind or not len(value):
+        return
+    dec = ind["decimals"].reindex(codes).to_numpy(float, na_value=0)
+    dec = np.where(np.isnan(dec), 0, dec).astype(int)
+    ok = ~np.isnan(value) & (kind != "class")
+    if stored is not None:
+        with np.errstate(invalid="ignore"):
+            ok &= ~np.isclose(value, np.asarray(stored, dtype=float), rtol=1e-12, atol=0)
+    extra = np.zeros(len(value), dtype=bool)
+    for d in np.unique(dec[ok]):
+        sel = ok & (dec == d)
+        near = sel & (np.round(np.where(sel, value, 0), d) != value)  # then exactly, below
+        for i in np.flatnonzero(near):
+            extra[i] = more_decimals(float(value[i]), int(d))
+    flag(extra, field, lambda i: decimals_problem(
+        str(raw.iat[i]).strip() if not missing(raw.iat[i]) else f"{value[i]!r}", int(dec[i])))
+
+
 def value_of(text: object, kind: str, *, vmin: float | None = None,
              vmax: float | None = None, day_count: bool = False,
              period: str | None = None) -> float:
@@ -376,15 +404,29 @@ def _misfits(ctx: Context, codes: np.ndarray, period: np.ndarray, for_target: bo
     return out
 
 
-def check_figures(ctx: Context, df: pd.DataFrame) -> Checked:
+STORED = "stored_value"  # a column of the value already stored (the decimals rule)
+
+
+def check_figures(ctx: Context, df: pd.DataFrame, *, decimals: bool = True) -> Checked:
     """The rules of a figure applied to every row of ``df`` (columns ``indicator, area,
     period, value`` and any of ``qualifier, status, source, note, source_ref, derived,
-    derivation, version``; other columns are carried along)."""
+    derivation, version``, and :data:`STORED`; other columns are carried along).
+
+    ``decimals=False`` leaves the decimals rule to the caller, who applies it
+    (:func:`check_decimals`) once it knows the values already stored (an import)."""
     df = df.reset_index(drop=True)
     flag = Flags(len(df))
     out, codes, period = _common(ctx, df, flag, for_target=False)
+    if "formula" in ctx.indicators:
+        formula = ctx.indicators["formula"].reindex(codes).fillna("").to_numpy(object)
+        flag(formula != "", "value", lambda i: tr(
+            "{indicator} is computed by its formula ({formula}) and never typed: change its "
+            "inputs instead", indicator=codes[i], formula=formula[i]))
     kind = ctx.indicators["value_kind"].reindex(codes).to_numpy(object)
     out["value"] = _values(flag, df["value"], kind, period, ctx.indicators, codes)
+    if decimals:
+        _decimals(flag, df["value"], out["value"], kind, ctx.indicators, codes,
+                  stored=_stored(df, "value"))
     _fields(ctx, df, flag, out)
     if "version" in df:
         out["version"] = pd.to_numeric(df["version"], errors="coerce")
@@ -417,7 +459,26 @@ def check_targets(ctx: Context, df: pd.DataFrame) -> Checked:
     out["comparator"] = comp
     kind = ctx.indicators["value_kind"].reindex(codes).to_numpy(object)
     ind = ctx.indicators
-    out["value"] = _values(flag, df["value"], kind, period, ind, codes)
+    none = pd.Series([None] * n, dtype=object)
+    words, werr = per_unique(df["qualitative"] if "qualitative" in df else none, parse_text)
+    flag.errors(werr, "qualitative")
+    words = np.where(pd.isna(words), "", words).astype(object)
+    rel_raw = df["relative"] if "relative" in df else none
+    rel_blank = blank(rel_raw)
+    rel, rerr = per_unique(rel_raw.where(~rel_blank, None), lambda v: parse_number(
+        str(v).rstrip("%").strip() if isinstance(v, str) else v))
+    flag.errors(rerr, "relative")
+    relative = np.array([np.nan if r is None else r for r in rel], dtype=float)
+    numberless = (words != "") | ~rel_blank  # words, or a change on a baseline figure
+    flag(numberless & ~blank(df["value"]), "value", tr(
+        "a qualitative or relative target has no value of its own: leave the value empty"))
+    flag((words != "") & ~rel_blank, "relative",
+         tr("a target is either words or a change on a baseline, not both"))
+    out["value"] = _values(flag, df["value"].where(~numberless, None), kind, period, ind,
+                           codes, required=False)
+    flag(~numberless & blank(df["value"]), "value", tr("a value is required"))
+    _decimals(flag, df["value"], out["value"], kind, ind, codes, stored=_stored(df, "value"))
+    out["qualitative"], out["relative"] = words, relative
     between = comp == "between"
     high_raw = df["value_high"] if "value_high" in df else pd.Series([None] * n, dtype=object)
     flag(between & blank(high_raw), "value_high",
@@ -427,6 +488,7 @@ def check_targets(ctx: Context, df: pd.DataFrame) -> Checked:
     with np.errstate(invalid="ignore"):
         flag(between & (high < out["value"]), "value_high",
              tr("the upper value of a 'between' target is below its lower value"))
+    _decimals(flag, high_raw, high, kind, ind, codes, "value_high", _stored(df, "value_high"))
     out["value_high"] = np.where(between, high, np.nan)
 
     def target_kind(v):
@@ -444,20 +506,57 @@ def check_targets(ctx: Context, df: pd.DataFrame) -> Checked:
     flag.errors(berr, "baseline_period")
     bv_raw = df["baseline_value"] if "baseline_value" in df else pd.Series([None] * n)
     bv = _values(flag, bv_raw, kind, bp, ind, codes, field="baseline_value", required=False)
-    flag(pd.isna(bp) != np.isnan(bv), "baseline_value",
+    _decimals(flag, bv_raw, bv, kind, ind, codes, "baseline_value",
+              _stored(df, "baseline_value"))
+    flag(~rel_blank & pd.isna(bp), "baseline_period",
+         tr("a relative target needs the baseline period it is relative to"))
+    flag(rel_blank & (pd.isna(bp) != np.isnan(bv)), "baseline_value",
          tr("a baseline needs both a period and a value"))
+
+    def confidence(v):
+        s = "" if missing(v) else normalize(v).upper().replace("–", "-").replace("—", "-")
+        if s not in CONFIDENCES:
+            raise ValueError(tr("confidence {confidence} is not one of {choices}",
+                                confidence=repr(s), choices=", ".join(CONFIDENCES[1:])))
+        return s
+
+    conf, cferr = per_unique(df["confidence"] if "confidence" in df else none, confidence,
+                             na=True)
+    flag.errors(cferr, "confidence")
+    out["confidence"] = conf
+    for f in ("document", "document_date"):
+        t, terr = per_unique(df[f] if f in df else none, parse_text)
+        flag.errors(terr, f)
+        out[f] = np.where(pd.isna(t), "", t).astype(object)
     out["baseline_period"] = bp
     out["baseline_value"] = bv
     _fields(ctx, df, flag, out)
     frame = pd.DataFrame(out)
     frame["value_high"] = frame["value_high"].astype(object).where(frame["value_high"].notna(),
                                                                    None)
-    frame["baseline_value"] = frame["baseline_value"].astype(object).where(
-        frame["baseline_value"].notna(), None)
+    for c in ("baseline_value", "value", "relative"):
+        frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
     for c in df.columns:
         if c not in frame:
             frame[c] = df[c].to_numpy()
     return Checked(frame, flag.bad, flag.found)
+
+
+def _stored(df: pd.DataFrame, field: str) -> np.ndarray | None:
+    col = f"{STORED}_{field}" if field != "value" else STORED
+    return pd.to_numeric(df[col], errors="coerce").to_numpy(float) if col in df else None
+
+
+def check_decimals(ctx: Context, frame: pd.DataFrame, stored=None) -> list[tuple[int, str, str]]:
+    """The decimals rule alone, on checked rows (``indicator`` codes, numeric ``value``),
+    for a caller that learns the stored values after :func:`check_figures` (an import: only
+    the rows it creates or changes are held to it). Returns (position, field, message)."""
+    flag = Flags(len(frame))
+    codes = frame["indicator"].to_numpy(object)
+    kind = ctx.indicators["value_kind"].reindex(codes).to_numpy(object)
+    _decimals(flag, frame["value"], frame["value"].to_numpy(float), kind, ctx.indicators,
+              codes, stored=stored)
+    return flag.found
 
 
 def _fields(ctx: Context, df: pd.DataFrame, flag: Flags, out: dict) -> None:
@@ -488,6 +587,31 @@ def _fields(ctx: Context, df: pd.DataFrame, flag: Flags, out: dict) -> None:
         d, derr = per_unique(df["derived"], parse_flag)
         flag.errors(derr, "derived")
         out["derived"] = np.where(pd.isna(d), False, d).astype(bool)
+    if "followup" in df:  # the follow-up mark: yes or no, as the derived flag
+        d, derr = per_unique(df["followup"], parse_flag)
+        flag.errors(derr, "followup")
+        out["followup"] = np.where(pd.isna(d), False, d).astype(bool)
+    if "comment" in df:  # a cell of comments, one a line: each a text a cell can hold
+        t, terr = per_unique(df["comment"], parse_text)
+        flag.errors(terr, "comment")
+        out["comment"] = np.where(pd.isna(t), "", t).astype(object)
+
+
+def comment_text(text: object) -> str:
+    """The rule of one comment typed on a figure: some text, that a cell can hold, without
+    control characters (the import's comment column takes the same, a line each)."""
+    try:
+        s = parse_text(text)
+    except ValueError as exc:
+        raise FieldError(str(exc), field="comment") from None
+    if not s:
+        raise FieldError(tr("a comment needs some text"), field="comment")
+    return s
+
+
+def comment_lines(cell: object) -> list[str]:
+    """The comments of one cell of a comment column: one a line, blank lines dropped."""
+    return [line.strip() for line in str(cell or "").splitlines() if line.strip()]
 
 
 def one(checked: Checked) -> dict:

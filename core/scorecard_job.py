@@ -29,12 +29,14 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import func, select
 
-from core import coherence, present, queries, schema, status
+from core import asof, coherence, present, queries, schema, status
+from core.child import module_command
 from core.store import Store
 
 PROCESS_THRESHOLD = 50_000  # figures; below this a thread is quicker than starting a process
 LANGUAGES = ("en", "zh_CN")
-FIGURE_COLUMNS = ["indicator", "area", "period", "period_ord", "value", "qualifier"]
+FIGURE_COLUMNS = ["indicator", "area", "period", "period_ord", "value", "qualifier", "status",
+                  "derived"]
 WARNING_COLUMNS = ["indicator", "area", "period", "check", "params"]
 
 
@@ -48,6 +50,8 @@ class ScorecardResult:
     # core.coherence.check rows (indicator, area, period, check, params): their texts are
     # made when shown, in the window's language then
     warnings: pd.DataFrame | None = None
+    as_of: str | None = None  # the period the scorecard was read as of (None: the latest)
+    periods: tuple = ()  # a full job: the periods of the figures, newest first (core.asof)
 
 
 class Tickets:
@@ -118,20 +122,21 @@ def compute(store: Store, indicator: str | None = None, *,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None,
             threshold: int | None = None,
-            reference: tuple[pd.DataFrame, pd.DataFrame] | None = None
-            ) -> ScorecardResult | None:
+            reference: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+            as_of: str | None = None) -> ScorecardResult | None:
     """Scorecard of the whole database, or of one indicator; None if cancelled.
 
     ``reference``: the indicators and areas as the caller holds them (the window's), so
-    that one indicator's job reads only its figures and targets."""
+    that one indicator's job reads only its figures and targets. ``as_of``: a period code,
+    the scorecard as it stood then (:mod:`core.asof`)."""
     limit = PROCESS_THRESHOLD if threshold is None else threshold
     if indicator is None and count_figures(store) >= limit:
-        return _in_process(store)
-    return _compute(store, indicator, progress, cancelled, reference)
+        return _in_process(store, as_of)
+    return _compute(store, indicator, progress, cancelled, reference, as_of)
 
 
 def _compute(store: Store, indicator: str | None, progress=None,
-             cancelled=None, reference=None) -> ScorecardResult | None:
+             cancelled=None, reference=None, as_of=None) -> ScorecardResult | None:
     if progress:
         progress(0, 3)
     with store.read() as conn:  # one connection: fewer round trips
@@ -154,20 +159,23 @@ def _compute(store: Store, indicator: str | None, progress=None,
     if progress:
         progress(2, 3)
     # the warnings are kept for the window's tooltips: computed once, on keys made once
+    periods = tuple(asof.choices(figs["period"])) if indicator is None else ()
+    if as_of:  # the warnings too as they stood then
+        figs = asof.known_at(figs, as_of).reset_index(drop=True)
     keys = status.series_keys(figs) if len(figs) else None
     warnings = coherence.check(ind, figs, keys=keys)
     frame = status.scorecard(ind, figs, tgs, warnings=warnings, keys=keys,
-                             area_rank=queries.area_rank(areas))
+                             area_rank=queries.area_rank(areas), areas=areas, as_of=as_of)
     # formatted here, off the GUI thread, in both languages: switching is then instant
     tables = {lang: present.scorecard_table(frame, areas, lang) for lang in LANGUAGES}
     if progress:
         progress(3, 3)
     return ScorecardResult(frame, indicator, len(figs), len(tgs), tables,
-                           warnings[WARNING_COLUMNS].reset_index(drop=True))
+                           warnings[WARNING_COLUMNS].reset_index(drop=True), as_of, periods)
 
 
 # the separate process ----------------------------------------------------------------------
-def _in_process(store: Store) -> ScorecardResult | None:
+def _in_process(store: Store, as_of: str | None = None) -> ScorecardResult | None:
     """Run the full job in a fresh interpreter (``python -m core.scorecard_job``).
 
     A plain subprocess rather than multiprocessing: spawn would re-import the caller's main
@@ -180,7 +188,8 @@ def _in_process(store: Store) -> ScorecardResult | None:
         p for p in (repo, os.environ.get("PYTHONPATH", "")) if p))
     # below normal priority: on a machine with few cores the window keeps the CPU it needs
     flags = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)  # Windows; else os.nice
-    proc = subprocess.run([sys.executable, "-m", "core.scorecard_job", store.user],
+    proc = subprocess.run(module_command("core.scorecard_job", store.user,
+                                         *([as_of] if as_of else [])),
                           input=store.url.encode(), capture_output=True, env=env, cwd=repo,
                           creationflags=flags)
     if proc.returncode != 0:
@@ -201,6 +210,7 @@ def write_result(result: ScorecardResult, out) -> None:
         frames["warnings"] = result.warnings
     parts = {name: max(1, -(-len(df) // CHUNK_ROWS)) for name, df in frames.items()}
     pickle.dump({"indicator": result.indicator, "n_figures": result.n_figures,
+                 "as_of": result.as_of, "periods": result.periods,
                  "n_targets": result.n_targets, "parts": parts}, out,
                 protocol=pickle.HIGHEST_PROTOCOL)
     for name, df in frames.items():
@@ -217,16 +227,17 @@ def read_result(stream) -> ScorecardResult:
         frames[name] = chunks[0] if n == 1 else pd.concat(chunks)
     tables = {k.split(":", 1)[1]: v for k, v in frames.items() if k.startswith("table:")}
     return ScorecardResult(frames["frame"], head["indicator"], head["n_figures"],
-                           head["n_targets"], tables, frames.get("warnings"))
+                           head["n_targets"], tables, frames.get("warnings"), head.get("as_of"),
+                           head.get("periods", ()))
 
 
-def _main(user: str) -> int:
+def _main(user: str, as_of: str | None = None) -> int:
     if hasattr(os, "nice"):
         os.nice(10)  # a background job: the window's process comes first
     url = sys.stdin.read().strip()  # not on the command line: a URL may hold a password
     store = Store.open(url, create=False, user=user)
     try:
-        result = _compute(store, None)
+        result = _compute(store, None, as_of=as_of)
     finally:
         store.close()
     write_result(result, sys.stdout.buffer)
@@ -237,4 +248,5 @@ def _main(user: str) -> int:
 if __name__ == "__main__":
     from core import scorecard_job as _job  # one module, not a second copy as __main__
 
-    sys.exit(_job._main(sys.argv[1] if len(sys.argv) > 1 else "unknown"))
+    sys.exit(_job._main(sys.argv[1] if len(sys.argv) > 1 else "unknown",
+                        sys.argv[2] if len(sys.argv) > 2 else None))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection
 
-from . import rows, schema
+from . import context_cache, rows, schema
 from .errors import EcoError
 from .i18n import tr
 from .loader import apply_plan, plan_figures
@@ -38,6 +38,7 @@ def _none(v: str):
 
 def load_reference(conn: Connection, directory: Path) -> None:
     """Categories, areas and sources (plain rows: they carry no figures of their own)."""
+    context_cache.changed(conn)  # the rules' areas and sources: read again after this
     conn.execute(schema.categories.insert(), [
         {"code": r["code"], "sort": int(r["sort"]), "name_zh": r["name_zh"],
          "name_en": r["name_en"]} for r in read(directory, "categories.csv").to_dict("records")])
@@ -85,7 +86,11 @@ def load_seeds(store: Store, directory: Path | None = None) -> dict | None:
         if meta_value(conn, "seed") == "done":
             return None
         load_reference(conn, directory)
-        problems = _each(conn, directory, "indicators.csv", "indicator", _indicator)
+        from .reports.wordings import seed_wordings
+
+        said = seed_wordings(directory / "wordings.csv")  # how reports name each indicator
+        problems = _each(conn, directory, "indicators.csv", "indicator",
+                         lambda r: {**_indicator(r), "wordings": said.get(r["code"], "")})
         if problems:
             raise InputError(problems)
         figs = read(directory, "figures.csv").rename(columns={"paragraph": "source_ref"})

@@ -17,8 +17,18 @@ reports state a year-on-year change.
 
 Which target applies to a row: the target for exactly the latest period if there is one,
 otherwise the nearest deadline on or after it, otherwise the most recent past target. Among
-targets of one period a national assessment target outranks a municipal plan target, then a
-standard.
+targets of one period a target with a number outranks one without (words, or a relative
+target whose baseline figure is missing), then a national assessment target (set for this
+area by the state) outranks the municipal plan, then an action plan, then the national
+binding frame (set for the whole country), then a standard.
+
+Targets that cannot be judged say so: a qualitative target ("达到国家考核要求") and a relative
+one still waiting for its baseline figure are ``not_judged``, never met or missed. What a
+figure is decides how it is judged (the indicator's ``measure``): a stock (cells built so
+far) is judged at the target's deadline, so before it a stock short of its target is
+``not_due`` and its course tells whether it will get there; a half-year's average, ratio or
+flow judged against an annual target is marked ``indicative`` (the annual value is not the
+mean, nor twice, the half-year's).
 """
 from __future__ import annotations
 
@@ -27,12 +37,15 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from . import coherence, course
+from . import aggregate, asof, coherence, course, relative
+
 from .periods import parse_period
 
-PERIOD_LABELS = ("met", "close", "missed", "no_data", "no_target")
-KIND_RANK = {"national_assessment": 0, "municipal_plan": 1, "standard": 2,
-             "national_standard": 3}
+PERIOD_LABELS = ("met", "close", "missed", "no_data", "no_target", "not_judged", "not_due")
+KIND_RANK = {"national_assessment": 0, "municipal_plan": 1, "action_plan": 2,
+             "national_binding": 3, "standard": 4, "national_standard": 5}
+TARGET_DETAILS = ("document", "document_date", "confidence", "qualitative", "relative",
+                  "needs", "source")
 
 
 def _period_info(codes: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -131,7 +144,8 @@ def latest_and_previous(figs: pd.DataFrame, keys=None, line_rank=None) -> pd.Dat
     if figs.empty:
         return pd.DataFrame(columns=["indicator", "area", "period", "value", "qualifier",
                                      "prev_period", "prev_value", "first_period",
-                                     "first_value", "n_figures"])
+                                     "first_value", "n_figures", "figure_status",
+                                     "figure_derived"])
     key, ic, iu, ac, au = keys if keys is not None else series_keys(figs)
     ordv = figs["period_ord"].to_numpy(np.int64)
     val = figs["value"].to_numpy(float)
@@ -151,6 +165,10 @@ def latest_and_previous(figs: pd.DataFrame, keys=None, line_rank=None) -> pd.Dat
     has_prev = (comb[pos] == want) & (kl[pos] == kl[le])
     pl = ol[pos]
     q = figs["qualifier"].to_numpy(object) if "qualifier" in figs else np.full(len(val), "")
+    # what the latest figure is (provisional, derived): marked where it is shown (core.marks)
+    fst = figs["status"].to_numpy(object) if "status" in figs else np.full(len(val), "final")
+    fdv = (figs["derived"].fillna(False).astype(bool).to_numpy() if "derived" in figs
+           else np.zeros(len(val), bool))
     return pd.DataFrame({
         "indicator": iu[ic[last]], "area": au[ac[last]],
         "period": per[last], "value": val[last], "qualifier": q[last],
@@ -158,18 +176,23 @@ def latest_and_previous(figs: pd.DataFrame, keys=None, line_rank=None) -> pd.Dat
         "prev_value": np.where(has_prev, val[pl], np.nan),
         "first_period": per[first], "first_value": val[first],
         "n_figures": n_all,
+        "figure_status": fst[last], "figure_derived": fdv[last],
     })
 
 
 def applicable_targets(latest: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     """Pick one target per indicator x area (see the module docstring)."""
     cols = ["indicator", "area", "period", "comparator", "value", "value_high", "kind",
-            "baseline_period", "baseline_value"]
+            "baseline_period", "baseline_value", *(c for c in TARGET_DETAILS if c in targets)]
     t = targets[cols].rename(columns={c: f"t_{c}" for c in cols[2:]})
     if t.empty:
         return t.iloc[0:0]
+    # a number first, then a relative target waiting for its baseline (it says what it
+    # needs), then words
+    numberless = pd.to_numeric(t["t_value"], errors="coerce").isna().to_numpy()
+    words = (t["t_qualitative"].fillna("") != "").to_numpy() if "t_qualitative" in t else False
     t = t.assign(t_end=_period_info(t["t_period"])[0],
-                 t_rank=t["t_kind"].map(KIND_RANK).fillna(9))
+                 t_rank=t["t_kind"].map(KIND_RANK).fillna(9) + 10 * numberless + 10 * words)
     lat = latest[["indicator", "area", "period"]].rename(columns={"period": "l_period"})
     m = t.merge(lat, on=["indicator", "area"], how="left")
     l_end = _period_info(m["l_period"])[0]
@@ -210,7 +233,9 @@ def period_status(actual, comparator, target, target_high, tolerance):
 
 def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataFrame,
               *, warnings: pd.DataFrame | None = None, keys=None,
-              area_rank: dict[str, int] | None = None) -> pd.DataFrame:
+              area_rank: dict[str, int] | None = None,
+              areas: pd.DataFrame | None = None,
+              as_of: str | None = None) -> pd.DataFrame:
     """Compute the scorecard.
 
     Parameters
@@ -224,14 +249,26 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     area_rank : dict, optional
         Area code -> its place in the areas' own order (the municipality first); within an
         indicator the rows follow it. Without it, areas sort by code.
+    areas : DataFrame, optional
+        The area hierarchy: with it, a parent's figure computed from its children is shown
+        beside the reported one (:mod:`core.aggregate`), and a difference beyond rounding
+        is a coherence warning.
+    as_of : str, optional
+        A period code: the scorecard as it stood at that period's end (:mod:`core.asof`);
+        a row whose figure is of an earlier period has ``older`` True.
 
     Returns
     -------
     DataFrame
         One row per indicator x area that has figures or targets, in indicator order.
     """
+    if as_of:
+        kept = asof.known_at(figures, as_of)
+        if len(kept) != len(figures):
+            figures, keys, warnings = kept.reset_index(drop=True), None, None
     if keys is None and len(figures):
         keys = series_keys(figures)
+    targets = relative.resolve(targets, figures)
     lat = latest_and_previous(figures, keys,
                               line_ranks(indicators, keys[2], keys[1]) if keys else None)
     tg = applicable_targets(lat, targets)
@@ -239,7 +276,8 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     ind = indicators.set_index("code")
     df = df[df["indicator"].isin(ind.index)]
     for col in ("category", "name_en", "name_zh", "unit", "unit_zh", "value_kind", "decimals",
-                "direction", "tolerance", "vmax", "band_low", "band_high"):
+                "direction", "tolerance", "vmin", "vmax", "band_low", "band_high", "measure",
+                "day_count", "formula"):
         if col in ind:
             df[col] = df["indicator"].map(ind[col])
     # Without a target, a band indicator is judged against its own band.
@@ -248,6 +286,7 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     tv = df["t_value"].where(~band, df["band_low"]).astype(float)
     th = df["t_value_high"].where(~band, df["band_high"]).astype(float)
     st, gap = period_status(df["value"], cmp.fillna(""), tv, th, df["tolerance"])
+    st, gap = _what_is_judged(df, st, gap)
     df["period_status"], df["gap"] = st, gap
     with np.errstate(divide="ignore", invalid="ignore"):
         df["gap_pct"] = np.where(tv != 0, gap / np.abs(tv) * 100.0, np.nan)
@@ -255,6 +294,7 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
         df["change_pct"] = np.where(df["prev_value"] != 0,
                                     df["change"] / np.abs(df["prev_value"]) * 100.0, np.nan)
     _add_course(df)
+    df["older"] = asof.older(df["period"], as_of)
     df["target_source"] = np.where(band, "band", np.where(df["t_comparator"].notna(), "target", ""))
     if warnings is None:
         warnings = coherence.check(indicators, figures, keys=keys)
@@ -262,10 +302,17 @@ def scorecard(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.DataF
     df = df.merge(counts, left_on=["indicator", "area"], right_index=True, how="left")
     df["warnings"] = df["warnings"].fillna(0).astype(int)
     df["n_figures"] = df["n_figures"].fillna(0).astype(int)
+    if areas is not None:  # a parent's figure from its children, beside the reported one
+        df = aggregate.beside(df, indicators, figures, areas, keys)
+        df["warnings"] += df["incoherent"].fillna(False).astype(int)
     df = df.rename(columns={"period": "latest_period", "value": "latest_value",
                             "t_period": "target_period", "t_comparator": "target_comparator",
                             "t_value": "target_value", "t_value_high": "target_value_high",
-                            "t_kind": "target_kind"})
+                            "t_kind": "target_kind",
+                            **{f"t_{c}": f"target_{c}" for c in TARGET_DETAILS},
+                            "t_source": "target_source_id",
+                            "t_baseline_period": "target_baseline_period",
+                            "t_baseline_value": "target_baseline_value"})
     order = ind["category_sort"] if "category_sort" in ind else pd.Series(0, index=ind.index)
     return in_scorecard_order(df.drop(columns=["t_end"], errors="ignore"), order, area_rank)
 
@@ -310,18 +357,52 @@ def _add_course(df: pd.DataFrame) -> None:
     yo = (cend - bend).dt.days / 365.25
     yr = (tend - bend).dt.days / 365.25
     cmp = df["t_comparator"]
-    want_up = (cmp == ">=").to_numpy()
     x = df["t_value"].astype(float).to_numpy()
     # a band's nearest edge is the target to move to
     x = np.where(cmp == "between", np.where(df["value"] < x, x, df["t_value_high"]), x)
-    short = np.where(want_up & (df["value_kind"] == "percent").to_numpy(),
-                     df["vmax"].astype(float).to_numpy(), np.nan)
+    # the direction the target wants: up for >=, down for <=, towards it for = and a band
+    with np.errstate(invalid="ignore"):
+        want_up = np.where(cmp == ">=", True, np.where(cmp == "<=", False,
+                                                       x > bval.to_numpy()))
+    vmax = df["vmax"].astype(float).to_numpy()
+    vmin = df["vmin"].astype(float).fillna(0.0).to_numpy() if "vmin" in df else 0.0
+    short = np.where(want_up & (df["value_kind"] == "percent").to_numpy()
+                     & course.near_limit(x, vmin, vmax), vmax, np.nan)
     obs, req, ratio = course.growth_ratio(
         bval.to_numpy(), df["value"].to_numpy(float), x, yo.to_numpy(float), yr.to_numpy(float),
         shortfall_max=short, linear_only=(df["value_kind"] == "class").to_numpy(),
         want_up=want_up)
     df["baseline_period"], df["baseline_value"] = bper, bval
     df["growth_observed"], df["growth_required"], df["growth_ratio"] = obs, req, ratio
-    df["course_status"] = course.course_labels(
+    judged = df["period_status"] != "not_judged"
+    df["course_status"] = np.where(judged, course.course_labels(
         ratio, (df["period_status"] == "met").to_numpy(), cmp.notna().to_numpy(),
-        df["value"].notna().to_numpy())
+        df["value"].notna().to_numpy()), "not_judged")
+
+
+def _what_is_judged(df: pd.DataFrame, status, gap):
+    """The period statuses and gaps of :func:`period_status`, with what the kind of target
+    and of figure change (module docstring): targets without a number are not judged, a
+    stock short of a target whose deadline is ahead is not yet due, and a half-year judged
+    against a year is indicative (``indicative`` names why: the two period types)."""
+    status = np.asarray(status, dtype=object).copy()
+    gap = np.asarray(gap, float).copy()
+    words = df["t_qualitative"].fillna("").astype(str) if "t_qualitative" in df else ""
+    needs = df["t_needs"].fillna(False).astype(bool) if "t_needs" in df else False
+    has_t = df["t_comparator"].notna().to_numpy()
+    numberless = has_t & (np.asarray(words != "") | np.asarray(needs)
+                          | df["t_value"].isna().to_numpy())
+    status[numberless] = "not_judged"
+    gap[numberless] = np.nan
+    measure = df["measure"].fillna("flow").to_numpy(object) if "measure" in df else \
+        np.full(len(df), "flow", dtype=object)
+    l_end, l_kind = _period_info(df["period"].astype(object))
+    t_end, t_kind = _period_info(df["t_period"].astype(object))
+    ahead = (t_end > l_end).fillna(False).to_numpy()
+    status[(measure == "stock") & ahead & np.isin(status, ("missed", "close"))] = "not_due"
+    judged = np.isin(status, ("met", "close", "missed"))
+    l_kind, t_kind = l_kind.astype(object).fillna(""), t_kind.astype(object).fillna("")
+    differ = (l_kind != t_kind).to_numpy()
+    mark = judged & differ & (measure != "stock") & (t_kind == "year").to_numpy()
+    df["indicative"] = np.where(mark, l_kind.astype(str) + ">year", "")
+    return status, gap

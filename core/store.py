@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from . import db as _db, locks
 from .db import (SqliteAccess, describe_url, make_engine, mask, resolve_url, setup_transaction,
                  sqlite_access)
-from .errors import ConflictError, DatabaseError
+from .errors import ConflictError, DatabaseError, PasswordNeeded
 from .i18n import Text, tr
 from .migrations import ensure_schema
 
@@ -100,7 +100,7 @@ class Store:
 
     @classmethod
     def open(cls, db: str | None = None, *, create: bool = True, seed: bool = True,
-             user: str | None = None) -> Store:
+             user: str | None = None, password: str | None = None) -> Store:
         """Open (and if need be create, migrate and seed) a database.
 
         Four desks opening a new database at once all succeed: creation and seeding run under
@@ -114,6 +114,9 @@ class Store:
             Create the schema in an empty database.
         seed : bool
             Load the seed data set into a database this call created.
+        password : str, optional
+            A PostgreSQL password asked for by the window (kept in memory only); else libpq
+            finds one (``PGPASSWORD``, ``~/.pgpass``, a service file) or needs none.
         """
         url = resolve_url(db)
         from sqlalchemy.engine import make_url
@@ -133,15 +136,19 @@ class Store:
             if not exists and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
                 raise DatabaseError(tr("cannot create {path}: its folder cannot be written",
                                        path=u.database))
-        engine = make_engine(url, access=access, program=locks.application_name("desk", user))
+        engine = make_engine(url, access=access, program=locks.application_name("desk", user),
+                             password=password)
         store = cls(url, engine, user=user, read_only=access.reason if access else None)
         try:
-            with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
+            with _db.reading(engine) as conn:
+                if store.backend == "postgresql":  # the server names every change by this
+                    store.user = user or conn.execute(text("SELECT current_user")).scalar()
+                else:
+                    conn.execute(text("SELECT 1"))
             if not create or store.read_only:
                 from .migrations import stored_version
 
-                with engine.connect() as conn:
+                with _db.reading(engine) as conn:
                     if stored_version(conn) is None:
                         raise DatabaseError(tr(
                             "{name} is not an EcoTracker database; run 'ecotracker init' "
@@ -150,7 +157,7 @@ class Store:
                                     read_only=store.read_only)
             from .migrations import meta_value
 
-            with engine.connect() as conn:
+            with _db.reading(engine) as conn:
                 pending = meta_value(conn, "seed") == "pending"
         except DatabaseError:
             engine.dispose()
@@ -193,16 +200,38 @@ class Store:
             return DatabaseError(tr("the server ended this desk's connection, left inside a "
                                     "write for over {seconds} s; nothing was written: try again",
                                     seconds=_db.IDLE_IN_TRANSACTION_S))
+        if sqlstate == "42501":  # insufficient_privilege: a grant, a row-level policy
+            return self._refused(str(orig))
+        from .period_lock import from_server
+
+        refused = from_server(orig)  # the half-year lock's trigger: locked, or needs a reason
+        if refused is not None:
+            return refused
         if sqlstate == "53100":
             return DatabaseError(tr("the database server's disk is full: nothing was written; "
                                     "ask its administrator"))
         said = str(orig)
+        if sqlstate == "28P01" or "no password supplied" in said \
+                or "password authentication failed" in said:
+            return PasswordNeeded(tr("{name} asks for a password: none was given, or it was "
+                                     "not right", name=self.name))
         if path is not None and (code in (_CORRUPT, _NOTADB) or "Could not decode" in said
                                  or said == "file is not a database"):
             return damaged(path)
         if path is not None and (code == _FULL or (code == _IOERR and _nearly_full(path))):
             return disk_full(path.parent)
         return DatabaseError(fallback)
+
+    def _refused(self, message: str):
+        """A write the server refused to this desk, as not allowed, with the rule."""
+        from . import access
+
+        try:
+            with self.engine.connect() as conn:
+                acc = access.current(conn, fresh=True)
+        except DBAPIError:
+            acc = access.Access(self.user, "none")
+        return access.server_refusal(acc, message)
 
     def _pg_holder(self) -> Text:
         try:
@@ -243,17 +272,18 @@ class Store:
         from . import backups
 
         made: Path | None = None
+        held: dict | None = None
         try:
             with self._turn(what, setup), self._begin(setup) as conn, \
                     locks.noted(self.sqlite_path, what, self.user):
                 conn.info.pop(backups.INFO_KEY, None)  # the pooled connection's last write
+                held = conn.info  # the pooled connection's own (outlives this checkout)
                 if self.backend == "postgresql":
-                    conn.execute(text("SELECT set_config('application_name', :n, true)"),
-                                 {"n": locks.application_name(what, self.user)})
+                    locks.name_session(conn, what, self.user)
                 if backup and self.sqlite_path is not None:
                     made = backups.make(conn, self.sqlite_path, what)
                 yield conn
-            made = None  # committed: the backup stays
+            made = held = None  # committed: the backup stays, and the session's name
         except IntegrityError as exc:
             raise ConflictError(tr("{name} refused the change: {reason}", name=self.name,
                                    reason=_reason(exc))) from None
@@ -268,6 +298,8 @@ class Store:
         finally:
             if made is not None:
                 backups.discard(made)
+            if held is not None:  # rolled back: so is the name set in it
+                locks.session_name_reverts(held)
 
     @contextmanager
     def _turn(self, what: str, setup: bool) -> Iterator[None]:
@@ -292,9 +324,13 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """A connection for reading; what the database refuses is a :class:`DatabaseError`."""
+        """A connection for reading; what the database refuses is a :class:`DatabaseError`.
+
+        On PostgreSQL it reads in autocommit (:func:`core.db.reading`): without the BEGIN and
+        ROLLBACK around it, two round trips of every read (100 ms with the server a district
+        office away)."""
         try:
-            with self.engine.connect() as conn:
+            with _db.reading(self.engine) as conn:
                 yield conn
         except self._driver_errors() as exc:
             raise self.explain(exc, tr("cannot read {name}: {reason}", name=self.name,

@@ -63,6 +63,8 @@ class Series:
     qualifiers: list[str]
     sources: list[str]
     ids: list[int] = field(default_factory=list)
+    # a provisional or derived figure (core.marks): drawn as a hollow marker
+    hollow: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -77,6 +79,10 @@ class TargetSegment:
     y_high: float | None
     period: str
     kind: str
+    document: str = ""  # 渝府发〔2022〕11号, with its date and confidence beside it
+    document_date: str = ""
+    confidence: str = ""
+    applies: bool = True  # the target the scorecard judges this area against
 
 
 @dataclass
@@ -149,6 +155,11 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     ids = (figs["id"].to_numpy(np.int64)[order] if "id" in figs
            else np.zeros(len(order), np.int64))
     x, period, rank = x[order], period[order], rank[order]
+    hollow = np.zeros(len(order), bool)
+    if "status" in figs:
+        hollow |= (figs["status"].to_numpy(object) == "provisional")[order]
+    if "derived" in figs:
+        hollow |= figs["derived"].fillna(False).astype(bool).to_numpy()[order]
     keys = list(zip(src, ref))
     namer = source_namer(sources) if sources is not None else None
     names = {k: (namer(k[0], k[1]) if namer is not None
@@ -159,7 +170,8 @@ def _series(figs: pd.DataFrame, sources: pd.DataFrame | None) -> list[Series]:
     for a, b in zip(bounds[:-1], bounds[1:]):
         out.append(Series(str(auniq[rank[a]]), x[a:b].tolist(), y[a:b].tolist(),
                           period[a:b].tolist(), qual[a:b].tolist(),
-                          [names[k] for k in keys[a:b]], ids[a:b].tolist()))
+                          [names[k] for k in keys[a:b]], ids[a:b].tolist(),
+                          hollow[a:b].tolist()))
     return out
 
 
@@ -169,13 +181,47 @@ def _target(row, first_x: float | None) -> TargetSegment | None:
     if not isinstance(cmp_, str) or not isinstance(period, str) or y is None:
         return None
     x1 = period_end_x(period)
-    bp = row.get("t_baseline_period")
+    bp = row.get("target_baseline_period")
     x0 = period_x(bp) if isinstance(bp, str) and bp else first_x
     if x0 is None or x0 > x1:
         x0 = period_x(period)
     y_high = _num(row.get("target_value_high")) if cmp_ == "between" else None
     return TargetSegment(str(row["area"]), x0, x1, cmp_, y, y_high, period,
-                         str(row.get("target_kind") or ""))
+                         str(row.get("target_kind") or ""), _text(row.get("target_document")),
+                         _text(row.get("target_document_date")),
+                         _text(row.get("target_confidence")))
+
+
+def _text(v) -> str:
+    return v if isinstance(v, str) else ""
+
+
+def _others(targets: pd.DataFrame | None, code: str, drawn: list[TargetSegment],
+            first: dict[str, float], figs: pd.DataFrame) -> list[TargetSegment]:
+    """Every other numeric target of the indicator, each with its kind and document, so the
+    plot shows what the scorecard chose among (relative ones once their baseline exists)."""
+    if targets is None or not len(targets) or "indicator" not in targets:
+        return []
+    from .relative import resolve
+
+    mine = targets[targets["indicator"] == code]
+    mine = resolve(mine, figs) if len(mine) else mine  # relative ones, once they can be
+    seen = {(s.area, s.period, s.kind) for s in drawn}
+    out = []
+    for r in records(mine, ("area", "period", "comparator", "value", "value_high", "kind",
+                            "baseline_period", "document", "document_date", "confidence")):
+        y = _num(r.get("value"))
+        if y is None or (r["area"], r["period"], r["kind"]) in seen:
+            continue
+        x1 = period_end_x(r["period"])
+        x0 = first.get(r["area"], period_x(r["period"]))
+        x0 = x0 if x0 <= x1 else period_x(r["period"])
+        hi = _num(r.get("value_high")) if r["comparator"] == "between" else None
+        out.append(TargetSegment(str(r["area"]), x0, x1, r["comparator"], y, hi, r["period"],
+                                 str(r["kind"]), _text(r.get("document")),
+                                 _text(r.get("document_date")), _text(r.get("confidence")),
+                                 applies=False))
+    return out
 
 
 def _bands(ind: dict, series: list[Series], with_target: set[str]) -> list[TargetSegment]:
@@ -199,12 +245,15 @@ def project(current: float, growth: float, years: float, *, mode: str,
 def course_mode(ind: dict, row) -> tuple[str, float | None]:
     """(compound or linear, shortfall maximum or None) as :func:`core.course.growth_ratio`
     chooses them for a scorecard row."""
+    from .course import near_limit
+
     cmp_ = row.get("target_comparator")
     vmax = _num(ind.get("vmax"))
-    short = vmax if (cmp_ == ">=" and ind.get("value_kind") == "percent"
-                     and vmax is not None) else None
     b, c = _num(row.get("baseline_value")), _num(row.get("latest_value"))
     x = _num(row.get("target_value"))
+    short = vmax if (cmp_ == ">=" and ind.get("value_kind") == "percent" and vmax is not None
+                     and x is not None
+                     and near_limit([x], [_num(ind.get("vmin")) or 0.0], [vmax])[0]) else None
     if cmp_ == "between" and c is not None and x is not None and c >= x:
         x = _num(row.get("target_value_high"))
     vals = [v for v in (b, c, x) if v is not None]
@@ -280,21 +329,27 @@ def trend_frame(indicators: pd.DataFrame, figures: pd.DataFrame, targets: pd.Dat
 
         tg = targets[targets["indicator"] == code] if len(targets) else targets
         scorecard_rows = scorecard(hit, figs, tg)
-    return indicator_trend(hit.iloc[0].to_dict(), figs, scorecard_rows, sources=sources)
+    return indicator_trend(hit.iloc[0].to_dict(), figs, scorecard_rows, sources=sources,
+                           targets=targets)
 
 
 # what targets and projections are drawn from, of a scorecard row
 _COURSE_COLUMNS = ("area", "target_comparator", "target_period", "target_value",
-                   "target_value_high", "target_kind", "t_baseline_period", "growth_observed",
-                   "latest_value", "latest_period", "baseline_value", "course_status")
+                   "target_value_high", "target_kind", "target_baseline_period",
+                   "growth_observed", "latest_value", "latest_period", "baseline_value",
+                   "course_status", "target_document", "target_document_date",
+                   "target_confidence")
 
 
 def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame | None, *,
-                    sources: pd.DataFrame | None = None) -> TrendFrame:
+                    sources: pd.DataFrame | None = None,
+                    targets: pd.DataFrame | None = None) -> TrendFrame:
     """:func:`trend_frame` of the indicator whose row is ``ind``, from its own figures and
     its scorecard rows (None or empty: the lines alone). A window calls this at every
-    selection, with what it has already read."""
+    selection, with what it has already read. With ``targets``, the indicator's other
+    targets are drawn too (``applies`` False)."""
     code = ind["code"]
+    every = figs  # a relative target's baseline may be a figure of another period type
     figs = line_figures(ind, figs)
     series = _series(figs, sources)
     first = {s.area: s.x[0] for s in series}
@@ -310,6 +365,7 @@ def indicator_trend(ind: dict, figs: pd.DataFrame, scorecard_rows: pd.DataFrame 
                 proj = _projection(ind, row)
                 if proj is not None:
                     projs.append(proj)
+    segs += _others(targets, code, segs, first, every)
     segs += _bands(ind, series, {seg.area for seg in segs})
     return TrendFrame(code, str(ind["value_kind"]), int(ind["decimals"]), str(ind["unit"] or ""),
                       series, segs, projs, _ticks(figs, segs), str(ind.get("unit_zh") or ""))

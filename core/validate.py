@@ -10,7 +10,7 @@ import math
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from . import rules, schema
+from . import context_cache, rules, schema
 from .errors import NotFoundError, ValueParseError
 from .i18n import tr
 from .periods import KINDS as PERIOD_TYPES
@@ -36,7 +36,7 @@ def figure_values(conn: Connection, values: dict, ctx: rules.Context | None = No
     """Validate and normalise the fields of one figure (complete or partial-merged): the
     rules of :func:`core.rules.check_figures` on a column of one. Raises
     :class:`~core.errors.FieldError` naming the field."""
-    ctx = ctx or rules.Context.load(conn)
+    ctx = ctx or context_cache.context(conn)
     frame = pd.DataFrame([{**{k: "" for k in ("qualifier", "status", "note", "source_ref",
                                                "derivation", "source")},
                            "derived": False, **values}])
@@ -47,10 +47,12 @@ def figure_values(conn: Connection, values: dict, ctx: rules.Context | None = No
 
 def target_values(conn: Connection, values: dict, ctx: rules.Context | None = None) -> dict:
     """Validate and normalise the fields of one target (:func:`core.rules.check_targets`)."""
-    ctx = ctx or rules.Context.load(conn)
+    ctx = ctx or context_cache.context(conn)
     frame = pd.DataFrame([{**{k: "" for k in ("note", "source_ref", "derivation", "source",
                                                "value_high", "baseline_period",
-                                               "baseline_value", "comparator", "kind")},
+                                               "baseline_value", "comparator", "kind",
+                                               "document", "document_date", "confidence",
+                                               "qualitative", "relative")},
                            "derived": False, **values}])
     out = rules.one(rules.check_targets(ctx, frame))
     out["derived"] = bool(out.get("derived"))
@@ -121,7 +123,39 @@ def indicator_values(conn: Connection, values: dict) -> dict:
     out["unit_zh"] = _text(values.get("unit_zh"))
     for key in ("definition_en", "definition_zh"):
         out[key] = _text(values.get(key))
+    out["measure"] = _text(values.get("measure")) or default_measure(out)
+    if out["measure"] not in MEASURES:
+        raise ValueParseError(tr("measure {measure} is not one of {choices}",
+                                 measure=repr(out["measure"]), choices=", ".join(MEASURES)),
+                              field="measure")
+    from .computed import check as check_formula
+
+    known = {c: f for c, f in conn.execute(select(schema.indicators.c.code,
+                                                   schema.indicators.c.formula))}
+    known.setdefault(code, "")
+    out["formula"] = check_formula(_text(values.get("formula")), code, known)
+    from .reports.wordings import clean
+
+    out["wordings"] = clean(values.get("wordings"))
     return out
 
 
-VALIDATORS = {"figure": figure_values, "target": target_values, "indicator": indicator_values}
+# what a figure is: a flow over the period, a stock at its end, a period average, a ratio
+MEASURES = ("flow", "stock", "average", "ratio")
+
+
+def default_measure(ind: dict) -> str:
+    """A cumulative count is a stock, a percentage a ratio, anything else a flow."""
+    if ind.get("cumulative"):
+        return "stock"
+    return "ratio" if ind.get("value_kind") == "percent" else "flow"
+
+
+def source_values(conn: Connection, values: dict) -> dict:
+    from .sources import source_values as check
+
+    return check(conn, values)
+
+
+VALIDATORS = {"figure": figure_values, "target": target_values, "indicator": indicator_values,
+              "source": source_values}

@@ -10,6 +10,7 @@ import math
 
 from .errors import ValueParseError
 from .i18n import tr
+from .rounding import fixed
 
 VALUE_KINDS = ("number", "percent", "count", "class")
 DIRECTIONS = ("higher", "lower", "band")
@@ -135,7 +136,7 @@ def format_value(value: float | None, kind: str, decimals: int = 0, *, qualifier
     if kind == "class":
         text = class_name(value, lang)
     else:
-        text = f"{value:,.{max(0, int(decimals))}f}"
+        text = fixed(value, decimals)  # GB/T 8170: half to even, rounded once
         if kind == "percent":
             text += "%"
         elif unit:

@@ -66,11 +66,22 @@ _STATUSES = (
     # both scales
     Status("no_data", NONE, "no data", "无数据"),
     Status("no_target", NONE, "no target", "无目标"),
+    # a target without a number (words, or a relative one still without its baseline
+    # figure) is never met or missed; a stock short of a target whose deadline is ahead
+    # is judged at the deadline (core.status)
+    Status("not_judged", NONE, "not judged", "不作判定"),
+    Status("not_due", NONE, "not yet due", "未到期"),
 )
 STATUSES: dict[str, Status] = {s.code: s for s in _STATUSES}
-PERIOD_CODES = ("met", "close", "missed", "no_data", "no_target")
+PERIOD_CODES = ("met", "close", "missed", "no_data", "no_target", "not_judged", "not_due")
 COURSE_CODES = ("achieved", "on_track", "needs_acceleration", "limited_progress",
-                "deterioration", "no_data", "no_target")
+                "deterioration", "no_data", "no_target", "not_judged")
+# a half-year judged against an annual target: its status is a pointer, not a verdict
+INDICATIVE = {"en": "indicative", "zh": "参考"}
+
+
+def indicative(lang: str = "en") -> str:
+    return INDICATIVE["zh" if lang.startswith("zh") else "en"]
 _BLANK = Status("", NONE, "", "")
 
 

@@ -8,8 +8,10 @@ change was made from, and one change-log row per row changed, whose payload is m
 nowhere else. It returns what it wrote (:class:`Written`), from which screens refresh.
 
 The bulk case stays a bulk case: one ``executemany`` per statement, whatever the number of
-rows (a typed edit is a batch of one), the driver's own placeholders, and the change log of
-new figures made by the database from the rows it has just stored.
+rows, the driver's own placeholders, and the change log of new figures made by the database
+from the rows it has just stored. A single row (a typed edit) is written with ``RETURNING``,
+so the row comes back with the write instead of being read again: with the server a
+district office away every round trip is 50 ms (``benchmarks/round_trips.py``).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, text
 
+from . import access, context_cache, period_lock
 from .changelog import LOG_OMITS, now_iso
 from .entities import FIGURE, Kind
 from .errors import EcoError, StaleEditError
@@ -39,6 +42,8 @@ class Written:
     deleted: int = 0
     indicators: frozenset[str] = field(default_factory=frozenset)
     ids: tuple = ()  # keys of the rows created, in order
+    # the row as stored, for a commit of one row created or updated (from RETURNING)
+    rows: tuple = field(default=(), compare=False, repr=False)
 
     @property
     def changed(self) -> int:
@@ -48,7 +53,7 @@ class Written:
 def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
            changed: pd.DataFrame | None = None, fields: tuple[str, ...] = (),
            gone: pd.DataFrame | None = None, same: dict | None = None, who: str, why: str,
-           origin: str = "", stale: str = "") -> Written:
+           origin: str = "", stale: str = "", reason: str = "") -> Written:
     """Write checked rows of ``kind`` in the caller's transaction.
 
     Parameters
@@ -65,29 +70,64 @@ def commit(conn: Connection, kind: Kind, *, new: pd.DataFrame | None = None,
     stale
         The sentence that says an update or delete met rows another desk had changed
         meanwhile (or a function of their number making it); nothing is then written.
+    reason
+        Why a figure of a reported half-year is corrected (kept in the change log); without
+        one such a change is refused, as is every change of an approved half-year
+        (:mod:`core.period_lock`), before anything is written.
     """
+    areas = _areas(kind, new, changed, gone)
+    access.require(conn, kind.name, areas)  # the same rules the server enforces, said first
+    period_lock.check(conn, kind, new=new, changed=changed, gone=gone, fields=fields,
+                      reason=reason)
     at = now_iso()
     inds: set[str] = set()
     ids: tuple = ()
+    stored: list = []
     n_new = n_changed = n_gone = 0
+    if not kind.of_indicator:  # the list of indicators: the rules read it again after this
+        context_cache.changed(conn)
     if new is not None and len(new):
-        ids = _create(conn, kind, new, same or {}, who=who, why=why, origin=origin, at=at)
+        ids = _create(conn, kind, new, same or {}, who=who, why=why, origin=origin, at=at,
+                      stored=stored, reason=reason)
         n_new = len(new)
         inds |= _indicators(kind, new)
     if changed is not None and len(changed):
-        _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
-                stale=stale)
+        try:
+            _update(conn, kind, changed, fields, who=who, why=why, origin=origin, at=at,
+                    stale=stale, stored=stored, reason=reason)
+        except StaleEditError:  # or rows the server's policies hid from this desk
+            access.require(conn, kind.name, areas, fresh=True)
+            raise
         n_changed = len(changed)
         inds |= _indicators(kind, changed)
     if gone is not None and len(gone):
-        _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, stale=stale)
+        try:
+            _delete(conn, kind, gone, who=who, why=why, origin=origin, at=at, reason=reason,
+                    stale=stale)
+        except StaleEditError:
+            access.require(conn, kind.name, areas, fresh=True)
+            raise
         n_gone = len(gone)
         inds |= _indicators(kind, gone)
-    return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids)
+    from .computed import after_commit  # computed indicators follow their inputs (schema 7)
+
+    inds |= after_commit(conn, kind, (new, changed, gone), fields, who=who, why=why,
+                         origin=origin)
+    return Written(kind, n_new, n_changed, n_gone, frozenset(inds), ids,
+                   tuple(stored) if n_new + n_changed == 1 else ())
+
+
+def _areas(kind: Kind, *frames: pd.DataFrame | None) -> list:
+    """The areas of the figures being written (what a district desk's rights depend on)."""
+    if kind is not FIGURE:
+        return []
+    cols = [f[c] for f in frames if f is not None and len(f)
+            for c in ("area", "db_area") if c in f]
+    return pd.unique(pd.concat(cols).astype(str)).tolist() if cols else []
 
 
 def _indicators(kind: Kind, frame: pd.DataFrame) -> set[str]:
-    col = "indicator" if kind.of_indicator else kind.key
+    col = "indicator" if kind.of_indicator else "code"  # a source names no indicator
     return set(pd.unique(frame[col].astype(str))) if col in frame else set()
 
 
@@ -107,7 +147,9 @@ def _refused(stale, n: int) -> StaleEditError:
 
 
 def _update(conn, kind: Kind, ch: pd.DataFrame, fields, *, who, why, origin, at,
-            stale) -> None:
+            stale, stored: list, reason="") -> None:
+    """The version check is the UPDATE's own ``WHERE version = ...``: a row another desk
+    changed meanwhile matches nothing, and nothing is written."""
     upd = [f for f in fields if f in ch]
     mark = _mark(conn)
     stamp = [c for c in ("entered_by", "entered_at") if c in kind.table.c]  # who and when
@@ -117,24 +159,35 @@ def _update(conn, kind: Kind, ch: pd.DataFrame, fields, *, who, why, origin, at,
     params = list(zip(*(_column_values(ch[f]) for f in upd),
                       *([{"entered_by": who, "entered_at": at}[c]] * len(ch) for c in stamp),
                       _column_values(ch["db_id"]), ch["db_version"].astype(int).tolist()))
-    result = conn.exec_driver_sql(sql, params)
-    if result.rowcount not in (-1, len(params)):
-        raise _refused(stale, len(params) - result.rowcount)
+    if len(params) == 1 and conn.dialect.update_returning:
+        t = kind.table
+        got = conn.execute(
+            t.update().where(t.c[kind.key] == params[0][-2], t.c.version == params[0][-1])
+            .values(**dict(zip([*upd, *stamp], params[0])), version=t.c.version + 1)
+            .returning(*t.c)).mappings().first()
+        if got is None:
+            raise _refused(stale, 1)
+        stored.append(dict(got))
+    else:
+        result = conn.exec_driver_sql(sql, params)
+        if result.rowcount not in (-1, len(params)):
+            raise _refused(stale, len(params) - result.rowcount)
     ident = ch.rename(columns={"db_id": kind.key})
     ident = ident[[c for c in (kind.key, *KEY) if c in ident]]
     old = ident.assign(**{f: ch[f"db_{f}"].to_numpy() for f in upd})
     _log(conn, kind, "update", old, ident.assign(**{f: ch[f].to_numpy() for f in upd}),
-         who=who, why=why, origin=origin, at=at)
+         who=who, why=why, origin=origin, at=at, reason=reason)
 
 
-def _delete(conn, kind: Kind, gone: pd.DataFrame, *, who, why, origin, at, stale) -> None:
+def _delete(conn, kind: Kind, gone: pd.DataFrame, *, who, why, origin, at, stale,
+            reason="") -> None:
     mark = _mark(conn)
     sql = f"DELETE FROM {kind.table.name} WHERE {kind.key} = {mark} AND version = {mark}"
     params = list(zip(_column_values(gone[kind.key]), gone["version"].astype(int).tolist()))
     result = conn.exec_driver_sql(sql, params)
     if result.rowcount not in (-1, len(params)):
         raise _refused(stale, len(params) - result.rowcount)
-    _log(conn, kind, "delete", gone, None, who=who, why=why, origin=origin, at=at)
+    _log(conn, kind, "delete", gone, None, who=who, why=why, origin=origin, at=at, reason=reason)
 
 
 # ---------------------------------------------------------------------------------------
@@ -157,14 +210,23 @@ _CREATE_JSON = {
 
 
 def _create(conn, kind: Kind, new: pd.DataFrame, same: dict, *, who, why, origin,
-            at) -> tuple:
+            at, stored: list, reason="") -> tuple:
     """Insert new rows, then their change log. Returns their keys."""
     same = {c: v for c, v in {"version": 1, "entered_by": who, "entered_at": at, **same}.items()
             if c in kind.table.c}
-    if kind is FIGURE and "id" not in new:
+    one = len(new) == 1 and conn.dialect.insert_returning
+    if kind is FIGURE and "id" not in new and not one:
         return _create_figures(conn, _sorted_by_key(new), same, who=who, why=why,
-                               origin=origin, at=at)
-    if kind.key in new:
+                               origin=origin, at=at, reason=reason)
+    if one:  # a row typed or restored: it comes back as stored, with its new key
+        row = {k: (None if missing(v) else v) for k, v in
+               {**new.to_dict("records")[0], **same}.items()}
+        row = {k: v.item() if isinstance(v, np.generic) else v for k, v in row.items()}
+        got = dict(conn.execute(kind.table.insert().values(**row).returning(*kind.table.c))
+                   .mappings().one())
+        stored.append(got)
+        keys = [got[kind.key]]
+    elif kind.key in new:
         _executemany(conn, kind.table.name, list(new.columns), new, same)
         keys = new[kind.key].tolist()
     else:  # rows of these kinds are made one at a time, and each needs its new id back
@@ -173,16 +235,17 @@ def _create(conn, kind: Kind, new: pd.DataFrame, same: dict, *, who, why, origin
             row = {k: (None if missing(v) else v) for k, v in {**row, **same}.items()}
             keys.append(conn.execute(kind.table.insert().values(**row))
                         .inserted_primary_key[0])
-    stored = pd.DataFrame({kind.key: keys})
     logged = new.assign(**{kind.key: keys}) if kind.key not in new else new
     payload = CREATE_PAYLOAD.get(kind.name)
     if payload:
         logged = logged[[c for c in (kind.key, *KEY, *payload) if c in logged]]
-    _log(conn, kind, "create", None, logged, who=who, why=why, origin=origin, at=at)
-    return tuple(stored[kind.key].tolist())
+    _log(conn, kind, "create", None, logged, who=who, why=why, origin=origin, at=at,
+         reason=reason)
+    return tuple(pd.Series(keys, dtype=object).tolist())
 
 
-def _create_figures(conn, new: pd.DataFrame, same: dict, *, who, why, origin, at) -> tuple:
+def _create_figures(conn, new: pd.DataFrame, same: dict, *, who, why, origin, at,
+                    reason="") -> tuple:
     dialect = conn.dialect.name
     if dialect == "postgresql":
         # Hold other writers of figures off until we commit (readers go on), as SQLite's
@@ -196,15 +259,16 @@ def _create_figures(conn, new: pd.DataFrame, same: dict, *, who, why, origin, at
                                 "WHERE id > :m ORDER BY id"), {"m": before}).fetchall()
         ids = pd.DataFrame.from_records([tuple(r) for r in got], columns=["id", *KEY])
         _log(conn, FIGURE, "create", None, ids.merge(new[[*KEY, "value"]], on=KEY), who=who,
-             why=why, origin=origin, at=at)
+             why=why, origin=origin, at=at, reason=reason)
         return tuple(ids["id"].tolist())
     logged = conn.execute(text(
         "INSERT INTO changelog (at, who, entity, entity_id, action, indicator, area, period, "
-        "old, new, why, origin) "
+        "old, new, why, origin, reason) "
         "SELECT :at, :who, 'figure', CAST(f.id AS TEXT) AS entity_id, 'create', f.indicator, "
-        f"f.area, f.period, NULL, {payload}, :why, :origin "
+        f"f.area, f.period, NULL, {payload}, :why, :origin, :reason "
         "FROM figures f WHERE f.id > :before ORDER BY f.id"),
-        {"at": at, "who": who, "why": why, "origin": origin, "before": before}).rowcount
+        {"at": at, "who": who, "why": why, "origin": origin, "before": before,
+         "reason": reason}).rowcount
     if logged != len(new):
         raise EcoError(tr("{n} new figures were written but {logged} change-log rows; "
                           "nothing was saved", n=len(new), logged=logged))
@@ -240,15 +304,15 @@ def _records_json(df: pd.DataFrame | None, n: int) -> list:
                         double_precision=15).splitlines()
 
 
-def _log(conn, kind: Kind, action, old, new, *, who, why, origin, at) -> None:
+def _log(conn, kind: Kind, action, old, new, *, who, why, origin, at, reason="") -> None:
     ref = new if new is not None else old
     n = len(ref)
 
     def col(c):
         if c in ref:
             return ref[c].to_numpy(object)
-        if c == "indicator" and not kind.of_indicator:
-            return ref[kind.key].to_numpy(object)
+        if c == "indicator" and not kind.of_indicator and "code" in ref:
+            return ref["code"].to_numpy(object)
         return np.full(n, None, dtype=object)
 
     entries = pd.DataFrame({
@@ -256,6 +320,7 @@ def _log(conn, kind: Kind, action, old, new, *, who, why, origin, at) -> None:
         "entity_id": ref[kind.key].astype(str).to_numpy(), "action": action,
         "indicator": col("indicator"), "area": col("area"), "period": col("period"),
         "old": _records_json(old, n), "new": _records_json(new, n), "why": why, "origin": origin,
+        "reason": reason,
     })
     _executemany(conn, "changelog", list(entries.columns), entries)
 
@@ -313,6 +378,29 @@ def _executemany(conn: Connection, table: str, cols: list[str], data: pd.DataFra
         else:
             fixed[c] = lit
     names = ", ".join([*cols, *fixed])
+    if conn.dialect.name == "postgresql" and len(data) >= UNNEST_FROM:
+        _insert_unnest(conn, table, cols, data, names, list(fixed.values()))
+        return
     values = ", ".join([mark] * len(cols) + list(fixed.values()))
     conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({values})",
                          list(zip(*(_column_values(data[c]) for c in cols))))
+
+
+#: From this many rows, PostgreSQL gets one ``INSERT ... SELECT FROM unnest(arrays)`` instead
+#: of a statement per row: the server plans and starts one statement, and checks the row-level
+#: security of a district desk (``core.pg_roles``) with one plan (bench_rls.py).
+UNNEST_FROM = 1000
+
+
+def _insert_unnest(conn: Connection, table: str, cols: list[str], data: pd.DataFrame,
+                   names: str, fixed: list[str]) -> None:
+    from . import schema
+
+    t = schema.metadata.tables[table]
+    arrays = ", ".join(f"CAST(%s AS {t.c[c].type.compile(conn.dialect)}[])" for c in cols)
+    picked = ", ".join([*(f"u.c{i}" for i in range(len(cols))), *fixed])
+    alias = ", ".join(f"c{i}" for i in range(len(cols)))
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({names}) SELECT {picked} FROM unnest({arrays}) "
+        f"WITH ORDINALITY AS u({alias}, n) ORDER BY u.n",
+        tuple(_column_values(data[c]) for c in cols))

@@ -4,7 +4,7 @@
 
 Opens a freshly seeded database in a temporary folder (settings there too, so a person's own
 settings are neither used nor changed), selects an indicator with a trend, and saves
-``docs/screenshots/{indicator,scorecard}_{en,zh_CN}.png``.
+``docs/screenshots/{indicator,scorecard,map,import_report}_{en,zh_CN}.png``.
 """
 from __future__ import annotations
 
@@ -62,6 +62,26 @@ def main(argv: list[str]) -> int:
             path = OUT / f"{name}_{lang}.png"
             window.grab().save(str(path))
             saved.append(path)
+        window.tabs.setCurrentIndex(2)  # the Map tab, by value
+        window.map_view.mode.setCurrentIndex(1)
+        settle(app)
+        path = OUT / f"map_{lang}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        window.map_view.mode.setCurrentIndex(0)
+        from gui.excel.import_dialog import ImportDialog  # a report's proposals previewed
+
+        dlg = ImportDialog(window.ctx, window)
+        dlg.resize(1400, 820)
+        dlg.show()
+        dlg.load(str(REPO / "tests" / "reports" / ("unseen_zh.txt" if lang == "zh_CN"
+                                                      else "unseen_en.txt")))
+        wait(app, lambda: dlg.report.preview is not None and dlg.job is None)
+        settle(app)
+        path = OUT / f"import_report_{lang}.png"
+        dlg.grab().save(str(path))
+        saved.append(path)
+        dlg.close()
     window.close()
     for p in saved:
         print(p.relative_to(REPO))

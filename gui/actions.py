@@ -15,16 +15,16 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from .i18n import LANGUAGE_NAMES, LANGUAGES
 
 _NAMES = ("NewIndicator", "NewFigure", "NewTarget", "EnterFigures", "EditIndicator", "Delete",
-          "ExportExcel",
-          "ImportExcel", "EntryTemplate", "Refresh", "Quit", "FindIndicator", "ShowScorecard", "ShowIndicator",
-          "About")
+          "ExportExcel", "ImportExcel", "EntryTemplate", "Briefing", "ShowMap", "Refresh", "Quit",
+          "FindIndicator", "ShowScorecard", "ShowIndicator", "Periods", "About")
 _KEYS = {
     "NewIndicator": "Ctrl+Alt+N", "NewFigure": QKeySequence.StandardKey.New,
     "NewTarget": "Ctrl+Shift+N", "EnterFigures": "Ctrl+Shift+G", "EditIndicator": "Ctrl+Shift+E",
     "Delete": QKeySequence.StandardKey.Delete, "ExportExcel": "Ctrl+E",
     "ImportExcel": "Ctrl+I", "Refresh": QKeySequence.StandardKey.Refresh,
     "Quit": QKeySequence.StandardKey.Quit, "FindIndicator": QKeySequence.StandardKey.Find,
-    "ShowScorecard": "Ctrl+1", "ShowIndicator": "Ctrl+2",
+    "ShowScorecard": "Ctrl+1", "ShowIndicator": "Ctrl+2", "ShowMap": "Ctrl+3",
+    "Periods": "Ctrl+4",
 }
 
 
@@ -104,7 +104,7 @@ class WindowActions(QObject):
         f, e, v, lang, h = (menus[k] for k in ("file", "edit", "view", "language", "help"))
         f.addActions([self.newIndicator, self.newFigure, self.newTarget, self.enterFigures])
         f.addSeparator()
-        f.addActions([self.importExcel, self.exportExcel, self.entryTemplate])
+        f.addActions([self.importExcel, self.exportExcel, self.entryTemplate, self.briefing])
         f.addSeparator()
         f.addAction(self.quit)
         if self.undo is not None:
@@ -114,7 +114,7 @@ class WindowActions(QObject):
         e.addActions([self.editIndicator, self.delete])
         e.addSeparator()
         e.addAction(self.findIndicator)
-        v.addActions([self.showScorecard, self.showIndicator])
+        v.addActions([self.showScorecard, self.showIndicator, self.showMap, self.periods])
         v.addSeparator()
         v.addAction(self.refresh)
         v.addSeparator()
@@ -149,10 +149,14 @@ class WindowActions(QObject):
             "ExportExcel": (self.tr("&Export to Excel…"),
                             self.tr("Save a workbook for a meeting")),
             "ImportExcel": (self.tr("&Import from Excel…"),
-                            self.tr("Import a filled-in entry workbook, with a preview first")),
-            "EntryTemplate": (self.tr("E&ntry workbook for districts…"),
+                            self.tr("Import a filled-in entry workbook, or read the figures "
+                                    "of a report, with a preview first")),
+            "EntryTemplate": (self.tr("&Make entry workbook…"),
                               self.tr("Write a workbook for one period that districts fill "
                                       "in and send back")),
+            "Briefing": (self.tr("&Briefing…"),
+                         self.tr("Write the half-year briefing (Word or PDF) from the figures")),
+            "ShowMap": (self.tr("&Map"), self.tr("The selected indicator on the districts")),
             "Refresh": (self.tr("&Refresh"),
                         self.tr("Re-read the database (picks up other desks' changes)")),
             "Quit": (self.tr("&Quit"), self.tr("Close EcoTracker; every edit is already saved")),
@@ -162,6 +166,8 @@ class WindowActions(QObject):
                               self.tr("Target against actual for every indicator")),
             "ShowIndicator": (self.tr("&Indicator"),
                               self.tr("Figures, targets and trend of the selected indicator")),
+            "Periods": (self.tr("&Periods…"),
+                        self.tr("A period's state per area: submit, approve, reopen")),
             "About": (self.tr("&About EcoTracker"), ""),
         }
         for name, (text, tip) in texts.items():

@@ -36,12 +36,11 @@ def open_window(db: str | None = None, *, lang: str | None = None,
         window.show()
         app.processEvents()  # the first paint, before the data stack is imported
         window.repaint()
-    from core.store import Store
-
+    from .connect import open_store
     from .context import AppContext
 
     try:
-        store = Store.open(db)
+        store = open_store(db, window)  # in a worker; asks for a password if need be
     except Exception:
         window.close()
         window.deleteLater()
@@ -68,24 +67,40 @@ def create_window(db: str | None = None, *, lang: str | None = None) -> QMainWin
     return window
 
 
-def main(db: str | None = None) -> int:
-    """Create the application, show the window and run until it closes."""
+def main(db: str | None = None, *, lang: str | None = None) -> int:
+    """Create the application, show the window (in ``lang``, ``ecotracker --lang zh_CN``;
+    else the remembered or the system language) and run until it closes."""
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("EcoTracker")
+    from PySide6.QtGui import QIcon
+
+    from .i18n import REPO
+
+    app.setWindowIcon(QIcon(str(REPO / "resources" / "ecotracker.svg")))
     sheet = style_sheet()
     if sheet:
         app.setStyleSheet(sheet)
+    from .fonts import ensure_cjk
+
+    ensure_cjk()
     from core.errors import EcoError
 
+    from .new_database import confirmed
+
+    if not confirmed(db):  # a --db file that does not exist: made only when the person says so
+        return 1
     try:
-        window = open_window(db, show=True)
+        window = open_window(db, lang=lang, show=True)
     except EcoError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "EcoTracker", str(exc))
         return 2
+    from .ready_probe import attach
+
+    attach(window)
     window.show()
     return app.exec()
 

@@ -14,8 +14,9 @@ import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core import queries
-from core.edits import Edit, Outcome
+from core import access, queries
+from core.edits import Edit, Outcome, with_reason
+from core.period_lock import ReasonNeeded
 from core.store import Store
 
 from .ops import Applied, OpRunner, read_reference
@@ -50,10 +51,14 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.ops = OpRunner(store, self)
+        # asks a person why a reported figure is corrected: (error, proceed(reason), cancel())
+        # (set by the window; without it such an edit fails with the core's message)
+        self.ask_reason: Callable | None = None
         self.indicators = pd.DataFrame()
         self.areas = pd.DataFrame()
         self.categories = pd.DataFrame()
         self.sources = pd.DataFrame()
+        self.access = access.OWNER
         self.load_reference()
 
     # reference data ---------------------------------------------------------------------
@@ -66,6 +71,7 @@ class AppContext(QObject):
         self.areas = frames["areas"]
         self.categories = frames["categories"]
         self.sources = frames["sources"]
+        self.access = frames.get("access", access.OWNER)  # what this desk may change
         self._ind_rows: dict[str, dict] = {}
         self._ind_pos: dict[str, int] | None = None
         self._area_rank: dict[str, int] | None = None
@@ -90,6 +96,11 @@ class AppContext(QObject):
             pos = self._ind_pos[code]
             self._ind_rows[code] = self.indicators.iloc[pos].to_dict()  # Python scalars
         return dict(self._ind_rows[code])
+
+    def refusal(self, action: str, area: str | None = None) -> str | None:
+        """None if this desk may take ``action`` (on ``area``), else the rule that says no
+        (:mod:`core.access`): what the screens grey out, and their tooltip."""
+        return self.access.refusal(action, area)
 
     def indicator_name(self, code: str) -> str:
         try:
@@ -116,9 +127,20 @@ class AppContext(QObject):
         value, stale version, conflict), nothing is written or pushed and ``on_failed(exc)``
         is called (without one, :attr:`error` is emitted).
         """
+        failed = on_failed or self._after_error
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, ReasonNeeded) and self.ask_reason is not None:
+                # a correction of a reported half-year: ask why, then make it again
+                self.ask_reason(exc, lambda reason: self.edit(
+                    with_reason(edit, reason), text, on_done=on_done, on_failed=on_failed),
+                    lambda: failed(exc))
+                return
+            failed(exc)
+
         push_edit(self.undo_stack, self.ops, edit, text, self._after_change, self._after_error,
                   on_done=None if on_done is None else (lambda a: on_done(a.outcome)),
-                  on_failed=on_failed)
+                  on_failed=refused, ask_reason=lambda: self.ask_reason)
 
     def undo(self) -> None:
         """Undo the last step, once every write asked for before has landed (Ctrl+Z pressed
@@ -132,7 +154,7 @@ class AppContext(QObject):
         outcome = applied.outcome
         if applied.reference is not None:
             self.set_reference(applied.reference)
-        elif outcome.changed.structure:
+        elif outcome.changed.reference:
             self.load_reference()
         self.changed.emit(outcome.changed)
 

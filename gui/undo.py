@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from core.edits import Edit
+from core.edits import Edit, with_reason
+from core.period_lock import ReasonNeeded
 
 from .ops import Applied, OpRunner, apply_edit
 
@@ -23,8 +24,9 @@ from .ops import Applied, OpRunner, apply_edit
 class EditCommand(QUndoCommand):
     def __init__(self, stack: QUndoStack, runner: OpRunner, applied: Applied, text: str,
                  on_applied: Callable[[Applied], None],
-                 on_error: Callable[[BaseException], None]):
+                 on_error: Callable[[BaseException], None], ask_reason=None):
         super().__init__(text)
+        self._ask_reason = ask_reason  # () -> the window's reason prompt, or None
         self._stack, self._runner = stack, runner
         self._pending: Edit = applied.outcome.inverse  # what undo will apply next
         self._on_applied, self._on_error = on_applied, on_error
@@ -36,7 +38,21 @@ class EditCommand(QUndoCommand):
             self.setObsolete(True)  # Qt drops it from the stack after this call
             return
         self._runner.run(lambda store: apply_edit(self._pending, store),
-                         on_done=self._applied, on_failed=lambda exc: self._failed(exc, undo))
+                         on_done=self._applied, on_failed=lambda exc: self._refused(exc, undo))
+
+    def _refused(self, exc: BaseException, undo: bool) -> None:
+        """An undo or redo into a reported half-year asks why, then goes ahead with it."""
+        ask = self._ask_reason() if self._ask_reason is not None else None
+        if isinstance(exc, ReasonNeeded) and ask is not None:
+            def proceed(reason: str) -> None:
+                self._pending = with_reason(self._pending, reason)
+                self._runner.run(lambda store: apply_edit(self._pending, store),
+                                 on_done=self._applied,
+                                 on_failed=lambda e: self._failed(e, undo))
+
+            ask(exc, proceed, lambda: self._failed(exc, undo))
+            return
+        self._failed(exc, undo)
 
     def _applied(self, applied: Applied) -> None:
         self._pending = applied.outcome.inverse
@@ -67,13 +83,15 @@ def push_edit(stack: QUndoStack, runner: OpRunner, edit: Edit, text: str,
               on_applied: Callable[[Applied], None],
               on_error: Callable[[BaseException], None],
               on_done: Callable[[Applied], None] | None = None,
-              on_failed: Callable[[BaseException], None] | None = None) -> None:
+              on_failed: Callable[[BaseException], None] | None = None,
+              ask_reason=None) -> None:
     """Apply ``edit`` through the core in the worker, then (on the GUI thread) put it on
     ``stack`` and call ``on_applied`` and ``on_done``. What the core raises goes to
     ``on_failed`` (to ``on_error`` without one); nothing is pushed then."""
 
     def _done(applied: Applied) -> None:
-        stack.push(EditCommand(stack, runner, applied, text, on_applied, on_error))
+        stack.push(EditCommand(stack, runner, applied, text, on_applied, on_error,
+                               ask_reason))
         on_applied(applied)
         if on_done is not None:
             on_done(applied)

@@ -71,6 +71,12 @@ def pg_schema(base_url: str = PG_URL):
     finally:
         with admin.connect() as c:
             c.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+            # the desks' group roles 'ecotracker init' made for this schema (core.pg_roles),
+            # and the login roles tests named after it: roles are the whole server's
+            for (role,) in c.execute(sa.text("SELECT rolname FROM pg_roles WHERE rolname "
+                                             "LIKE :n ORDER BY rolcanlogin DESC"),
+                                     {"n": f"%{name}%"}).all():
+                c.execute(sa.text(f'DROP ROLE "{role}"'))
         admin.dispose()
 
 
@@ -112,3 +118,10 @@ def sqlite_store(tmp_path):
     s = Store.open(str(tmp_path / "eco.sqlite"), user="tester")
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path, monkeypatch):
+    """Every test its own settings file: dialogs remember the last period, area and folder,
+    and one test's choices must not reach the next (nor a desk's own settings)."""
+    monkeypatch.setenv("ECOTRACKER_SETTINGS_DIR", str(tmp_path / "settings"))

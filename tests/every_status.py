@@ -13,6 +13,20 @@ SIZE = dict(n_indicators=12, n_areas=3, n_periods=24, seed=3)
 
 
 def build(path: Path) -> str:
-    """Build the database at ``path`` (a fresh SQLite file) and return its path."""
-    synth.build_database(str(path), **SIZE).close()
+    """Build the database at ``path`` (a fresh SQLite file) and return its path, with one
+    qualitative target ("达到国家考核要求") on a series that had none: the status no number
+    can give, ``not_judged``."""
+    store = synth.build_database(str(path), **SIZE)
+    from core import queries, rows
+
+    with store.write() as conn:
+        figs, tgs = queries.figures(conn), queries.targets(conn)
+        have = set(zip(tgs["indicator"], tgs["area"]))
+        bare = sorted({k for k in zip(figs["indicator"], figs["area"]) if k not in have})
+        assert len(bare) >= 2, "the synthetic data set has too few series without a target"
+        ind, area = bare[0]
+        rows.insert(conn, "target", {"indicator": ind, "area": area, "period": "2030",
+                                     "comparator": ">=", "value": "", "kind": "municipal_plan",
+                                     "qualitative": "达到国家考核要求"}, who="test")
+    store.close()
     return str(path)

@@ -53,7 +53,8 @@ def test_plan_then_apply_creates_updates_and_logs_the_file(store):
     assert plan.changed.iloc[0][["old_value", "value"]].tolist() == [31.2, 30.5]
     with store.write() as conn:
         counts = apply_plan(conn, plan, who="district", why="import", origin="d.xlsx")
-    assert counts == {"created": 1, "updated": 1, "unchanged": 1, "indicators": ["AIR.PM25"]}
+    assert counts == {"created": 1, "updated": 1, "unchanged": 1, "indicators": ["AIR.PM25"],
+                      "comments": 0}
     with store.read() as conn:
         f = queries.figures(conn, indicators=["AIR.PM25"]).set_index(["area", "period"])
         log = conn.execute(sa.select(schema.changelog).where(
@@ -113,6 +114,10 @@ def test_each_new_figure_gets_one_create_log_row_naming_the_file_and_its_exact_v
         assert apply_plan(conn, plan, who="district", why="import", origin="new.xlsx")[
             "created"] == 3
     figs, log = _created_log(store, "new.xlsx")
+    # the good-air-day ratio follows its input, logged as computed, from the same file
+    made = [e for e in log if e["why"].startswith("computed")]
+    assert [figs.loc[int(e["entity_id"])]["indicator"] for e in made] == ["AIR.GOOD_DAYS_RATIO"]
+    log = [e for e in log if e not in made]
     assert len(log) == 3
     for entry in log:
         fig = figs.loc[int(entry["entity_id"])]

@@ -60,8 +60,12 @@ def test_status_json_has_numbers_and_null_for_missing(cli_db):
     cells = one(rows, "WASTE.ZERO_WASTE_CELLS")
     assert (cells["latest_value"], cells["qualifier"], cells["change"]) == (3800, "more_than",
                                                                             2200)
-    assert cells["target_value"] is None and cells["gap"] is None
-    assert (cells["period_status"], cells["period_status_text"]) == ("no_target", "no target")
+    # a stock against the Beautiful Chongqing plan's 5,000 by 2027: judged at the deadline
+    assert (cells["target_value"], cells["gap"], cells["target_period"]) == (5000, -1200, "2027")
+    assert (cells["period_status"], cells["period_status_text"]) == ("not_due", "not yet due")
+    assert share["gap_text"] == "+1.3 pp" and share["target_kind"] == "national_assessment"
+    rivers = one(rows, "WATER.BEAUTIFUL_HAPPY_RIVERS")
+    assert rivers["latest_value"] is None and rivers["period_status"] == "no_data"
 
 
 def test_status_csv_writes_negative_numbers_as_numbers(cli_db):

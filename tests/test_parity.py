@@ -38,6 +38,10 @@ CASES = [
     ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2026H1", "98.6%",
      ("chongqing", "2026H1", 98.6)),
     ("WATER.STATE_SECTIONS_EXCELLENT", "chongqing", "2026H1", "101", None),
+    ("AIR.PM25", "chongqing", "2026H1", "38.25", None),                # PM2.5 keeps 1 decimal
+    ("AIR.PM25", "chongqing", "2026H1", "３８．２５", None),             # full-width, the same
+    ("AIR.PM25", "chongqing", "2026H1", "38.20", ("chongqing", "2026H1", 38.2)),  # = 38.2
+    ("ENF.PENALTIES", "chongqing", "2026H1", "12.0", ("chongqing", "2026H1", 12.0)),
 ]
 
 

@@ -20,6 +20,8 @@ def add_subcommands(sub, add_db) -> None:
     p.add_argument("--area", metavar="A", help="area code or Chinese or English name")
     p.add_argument("--from", dest="period_from", metavar="P", help="first period, e.g. 2024H1")
     p.add_argument("--to", dest="period_to", metavar="P", help="last period, e.g. 2025H1")
+    p.add_argument("--period", metavar="P", help="review as of this period: its figures, or "
+                   "the latest before it marked older; later figures left out")
     p.add_argument("--lang", choices=("en", "zh_CN"), default="en")
     p.add_argument("--force", action="store_true",
                    help="replace an existing file that is not an Excel workbook")
@@ -36,10 +38,18 @@ def add_subcommands(sub, add_db) -> None:
                    help="replace an existing file that is not an Excel workbook")
     p.set_defaults(func=cmd_template)
 
-    p = sub.add_parser("import", help="import figures from an exported or entry workbook")
+    p = sub.add_parser("import", help="import figures from an exported or entry workbook, or "
+                                      "read them from a report (.txt .md .html .docx .pdf)")
     add_db(p)
-    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
+    p.add_argument("--reason", default="", metavar="TEXT",
+                   help="why figures of a submitted or reopened half-year change (kept in "
+                        "the change log)")
+    p.add_argument("--format", choices=("csv", "json"), help="reports: the proposed figures "
+                   "and the numbers not placed as rows")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="reports: the report's date when its "
+                   "text does not say (default: the file's)")
     p.set_defaults(func=cmd_import)
 
 
@@ -52,7 +62,8 @@ def _open(args) -> Store:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportOptions, export_workbook
 
-    opts = ExportOptions(args.category, args.area, args.period_from, args.period_to, args.lang)
+    opts = ExportOptions(args.category, args.area, args.period_from, args.period_to, args.lang,
+                         as_of=args.period)
     with _open(args) as store:
         r = export_workbook(store, args.out, opts, force=args.force)
     print(tr("{path}: {rows} figures, {charts} charts", path=r.path, rows=r.rows,
@@ -71,6 +82,12 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..reports.text import is_report
+
+    if is_report(args.file):  # a press release, read into proposed figures
+        from ..reports.commands import cmd_import_report
+
+        return cmd_import_report(args, _open)
     from .importer import apply_import, read_import
 
     with _open(args) as store:
@@ -101,7 +118,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if preview.nothing_to_do:
             print(tr("nothing to change"))
             return 0
-        done = apply_import(store, preview)
+        done = apply_import(store, preview, reason=args.reason)
     if done.backup:
         print(tr("imported: {created} new, {updated} changed; backup {backup}",
                  created=done.created, updated=done.updated, backup=done.backup))

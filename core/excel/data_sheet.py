@@ -19,20 +19,24 @@ from ..formulas import FORMULA_START
 from ..i18n import tr
 from ..values import CLASS_NAMES, CLASS_NAMES_ZH, QUALIFIER_LABELS
 from . import Cancelled
-from .headers import DATA_COLUMNS, STATUS_LABELS, heading
+from .headers import APPROVAL_WORDS, DATA_COLUMNS, FLAG_WORDS, STATUS_LABELS, heading
 from .styles import (_ILLEGAL as _ILLEGAL_CHARS, HEADER_ALIGN, HEADER_FILL, HEADER_FONT,
                      clean_text, print_setup)
 
 WIDTHS = {"indicator": 30, "name": 40, "area": 18, "period": 9, "value": 12, "unit": 10,
           "qualifier": 11, "note": 50, "source_text": 50, "status": 10, "source": 11,
-          "source_ref": 11, "version": 8}
-TEXT = ("name", "area", "unit", "note", "source_text", "source_ref", "source", "indicator")
+          "source_ref": 11, "version": 8, "followup": 10, "comment": 40, "approval": 12}
+TEXT = ("name", "area", "unit", "note", "source_text", "source_ref", "source", "indicator",
+        "followup", "comment", "approval")
 CHUNK = 5000
 
 
 def data_frame(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame,
-               sources: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The Data sheet as a DataFrame (fields as columns, in sheet order)."""
+               sources: pd.DataFrame, lang: str = "en", *, comments: pd.DataFrame | None = None,
+               pending: set | None = None) -> pd.DataFrame:
+    """The Data sheet as a DataFrame (fields as columns, in sheet order). ``comments``: one
+    row per figure key with its comments (:func:`core.comments.joined`); ``pending``: the
+    (area, period) not approved yet."""
     ind = indicators.set_index("code")
     nc = present.name_col(lang)
     zh = lang.startswith("zh")
@@ -64,7 +68,32 @@ def data_frame(figs: pd.DataFrame, indicators: pd.DataFrame, areas: pd.DataFrame
         "source": figs["source"].fillna("").to_numpy(object),
         "source_ref": figs["source_ref"].fillna("").to_numpy(object),
         "version": figs["version"].to_numpy(object),
+        **_review_columns(figs, lang, comments, pending),
     }, columns=list(DATA_COLUMNS))
+
+
+def _review_columns(figs: pd.DataFrame, lang: str, comments: pd.DataFrame | None,
+                    pending: set | None) -> dict:
+    """Follow-up, comments and approval of every figure, as the sheet says them."""
+    key = "zh_CN" if lang.startswith("zh") else "en"
+    yes, no = FLAG_WORDS[key]
+    n = len(figs)
+    follow = (figs["followup"].fillna(False).astype(bool).to_numpy() if "followup" in figs
+              else np.zeros(n, dtype=bool))
+    text = np.full(n, "", dtype=object)
+    if comments is not None and len(comments) and n:
+        idx = pd.MultiIndex.from_frame(figs[["indicator", "area", "period"]])
+        got = comments.set_index(["indicator", "area", "period"])["comment"].reindex(idx)
+        text = got.fillna("").to_numpy(object)
+    approved, not_approved = APPROVAL_WORDS[key]
+    if pending is None:
+        approval = np.full(n, "", dtype=object)
+    else:
+        waiting = np.fromiter(((a, p) in pending for a, p in zip(figs["area"], figs["period"])),
+                              dtype=bool, count=n)
+        approval = np.where(waiting, not_approved, approved).astype(object)
+    return {"followup": np.where(follow, yes, no).astype(object), "comment": text,
+            "approval": approval}
 
 
 def write_data_header(ws, frame: pd.DataFrame, lang: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
-from .. import queries, status
+from .. import asof, queries, status
 from ..errors import EcoError
 from ..i18n import tr
 from ..periods import parse_period, period_label, period_ord
@@ -27,6 +27,7 @@ from .data_sheet import data_frame, quote_prefix_style, splice_rows, write_data_
 from .files import cannot_write, check_destination, check_folder, part_files, publish
 from .headers import sheet_name
 from .safety import EXCEL_CELL_CHARS
+from .period_sheet import write_period_sheet
 from .scorecard_sheet import as_of, texts, write_scorecard_sheet
 
 
@@ -39,6 +40,7 @@ class ExportOptions:
     period_from: str | None = None
     period_to: str | None = None
     lang: str = "en"
+    as_of: str | None = None  # review as of this period (core.asof): later figures left out
 
 
 @dataclass
@@ -50,6 +52,10 @@ class Snapshot:
     figures: pd.DataFrame
     targets: pd.DataFrame
     filters: str
+    comments: pd.DataFrame | None = None  # one row per figure key (core.comments.joined)
+    pending: set | None = None  # (area, period) not approved yet
+    periods: list | None = None  # the Periods sheet's tables: (period, completeness table)
+    as_of: str | None = None
 
 
 @dataclass
@@ -84,15 +90,35 @@ def gather(conn, opts: ExportOptions) -> Snapshot:
     if lo is not None and hi is not None and lo > hi:
         raise EcoError(tr("--from {first} is after --to {last}", first=opts.period_from,
                           last=opts.period_to))
+    when = parse_period(opts.as_of).code if opts.as_of else None
     codes = ind["code"].tolist()
     figs = _figures(conn, indicators=codes if opts.category else None, areas=area_codes,
                     period_from=lo, period_to=hi)
+    if when:  # what was known at its end: the scorecard, the charts and the Data sheet
+        figs = asof.known_at(figs, when).reset_index(drop=True)
     tg = queries.targets(conn, indicators=codes if opts.category else None)
     if area_codes is not None:
         tg = tg[tg["area"].isin(area_codes)]
     # Targets are not cut to the period range: a deadline ahead still belongs on the scorecard.
-    return Snapshot(ind, cats, areas, queries.sources(conn), figs, tg,
-                    "; ".join(parts) or t["none"])
+    snap = Snapshot(ind, cats, areas, queries.sources(conn), figs, tg,
+                    "; ".join(parts) or t["none"], as_of=when)
+    review(conn, snap)
+    return snap
+
+
+def review(conn, snap: Snapshot) -> None:
+    """The review's part of the snapshot: comments, the half-years not approved, and the
+    Periods sheet's tables (the newest period of the figures and every period with a state)."""
+    from .. import approval, comments, completeness
+
+    snap.comments = comments.joined(comments.of_indicators(conn))
+    snap.pending = completeness.not_approved(conn)
+    figs = snap.figures
+    wanted = set(approval.states(conn)["period"])
+    if len(figs):
+        wanted.add(figs.loc[figs["period_ord"].idxmax(), "period"])
+    order = sorted(wanted, key=period_ord, reverse=True)
+    snap.periods = [(p, completeness.read(conn, p)) for p in order]
 
 
 # The mark a cut text ends with, in the workbook's language; the importer knows both.
@@ -134,7 +160,7 @@ def _fit_cells(frame: pd.DataFrame, lang: str) -> None:
 
 
 FIGURE_COLUMNS = ("id", "indicator", "area", "period", "period_ord", "value", "qualifier",
-                  "status", "derived", "note", "source", "source_ref", "version")
+                  "status", "derived", "note", "source", "source_ref", "version", "followup")
 
 
 def _figures(conn, *, indicators=None, areas=None, period_from=None, period_to=None,
@@ -148,7 +174,8 @@ def _figures(conn, *, indicators=None, areas=None, period_from=None, period_to=N
     cols: list[list] = [[] for _ in FIGURE_COLUMNS]
     for part in conn.execute(stmt).partitions(chunk):
         for i, values in enumerate(zip(*part)):
-            if FIGURE_COLUMNS[i] in ("id", "value", "period_ord", "version", "derived"):
+            if FIGURE_COLUMNS[i] in ("id", "value", "period_ord", "version", "derived",
+                                     "followup"):
                 cols[i].extend(values)
             else:
                 cols[i].extend(shared.setdefault(v, v) for v in values)
@@ -159,6 +186,7 @@ def _figures(conn, *, indicators=None, areas=None, period_from=None, period_to=N
             columns=["derivation", "entered_by", "entered_at"])
     df["value"] = df["value"].astype(float)
     df["derived"] = df["derived"].astype(bool)
+    df["followup"] = df["followup"].astype(bool)
     return df
 
 
@@ -211,10 +239,12 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     n = len(snap.figures)
     total = n + 2
     progress(0, total)
-    sc = status.scorecard(snap.indicators, snap.figures, snap.targets,
-                          area_rank=queries.area_rank(snap.areas)) if n or len(
-        snap.targets) else pd.DataFrame(columns=["latest_period"])
-    frame = data_frame(snap.figures, snap.indicators, snap.areas, snap.sources, lang)
+    sc = status.scorecard(
+        snap.indicators, snap.figures, snap.targets, area_rank=queries.area_rank(snap.areas),
+        areas=snap.areas, as_of=snap.as_of) if n or len(snap.targets) else pd.DataFrame(
+        columns=["latest_period"])
+    frame = data_frame(snap.figures, snap.indicators, snap.areas, snap.sources, lang,
+                       comments=snap.comments, pending=snap.pending)
     _fit_cells(frame, lang)
     if cancelled():
         raise Cancelled(tr("the export was cancelled; nothing was written"))
@@ -222,13 +252,22 @@ def write_workbook(snap: Snapshot, out: str | Path, lang: str = "en", *, progres
     try:
         score_ws = wb.create_sheet(sheet_name("scorecard", lang))
         charts_ws = wb.create_sheet(sheet_name("charts", lang))
+        map_ws = wb.create_sheet(sheet_name("map", lang))
         data_ws = wb.create_sheet(sheet_name("data", lang))
         chart_data_ws = wb.create_sheet(sheet_name("chart_data", lang))
         generated = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
         write_scorecard_sheet(score_ws, sc, snap.categories, snap.areas, lang,
-                              as_of=as_of(sc, lang), filters=snap.filters, generated=generated)
+                              as_of=period_label(snap.as_of, lang) if snap.as_of
+                              else as_of(sc, lang), filters=snap.filters, generated=generated,
+                              pending=snap.pending)
+        if snap.periods is not None:
+            write_period_sheet(wb.create_sheet(sheet_name("periods", lang)), snap.periods,
+                               snap.areas, lang)
         charts = write_chart_sheets(charts_ws, chart_data_ws, snap.figures, snap.targets,
                                     snap.indicators, snap.areas, lang)
+        from .map_sheet import write_map_sheet  # the districts, as the Map tab draws them
+
+        write_map_sheet(map_ws, sc, snap.indicators, snap.areas, lang)
         progress(1, total)
         snap.figures = snap.figures.iloc[0:0]  # the frame has what the Data rows need
         write_data_header(data_ws, frame, lang)

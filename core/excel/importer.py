@@ -14,8 +14,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import queries
+from .. import queries, write
 from ..backups import made_for
+from ..entities import SOURCE
 from ..errors import ConflictError
 from ..i18n import tr
 from ..names import area_keys, normalize
@@ -25,7 +26,7 @@ from ..rules import blank as blank_cells
 from ..problems import InputError
 from ..store import Store
 from ..values import format_value
-from . import Cancelled, never, no_progress
+from . import Cancelled, named_sources, never, no_progress
 from .headers import status_code
 from .export import was_cut
 from .reader import read_table
@@ -33,9 +34,9 @@ from .safety import EXCEL_CELL_CHARS, check_workbook
 
 WHY = "import"
 PLAN_FIELDS = ("indicator", "area", "period", "value", "qualifier", "status", "note", "source",
-               "source_ref", "version", "_row")
+               "source_ref", "followup", "comment", "version", "_row", "source_text")
 TEXT_FIELDS = ("indicator", "area", "period", "qualifier", "status", "note", "source",
-               "source_ref")
+               "source_ref", "followup", "comment")
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Preview:
     kind: str
     rows: int
     plan: Plan
+    new_sources: tuple = ()  # sources the Source column names that are not yet in the database
 
     @property
     def file(self) -> str:
@@ -64,7 +66,9 @@ class Preview:
 
     @property
     def nothing_to_do(self) -> bool:
-        return not len(self.plan.new) and not len(self.plan.changed)
+        comments = self.plan.comments
+        return (not len(self.plan.new) and not len(self.plan.changed)
+                and (comments is None or not len(comments)))
 
     def changes(self, indicators: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         """New and changed figures as text: indicator, area, period, old, new."""
@@ -85,10 +89,17 @@ class Preview:
 
     def summary(self) -> str:
         c = self.counts
-        return tr("{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, "
+        text = tr("{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, "
                   "{unchanged} unchanged, {problems} problems", file=self.file,
                   sheet=self.sheet, rows=self.rows, new=c["new"], changed=c["changed"],
                   unchanged=c["unchanged"], problems=c["problems"])
+        if not self.new_sources:
+            return text  # a core.i18n.Text: its English beside it
+        return "\n".join([text, *self.new_source_lines()])
+
+    def new_source_lines(self) -> list[str]:
+        """One line per source the import will create."""
+        return [tr("new source: {title}", title=s["title"]) for s in self.new_sources]
 
 
 def _as_text(s: pd.Series) -> pd.Series:
@@ -199,12 +210,20 @@ def read_import(store: Store, path: str | Path, *, progress=no_progress,
     with store.read() as conn:
         if cut is not None:  # a note the export cut to fit its cell keeps the whole one
             df = _keep_existing(conn, df.copy(), ("note",), pd.Series(cut, index=df.index))
-        if table.kind == "entry" and len(df):
-            df = _keep_existing(conn, df.copy())
+        new_sources, named = (), []
+        if table.kind == "entry" and len(df):  # (a blank follow-up cell keeps the mark)
+            df, new_sources, named = named_sources.resolve(
+                conn, df, file=path.name, sheet=table.sheet,
+                heading=table.headings.get(named_sources.COLUMN, ""))
+            keep = ("note", "qualifier", "followup", *(("source",) if "source" in df else ()))
+            df = _keep_existing(conn, df.copy(), keep)
+        df = df.drop(columns=[named_sources.COLUMN], errors="ignore")
         plan = plan_figures(conn, df, file=path.name, sheet=table.sheet,
-                            columns=table.headings)
+                            columns=table.headings,
+                            new_sources=tuple(s["id"] for s in new_sources))
+    plan.problems[:0] = named
     progress(3, 3)
-    return Preview(path, table.sheet, table.kind, int(len(df)), plan)
+    return Preview(path, table.sheet, table.kind, int(len(df)), plan, tuple(new_sources))
 
 
 @dataclass
@@ -229,7 +248,7 @@ def _added_since(store: Store, plan: Plan) -> bool:
 
 
 def apply_import(store: Store, preview: Preview, *, progress=no_progress,
-                 cancelled=never) -> Applied:
+                 cancelled=never, reason: str = "") -> Applied:
     """Write a previewed import in one transaction (all or nothing).
 
     Raises
@@ -252,8 +271,11 @@ def apply_import(store: Store, preview: Preview, *, progress=no_progress,
     try:
         with store.write("import", backup=True) as conn:  # checked and copied under the lock
             backup = made_for(conn)
+            if preview.new_sources:  # named in the Source column: made once, first
+                write.commit(conn, SOURCE, new=pd.DataFrame(list(preview.new_sources)),
+                             who=store.user, why=WHY, origin=preview.file)
             counts = apply_plan(conn, preview.plan, who=store.user, why=WHY,
-                                origin=preview.file)
+                                origin=preview.file, reason=reason)
     except ConflictError:  # the database refused a row; the transaction is rolled back
         if not _added_since(store, preview.plan):
             raise

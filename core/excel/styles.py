@@ -28,7 +28,9 @@ UNLOCKED = Protection(locked=False)
 def _status_style(tone: vocabulary.Tone) -> tuple[PatternFill | None, Font]:
     fill = (PatternFill("solid", fgColor=tone.background.lstrip("#")) if tone.background
             else None)
-    return fill, Font(color=tone.foreground.lstrip("#"), bold=tone is not vocabulary.NONE)
+    # the same family as every other cell: a status cell in another font stood out
+    return fill, Font(name="Calibri", color=tone.foreground.lstrip("#"),
+                      bold=tone is not vocabulary.NONE)
 
 
 _TONE_STYLES = {code: _status_style(t) for code, t in vocabulary.TONES.items()}

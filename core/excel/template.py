@@ -39,7 +39,7 @@ from .styles import (ENTRY_FILL, GRID, HEADER_ALIGN, HEADER_FILL, HEADER_FONT, L
 HEADER_ROW = 4
 WIDTHS = {"indicator": 36, "name": 40, "area": 16, "period": 9, "unit": 10, "range": 20,
           "last_period": 10, "last_value": 12, "value": 14, "qualifier": 12, "note": 40,
-          "version": 8}
+          "comment": 30, "followup": 10, "source_text": 36, "version": 8}
 TEXTS = {
     "en": {"title": "Entry workbook: {period}", "hint": "Fill in the yellow cells only (Value, "
            "and if needed Qualifier and Note), then send the workbook back. See the "
@@ -68,6 +68,10 @@ INSTRUCTIONS = [
      "5. 请勿修改灰色列、重命名工作表或插入列：导入时会逐行检查，并指出问题所在的行和列。"),
     ("6. A blank Note or Qualifier keeps what the bureau already has for that figure.",
      "6. 备注或限定词留空时，保留系统中已有的内容。"),
+    ("7. Source: the title of the bulletin or report the figure comes from. A title the bureau "
+     "does not have yet is added as a new source when the workbook is imported; a blank Source "
+     "keeps the figure's source.",
+     "7. 来源：填写数据所依据的通报或报告的标题。系统中尚无的标题将在导入时新建为来源；来源留空时保留原有来源。"),
 ]
 
 
@@ -91,16 +95,26 @@ def nothing_to_fill(period: str) -> str:
               period=shown_period(p))
 
 
-def _indicators(conn, category: str | None) -> pd.DataFrame:
+def _many(value) -> list[str]:
+    """One name, a list of names, or none (a dialog's choice of several)."""
+    if value is None or value == "":
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+def _indicators(conn, category) -> pd.DataFrame:
     ind = queries.indicators(conn)
-    if category:
-        ind = ind[ind["category"] == queries.resolve_category(conn, category)]
+    cats = _many(category)
+    if cats:
+        ind = ind[ind["category"].isin([queries.resolve_category(conn, c) for c in cats])]
     return ind
 
 
-def entry_rows(conn, period: str, *, area: str | None = None,
-               category: str | None = None, lang: str = "en") -> pd.DataFrame:
-    """One row per indicator x area for ``period`` with the last known value and version."""
+def entry_rows(conn, period: str, *, area=None, category=None,
+               lang: str = "en") -> pd.DataFrame:
+    """One row per indicator x area for ``period`` with the last known value and version.
+
+    ``area`` and ``category``: one name or code, several (a list), or None for all."""
     p = parse_period(period)
     ind = reported_in(_indicators(conn, category), p.kind)
     if ind.empty:
@@ -109,9 +123,9 @@ def entry_rows(conn, period: str, *, area: str | None = None,
     figs = queries.figures(conn, indicators=ind["code"].tolist(), period_to=period_ord(p))
     # the last known value beside the entry cell is of the same period type (like with like)
     figs = figs[figs["period_ord"].to_numpy() % 10 == period_ord(p) % 10]
-    if area:
-        code = queries.resolve_area(conn, area)
-        pairs = pd.DataFrame({"indicator": ind["code"], "area": code})
+    if _many(area):
+        codes = [queries.resolve_area(conn, a) for a in _many(area)]
+        pairs = pd.concat([pd.DataFrame({"indicator": ind["code"], "area": c}) for c in codes])
     else:
         tg = queries.targets(conn, indicators=ind["code"].tolist())
         known = pd.concat([figs[["indicator", "area"]], tg[["indicator", "area"]]])
@@ -156,8 +170,8 @@ def _allowed(r, t: dict) -> tuple[str, dict | None]:
                                                  formula1="-1E+15", formula2="1E+15")
 
 
-def write_template(store: Store, out: str | Path, period: str, *, area: str | None = None,
-                   category: str | None = None, lang: str = "en", force: bool = False,
+def write_template(store: Store, out: str | Path, period: str, *, area=None,
+                   category=None, lang: str = "en", force: bool = False,
                    progress=no_progress, cancelled=never) -> int:
     """Write the entry workbook for ``period``; returns the number of entry rows.
 
@@ -200,7 +214,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
         ws.column_dimensions[get_column_letter(col[f])].width = WIDTHS[f]
     ws.row_dimensions[HEADER_ROW].height = 30
     groups: dict[tuple, list[str]] = {}
-    class_cells, qual_cells = [], []
+    class_cells, qual_cells, flag_cells = [], [], []
     for i, r in enumerate(rows.itertuples(index=False), start=HEADER_ROW + 1):
         allowed, dv = _allowed(r, t)
         last = None
@@ -211,6 +225,7 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
                   "unit": present.unit_text(r.unit, getattr(r, "unit_zh", ""), lang),
                   "range": allowed, "last_period": last_shown(r.period) or None,
                   "last_value": last, "value": None, "qualifier": None, "note": None,
+                  "comment": None, "followup": None, "source_text": None,
                   "version": int(r.version) if pd.notna(r.version) else None}
         fmt = number_format(r.value_kind, int(r.decimals))
         ws.row_dimensions[i].height = row_height(max(
@@ -224,13 +239,15 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
                 c.fill = LOCKED_FILL
             if f in ("value", "last_value") and r.value_kind != "class":
                 c.number_format = fmt
-            c.alignment = WRAP if f in ("name", "note", "unit", "range") else MID
+            c.alignment = (WRAP if f in ("name", "note", "comment", "unit", "range",
+                                         "source_text") else MID)
         ref = f"{get_column_letter(col['value'])}{i}"
         if dv is None:
             class_cells.append(ref)
         else:
             groups.setdefault(tuple(sorted(dv.items())), []).append(ref)
         qual_cells.append(f"{get_column_letter(col['qualifier'])}{i}")
+        flag_cells.append(f"{get_column_letter(col['followup'])}{i}")
     last_row = HEADER_ROW + len(rows)
 
     def validation(cells, **kw):
@@ -253,6 +270,9 @@ def write_template(store: Store, out: str | Path, period: str, *, area: str | No
                    formula1='"' + ",".join(names) + '"')
     quals = [v for k, v in QUALIFIER_LABELS["zh_CN" if zh else "en"].items() if k]
     validation(qual_cells, what=", ".join(quals), type="list", formula1='"' + ",".join(quals) + '"')
+    flags = ["是", "否"] if zh else ["yes", "no"]  # (the importer takes either language)
+    validation(flag_cells, what=", ".join(flags), type="list",
+               formula1='"' + ",".join(flags) + '"')
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(fields))}{last_row}"
     ws.protection.sheet = True

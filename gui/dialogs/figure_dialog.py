@@ -15,6 +15,8 @@ from core.values import optional_number
 from gui.indicator import labels
 from gui.value_field import ClassField, ValueField
 
+from ..sources.picker import SourcePicker
+from . import remembered
 from .common import WARNING_STYLE, FormDialog, combo, same_value, select_data
 
 EDITABLE = ("area", "period", "value", "qualifier", "status", "note", "source", "source_ref")
@@ -67,7 +69,7 @@ class FigureDialog(FormDialog):
         self.add("status", self.tr("Status:"),
                  combo([(labels.figure_status(s), s) for s in FIGURE_STATUSES]))
         self.add("note", self.tr("Note:"), QLineEdit())
-        self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
+        self.add("source", self.tr("Source:"), SourcePicker(ctx, self.tr("(none)")))
         ref = self.add("source_ref", self.tr("Reference:"), QLineEdit())
         ref.setPlaceholderText(self.tr("e.g. table 3, para 4"))
         # a value that passes the rules but looks wrong (core.suspicious): said before it is
@@ -80,9 +82,12 @@ class FigureDialog(FormDialog):
         self.layout().insertWidget(1, self.warning)
         if row:
             self.load(row)
-        elif area:
-            select_data(self.fields["area"], area)
+        else:
+            remembered.restore(self, "figure", area_given=area is not None)
+            if area:
+                select_data(self.fields["area"], area)
         self.ready()
+        remembered.focus_first_empty(self.fields)
 
     def load(self, row: dict) -> None:
         f = self.fields
@@ -161,6 +166,7 @@ class FigureDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{period_label(values['period'], self.ctx.lang)}"
         if self.row is None:
+            remembered.remember("figure", values)  # the next new row opens on this period and area
             return self.save(CreateRow("figure", values),
                              self.tr("Add figure %1").replace("%1", what))
         changes = {k: values[k] for k in EDITABLE if not same_value(values[k], self.row.get(k))}

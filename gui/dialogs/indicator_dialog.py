@@ -7,10 +7,11 @@ from core import validate
 from core.edits import CreateRow, UpdateRow
 from core.errors import ValueParseError
 from core.present import cell_text
-from core.validate import PERIOD_TYPES
+from core.validate import MEASURES, PERIOD_TYPES
 from core.values import DIRECTIONS, VALUE_KINDS, parse_value
 from gui.indicator import labels
 
+from . import remembered
 from .common import FormDialog, combo, same_value, select_data
 
 OPTIONAL_NUMBERS = ("band_low", "band_high", "vmin", "vmax")
@@ -52,10 +53,22 @@ class IndicatorDialog(FormDialog):
         tol = self.add("tolerance", self.tr("Tolerance (close):"), QDoubleSpinBox())
         tol.setRange(0, 1e9)
         tol.setDecimals(3)
+        self.add("measure", self.tr("What a figure is:"),
+                 combo([(labels.measure(m), m) for m in MEASURES]))
+        formula = self.add("formula", self.tr("Formula:"), QLineEdit())
+        formula.setPlaceholderText(self.tr("computed, e.g. 100 * AIR.GOOD_DAYS / "
+                                           "(AIR.VALID_DAYS | days); empty: typed"))
+        formula.setToolTip(self.tr("A computed indicator's figures are made from its inputs "
+                                   "wherever they exist and are never typed. 'days' is the "
+                                   "period's days; 'a | b' takes b where a is missing."))
         for key, label in (("definition_en", self.tr("Definition (English):")),
                            ("definition_zh", self.tr("Definition (Chinese):"))):
             box = self.add(key, label, QPlainTextEdit())
             box.setFixedHeight(64)
+        words = self.add("wordings", self.tr("Wordings in reports:"), QPlainTextEdit())
+        words.setFixedHeight(64)
+        words.setPlaceholderText(self.tr("one a line, in either language, e.g. days of good "
+                                         "air quality / 优良天数"))
         self.fields["direction"].currentIndexChanged.connect(self._band)
         if row:
             self.load(row)
@@ -63,6 +76,7 @@ class IndicatorDialog(FormDialog):
             code.setToolTip(self.tr("An indicator's code cannot be changed."))
         self._band()
         self.ready()
+        remembered.focus_first_empty(self.fields)  # the code, or the first name left empty
 
     def load(self, row: dict) -> None:
         f = self.fields
@@ -79,8 +93,11 @@ class IndicatorDialog(FormDialog):
         select_data(f["period_type"], row.get("period_type") or "half")
         f["decimals"].setValue(int(row.get("decimals") or 0))
         f["tolerance"].setValue(float(row.get("tolerance") or 0))
+        select_data(f["measure"], row.get("measure") or "flow")
+        f["formula"].setText(cell_text(row.get("formula")))
         f["definition_en"].setPlainText(cell_text(row.get("definition_en")))
         f["definition_zh"].setPlainText(cell_text(row.get("definition_zh")))
+        f["wordings"].setPlainText(cell_text(row.get("wordings")))
 
     def _band(self) -> None:
         band = self.fields["direction"].currentData() == "band"

@@ -15,11 +15,15 @@ from core.values import (decimals_problem, format_value, more_decimals, optional
                          parse_value)
 from gui.indicator import labels
 
+from ..sources.picker import SourcePicker
+from . import remembered
 from .common import FormDialog, combo, same_value, select_data
-from .figure_dialog import area_items, period_code, source_items
+from .figure_dialog import area_items, period_code
 
 EDITABLE = ("area", "period", "comparator", "value", "value_high", "kind", "baseline_period",
-            "baseline_value", "note", "source", "source_ref")
+            "baseline_value", "note", "source", "source_ref", "qualitative", "relative",
+            "document", "document_date", "confidence")
+CONFIDENCES = ("", "H", "M-H", "M", "L")  # core.rules.CONFIDENCES
 # A new target's kind: the one that weighs least when the scorecard picks among targets
 # (core.status.KIND_RANK), never silently the national assessment target that weighs most.
 DEFAULT_KIND = max(TARGET_KINDS, key=lambda k: KIND_RANK.get(k, -1))
@@ -48,16 +52,29 @@ class TargetDialog(FormDialog):
         self.add("kind", self.tr("Kind:"),
                  combo([(labels.target_kind(k), k) for k in TARGET_KINDS]))
         select_data(self.fields["kind"], DEFAULT_KIND)
+        words = self.add("qualitative", self.tr("Target in words:"), QLineEdit())
+        words.setPlaceholderText(self.tr("a target without a number, e.g. 达到国家考核要求; "
+                                         "never judged"))
+        rel = self.add("relative", self.tr("Change on the baseline (%):"), QLineEdit())
+        rel.setPlaceholderText(self.tr("e.g. -10 for down 10 % on the baseline period"))
         self.add("baseline_period", self.tr("Baseline period:"), QLineEdit())
         self.add("baseline_value", self.tr("Baseline value:"), QLineEdit())
         self.add("note", self.tr("Note:"), QLineEdit())
-        self.add("source", self.tr("Source:"), combo(source_items(ctx, self.tr("(none)"))))
+        self.add("source", self.tr("Source:"), SourcePicker(ctx, self.tr("(none)")))
         self.add("source_ref", self.tr("Reference:"), QLineEdit())
+        doc = self.add("document", self.tr("Document number:"), QLineEdit())
+        doc.setPlaceholderText(self.tr("e.g. 渝府发〔2022〕11号"))
+        self.add("document_date", self.tr("Document date:"), QLineEdit())
+        self.add("confidence", self.tr("Confidence:"),
+                 combo([(c or self.tr("(not said)"), c) for c in CONFIDENCES]))
         self.fields["comparator"].currentIndexChanged.connect(self._between)
         if row:
             self.load(row)
+        else:
+            remembered.restore(self, "target")
         self._between()
         self.ready()
+        remembered.focus_first_empty(self.fields)
 
     def _show(self, v) -> str:
         if v is None or v != v:
@@ -82,6 +99,11 @@ class TargetDialog(FormDialog):
         f["note"].setText(cell_text(row.get("note")))
         select_data(f["source"], cell_text(row.get("source")))
         f["source_ref"].setText(cell_text(row.get("source_ref")))
+        for key in ("qualitative", "document", "document_date"):
+            f[key].setText(cell_text(row.get(key)))
+        rel = row.get("relative")
+        f["relative"].setText("" if rel is None or rel != rel else f"{float(rel):g}")
+        select_data(f["confidence"], cell_text(row.get("confidence")))
 
     def _between(self) -> None:
         self.fields["value_high"].setEnabled(self.fields["comparator"].currentData() == "between")
@@ -98,8 +120,9 @@ class TargetDialog(FormDialog):
         missing: dict[str, str] = {}
         if not values["period"]:
             missing["period"] = self.tr("Type the deadline period, e.g. 2025 or 2025H2.")
-        if not values["value"]:
-            missing["value"] = self.tr("Type the target value.")
+        if not values["value"] and not values["qualitative"] and not values["relative"]:
+            missing["value"] = self.tr("Type the target value (or the target in words, or "
+                                       "its change on a baseline).")
         if values["comparator"] == "between" and not values["value_high"]:
             missing["value_high"] = self.tr("Type the upper value of the range.")
         return missing
@@ -133,6 +156,7 @@ class TargetDialog(FormDialog):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
                f"{period_label(values['period'], self.ctx.lang)}"
         if self.row is None:
+            remembered.remember("target", values)  # the next new row opens on this period and area
             return self.save(CreateRow("target", values),
                              self.tr("Add target %1").replace("%1", what))
         clean, refused = self.core_check(validate.target_values, values)

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from core.excel import Cancelled
 from core.excel.export import ExportOptions, export_workbook
-from core.periods import is_period
+from core.periods import is_period, parse_period
 
 from .. import workers
+from .saved_files import OpenButtons, default_path
 
 
 class ExportDialog(QDialog):
@@ -33,6 +34,10 @@ class ExportDialog(QDialog):
         self.area.addItem(self.tr("All areas"), None)
         for r in ctx.areas.itertuples(index=False):
             self.area.addItem(str(getattr(r, nc)), r.code)
+        self.as_of = QLineEdit(self, objectName="exportPeriod")
+        self.as_of.setPlaceholderText(self.tr("e.g. 2026H1 (empty: the latest figures)"))
+        self.as_of.textChanged.connect(self._check)
+        self.as_of.textChanged.connect(self._default_name)
         self.period_from = QLineEdit(self, objectName="exportFrom")
         self.period_to = QLineEdit(self, objectName="exportTo")
         for w in (self.period_from, self.period_to):
@@ -42,7 +47,9 @@ class ExportDialog(QDialog):
         self.lang.addItem("English", "en")
         self.lang.addItem("中文", "zh_CN")
         self.lang.setCurrentIndex(1 if ctx.lang.startswith("zh") else 0)
+        self.lang.currentIndexChanged.connect(self._default_name)
         self.path = QLineEdit(self, objectName="exportPath")
+        self._named = ""  # the default name last put in the path (replaced while untouched)
         self.path.textChanged.connect(self._check)
         browse = QPushButton(self.tr("Browse…"), self, objectName="exportBrowse")
         browse.clicked.connect(self.choose_file)
@@ -52,6 +59,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Area"), self.area)
+        form.addRow(self.tr("As of period"), self.as_of)
         form.addRow(self.tr("From period"), self.period_from)
         form.addRow(self.tr("To period"), self.period_to)
         form.addRow(self.tr("Language of the workbook"), self.lang)
@@ -61,6 +69,7 @@ class ExportDialog(QDialog):
         self.message = QLabel(self, objectName="exportMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.opener = OpenButtons(self)
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -73,9 +82,21 @@ class ExportDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.progress)
         lay.addWidget(self.message)
+        lay.addWidget(self.opener)
         lay.addWidget(self.buttons)
         self.resize(520, 300)
+        self._default_name()
         self._check()
+
+    def _default_name(self, *_args) -> None:
+        """``会议-2026H1-2026-12-04.xlsx`` in the last folder used, while the person has not
+        typed a path of their own."""
+        if self.path.text().strip() and self.path.text() != self._named:
+            return
+        text = self.as_of.text().strip() or self.period_to.text().strip()
+        period = parse_period(text).code if text and is_period(text) else None
+        self._named = default_path("meeting", period, self.lang.currentData())
+        self.path.setText(self._named)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the workbook"),
@@ -85,7 +106,7 @@ class ExportDialog(QDialog):
             self.path.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def _check(self) -> None:
-        bad = [w for w in (self.period_from, self.period_to)
+        bad = [w for w in (self.as_of, self.period_from, self.period_to)
                if w.text().strip() and not is_period(w.text().strip())]
         if bad:
             self.message.setText(self.tr("A period is written 2024, 2024H1, 2024Q2 or 2024-06."))
@@ -97,7 +118,8 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         return ExportOptions(self.category.currentData(), self.area.currentData(),
                              self.period_from.text().strip() or None,
-                             self.period_to.text().strip() or None, self.lang.currentData())
+                             self.period_to.text().strip() or None, self.lang.currentData(),
+                             as_of=self.as_of.text().strip() or None)
 
     def start(self) -> None:
         if self.job is not None or not self.export_button.isEnabled():
@@ -135,6 +157,7 @@ class ExportDialog(QDialog):
         self.result = result
         self.message.setText(self.tr("Saved {path}: {rows} figures, {charts} charts.").format(
             path=result.path, rows=result.rows, charts=result.charts))
+        self.opener.show_for(result.path)
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QStyle, QTableView, QVBoxLayout, QWidget)
 
 from core.excel import Cancelled
+from core.errors import EcoError
 from core.excel.importer import apply_import
+from core.period_lock import ReasonNeeded
 from core.excel.isolated import read_import_isolated
 from core.present import PeriodNames
 
@@ -96,7 +98,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from Excel"))
         self.path = QLineEdit(self, objectName="importPath")
         self.path.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose workbook…"), self, objectName="importBrowse")
+        browse = QPushButton(self.tr("Choose workbook or report…"), self,
+                             objectName="importBrowse")
         browse.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
@@ -136,6 +139,11 @@ class ImportDialog(QDialog):
         lay.addWidget(self.progress)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 3)
+        from .report_preview import ReportPane  # a report's proposals (core.reports)
+
+        self.report = ReportPane(self, self)
+        self.report.setVisible(False)
+        lay.addWidget(self.report, 4)
         lay.addWidget(self.problems_label)
         lay.addWidget(self.problems, 2)
         lay.addWidget(self.note)
@@ -145,8 +153,9 @@ class ImportDialog(QDialog):
 
     # reading -------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a workbook to import"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a workbook or a report to import"), "",
+            self.tr("Workbooks and reports (*.xlsx *.txt *.md *.html *.htm *.docx *.pdf)"))
         if path:
             self.load(path)
 
@@ -158,6 +167,13 @@ class ImportDialog(QDialog):
         self.model.set_frame(pd.DataFrame(), [])
         self._show_problems(False)
         self.apply_button.setEnabled(False)
+        from core.reports.text import is_report
+
+        self.report.setVisible(is_report(path))
+        self.table.setVisible(not is_report(path))
+        if is_report(path):  # a press release: proposals to keep, correct or drop
+            self.report.load(path)
+            return
         self.summary.setText(self.tr("Reading and checking the workbook…"))
         self._run(partial(read_in_child, self.ctx.store, path), self._read_done)
 
@@ -185,6 +201,9 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr(
             "{file}, sheet {sheet}: {new} new, {changed} changed, {unchanged} unchanged, "
             "{problems} problems.").format(file=preview.file, sheet=preview.sheet, **c))
+        made = getattr(preview, "new_source_lines", lambda: [])()
+        if made:  # names in the Source column no source has: made once on Apply
+            self.summary.setText("\n".join([self.summary.text(), *made]))
         ch = preview.changes(self.ctx.indicators, self.ctx.lang)
         shown = pd.DataFrame({
             "change": ch["change"].map({"new": self.tr("new"), "changed": self.tr("changed")}),
@@ -222,12 +241,17 @@ class ImportDialog(QDialog):
         self.problems.setVisible(show)
 
     # applying ------------------------------------------------------------------------------
-    def apply(self) -> None:
-        if self.job is not None or self.preview is None or not self.apply_button.isEnabled():
+    def apply(self, reason: str = "") -> None:
+        reason = reason if isinstance(reason, str) else ""  # (clicked() passes checked)
+        if self.job is None and self.report.isVisible() and self.report.preview is not None:
+            return self.report.apply()
+        if self.job is not None or self.preview is None or not (
+                self.apply_button.isEnabled() or reason):
             return
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("Writing the changes…"))
-        self._run(partial(apply_import, self.ctx.store, self.preview), self._applied)
+        self._run(partial(apply_import, self.ctx.store, self.preview, reason=reason),
+                  self._applied)
 
     def _applied(self, done) -> None:
         self._finish()
@@ -242,6 +266,13 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
+        if isinstance(exc, ReasonNeeded) and self.preview is not None:
+            # figures of a reported half-year: ask why, then write with the reason
+            from ..reason import ask
+
+            ask(self, self.tr("%1\n\nWhy are they corrected?").replace("%1", str(exc)),
+                lambda reason: self.apply(reason), lambda: self._failed(EcoError(str(exc))))
+            return
         if isinstance(exc, Cancelled):
             self.summary.setText(self.tr("Cancelled; nothing was written."))
         else:

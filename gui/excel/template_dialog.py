@@ -15,6 +15,9 @@ from core.excel.template import nothing_to_fill, reported_in, write_template
 from core.periods import is_period, parse_period
 
 from .. import workers
+from .choice_list import ChoiceList
+from ..i18n import settings
+from .saved_files import OpenButtons, default_path
 
 
 class TemplateDialog(QDialog):
@@ -28,19 +31,22 @@ class TemplateDialog(QDialog):
         nc = ctx.name_col
         self.period = QLineEdit(self, objectName="templatePeriod")
         self.period.setPlaceholderText(self.tr("e.g. 2026H1"))
-        self.category = QComboBox(self, objectName="templateCategory")
-        self.category.addItem(self.tr("All categories"), None)
-        for r in ctx.categories.itertuples(index=False):
-            self.category.addItem(str(getattr(r, nc)), r.code)
-        self.area = QComboBox(self, objectName="templateArea")
-        self.area.addItem(self.tr("Areas with figures or targets"), None)
-        for r in ctx.areas.itertuples(index=False):
-            self.area.addItem(str(getattr(r, nc)), r.code)
+        # several may be ticked; none ticked is all categories, or the areas with data
+        self.category = ChoiceList([(str(getattr(r, nc)), r.code)
+                                    for r in ctx.categories.itertuples(index=False)], self,
+                                   name="templateCategory")
+        self.category.setToolTip(self.tr("Tick the categories to include; none ticked: all"))
+        self.area = ChoiceList([(str(getattr(r, nc)), r.code)
+                                for r in ctx.areas.itertuples(index=False)], self,
+                               name="templateArea")
+        self.area.setToolTip(self.tr("Tick the areas to include; none ticked: the areas "
+                                     "with figures or targets"))
         self.lang = QComboBox(self, objectName="templateLanguage")
         self.lang.addItem("English", "en")
         self.lang.addItem("中文", "zh_CN")
         self.lang.setCurrentIndex(1 if ctx.lang.startswith("zh") else 0)
         self.path = QLineEdit(self, objectName="templatePath")
+        self._named = ""  # the default name last put in the path (replaced while untouched)
         browse = QPushButton(self.tr("Browse…"), self, objectName="templateBrowse")
         browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
@@ -48,13 +54,14 @@ class TemplateDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("Period to fill in"), self.period)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow(self.tr("Area"), self.area)
+        form.addRow(self.tr("Categories"), self.category)
+        form.addRow(self.tr("Areas"), self.area)
         form.addRow(self.tr("Language of the workbook"), self.lang)
         form.addRow(self.tr("Save as"), row)
         self.message = QLabel(self, objectName="templateMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.opener = OpenButtons(self)
         self.buttons = QDialogButtonBox(self)
         self.write_button = self.buttons.addButton(self.tr("Write"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
@@ -66,12 +73,28 @@ class TemplateDialog(QDialog):
         for w in (self.period, self.path):
             w.textChanged.connect(self._check)
         self.category.currentIndexChanged.connect(self._check)
+        self.period.textChanged.connect(self._default_name)
+        self.lang.currentIndexChanged.connect(self._default_name)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.message)
+        lay.addWidget(self.opener)
         lay.addWidget(self.buttons)
         self.resize(520, 260)
+        remembered = settings().value("entry/period", "", str)
+        if remembered and is_period(remembered):
+            self.period.setText(remembered)  # the half-year being collected, as last time
+        self._default_name()
         self._check()
+        self.period.setFocus()
+
+    def _default_name(self, *_args) -> None:
+        if self.path.text().strip() and self.path.text() != self._named:
+            return
+        text = self.period.text().strip()
+        period = parse_period(text).code if text and is_period(text) else None
+        self._named = default_path("entry", period, self.lang.currentData())
+        self.path.setText(self._named)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the workbook"),
@@ -89,7 +112,7 @@ class TemplateDialog(QDialog):
             return self.tr("A period is written 2026, 2026H1, 2026Q1, 2026-03 or 2026年上半年.")
         ind = self.ctx.indicators
         if self.category.currentData():
-            ind = ind[ind["category"] == self.category.currentData()]
+            ind = ind[ind["category"].isin(self.category.currentData())]
         if reported_in(ind, parse_period(text).kind).empty:
             return str(nothing_to_fill(text))
         return ""
@@ -116,6 +139,10 @@ class TemplateDialog(QDialog):
         self._check()
         self.message.setText(self.tr("Saved {path}: {rows} rows to fill in.").format(
             path=self.path.text().strip(), rows=rows))
+        self.opener.show_for(self.path.text().strip())
+        s = settings()
+        s.setValue("entry/period", parse_period(self.period.text().strip()).code)
+        s.sync()
 
     def _failed(self, exc: BaseException) -> None:
         self.job = None

@@ -13,7 +13,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from core import suspicious
 from core.edits import UpdateRow
@@ -30,15 +30,16 @@ COLUMNS = ("area", "period", "value", "qualifier", "status", "note", "source", "
            "entered_at")
 EDITABLE = frozenset({"value", "qualifier", "status", "note"})
 _ARRAYS = ("id", "version", "area", "period", "value", "qualifier", "status", "note", "source",
-           "source_ref", "entered_by", "entered_at", "derived", "derivation")
+           "source_ref", "entered_by", "entered_at", "derived", "derivation", "computed")
 _DTYPES = {"value": float, "id": np.int64, "version": np.int64}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 _FONT, _ALIGN = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole
-_ROLES = frozenset({_DISPLAY, _EDIT, _FONT, _ALIGN, Qt.ItemDataRole.ToolTipRole, ID_ROLE,
-                    *MARK_ROLES})
+_FORE = Qt.ItemDataRole.ForegroundRole
+_ROLES = frozenset({_DISPLAY, _EDIT, _FONT, _ALIGN, _FORE, Qt.ItemDataRole.ToolTipRole,
+                    ID_ROLE, *MARK_ROLES})
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _EDIT_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -74,6 +75,8 @@ class FigureModel(QAbstractTableModel):
         self._periods = PeriodNames(ctx.lang)  # 2025年上半年 in Chinese, once per code
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._grey = QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled,
+                                                      QPalette.ColorRole.Text)
         self.frame = pd.DataFrame()
         self.marks = CellMarks()  # pasted cells refused or warned, by figure id
 
@@ -161,7 +164,21 @@ class FigureModel(QAbstractTableModel):
     def flags(self, index: _Index):
         if not index.isValid():
             return _NO_FLAGS
-        return _EDIT_FLAGS if COLUMNS[index.column()] in EDITABLE else _FLAGS
+        col = COLUMNS[index.column()]
+        if col == "value" and self._computed(index.row()):
+            return _FLAGS  # made by its formula (core.computed): never typed
+        if col not in EDITABLE or self.locked(index.row()):
+            return _FLAGS
+        return _EDIT_FLAGS
+
+    def _computed(self, r: int) -> bool:
+        made = self._a["computed"]
+        return len(made) > r and bool(made[r])
+
+    def locked(self, row: int) -> str | None:
+        """Why this desk may not change the figure in ``row`` (None: it may): another
+        district's, or a viewer's (:mod:`core.access`, the rule the server enforces too)."""
+        return self._ctx.refusal("figure", str(self._a["area"][row]))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         # Qt asks ~10 roles per painted cell; answer the ones we never use at once.
@@ -183,10 +200,19 @@ class FigureModel(QAbstractTableModel):
             return _RIGHT if col == "value" else None
         if role == ID_ROLE:
             return int(a["id"][r])
+        if role == _FORE:  # greyed: a cell this desk may not change
+            return self._grey if col in EDITABLE and self.locked(r) else None
+        if col in EDITABLE:
+            why = self.locked(r)
+            if why:
+                return self.tr("You may not change this figure: %1").replace("%1", why)
         if col == "source":  # tooltips
             return self.source_of(r)
         if col == "note" and a["note"][r]:
             return str(a["note"][r])
+        if col in ("value", "status") and self._computed(r):
+            return self.tr("Computed by its formula, never typed: %1").replace(
+                "%1", str(a["derivation"][r] or ""))
         if col in ("value", "status") and a["derived"][r]:
             return self.tr("Derived, not stated in the source: %1").replace(
                 "%1", str(a["derivation"][r] or ""))
@@ -205,6 +231,8 @@ class FigureModel(QAbstractTableModel):
             return qualifier_label(a["qualifier"][r] or "", lang)
         if col == "status":
             status = labels.figure_status(a["status"][r])
+            if self._computed(r):
+                return self.tr("%1, computed").replace("%1", status)
             return self.tr("%1, derived").replace("%1", status) if a["derived"][r] else status
         if col == "source":
             return self.source_of(r)
@@ -220,6 +248,10 @@ class FigureModel(QAbstractTableModel):
             return False
         r, col = index.row(), COLUMNS[index.column()]
         if col not in EDITABLE:
+            return False
+        why = self.locked(r)
+        if why:  # pasted or set from code: the cell is not editable by hand
+            self.refused.emit(QModelIndex(index), str(why))
             return False
         try:
             new = self._parse(col, value, r)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from core import reasons
 from core.present import PeriodNames
 from core.values import format_value, qualifier_label
 
@@ -12,7 +13,8 @@ from .figure_model import local_time
 
 COLUMNS = ("at", "who", "action", "change", "why")
 # Fields worth naming in a change, in the order a person reads them.
-FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "area", "period")
+FIELDS = ("value", "qualifier", "status", "note", "source", "source_ref", "area", "period",
+          "followup")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -57,8 +59,13 @@ class HistoryModel(QAbstractTableModel):
             return labels.action(row["action"])
         if col == "change":
             return self.change_text(row)
-        if col == "why" and row.get("origin"):
-            return f"{row['why']} ({row['origin']})"
+        if col == "why":  # in the window's language; undo of an undo reads as a redo
+            why = reasons.shown(row.get("why"))
+            why = f"{why} ({row['origin']})" if row.get("origin") else why
+            if row.get("reason"):  # a correction of a reported half-year says why
+                why = self.tr("%1 — reason: %2").replace("%1", why).replace("%2",
+                                                                            row["reason"])
+            return why
         return str(row.get(col) or "")
 
     def _show(self, key: str, value) -> str:
@@ -74,6 +81,8 @@ class HistoryModel(QAbstractTableModel):
             return labels.figure_status(value)
         if key == "period":
             return PeriodNames(lang)(value) or "–"
+        if key == "followup":
+            return self.tr("needs follow-up") if value else "–"
         return str(value) if value != "" else "–"
 
     def change_text(self, row: dict) -> str:

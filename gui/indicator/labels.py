@@ -21,8 +21,18 @@ def figure_status(code: str) -> str:
 def target_kind(code: str) -> str:
     return {"national_assessment": translate("Labels", "national assessment target"),
             "municipal_plan": translate("Labels", "municipal plan target"),
+            "action_plan": translate("Labels", "action plan target"),
+            "national_binding": translate("Labels", "national binding target"),
             "standard": translate("Labels", "standard"),
             "national_standard": translate("Labels", "national standard")}.get(code, code or "")
+
+
+def measure(code: str) -> str:
+    """What a figure is (core.validate.MEASURES)."""
+    return {"flow": translate("Labels", "flow over the period (adds up)"),
+            "stock": translate("Labels", "stock at the period's end"),
+            "average": translate("Labels", "period average (does not add)"),
+            "ratio": translate("Labels", "ratio (recomputed, never added)")}.get(code, code or "")
 
 
 def value_kind(code: str) -> str:

@@ -92,6 +92,11 @@ class IndicatorUi:
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.plot = TrendPlot()
         self.legend = AreaLegend(self.plot)
+        # what the lines and markers other than the areas' mean (the legend lists areas)
+        self.plot_key = _named(QLabel(), "plotKey")
+        self.plot_key.setWordWrap(True)
+        self.plot_key.setStyleSheet("color: #404040;")
+        self.plot_key.setMaximumWidth(190)
         self.message = _named(QLabel(), "indicatorMessage")
         self.message.setStyleSheet("color: #B8420F;")  # vermilion, readable for all
         self.message.setWordWrap(True)
@@ -100,6 +105,7 @@ class IndicatorUi:
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = {}
+        self.tips: dict[str, str] = {}  # the buttons' tooltips when they are allowed
         bar = QHBoxLayout()
         for name, slot in (("newFigureButton", view.new_figure),
                            ("newTargetButton", view.new_target),
@@ -107,6 +113,7 @@ class IndicatorUi:
                            ("deleteButton", view.delete_selected),
                            ("savePlotButton", view.save_plot)):
             b = _named(QToolButton(), name)
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, as every button
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[name] = b
@@ -129,7 +136,11 @@ class IndicatorUi:
         tl = QHBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.plot, 1)
-        tl.addWidget(self.legend)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.legend, 1)
+        side.addWidget(self.plot_key)
+        tl.addLayout(side)
         right.addWidget(top)
         hist = QWidget()
         hv = QVBoxLayout(hist)
@@ -137,7 +148,10 @@ class IndicatorUi:
         hv.addWidget(self.history_label)
         hv.addWidget(self.source)
         hv.addWidget(self.history_view)
-        right.addWidget(hist)
+        # the figure's history, and beside it its comments (added by the view)
+        self.history_split = _named(QSplitter(Qt.Orientation.Horizontal), "historySplitter")
+        self.history_split.addWidget(hist)
+        right.addWidget(self.history_split)
         right.setSizes([400, 200])
         self.splitter = _named(QSplitter(Qt.Orientation.Horizontal), "indicatorSplitter")
         self.splitter.addWidget(left)
@@ -159,14 +173,23 @@ class IndicatorUi:
                  "savePlotButton": translate("IndicatorView", "Save plot as PNG…")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
-        self.buttons["deleteButton"].setToolTip(
-            translate("IndicatorView", "Delete the selected figures or targets"))
+        self.tips = {"deleteButton": translate("IndicatorView",
+                                               "Delete the selected figures or targets")}
+        self.buttons["deleteButton"].setToolTip(self.tips["deleteButton"])
         self.figures_label.setText(translate(
             "IndicatorView", "Figures (double-click a value, qualifier, status or note to edit it)"))
         self.targets_label.setText(translate("IndicatorView", "Targets"))
         self.history_label.setText(
             translate("IndicatorView", "History of the selected figure"))
         self.message.setText("")
+        self.plot_key.setText(key_text())
+
+
+def key_text() -> str:
+    """The plot's key beside its legend of areas: the target, the projection, hollow points."""
+    return "\n".join((translate("IndicatorView", "– – target, to its deadline"),
+                      translate("IndicatorView", "··· projected course"),
+                      translate("IndicatorView", "○ hollow: provisional or derived")))
 
 
 def build(view) -> IndicatorUi:

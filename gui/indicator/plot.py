@@ -36,6 +36,7 @@ MAX_SYMBOLS = 800  # above this many points, lines only
 HOVER_PX = 8
 LABEL_OVERHANG_PX = 40  # a period label at either end may reach this far past the axis
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+_WHITE = pg.mkPen("w")
 
 
 def style(i: int) -> tuple[str, str]:
@@ -133,6 +134,8 @@ class _Area:
     def __init__(self, i: int):
         self.color, self.symbol = style(i)
         self.brush = pg.mkBrush(self.color)
+        self.hollow_brush = pg.mkBrush("w")  # a provisional or derived figure: hollow
+        self.pen = pg.mkPen(self.color, width=1.5)
         self.line = Stroke(pg.mkPen(self.color, width=2))
         self.target = Stroke(pg.mkPen(self.color, width=1.5, style=Qt.PenStyle.DashLine),
                              pairs=True)
@@ -140,6 +143,7 @@ class _Area:
         self.area = ""
         self.series = None
         self.xy = (np.empty(0), np.empty(0))
+        self.hollow = np.zeros(0, bool)
 
     @property
     def visible(self) -> bool:
@@ -217,10 +221,13 @@ class TrendPlot(pg.PlotWidget):
         if not shown:
             self.points.setData([], [])
             return
+        # a provisional or derived figure is a hollow marker ringed in its area's colour
+        points = [(s, bool(h)) for s in shown for h in s.hollow]
         self.points.setData(
             x=np.concatenate([s.xy[0] for s in shown]), y=np.concatenate([s.xy[1] for s in shown]),
-            symbol=[s.symbol for s in shown for _ in range(len(s.xy[0]))],
-            brush=[s.brush for s in shown for _ in range(len(s.xy[0]))])
+            symbol=[s.symbol for s, _h in points],
+            brush=[s.hollow_brush if h else s.brush for s, h in points],
+            pen=[s.pen if h else _WHITE for s, h in points])
 
     def show_frame(self, frame: TrendFrame | None, area_names: dict[str, str], lang: str) -> None:
         """Draw ``frame`` (None clears the plot)."""
@@ -236,6 +243,8 @@ class TrendPlot(pg.PlotWidget):
             slot = self._area(i)
             slot.area, slot.series = s.area, s
             slot.xy = (np.asarray(s.x, float), np.asarray(s.y, float))
+            slot.hollow = (np.asarray(s.hollow, bool) if len(s.hollow) == len(s.x)
+                           else np.zeros(len(s.x), bool))
             slot.line.set_data(*slot.xy)
             slot.clear_course()
             slot.set_visible(s.area not in self.hidden)
@@ -281,15 +290,18 @@ class TrendPlot(pg.PlotWidget):
         self.xaxis.set_period_ticks([(x, self._periods(c)) for x, c in frame.ticks])
         for slot in self.lines.values():
             slot.clear_course()
+        pairs: dict[str, tuple[list, list]] = {}  # every target of an area, in one stroke
         for seg in frame.targets:
-            slot = self.lines.get(seg.area)
-            if slot is None:
+            if seg.area not in self.lines:
                 continue
-            if seg.y_high is None:
-                slot.target.set_data([seg.x0, seg.x1], [seg.y, seg.y])
-            else:
-                slot.target.set_data([seg.x0, seg.x1, seg.x0, seg.x1],
-                                     [seg.y, seg.y, seg.y_high, seg.y_high])
+            xs, ys = pairs.setdefault(seg.area, ([], []))
+            xs += [seg.x0, seg.x1]
+            ys += [seg.y, seg.y]
+            if seg.y_high is not None:
+                xs += [seg.x0, seg.x1]
+                ys += [seg.y_high, seg.y_high]
+        for area, (xs, ys) in pairs.items():
+            self.lines[area].target.set_data(xs, ys)
         for proj in frame.projections:
             slot = self.lines.get(proj.area)
             if slot is not None:
@@ -321,6 +333,8 @@ class TrendPlot(pg.PlotWidget):
                 if d[i] < best[0]:
                     best = (d[i], slot, i)
         text = self.tip(best[1], best[2]) if best[1] is not None else ""
+        if not text and vb.sceneBoundingRect().contains(pos):
+            text = self.target_tip(vb.mapSceneToView(pos), vb.viewPixelSize())
         if text != self._tip_text:
             self._tip_text = text
             if text:
@@ -333,8 +347,45 @@ class TrendPlot(pg.PlotWidget):
         s, frame = slot.series, self.frame
         if s is None or frame is None:
             return ""
-        return self._tip(frame, self.names.get(s.area, s.area), s.periods[i], s.y[i],
+        text = self._tip(frame, self.names.get(s.area, s.area), s.periods[i], s.y[i],
                          s.qualifiers[i], s.sources[i])
+        if i < len(slot.hollow) and slot.hollow[i]:
+            text += "\n" + translate("TrendPlot", "Hollow: a provisional or derived figure")
+        return text
+
+    def target_tip(self, at, pixel) -> str:
+        """Tooltip of the target segment under the mouse: the target, its kind and its
+        document (number, date, confidence), and whether the scorecard judges by it."""
+        frame = self.frame
+        if frame is None:
+            return ""
+        sx, sy = pixel
+        for seg in frame.targets:
+            if seg.area in self.hidden or not seg.x0 - sx * HOVER_PX <= at.x() <= seg.x1:
+                continue
+            ys = [seg.y] + ([seg.y_high] if seg.y_high is not None else [])
+            if min(abs(at.y() - y) / sy for y in ys) <= HOVER_PX:
+                return self.segment_tip(seg)
+        return ""
+
+    def segment_tip(self, seg) -> str:
+        frame, lang = self.frame, self._lang
+        value = format_value(seg.y, frame.value_kind, frame.decimals, lang=lang)
+        if seg.y_high is not None:
+            value += " – " + format_value(seg.y_high, frame.value_kind, frame.decimals,
+                                          lang=lang)
+        sign = {">=": "≥ ", "<=": "≤ "}.get(seg.comparator, "")
+        rows = [translate("TrendPlot", "%1: target %2 by %3").replace(
+            "%1", self.names.get(seg.area, seg.area)).replace("%2", sign + value).replace(
+            "%3", self._periods(seg.period)), labels.target_kind(seg.kind)]
+        if seg.document:
+            doc = seg.document + (f" ({seg.document_date})" if seg.document_date else "")
+            rows.append(translate("TrendPlot", "Document: %1").replace("%1", doc))
+        if seg.confidence:
+            rows.append(translate("TrendPlot", "Confidence: %1").replace("%1", seg.confidence))
+        rows.append(translate("TrendPlot", "judged against this target") if seg.applies
+                    else translate("TrendPlot", "not the target judged against"))
+        return "\n".join(rows)
 
     def _tip(self, frame: TrendFrame, area: str, period: str, y: float, q: str,
              src: str) -> str:

@@ -16,16 +16,17 @@ from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 from core import queries, rows, status
 from core.changelog import history
 from core.edits import Changed
-from core.entities import FIGURE, TARGET
+from core.entities import COMMENT, FIGURE, PERIOD, SOURCE, TARGET
 from core.errors import StaleEditError
 from core.present import source_namer, unit_text
 from core.trend import indicator_trend, trend_frame
-from gui import workers
+from gui import permissions, workers
 from gui.later import later
 from gui.retranslate import RetranslateOnce
 
 from . import figure_paste
 from .actions import IndicatorActions
+from .comments import CommentsPane
 from .figure_model import FigureModel
 from .history import HistoryModel
 from .labels import direction, period_type, value_kind
@@ -71,6 +72,9 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.ui = build(self)
         self.figure_table, self.target_table = self.ui.figure_table, self.ui.target_table
         self.history_view, self.plot = self.ui.history_view, self.ui.plot
+        self.comments = CommentsPane(ctx, self)
+        self.ui.history_split.addWidget(self.comments)
+        self.ui.history_split.setSizes([300, 220])
         self.frame = None
         self._history_id: int | None = None
         self._course_job = None
@@ -155,6 +159,12 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         if not (same_row(self.ind, self.targets_model.ind)
                 and tgts.equals(self.targets_model.frame)):  # (else: as shown)
             self.targets_model.set_frame(tgts, self.ind)
+            if self._course_from is not None and self.ind is not None:
+                # the scorecard's rows drew the target judged against; the others now
+                self.frame = indicator_trend(self.ind, self.figures_model.frame,
+                                             self._course_from, sources=self.ctx.sources,
+                                             targets=tgts)
+                self.plot.show_course(self.frame, fit=False)
             if self._course_from is None:  # a worker's course of the old targets is stale
                 self._course_ticket += 1  # (and one still running is not wanted)
                 self._course_args = None
@@ -205,7 +215,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         else:
             rows = self.course_rows(self.code) if self.course_rows is not None else None
             self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                         sources=self.ctx.sources)
+                                         sources=self.ctx.sources,
+                                         targets=self.targets_model.frame)
             self._course_from = rows
             if course and not self._pace.pending("targets"):  # (else: once they are read)
                 self._queue_course()
@@ -229,7 +240,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self._course_ticket += 1  # a worker still running for this selection is not wanted
         self._course_args, self._course_from = None, rows
         self.frame = indicator_trend(self.ind, self.figures_model.frame, rows,
-                                     sources=self.ctx.sources)
+                                     sources=self.ctx.sources, targets=self.targets_model.frame)
         self.plot.show_course(self.frame)
         self.course_ready.emit()
 
@@ -258,9 +269,13 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
 
     def _show_header(self) -> None:
         ui, ind = self.ui, self.ind
-        for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
-                     "deleteButton"):  # nothing to add to, edit or delete without one
-            ui.buttons[name].setEnabled(ind is not None)
+        for name, changes in permissions.BUTTONS.items():  # nothing to add to, edit or
+            permissions.apply(ui.buttons[name], self.ctx, changes, ind is not None,  # delete
+                              ui.tips.get(name, ""))  # without one; greyed if not allowed
+        if self.ctx.store.read_only:  # a database open read-only: nothing to change
+            for name in ("newFigureButton", "newTargetButton", "editIndicatorButton",
+                         "deleteButton"):
+                ui.buttons[name].setEnabled(False)
         if ind is None:
             ui.title.setText(self.tr("No indicator selected"))
             ui.details.setText("")
@@ -301,6 +316,8 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         fid = self._history_id
         row = self.figures_model.row_of(fid) if fid is not None else -1
         self._history_gen += 1
+        self.comments.show_figure(self.figures_model.frame.iloc[row].to_dict() if row >= 0
+                                  else None)
         if row < 0:
             self.history_model.set_history(None, self.ind)
             self.ui.source.setText("")
@@ -332,6 +349,13 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
     # changes from anywhere ---------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, ch: Changed) -> None:
+        if ch.kind is SOURCE:  # a source renamed: the figures' source texts say it anew
+            self.figures_model.retranslate()
+            if self._history_id is not None:
+                self._show_history()
+            return
+        if ch.kind in (COMMENT, PERIOD):
+            return  # the comments pane and the period view follow these themselves
         if ch.structure:
             if ch.key == self.code:
                 self.set_indicator(self.code if ch.action != "delete" else None)
@@ -437,6 +461,7 @@ class IndicatorView(RetranslateOnce, IndicatorActions, QWidget):
         self.figures_model.retranslate()
         self.targets_model.retranslate()
         self.history_model.retranslate()
+        self.comments.retranslate()
         self._show_header()
         self._replot()
         self._show_history()

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core import coherence, queries, status
+from core import coherence, present, queries, status
 from core.periods import shown
 
 from . import palette
@@ -23,6 +23,8 @@ __all__ = ["COLUMNS", "COLUMN_IDS", "KEY_ROLE", "NUMERIC", "STATUS_COLUMNS", "ST
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (indicator code, area code)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # status code of a status cell
 WARNING_MARK = "⚠"  # in the Actual cell of a row with coherence warnings
+FOLLOW_UP_MARK = "⚑"  # in the Actual cell of a row with a figure marked for follow-up
+PENDING_MARK = "*"  # after the period of a figure whose half-year is not approved yet
 
 
 def column(cid: str) -> int:
@@ -42,6 +44,10 @@ class ScorecardModel(QAbstractTableModel):
         # (indicator, area) -> [(period, check, params)]: coherence warnings, made into text
         # in the current language only when a tooltip asks
         self._warn: dict[tuple[str, str], list[tuple]] = {}
+        # review marks (core.completeness.review_marks): (indicator, area) with a figure
+        # needing follow-up; (area, period) not approved yet
+        self._followed: set[tuple[str, str]] = set()
+        self._pending: set[tuple[str, str]] | None = None  # None: not read yet, no marks
 
     @property
     def lang(self) -> str:
@@ -55,14 +61,15 @@ class ScorecardModel(QAbstractTableModel):
     def _headers(self) -> list[str]:
         return [self.tr("Indicator"), self.tr("Area"), self.tr("Period"), self.tr("Actual"),
                 self.tr("Target"), self.tr("Gap"), self.tr("Status"), self.tr("Course"),
-                self.tr("Unit"), self.tr("Target period"), self.tr("Change"),
-                self.tr("Warnings")]
+                self.tr("A year earlier"), self.tr("Change"), self.tr("Unit"),
+                self.tr("Target period"), self.tr("Marks"), self.tr("Warnings")]
 
     def _header_tips(self) -> list[str]:
         return [self.tr("Indicator (the code is in the cell's tooltip)"), self.tr("Area"),
                 self.tr("Period of the latest figure"),
-                self.tr("Latest value; ⚠ marks one with coherence warnings (its tooltip "
-                        "says which)"),
+                self.tr("The figure of the period shown (or the latest before it); ⚠ marks "
+                        "one with coherence warnings (its tooltip says which), ◌ a "
+                        "provisional figure, ≈ a derived one, ↶ one of an older period"),
                 self.tr("The target that applies to the latest period"),
                 self.tr("Actual minus target, in the indicator's unit. Sorting orders the "
                         "rows by the gap as a share of the target, so that indicators in "
@@ -70,8 +77,11 @@ class ScorecardModel(QAbstractTableModel):
                 self.tr("Status this period: met, close, missed"),
                 self.tr("Course to the target's deadline: on track, needs acceleration, "
                         "limited progress, deterioration"),
-                self.tr("Unit"), self.tr("Period or deadline of the target"),
+                self.tr("The figure of the same period a year earlier, with its period"),
                 self.tr("Change since the same period a year earlier"),
+                self.tr("Unit"), self.tr("Period or deadline of the target"),
+                self.tr("Provisional, derived, or of an older period than the one "
+                        "reviewed"),
                 self.tr("Coherence warnings (a cumulative count that falls, a share over "
                         "100 ...)")]
 
@@ -148,6 +158,38 @@ class ScorecardModel(QAbstractTableModel):
                                   self.index(int(changed.max()), len(COLUMNS) - 1))
         return False
 
+    def set_review(self, followed: set, pending: set) -> None:
+        """Take the review marks; the follow-up filter, if chosen, is applied again (a
+        reset), else only the cells that show marks are repainted (the selection stays)."""
+        followed, pending = set(followed), set(pending)
+        if followed == self._followed and pending == self._pending:
+            return
+        if self._filter["status"] == "followup":
+            self.beginResetModel()
+            self._followed, self._pending = followed, pending
+            self._select_rows()
+            self.endResetModel()
+            return
+        self._followed, self._pending = followed, pending
+        if len(self._rows):
+            for cid in ("latest_period", "latest"):
+                c = column(cid)
+                self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
+
+    def has_pending(self) -> bool:
+        """Whether a row shown is of a half-year not approved yet."""
+        return bool(self._pending) and any(self.pending(int(i)) for i in self._rows[:5000])
+
+    def needs_follow_up(self, i: int) -> bool:
+        return self._snap.keys[i] in self._followed
+
+    def pending(self, i: int) -> bool:
+        """Whether row ``i``'s latest figure is of a half-year not approved yet."""
+        if self._pending is None:
+            return False
+        period = self._snap.raw["latest_period"].iat[i]
+        return isinstance(period, str) and (self._snap.keys[i][1], period) in self._pending
+
     def shown_status_counts(self) -> dict[str, int]:
         """Period status -> how many of the rows the filter lets through have it."""
         if not len(self._rows):
@@ -173,7 +215,10 @@ class ScorecardModel(QAbstractTableModel):
             mask &= (raw["category"] == f["category"]).to_numpy()
         if n and f["area"]:
             mask &= (raw["area"] == f["area"]).to_numpy()
-        if n and f["status"]:
+        if n and f["status"] == "followup":
+            mask &= np.fromiter((k in self._followed for k in self._snap.keys), dtype=bool,
+                                count=n)
+        elif n and f["status"]:
             wanted = {"attention": ("missed", "close")}.get(f["status"], (f["status"],))
             mask &= raw["period_status"].isin(wanted).to_numpy()
         self._rows = np.flatnonzero(mask)
@@ -238,6 +283,12 @@ class ScorecardModel(QAbstractTableModel):
                 return self._header_tips()[section]
         return super().headerData(section, orientation, role)
 
+    def _detail(self, i: int, fn) -> str:
+        """``fn(row, lang)`` of row ``i``'s scorecard row (core.present): a tooltip's
+        details, read from the row only when a tooltip is asked for."""
+        raw = self._snap.raw
+        return fn(raw.iloc[i].to_dict(), self._snap.lang) if i < len(raw) else ""
+
     def longest_texts(self, column: int, n: int = 24) -> list[str]:
         """The ``n`` longest texts column ``column`` shows (to size it without Qt asking
         every row for every role)."""
@@ -259,6 +310,11 @@ class ScorecardModel(QAbstractTableModel):
     def _latest_text(self, i: int) -> str:
         text = self._snap.cells[column("latest")][i]
         text = "" if text is None else str(text)
+        mark = self._snap.marks[i] if i < len(self._snap.marks) else ""
+        if mark:
+            text = f"{text} {mark}"
+        if self.needs_follow_up(i):
+            text = f"{FOLLOW_UP_MARK} {text}"
         return f"{WARNING_MARK} {text}" if self._snap.warnings[i] else text
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -275,18 +331,30 @@ class ScorecardModel(QAbstractTableModel):
                 return self._latest_text(i)
             if cid == "warnings" and not text:
                 return ""  # a column of zeros hides the few rows that have warnings
+            if cid == "latest_period" and text and self.pending(i):
+                return f"{text} {PENDING_MARK}"
             return "" if text is None else str(text)
         if role == Qt.ItemDataRole.ToolTipRole:
             if cid == "indicator":
                 return f"{snap.keys[i][0]}: {snap.cells[c][i]}"
+            if cid == "latest_period" and self.pending(i):
+                return self.tr("%1: not approved yet").replace("%1", str(snap.cells[c][i]))
+            if cid == "latest" and self.needs_follow_up(i) and not snap.warnings[i]:
+                return self.tr("%1 (a figure needs follow-up)").replace(
+                    "%1", str(snap.cells[c][i]))
             if cid == "warnings" or (cid == "latest" and snap.warnings[i]):
                 # the Actual cell's mark is in view at the window's default size, the
                 # Warnings column (a detail, sortable) most often is not
                 lines = self.warning_texts(snap.keys[i])
                 if cid == "latest":
                     lines = [str(snap.cells[c][i]), ""] + lines
+                    lines += [t for t in (self._detail(i, present.from_children_text),) if t]
                 return "\n".join(lines) or None
-            return str(snap.cells[c][i]) or None
+            extra = {"target": present.target_provenance, "period_status":
+                     present.indicative_reason, "latest": present.from_children_text}.get(cid)
+            detail = self._detail(i, extra) if extra is not None else ""
+            text = str(snap.cells[c][i])
+            return "\n".join(t for t in (text, detail) if t) or None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if cid in STATUS_COLUMNS or cid == "gap":
                 st = snap.status["period_status" if cid == "gap" else cid][i]

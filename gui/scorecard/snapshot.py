@@ -32,13 +32,15 @@ COLUMNS = (
     ("gap", "gap", "gap_pct"),
     ("period_status", "period_status", "period_status"),
     ("course_status", "course_status", "course_status"),
+    ("previous", "previous_shown", "prev_value"),  # the same period a year earlier
+    ("change", "change", "change_pct"),
     ("unit", "unit", "unit"),
     ("target_period", "target_period", "target_period"),
-    ("change", "change", "change_pct"),
+    ("marks", "marks", "marks"),  # provisional, derived, older (core.marks)
     ("warnings", "warnings", "warnings"),
 )
 COLUMN_IDS = tuple(c[0] for c in COLUMNS)
-NUMERIC = {"latest", "target", "gap", "change", "warnings"}
+NUMERIC = {"latest", "target", "gap", "previous", "change", "warnings"}
 STATUS_COLUMNS = {"period_status", "course_status"}
 
 
@@ -97,8 +99,12 @@ class Snapshot:
         self.lang = lang
         if not len(self.raw):
             self.cells = [np.zeros(0, dtype=object) for _ in COLUMNS]
+            self.marks = np.zeros(0, dtype=object)
             return
         fmt = self.table(lang)
+        # the symbols after a value (◌ provisional, ≈ derived, ↶ older): core.marks
+        self.marks = (_texts(fmt["mark_symbols"]) if "mark_symbols" in fmt
+                      else np.full(len(self.raw), "", dtype=object))
         # copies: pandas hands out read-only views, and a patch writes cells in place
         self.cells = [_texts(fmt[fcol]) for _c, fcol, _s in COLUMNS]
 
@@ -141,6 +147,8 @@ class Snapshot:
         fmt = self.table(self.lang).iloc[at]
         for j, (_cid, fcol, _s) in enumerate(COLUMNS):
             self.cells[j][at] = _texts(fmt[fcol])
+        if "mark_symbols" in fmt:
+            self.marks[at] = _texts(fmt["mark_symbols"])
         for cid in STATUS_COLUMNS:
             self.status[cid][at] = rows[cid].to_numpy(object)
         if "warnings" in rows:

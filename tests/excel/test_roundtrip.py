@@ -29,7 +29,7 @@ def test_chinese_export_round_trips(store, tmp_path):
     path = tmp_path / "zh.xlsx"
     export_workbook(store, path, ExportOptions(lang="zh_CN"))
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[:3] == ["目标完成情况", "趋势图", "数据"]
+    assert wb.sheetnames[:4] == ["目标完成情况", "趋势图", "地图", "数据"]
     assert next(wb["数据"].iter_rows(max_row=1, values_only=True))[:5] == (
         "指标代码", "指标", "地区", "期间", "数值")
     preview = read_import(store, path)

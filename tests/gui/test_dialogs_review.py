@@ -96,7 +96,8 @@ def test_a_field_typed_in_then_emptied_says_so_in_red(lite, qtbot):
     dlg.fields["period"].setText("2030")
     dlg.fields["period"].setText("")
     assert dlg.problem("period") == "Type the deadline period, e.g. 2025 or 2025H2."
-    assert dlg.hint("value") == "Type the target value."  # not touched: still a hint
+    assert dlg.hint("value") == ("Type the target value (or the target in words, or its "
+                                 "change on a baseline).")  # not touched: still a hint
     dlg.fields["period"].setText("2030H3")
     assert "2030H3" in dlg.problem("period") and not dlg.ok_button.isEnabled()
 

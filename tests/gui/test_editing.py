@@ -146,6 +146,7 @@ def test_figure_dialog_creates_and_undo_removes(view, qtbot):
 
 def test_target_dialog_creates_edits_and_undo(view, qtbot):
     view.set_indicator("AIR.PM25")
+    qtbot.waitUntil(lambda: view.targets_model.rowCount() == 3)  # the plans', a turn later
     n = view.targets_model.rowCount()
     dlg = TargetDialog(view.ctx, "AIR.PM25")
     qtbot.addWidget(dlg)
@@ -275,8 +276,6 @@ def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view
     stored as 38.25 was rounded by merely opening and confirming the editor."""
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from core.edits import UpdateRow
-
     m, fid = first_row(view, "AIR.PM25")
     delegate = view.figure_table.itemDelegate()
     e = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),
@@ -288,9 +287,15 @@ def test_value_editor_refuses_extra_decimals_out_loud_and_keeps_stored_ones(view
     before = db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"]
     delegate.setModelData(e, m, m.index(0, VALUE))  # refused, not rounded
     assert db_figures(view.ctx.store, "AIR.PM25").loc[fid, "value"] == before
-    # a value stored with two decimals (an import, another desk) is not rounded
-    view.ctx.edit(UpdateRow("figure", fid, int(m.frame.iloc[0]["version"]),
-                            {"value": 38.25}), "two decimals")
+    # a value stored with two decimals (before the decimals rule, or by psql) is not rounded
+    from sqlalchemy import text
+
+    with view.ctx.store.write() as conn:
+        conn.execute(text("UPDATE figures SET value = 38.25, version = version + 1 "
+                          "WHERE id = :i"), {"i": fid})
+    view.ctx.reload()  # F5
+    qtbot.waitUntil(lambda: m.row_of(fid) >= 0
+                    and m.frame.iloc[m.row_of(fid)]["value"] == 38.25, timeout=10000)
     settle(qtbot, view.ctx)
     row = m.row_of(fid)
     e2 = delegate.createEditor(view.figure_table.viewport(), QStyleOptionViewItem(),

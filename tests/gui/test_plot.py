@@ -175,7 +175,9 @@ def test_save_png_is_a_landscape_picture_of_what_is_shown(plot, tmp_path):
     copy = slide(plot, "PM2.5 (AIR.PM25)", "en")
     try:
         assert "PM2.5 (AIR.PM25)" in copy.plotItem.titleLabel.text
-        assert [label.text for _sample, label in copy.legend.items] == ["Area A"]
+        # the areas shown, then what the dashed and dotted lines mean
+        assert [label.text for _sample, label in copy.legend.items] == [
+            "Area A", "target, to its deadline", "projected course"]
     finally:
         copy.deleteLater()
     out = tmp_path / "trend.png"

@@ -36,7 +36,9 @@ def test_every_status_looks_and_reads_as_the_vocabulary_says(window_every_status
             idx = m.index(r, c)
             code = m.data(idx, STATUS_ROLE)
             s = vocabulary.status(code)
-            assert m.data(idx) == f"{s.tone.symbol} {s.en}"
+            # a half-year judged against a year says so (core.present.period_status_text)
+            assert m.data(idx) in (f"{s.tone.symbol} {s.en}",
+                                   f"{s.tone.symbol} {s.en} (indicative)")
             bg = m.data(idx, BG)
             if s.tone.background:
                 assert bg.color().name() == s.tone.background.lower()

@@ -1,0 +1,1 @@
+"""The half-year briefing written from the figures: ``ecotracker briefing`` and File › Briefing…"""

@@ -1,0 +1,1 @@
+"""Reports in: a press release (.txt, .md, .html, .docx, .pdf) read into proposed figures."""

@@ -1,0 +1,1 @@
+"""The period view: one period's state per area, with submit, approve and reopen."""
