@@ -35,13 +35,17 @@ def takes(indicators: pd.DataFrame, kind: str) -> np.ndarray:
 
 
 def entry_frame(conn: Connection, period: str, *, indicators: pd.DataFrame,
-                areas: pd.DataFrame, area_codes=None, categories=None) -> pd.DataFrame:
+                areas: pd.DataFrame, area_codes=None, categories=None,
+                last: bool = True) -> pd.DataFrame:
     """The grid's rows for ``period`` (any spelling :func:`core.periods.parse_period` takes).
 
     ``indicators`` and ``areas`` are the reference frames (in their order); ``area_codes``
     and ``categories`` choose among them (None: all). Columns: the key, ``last_value``,
     ``last_period`` and the period's figure (``id``, ``version`` 0 where there is none,
     ``value`` NaN there, ``qualifier``, ``status``, ``source``, ``note``, ``derived``).
+    Without ``last`` the last figures are left empty, for :func:`last_figures` to fill in
+    (the window shows the rows first: on the bureau's database the last figures take
+    longer to find than the period's own).
     """
     p = parse_period(period)
     ind = indicators[takes(indicators, p.kind)]
@@ -57,9 +61,12 @@ def entry_frame(conn: Connection, period: str, *, indicators: pd.DataFrame,
         return frame.assign(last_value=[], last_period=[], **{c: [] for c in _CURRENT})
     at = period_ord(p)
     now = _current(conn, p.code, codes, acodes)
-    last = _last(conn, at, codes, acodes)
     frame = frame.merge(now, on=["indicator", "area"], how="left")
-    frame = frame.merge(last, on=["indicator", "area"], how="left")
+    if last:
+        frame = frame.merge(_last(conn, at, codes, acodes), on=["indicator", "area"],
+                            how="left")
+    else:
+        frame = frame.assign(last_value=np.nan, last_period=None)
     frame["version"] = frame["version"].fillna(0).astype(np.int64)
     frame["id"] = frame["id"].astype(object).where(frame["id"].notna(), None)
     for c in ("qualifier", "note"):
@@ -70,6 +77,12 @@ def entry_frame(conn: Connection, period: str, *, indicators: pd.DataFrame,
     frame["value"] = frame["value"].astype(float)
     frame["last_value"] = frame["last_value"].astype(float)
     return frame
+
+
+def last_figures(conn: Connection, period: str, codes: list, acodes: list) -> pd.DataFrame:
+    """The last figure before ``period`` of its type per indicator and area (``indicator,
+    area, last_value, last_period``)."""
+    return _last(conn, period_ord(period), codes, acodes)
 
 
 def _in(column, values: list):
@@ -85,16 +98,24 @@ def _current(conn, period: str, codes: list, acodes: list) -> pd.DataFrame:
 
 def _last(conn, at: int, codes: list, acodes: list) -> pd.DataFrame:
     """The latest figure before ``at`` of the same period type, per indicator and area (the
-    type is the last digit of ``period_ord``)."""
+    type is the last digit of ``period_ord``). SQLite takes the other columns of a MAX()
+    group from the row holding the maximum, which spares the join back to the figures that
+    other databases need (half the time on the bureau's database)."""
     f = schema.figures
+    where = (f.c.period_ord < at, f.c.period_ord % 10 == at % 10, _in(f.c.indicator, codes),
+             _in(f.c.area, acodes))
+    cols = ["indicator", "area", "last_value", "last_period"]
+    if conn.dialect.name == "sqlite":
+        stmt = (select(f.c.indicator, f.c.area, f.c.value, f.c.period,
+                       func.max(f.c.period_ord)).where(*where)
+                .group_by(f.c.indicator, f.c.area))
+        return queries._frame(conn, stmt, [*cols, "_ord"]).drop(columns="_ord")
     latest = (select(f.c.indicator, f.c.area, func.max(f.c.period_ord).label("m"))
-              .where(f.c.period_ord < at, f.c.period_ord % 10 == at % 10,
-                     _in(f.c.indicator, codes), _in(f.c.area, acodes))
-              .group_by(f.c.indicator, f.c.area).subquery())
+              .where(*where).group_by(f.c.indicator, f.c.area).subquery())
     stmt = select(f.c.indicator, f.c.area, f.c.value, f.c.period).join(
         latest, and_(f.c.indicator == latest.c.indicator, f.c.area == latest.c.area,
                      f.c.period_ord == latest.c.m))
-    return queries._frame(conn, stmt, ["indicator", "area", "last_value", "last_period"])
+    return queries._frame(conn, stmt, cols)
 
 
 # ---------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ class EntryModel(QAbstractTableModel):
         super().__init__(parent)
         self._ctx = ctx
         self.frame = pd.DataFrame(columns=["indicator", "area", "period", *_FIELDS])
+        self._a: dict = {}
         self.period = ""
         self._n = 0
         self._row_of: dict[tuple[str, str], int] = {}
@@ -64,6 +65,7 @@ class EntryModel(QAbstractTableModel):
         self.frame = frame.reset_index(drop=True)
         self.period = period
         self._n = len(self.frame)
+        self._arrays()
         self._row_of = {k: i for i, k in enumerate(zip(self.frame["indicator"].tolist(),
                                                         self.frame["area"].tolist()))}
         self._ind = {r["code"]: r for r in self._ctx.indicators.to_dict("records")}
@@ -73,6 +75,23 @@ class EntryModel(QAbstractTableModel):
         self.marks.clear()
         self.existing = None
         self.endResetModel()
+
+    def _arrays(self) -> None:
+        """The frame's columns as arrays: ``data()`` reads cells from these (a cell read
+        through the frame costs ten times as much, and a paint reads a thousand)."""
+        self._a = {c: self.frame[c].to_numpy() for c in self.frame.columns}
+
+    def set_last(self, last: pd.DataFrame) -> None:
+        """The last figures before the period (read after the rows were shown)."""
+        if not self._n:
+            return
+        got = self.frame[["indicator", "area"]].merge(last, on=["indicator", "area"],
+                                                      how="left")
+        self.frame["last_value"] = got["last_value"].astype(float).to_numpy()
+        self.frame["last_period"] = got["last_period"].astype(object).to_numpy()
+        self._arrays()
+        first, second = (COLUMNS.index(c) for c in ("last_value", "last_period"))
+        self.dataChanged.emit(self.index(0, first), self.index(self._n - 1, second))
 
     def set_existing(self, figures: pd.DataFrame | None) -> None:
         """The figures warnings are judged against (read in a worker after the grid opens)."""
@@ -127,47 +146,47 @@ class EntryModel(QAbstractTableModel):
             return _RIGHT if col in ("value", "last_value") else None
         if role == _TIP:
             if col == "indicator":
-                return str(self.frame.at[r, "indicator"])
+                return str(self._a["indicator"][r])
             if col == "note":
-                return str(self.frame.at[r, "note"] or "") or None
+                return str(self._a["note"][r] or "") or None
         return None
 
     def _kind(self, r: int) -> tuple[dict, str, int]:
-        ind = self._ind.get(self.frame.at[r, "indicator"], {})
+        ind = self._ind.get(self._a["indicator"][r], {})
         return ind, ind.get("value_kind", "number"), int(ind.get("decimals") or 0)
 
     def _display(self, r: int, col: str) -> str:
-        f, lang = self.frame, self._ctx.lang
+        a, lang = self._a, self._ctx.lang
         if col == "indicator":
-            ind = self._ind.get(f.at[r, "indicator"], {})
-            return str(ind.get(self._ctx.name_col) or f.at[r, "indicator"])
+            ind = self._ind.get(a["indicator"][r], {})
+            return str(ind.get(self._ctx.name_col) or a["indicator"][r])
         if col == "area":
-            return self._names.get(f.at[r, "area"], f.at[r, "area"])
+            return self._names.get(a["area"][r], a["area"][r])
         if col in ("value", "last_value"):
             _, kind, dec = self._kind(r)
-            v = f.at[r, col]
+            v = a[col][r]
             return "" if pd.isna(v) else format_value(float(v), kind, dec, lang=lang)
         if col == "last_period":
-            return self._periods(f.at[r, "last_period"])
+            return self._periods(a["last_period"][r])
         if col == "unit":
             ind, kind, _ = self._kind(r)
             return "" if kind in ("percent", "class") else unit_text(
                 ind.get("unit") or "", ind.get("unit_zh"), lang)
-        has = f.at[r, "version"] > 0
+        has = a["version"][r] > 0
         if col == "qualifier":
-            return qualifier_label(f.at[r, "qualifier"] or "", lang) if has else ""
+            return qualifier_label(a["qualifier"][r] or "", lang) if has else ""
         if col == "status":
-            return labels.figure_status(f.at[r, "status"]) if has else ""
+            return labels.figure_status(a["status"][r]) if has else ""
         if col == "source":
-            return self._source(f.at[r, "source"], "") if has else ""
-        return str(f.at[r, col] or "")
+            return self._source(a["source"][r], "") if has else ""
+        return str(a[col][r] or "")
 
     def _edit(self, r: int, col: str):
         if col == "value":
-            v = self.frame.at[r, "value"]
+            v = self._a["value"][r]
             return None if pd.isna(v) else float(v)
         if col in ("qualifier", "status", "source", "note"):
-            return self.frame.at[r, col]
+            return self._a[col][r]
         return self._display(r, col)
 
     def indicator_of(self, r: int) -> dict:
@@ -178,7 +197,7 @@ class EntryModel(QAbstractTableModel):
             return False
         r, col = index.row(), COLUMNS[index.column()]
         if value is None or (isinstance(value, str) and not value.strip()):
-            if col == "value" and self.frame.at[r, "version"] == 0:
+            if col == "value" and self._a["version"][r] == 0:
                 self.marks.clear(r, col)
                 self._rows_changed([r])
                 return False  # nothing typed in an empty cell: nothing to do
@@ -190,18 +209,18 @@ class EntryModel(QAbstractTableModel):
         return self.entry.put(cells, text, why)
 
     def describe(self, r: int) -> str:
-        f = self.frame
-        return (f"{f.at[r, 'indicator']} / {self._names.get(f.at[r, 'area'], f.at[r, 'area'])}"
-                f" / {self._periods(f.at[r, 'period'])}")
+        a = self._a
+        return (f"{a['indicator'][r]} / {self._names.get(a['area'][r], a['area'][r])}"
+                f" / {self._periods(a['period'][r])}")
 
     def warning_for(self, r: int, value: float) -> str:
         """Why ``value`` in row ``r`` would look wrong (as it is typed), or ""."""
         if self.existing is None or value is None:
             return ""
-        f = self.frame
-        code = f.at[r, "indicator"]
-        prop = pd.DataFrame([{"indicator": code, "area": f.at[r, "area"],
-                              "period": f.at[r, "period"], "value": float(value)}])
+        a = self._a
+        code = a["indicator"][r]
+        prop = pd.DataFrame([{"indicator": code, "area": a["area"][r],
+                              "period": a["period"][r], "value": float(value)}])
         have = self.existing[self.existing["indicator"] == code]
         found = suspicious.warnings(self._ctx.indicators, self._ctx.areas, have, prop)
         return "\n".join(m for _, _, m in found)
@@ -252,6 +271,7 @@ class EntryModel(QAbstractTableModel):
             col = f[c].to_numpy(copy=True)
             col[pos] = vals.astype(col.dtype) if col.dtype != object else vals
             f[c] = col
+        self._arrays()
         if self.existing is not None:
             self._patch_existing(keys, after)
         self._rows_changed(pos.tolist())

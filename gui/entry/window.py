@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QMenu, Q
                                QVBoxLayout, QWidget)
 
 from core import queries
-from core.entry import entry_frame
+from core.entry import entry_frame, last_figures
 from core.errors import EcoError, StaleEditError
 from core.periods import parse_period, period_label, period_ord
 
@@ -28,20 +28,29 @@ from .keys import install_block_keys
 from .model import COLUMNS, EntryModel
 from .table import EntryTable
 
-HISTORY_YEARS = 6  # history read for warnings: enough for the series check's six figures
+# History read for warnings: twelve periods of the type, enough for the series check's six
+# figures (core.coherence) with gaps; a year of months, six years of half-years.
+HISTORY_YEARS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 
 def read_grid(store, period: str, indicators, areas, area_codes, categories, *, progress,
               cancelled) -> pd.DataFrame:
+    """The grid's rows with the period's figures (the last figures follow)."""
     with store.read() as conn:
         return entry_frame(conn, period, indicators=indicators, areas=areas,
-                           area_codes=area_codes, categories=categories)
+                           area_codes=area_codes, categories=categories, last=False)
+
+
+def read_last(store, period: str, codes: list[str], acodes: list[str], *, progress,
+              cancelled) -> pd.DataFrame:
+    with store.read() as conn:
+        return last_figures(conn, period, codes, acodes)
 
 
 def read_history(store, period: str, codes: list[str], *, progress, cancelled) -> pd.DataFrame:
     """The figures of ``codes`` over the last years of the period's type (warnings)."""
     p = parse_period(period)
-    start = period_ord(f"{p.year - HISTORY_YEARS}")
+    start = period_ord(f"{p.year - HISTORY_YEARS[p.kind]}")
     with store.read() as conn:
         figs = queries.figures(conn, indicators=codes, period_from=start)
     return figs[figs["period_ord"] % 10 == period_ord(p) % 10].reset_index(drop=True)
@@ -61,7 +70,7 @@ class EntryWindow(RetranslateOnce, QDialog):
         self.ctx = ctx
         self.setObjectName("entryWindow")
         self.setWindowFlag(Qt.WindowType.Window)
-        self._job = self._history_job = None
+        self._job = self._history_job = self._last_job = None
         self._gen = 0
         self._asked: tuple | None = None  # the period and choices last read
         self.period_code = ""
@@ -225,7 +234,7 @@ class EntryWindow(RetranslateOnce, QDialog):
         if gen != self._gen:
             return  # the person chose again meanwhile
         self.model.set_frame(frame, period)
-        self.grid.resizeColumnToContents(COLUMNS.index("last_period"))
+        self._fit_period_column(period)
         if frame.empty:
             self.message.setText(self.tr("No indicator chosen is reported by %1.").replace(
                 "%1", period_label(period, self.ctx.lang)))
@@ -234,9 +243,24 @@ class EntryWindow(RetranslateOnce, QDialog):
             if not self.grid.currentIndex().isValid():
                 self.grid.setCurrentIndex(self.model.index(0, COLUMNS.index("value")))
         codes = pd.unique(frame["indicator"]).tolist() if len(frame) else []
+        acodes = pd.unique(frame["area"]).tolist() if len(frame) else []
+        self._last_job = workers.start(
+            read_last, self.ctx.store, period, codes, acodes,
+            on_done=lambda last: self._last(gen, last), on_failed=self._failed, parent=self)
         self._history_job = workers.start(
             read_history, self.ctx.store, period, codes,
             on_done=lambda figs: self._history(gen, figs), on_failed=self._failed, parent=self)
+
+    def _last(self, gen: int, last: pd.DataFrame) -> None:
+        if gen == self._gen and shiboken6.isValid(self.model):
+            self.model.set_last(last)
+
+    def _fit_period_column(self, period: str) -> None:
+        """Wide enough for the period names of the language (2025年上半年), measured on
+        one name rather than on every row (11,700 on the bureau's database)."""
+        col = COLUMNS.index("last_period")
+        need = self.grid.fontMetrics().horizontalAdvance(period_label(period, self.ctx.lang))
+        self.grid.setColumnWidth(col, max(self.grid.columnWidth(col), need + 24))
 
     def _history(self, gen: int, figs: pd.DataFrame) -> None:
         if gen == self._gen and shiboken6.isValid(self.model):
