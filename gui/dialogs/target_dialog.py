@@ -9,6 +9,7 @@ from core.edits import CreateRow, UpdateRow
 from core.errors import PeriodError, ValueParseError
 from core.periods import parse_period, period_label
 from core.present import cell_text
+from core.rules import STORED
 from core.status import KIND_RANK
 from core.validate import COMPARATORS, TARGET_KINDS
 from core.values import (decimals_problem, format_value, more_decimals, optional_number,
@@ -150,7 +151,15 @@ class TargetDialog(FormDialog):
                 if (ind["value_kind"] != "class" and more_decimals(v, decimals)
                         and not (self.row and v == optional_number(self.row.get(key)))):
                     problems[key] = decimals_problem(values[key], decimals)
-        return self.core_problems(problems, validate.target_values, values)
+        return self.core_problems(problems, validate.target_values, self._with_stored(values))
+
+    def _with_stored(self, values: dict) -> dict:
+        """``values`` and, for a stored row, its stored numbers: a value already stored stands
+        (the decimals rule), as at the write."""
+        if not self.row:
+            return values
+        return {**values, **{(STORED if k == "value" else f"{STORED}_{k}"): self.row.get(k)
+                             for k in ("value", "value_high", "baseline_value") if k in self.row}}
 
     def commit(self, values: dict):
         what = f"{self.ind['code']} / {self.ctx.area_name(values['area'])} / " \
@@ -159,7 +168,7 @@ class TargetDialog(FormDialog):
             remembered.remember("target", values)  # the next new row opens on this period and area
             return self.save(CreateRow("target", values),
                              self.tr("Add target %1").replace("%1", what))
-        clean, refused = self.core_check(validate.target_values, values)
+        clean, refused = self.core_check(validate.target_values, self._with_stored(values))
         if refused is not None:
             raise refused
         changes = {k: clean[k] for k in EDITABLE if not same_value(clean.get(k), self.row.get(k))}

@@ -267,11 +267,24 @@ def test_a_target_with_more_decimals_than_kept_is_refused(lite, qtbot):
     assert dlg.ok_button.isEnabled()
 
 
+def _stored_with_more_decimals(ctx, entity: str, row: dict, value: float) -> dict:
+    """``row`` given ``value`` straight in the database, as psql or an older version would."""
+    from sqlalchemy import update
+
+    from core import schema
+
+    table = schema.figures if entity == "figure" else schema.targets
+    with ctx.store.write() as conn:
+        conn.execute(update(table).where(table.c.id == int(row["id"])).values(value=value))
+    return dict(row, value=value)
+
+
 def test_a_stored_value_with_more_decimals_survives_an_edit_of_another_field(ctx, qtbot):
-    """A figure or target imported with more decimals is shown whole and saved unchanged."""
-    fig = edit_now(qtbot, ctx, CreateRow("figure", {
-        "indicator": "AIR.PM25", "area": "chongqing", "period": "2019H1", "value": 38.25}),
-        "import").row
+    """A figure or target stored with more decimals (by an older EcoTracker, or by psql: the
+    rule set now refuses them on every road) is shown whole and saved unchanged."""
+    fig = _stored_with_more_decimals(ctx, "figure", edit_now(qtbot, ctx, CreateRow("figure", {
+        "indicator": "AIR.PM25", "area": "chongqing", "period": "2019H1", "value": 38.2}),
+        "import").row, 38.25)
     dlg = made(qtbot, FigureDialog(ctx, "AIR.PM25", fig))
     assert dlg.fields["value"].text() == "38.25" and dlg.problem("value") == ""
     dlg.fields["note"].setText("checked")
@@ -279,9 +292,9 @@ def test_a_stored_value_with_more_decimals_survives_an_edit_of_another_field(ctx
     stored = figures(ctx, "AIR.PM25").set_index("id").loc[fig["id"]]
     assert (stored["value"], stored["note"]) == (38.25, "checked")
 
-    tgt = edit_now(qtbot, ctx, CreateRow("target", {
+    tgt = _stored_with_more_decimals(ctx, "target", edit_now(qtbot, ctx, CreateRow("target", {
         "indicator": "AIR.PM25", "area": "chongqing", "period": "2032", "comparator": "<=",
-        "value": 24.75, "kind": "municipal_plan"}), "import").row
+        "value": 24.7, "kind": "municipal_plan"}), "import").row, 24.75)
     edit = made(qtbot, TargetDialog(ctx, "AIR.PM25", tgt))
     assert edit.fields["value"].text() == "24.75" and edit.problem("value") == ""
     edit.fields["note"].setText("checked")
