@@ -68,6 +68,7 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         self.category_label, self.area_label = QLabel(self), QLabel(self)
         self.status_label, self.summary = QLabel(self), QLabel(self)
         self.summary.setObjectName("scorecardSummary")
+        self.summary.setMinimumWidth(40)  # (likewise: clipped, not widening, when narrow)
         self.category_label.setBuddy(self.category)
         self.area_label.setBuddy(self.area)
         self.status_label.setBuddy(self.status)
@@ -120,6 +121,10 @@ class ScorecardPanel(RetranslateOnce, QWidget):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as its words where there is room, narrower in a narrow window: the bar of
+        # filters must not hold the indicator tree to a sliver (a set minimum overrides the
+        # contents' width as the layout's minimum)
+        combo.setMinimumWidth(72)
         return combo
 
     # recomputation -------------------------------------------------------------------------
